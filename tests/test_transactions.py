@@ -1,0 +1,209 @@
+"""load_transactions: clean results, one clear sentence for every kind of bad input."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import clvkit as ck
+from clvkit import ClvDataError
+from clvkit.data.transactions import DataQualityWarning
+
+
+def raw(**overrides):
+    data = {
+        "customer_id": ["a", "a", "b", "c"],
+        "date": ["2024-01-05", "2024-02-01", "2024-01-20", "2024-03-02"],
+        "amount": [20.0, 35.5, 12.0, 8.25],
+    }
+    data.update(overrides)
+    return pd.DataFrame(data)
+
+
+def test_clean_frame_becomes_sorted_typed_copy():
+    source = raw(customer_id=["b", "a", "a", "c"])
+    before = source.copy(deep=True)
+    tx = ck.load_transactions(source)
+    assert list(tx.columns) == ["customer_id", "date", "amount"]
+    assert tx["date"].dtype == "datetime64[ns]"
+    assert tx["amount"].dtype == float
+    assert list(tx["customer_id"]) == ["a", "a", "b", "c"]
+    order = tx.sort_values(["customer_id", "date"]).index
+    assert list(order) == list(tx.index)
+    pd.testing.assert_frame_equal(source, before)
+
+
+def test_custom_column_names_and_kept_columns():
+    source = raw().rename(columns={"customer_id": "client", "date": "day", "amount": "total"})
+    source["channel"] = ["web", "web", "shop", "app"]
+    tx = ck.load_transactions(source, customer_col="client", date_col="day", amount_col="total", keep=["channel"])
+    assert list(tx.columns) == ["customer_id", "date", "amount", "channel"]
+    assert tx.loc[tx["customer_id"] == "b", "channel"].item() == "shop"
+
+
+def test_missing_column_lists_existing_ones_and_suggests_close_match():
+    source = raw().rename(columns={"amount": "amount_usd"})
+    with pytest.raises(ClvDataError, match=r"no column 'amount'.*'amount_usd'.*did you mean 'amount_usd'"):
+        ck.load_transactions(source)
+
+
+def test_empty_table_is_refused():
+    with pytest.raises(ClvDataError, match="has no rows"):
+        ck.load_transactions(raw().iloc[0:0])
+
+
+def test_unparseable_dates_name_rows_and_values():
+    with pytest.raises(ClvDataError, match=r"Column 'date' has values that are not dates in 1 row \(index 2: 'soon'\)"):
+        ck.load_transactions(raw(date=["2024-01-05", "2024-02-01", "soon", "2024-03-02"]))
+
+
+def test_ambiguous_day_month_order_is_refused_not_guessed():
+    with pytest.raises(ClvDataError, match=r"ambiguous dates.*date_format"):
+        ck.load_transactions(raw(date=["01/02/2024", "03/04/2024", "05/06/2024", "07/08/2024"]))
+
+
+def test_dayfirst_resolves_ambiguity():
+    tx = ck.load_transactions(raw(date=["01/02/2024", "03/04/2024", "05/06/2024", "07/08/2024"]), dayfirst=True)
+    assert tx["date"].iloc[0] == pd.Timestamp("2024-02-01")
+
+
+def test_unambiguous_day_first_dates_are_read():
+    tx = ck.load_transactions(raw(date=["25.01.2024", "03.02.2024", "13.01.2024", "07.03.2024"]))
+    assert tx["date"].min() == pd.Timestamp("2024-01-13")
+
+
+def test_missing_customer_id_is_refused():
+    with pytest.raises(ClvDataError, match=r"Column 'customer_id' has no customer id in 2 rows"):
+        ck.load_transactions(raw(customer_id=["a", None, " ", "c"]))
+
+
+@pytest.mark.parametrize(
+    "amounts, words",
+    [
+        (["20", "abc", "12", "8"], r"not numbers in 1 row \(index 1: 'abc'\)"),
+        ([20.0, np.nan, 12.0, 8.0], r"Column 'amount' is empty in 1 row"),
+        ([20.0, np.inf, 12.0, 8.0], r"infinite amounts in 1 row"),
+        (["$20.00", "$3.50", "12", "8"], r"currency symbols in 2 rows.*strip_currency=True"),
+        (["20 ₽", "35", "12", "8"], r"currency symbols"),
+    ],
+)
+def test_bad_amounts_are_refused_with_the_rows(amounts, words):
+    with pytest.raises(ClvDataError, match=words):
+        ck.load_transactions(raw(amount=amounts))
+
+
+def test_strip_currency_reads_symbols_away():
+    tx = ck.load_transactions(raw(amount=["$20.00", "$3.50", "$12", "$8"]), strip_currency=True)
+    assert tx["amount"].tolist() == [20.0, 3.5, 12.0, 8.0]
+
+
+def test_source_that_is_not_a_table_is_refused():
+    with pytest.raises(ClvDataError, match="not a table"):
+        ck.load_transactions([1, 2, 3])
+    with pytest.raises(ClvDataError, match="must be a pandas DataFrame or a file path"):
+        ck.load_transactions(42)
+
+
+def test_missing_file_and_folder_are_refused(tmp_path):
+    with pytest.raises(ClvDataError, match="No file at"):
+        ck.load_transactions(tmp_path / "nope.csv")
+    with pytest.raises(ClvDataError, match="is a folder"):
+        ck.load_transactions(tmp_path)
+
+
+def test_csv_with_semicolons_and_decimal_comma_is_detected(tmp_path):
+    path = tmp_path / "orders.csv"
+    path.write_text("customer_id;date;amount\n1;05.01.2024;1 234,50\n1;20.02.2024;99,90\n2;13.01.2024;10,00\n",
+                    encoding="utf-8")
+    tx = ck.load_transactions(path)
+    assert tx["amount"].tolist() == [1234.5, 99.9, 10.0]
+    assert tx["date"].iloc[0] == pd.Timestamp("2024-01-05")
+
+
+def test_csv_errors_name_file_lines(tmp_path):
+    path = tmp_path / "orders.csv"
+    path.write_text("customer_id,date,amount\n1,2024-01-05,10\n1,2024-01-06,ten\n", encoding="utf-8")
+    with pytest.raises(ClvDataError, match=r"line 3: 'ten'"):
+        ck.load_transactions(path)
+
+
+def test_empty_file_is_refused(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(ClvDataError, match="is empty"):
+        ck.load_transactions(path)
+
+
+def test_parquet_round_trip(tmp_path):
+    path = tmp_path / "orders.parquet"
+    ck.load_transactions(raw()).to_parquet(path)
+    assert len(ck.load_transactions(path)) == 4
+
+
+def test_excel_is_read_when_openpyxl_is_present(tmp_path):
+    pytest.importorskip("openpyxl", reason="Excel support is optional")
+    path = tmp_path / "orders.xlsx"
+    raw().to_excel(path, index=False)
+    assert ck.load_transactions(path)["amount"].sum() == pytest.approx(75.75)
+
+
+def test_refunds_are_netted_against_the_order_they_follow():
+    source = raw(customer_id=["a", "a", "a", "b"], date=["2024-01-05", "2024-01-09", "2024-02-01", "2024-01-20"],
+                 amount=[20.0, -5.0, 35.5, 12.0])
+    with pytest.warns(DataQualityWarning, match="Netted 1 refund rows"):
+        tx = ck.load_transactions(source)
+    assert tx["amount"].tolist() == [15.0, 35.5, 12.0]
+
+
+def test_refund_before_any_purchase_is_dropped_and_counted():
+    source = raw(amount=[-20.0, 35.5, 12.0, 8.25])
+    with pytest.warns(DataQualityWarning, match="dropped 1 refunds with no earlier purchase"):
+        tx = ck.load_transactions(source)
+    assert len(tx) == 3
+
+
+def test_refund_policy_drop_and_raise():
+    source = raw(amount=[20.0, -5.0, 12.0, 8.25])
+    with pytest.warns(DataQualityWarning, match="Dropped 1 refund rows"):
+        assert len(ck.load_transactions(source, on_negative="drop")) == 3
+    with pytest.raises(ClvDataError, match=r"negative amounts \(refunds\) in 1 row"):
+        ck.load_transactions(source, on_negative="raise")
+
+
+def test_zero_amount_policy():
+    source = raw(amount=[20.0, 0.0, 12.0, 8.25])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(ck.load_transactions(source)) == 4
+    with pytest.warns(DataQualityWarning, match="Dropped 1 rows with a zero amount"):
+        assert len(ck.load_transactions(source, on_zero="drop")) == 3
+    with pytest.raises(ClvDataError, match="zero amounts"):
+        ck.load_transactions(source, on_zero="raise")
+
+
+def test_exact_duplicates_are_counted_and_optionally_dropped():
+    source = pd.concat([raw(), raw().iloc[[0]]], ignore_index=True)
+    with pytest.warns(DataQualityWarning, match="1 rows repeat another row exactly"):
+        assert len(ck.load_transactions(source)) == 5
+    with pytest.warns(DataQualityWarning, match="Dropped 1 rows"):
+        assert len(ck.load_transactions(source, on_duplicate="drop")) == 4
+
+
+def test_unknown_policy_names_the_choices():
+    with pytest.raises(ClvDataError, match=r"on_negative must be one of 'net', 'drop', 'raise'; got 'ignore'"):
+        ck.load_transactions(raw(), on_negative="ignore")
+
+
+def test_timezone_aware_dates_become_naive():
+    source = raw(date=pd.to_datetime(["2024-01-05", "2024-02-01", "2024-01-20", "2024-03-02"]).tz_localize("UTC"))
+    assert ck.load_transactions(source)["date"].dt.tz is None
+
+
+def test_cdnow_sample_loads_with_its_extra_columns(cdnow_transactions):
+    assert cdnow_transactions.shape == (6919, 5)
+    assert cdnow_transactions["customer_id"].nunique() == 2357
+    assert cdnow_transactions["date"].min() == pd.Timestamp("1997-01-01")
+    assert cdnow_transactions["date"].max() == pd.Timestamp("1998-06-30")

@@ -63,7 +63,24 @@ def _parse_end(value, name: str) -> pd.Timestamp:
         raise ClvDataError(f"{name} must be a date such as '1997-09-30'; got {value!r}.") from None
     if ts is pd.NaT or pd.isna(ts):
         raise ClvDataError(f"{name} must be a date such as '1997-09-30'; got {value!r}.")
-    return ts.tz_localize(None) if ts.tzinfo is not None else ts
+    ts = ts.tz_localize(None) if ts.tzinfo is not None else ts
+    if ts != ts.normalize():
+        raise ClvDataError(
+            f"{name} must be a whole day such as '1997-09-30' (the whole day is included); got {value!r}."
+        )
+    return ts
+
+
+def _day_after(end: pd.Timestamp) -> np.datetime64:
+    """Exclusive upper bound of an observation window that includes the whole day `end`."""
+    return (end.normalize() + pd.Timedelta(days=1)).to_datetime64()
+
+
+def _is_table_source(tx) -> bool:
+    """File paths, globs and DuckDB relations are summarised in DuckDB, out of memory."""
+    from .sql import is_table_source
+
+    return not isinstance(tx, pd.DataFrame) and is_table_source(tx)
 
 
 def _occasion_keys(dates: np.ndarray, grain: str) -> np.ndarray:
@@ -127,11 +144,14 @@ def summarize(
 
     Parameters
     ----------
-    tx : DataFrame
+    tx : DataFrame, path or DuckDB relation
         A transaction log from :func:`clvkit.load_transactions` (columns customer_id,
-        date, amount); other DataFrames are validated first.
+        date, amount); other DataFrames are validated first. A Parquet/CSV path or
+        glob, or a DuckDB relation, is summarised inside DuckDB without loading the
+        log into memory (:func:`clvkit.data.summarize_duckdb`; needs ``clvkit[scale]``).
     observation_end : date-like, optional
-        End of the observation window (inclusive). Default: the last purchase date.
+        Last day of the observation window (the whole day is included). Default: the
+        day of the last purchase.
     time_unit : {"D", "W", "M", "Q", "Y"}
         Unit of recency and T; weeks by default, as in the papers.
     purchase_grain : {"D", "W", "M", "exact"}
@@ -160,10 +180,13 @@ def summarize(
     """
     unit = check_time_unit(time_unit)
     check_choice("purchase_grain", purchase_grain, PURCHASE_GRAINS)
+    if _is_table_source(tx):
+        from .sql import summarize_duckdb
+
+        return summarize_duckdb(tx, observation_end=observation_end, time_unit=unit, purchase_grain=purchase_grain)
     tx = _as_transactions(tx)
-    last_date = tx["date"].max()
-    end = last_date if observation_end is None else _parse_end(observation_end, "observation_end")
-    window = tx if observation_end is None else tx.loc[tx["date"].to_numpy() <= end.to_datetime64()]
+    end = tx["date"].max().normalize() if observation_end is None else _parse_end(observation_end, "observation_end")
+    window = tx.loc[tx["date"].to_numpy() < _day_after(end)]
     if len(window) == 0:
         raise ClvDataError(
             f"No purchases fall on or before observation_end={end.date()}; the log starts on "
@@ -172,10 +195,13 @@ def summarize(
     codes, uniques, keys, amounts, rows = _occasions(window, purchase_grain)
     n_customers = len(uniques)
     n_occ, first_key, last_key, first_amount, total, n_rows = _per_customer(codes, n_customers, keys, amounts, rows)
-    # Time is measured between occasion starts, so all purchases of one day count from that day.
+    # Time runs between occasion starts, so all purchases of one day count from that day;
+    # exact timestamps run to the end of the observation day.
     unit_ns = DAYS_PER_UNIT[unit] * _NS_PER_DAY
-    end_key = _occasion_keys(np.array([end.to_datetime64()]), "D" if purchase_grain == "exact" else purchase_grain)[0]
-    end_ns = end.value if purchase_grain == "exact" else end_key
+    if purchase_grain == "exact":
+        end_ns = _day_after(end).astype("datetime64[ns]").astype(np.int64)
+    else:
+        end_ns = _occasion_keys(np.array([end.to_datetime64()]), purchase_grain)[0]
     frequency = n_occ - 1
     repeat_value = total - first_amount
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -195,7 +221,7 @@ def summarize(
     summary.attrs = {
         "time_unit": unit,
         "purchase_grain": purchase_grain,
-        "observation_end": str(end.date()) if purchase_grain != "exact" else str(end),
+        "observation_end": str(end.date()),
     }
     return summary
 
@@ -239,9 +265,15 @@ def split_calibration_holdout(
     39.0
     """
     unit = check_time_unit(time_unit)
+    if _is_table_source(tx):
+        from .sql import split_calibration_holdout_duckdb
+
+        return split_calibration_holdout_duckdb(tx, calibration_end=calibration_end, observation_end=observation_end,
+                                                time_unit=unit, purchase_grain=purchase_grain)
+    check_choice("purchase_grain", purchase_grain, PURCHASE_GRAINS)
     tx = _as_transactions(tx)
     cal_end = _parse_end(calibration_end, "calibration_end")
-    end = tx["date"].max() if observation_end is None else _parse_end(observation_end, "observation_end")
+    end = tx["date"].max().normalize() if observation_end is None else _parse_end(observation_end, "observation_end")
     if end <= cal_end:
         raise ClvDataError(
             f"observation_end ({end.date()}) must come after calibration_end ({cal_end.date()}); the holdout "
@@ -249,7 +281,7 @@ def split_calibration_holdout(
         )
     calibration = summarize(tx, observation_end=cal_end, time_unit=unit, purchase_grain=purchase_grain)
     dates = tx["date"].to_numpy()
-    in_holdout = (dates > cal_end.to_datetime64()) & (dates <= end.to_datetime64())
+    in_holdout = (dates >= _day_after(cal_end)) & (dates < _day_after(end))
     later = tx.loc[in_holdout]
     later = later.loc[later["customer_id"].isin(calibration.index)]
     holdout = pd.DataFrame(

@@ -1,0 +1,445 @@
+"""Summaries of logs larger than memory: SQL that runs in DuckDB (embedded) or on Spark.
+
+Fitting needs one row per customer, so only the summary has to scale. The SQL from
+:func:`summary_sql` reduces a transaction table to per-customer sufficient statistics
+(first and last occasion, number of occasions, amounts) in a plain dialect that
+DuckDB and Spark SQL both run; :func:`finish_summary` turns that small result into
+the same summary :func:`clvkit.summarize` makes in memory (date arithmetic is done
+there, because DuckDB and Spark spell date differences differently).
+
+DuckDB is optional (``pip install "clvkit[scale]"``). On Spark::
+
+    sql = clvkit.data.summary_sql("orders", observation_end="2024-06-30")
+    stats = spark.sql(sql).toPandas()            # one row per customer
+    s = clvkit.data.finish_summary(stats, observation_end="2024-06-30")
+"""
+
+from __future__ import annotations
+
+import glob as _glob
+import os
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .._checks import check_choice
+from .._validate import missing_columns_message
+from ..errors import ClvDataError
+from ..units import DAYS_PER_UNIT, check_time_unit
+
+__all__ = ["summary_sql", "holdout_sql", "finish_summary", "summarize_duckdb", "split_calibration_holdout_duckdb",
+           "is_table_source"]
+
+_GRAIN_SQL = {
+    "D": "CAST({col} AS DATE)",
+    "W": "CAST(date_trunc('week', {col}) AS DATE)",
+    "M": "CAST(date_trunc('month', {col}) AS DATE)",
+    "exact": "CAST({col} AS TIMESTAMP)",
+}
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _quote(name: str) -> str:
+    """Quote a column name for both dialects (backticks are Spark's, double quotes DuckDB's)."""
+    if _IDENT.match(name):
+        return name
+    raise ClvDataError(
+        f"Column name {name!r} has characters the SQL path cannot quote portably; rename it to letters, digits "
+        f"and underscores."
+    )
+
+
+def _date_literal(value, name: str) -> str:
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        ts = pd.NaT
+    if pd.isna(ts):
+        raise ClvDataError(f"{name} must be a date such as '1997-09-30'; got {value!r}.")
+    return ts.strftime("%Y-%m-%d")
+
+
+def summary_sql(
+    table: str,
+    *,
+    observation_end,
+    purchase_grain: str = "D",
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+    amount_col: str = "amount",
+) -> str:
+    """SQL reducing a transaction table to per-customer statistics (DuckDB and Spark SQL).
+
+    Parameters
+    ----------
+    table : str
+        Table or view name (or, in DuckDB, a quoted file reference such as
+        ``read_parquet('logs/*.parquet')``).
+    observation_end : date-like
+        Last day observed (inclusive); later purchases are left out.
+    purchase_grain : {"D", "W", "M", "exact"}
+        Purchases in the same day (ISO week, month; or timestamp) are one occasion.
+    customer_col, date_col, amount_col : str
+        Column names in `table`.
+
+    Returns
+    -------
+    str
+        A query returning customer_id, first_occasion, last_occasion, n_occasions,
+        n_transactions, total_amount and first_amount, one row per customer. Feed its
+        result to :func:`finish_summary`.
+
+    Examples
+    --------
+    >>> print(summary_sql("orders", observation_end="1997-09-30").splitlines()[0])
+    WITH tx AS (
+    """
+    check_choice("purchase_grain", purchase_grain, tuple(_GRAIN_SQL))
+    end = _date_literal(observation_end, "observation_end")
+    c, d, a = _quote(customer_col), _quote(date_col), _quote(amount_col)
+    occasion = _GRAIN_SQL[purchase_grain].format(col="ts")
+    # Rows up to the end of the observation day; the occasion is the grain period's start.
+    return f"""WITH tx AS (
+    SELECT {c} AS customer_id, CAST({d} AS TIMESTAMP) AS ts, CAST({a} AS DOUBLE) AS amount
+    FROM {table}
+    WHERE CAST({d} AS TIMESTAMP) < CAST(DATE '{end}' + INTERVAL 1 DAY AS TIMESTAMP)
+),
+occasions AS (
+    SELECT customer_id, {occasion} AS occasion, SUM(amount) AS amount, COUNT(*) AS n_rows
+    FROM tx
+    GROUP BY customer_id, {occasion}
+),
+ranked AS (
+    SELECT customer_id, occasion, amount, n_rows,
+           ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY occasion) AS k
+    FROM occasions
+)
+SELECT customer_id,
+       MIN(occasion) AS first_occasion,
+       MAX(occasion) AS last_occasion,
+       COUNT(*) AS n_occasions,
+       SUM(n_rows) AS n_transactions,
+       SUM(amount) AS total_amount,
+       SUM(CASE WHEN k = 1 THEN amount ELSE 0 END) AS first_amount
+FROM ranked
+GROUP BY customer_id"""
+
+
+def holdout_sql(
+    table: str,
+    *,
+    calibration_end,
+    observation_end,
+    purchase_grain: str = "D",
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+    amount_col: str = "amount",
+) -> str:
+    """SQL counting holdout occasions and their value per customer (DuckDB and Spark SQL).
+
+    Returns customer_id, n_occasions_holdout and amount_holdout for customers whose
+    first purchase is on or before `calibration_end` and who bought after it.
+    """
+    check_choice("purchase_grain", purchase_grain, tuple(_GRAIN_SQL))
+    cal = _date_literal(calibration_end, "calibration_end")
+    end = _date_literal(observation_end, "observation_end")
+    c, d, a = _quote(customer_col), _quote(date_col), _quote(amount_col)
+    occasion = _GRAIN_SQL[purchase_grain].format(col="ts")
+    cal_next = f"CAST(DATE '{cal}' + INTERVAL 1 DAY AS TIMESTAMP)"
+    end_next = f"CAST(DATE '{end}' + INTERVAL 1 DAY AS TIMESTAMP)"
+    return f"""WITH tx AS (
+    SELECT {c} AS customer_id, CAST({d} AS TIMESTAMP) AS ts, CAST({a} AS DOUBLE) AS amount
+    FROM {table}
+    WHERE CAST({d} AS TIMESTAMP) < {end_next}
+),
+known AS (
+    SELECT customer_id FROM tx GROUP BY customer_id HAVING MIN(ts) < {cal_next}
+),
+occasions AS (
+    SELECT tx.customer_id, {occasion} AS occasion, SUM(tx.amount) AS amount
+    FROM tx JOIN known ON tx.customer_id = known.customer_id
+    WHERE tx.ts >= {cal_next}
+    GROUP BY tx.customer_id, {occasion}
+)
+SELECT customer_id, COUNT(*) AS n_occasions_holdout, SUM(amount) AS amount_holdout
+FROM occasions
+GROUP BY customer_id"""
+
+
+def finish_summary(
+    stats: pd.DataFrame,
+    *,
+    observation_end,
+    time_unit: str = "W",
+    purchase_grain: str = "D",
+) -> pd.DataFrame:
+    """Turn the per-customer statistics of :func:`summary_sql` into a clvkit summary.
+
+    The result equals :func:`clvkit.summarize` on the same log (index customer_id,
+    frequency, recency, T, monetary_value, first_purchase, n_transactions,
+    total_amount; units recorded in ``attrs``).
+    """
+    unit = check_time_unit(time_unit)
+    needed = ["customer_id", "first_occasion", "last_occasion", "n_occasions", "n_transactions",
+              "total_amount", "first_amount"]
+    missing = [n for n in needed if n not in stats.columns]
+    if missing:
+        raise ClvDataError(missing_columns_message(missing, list(stats.columns), "SQL result"))
+    stats = stats.sort_values("customer_id", kind="stable")
+    first = pd.to_datetime(stats["first_occasion"]).to_numpy(dtype="datetime64[ns]")
+    last = pd.to_datetime(stats["last_occasion"]).to_numpy(dtype="datetime64[ns]")
+    given = pd.Timestamp(_date_literal(observation_end, "observation_end"))
+    end = given
+    if purchase_grain == "W":
+        end = given - pd.Timedelta(days=given.day_of_week)
+    elif purchase_grain == "M":
+        end = given.replace(day=1)
+    elif purchase_grain == "exact":  # timestamps run to the end of the observation day
+        end = given + pd.Timedelta(days=1)
+    unit_ns = DAYS_PER_UNIT[unit] * 86_400e9
+    frequency = stats["n_occasions"].to_numpy(dtype=np.int64) - 1
+    total = stats["total_amount"].to_numpy(dtype=float)
+    repeat = total - stats["first_amount"].to_numpy(dtype=float)
+    summary = pd.DataFrame(
+        {
+            "frequency": frequency,
+            "recency": (last - first).astype(np.int64) / unit_ns,
+            "T": (end.to_datetime64() - first).astype(np.int64) / unit_ns,
+            "monetary_value": np.where(frequency > 0, repeat / np.maximum(frequency, 1), 0.0),
+            "first_purchase": pd.to_datetime(first),
+            "n_transactions": stats["n_transactions"].to_numpy(dtype=np.int64),
+            "total_amount": total,
+        },
+        index=pd.Index(stats["customer_id"].to_numpy(), name="customer_id"),
+    )
+    summary.attrs = {"time_unit": unit, "purchase_grain": purchase_grain, "observation_end": str(given.date())}
+    return summary
+
+
+# ---------------------------------------------------------------------- DuckDB
+def is_table_source(source) -> bool:
+    """True for what the DuckDB path reads: file paths or globs, and DuckDB relations."""
+    if isinstance(source, (str, os.PathLike)):
+        return True
+    return type(source).__module__.startswith("duckdb") or type(source).__name__ == "DuckDBPyRelation"
+
+
+def _duckdb():
+    try:
+        import duckdb
+    except ImportError:
+        raise ClvDataError(
+            "Summarising files or DuckDB relations needs DuckDB; install it with `pip install \"clvkit[scale]\"` "
+            "(or `pip install duckdb`), or load the log into memory with clvkit.load_transactions first."
+        ) from None
+    return duckdb
+
+
+class _Executor:
+    """Runs queries against the view clvkit_tx: our own connection for files, the relation's for relations."""
+
+    def __init__(self, source, memory_limit: str | None, threads: int | None) -> None:
+        duckdb = _duckdb()
+        self.relation = None
+        self.con = None
+        if isinstance(source, (str, os.PathLike)):
+            self.con = duckdb.connect(":memory:")
+            if memory_limit:
+                self.con.execute(f"SET memory_limit = '{memory_limit}'")
+            if threads:
+                self.con.execute(f"SET threads = {int(threads)}")
+            self.con.execute("SET preserve_insertion_order = false")
+            self.con.execute(f"CREATE VIEW clvkit_tx AS SELECT * FROM {_reader(source)}")
+            self.columns = [row[0] for row in self.con.execute("DESCRIBE SELECT * FROM clvkit_tx").fetchall()]
+        elif hasattr(source, "query") and hasattr(source, "columns"):
+            self.relation = source
+            self.columns = list(source.columns)
+        else:
+            raise ClvDataError(
+                f"The source must be a file path, a glob or a DuckDB relation; got {type(source).__name__}."
+            )
+
+    def run(self, sql: str):
+        if self.con is not None:
+            return self.con.sql(sql)
+        return self.relation.query("clvkit_tx", sql)
+
+    def scalar(self, sql: str):
+        return self.run(sql).fetchall()[0][0]
+
+    def close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+
+
+def _reader(source) -> str:
+    text = str(source)
+    matches = sorted(_glob.glob(text)) if any(ch in text for ch in "*?[") else [text]
+    if not matches or not all(Path(m).is_file() for m in matches):
+        raise ClvDataError(f"No file matches {text!r}; check the path or glob (the current folder is {os.getcwd()!r}).")
+    suffixes = {Path(m).suffix.lower() for m in matches}
+    files = "[" + ", ".join("'" + m.replace("'", "''") + "'" for m in matches) + "]"
+    if suffixes <= {".parquet", ".pq"}:
+        return f"read_parquet({files})"
+    if suffixes <= {".csv", ".txt", ".tsv", ".gz"}:
+        return f"read_csv({files}, header = true, all_varchar = true)"
+    raise ClvDataError(
+        f"The SQL path reads Parquet or CSV files; {text!r} matches {', '.join(sorted(suffixes))} files."
+    )
+
+
+def _validate_sql(ex: _Executor, *, customer_col: str, date_col: str, amount_col: str, on_negative: str) -> None:
+    """The checks load_transactions makes, as queries; raise the same ClvDataError sentences."""
+    missing = [c for c in (customer_col, date_col, amount_col) if c not in ex.columns]
+    if missing:
+        raise ClvDataError(missing_columns_message(missing, ex.columns, "transaction table"))
+    c, d, a = _quote(customer_col), _quote(date_col), _quote(amount_col)
+    if ex.scalar("SELECT COUNT(*) FROM clvkit_tx") == 0:
+        raise ClvDataError("The transaction table has no rows; it needs one row per purchase.")
+
+    def first_bad(condition: str, column: str) -> tuple[int, str]:
+        count = ex.scalar(f"SELECT COUNT(*) FROM clvkit_tx WHERE {condition}")
+        if not count:
+            return 0, ""
+        rows = ex.run(f"SELECT CAST({column} AS VARCHAR) FROM clvkit_tx WHERE {condition} LIMIT 3").fetchall()
+        noun = "row" if count == 1 else "rows"
+        return count, f"{count} {noun} (first values: {', '.join(repr(r[0]) for r in rows)})"
+
+    count, where = first_bad(f"{c} IS NULL OR TRIM(CAST({c} AS VARCHAR)) = ''", c)
+    if count:
+        raise ClvDataError(
+            f"Column {customer_col!r} has no customer id in {where}; fill in the ids or drop those rows "
+            f"(anonymous purchases cannot be followed over time)."
+        )
+    count, where = first_bad(f"TRY_CAST({d} AS TIMESTAMP) IS NULL", d)
+    if count:
+        raise ClvDataError(
+            f"Column {date_col!r} has values that are not dates in {where}; fix those rows (the SQL path reads ISO "
+            f"dates such as 2024-01-31) or load the file with clvkit.load_transactions(date_format=...)."
+        )
+    count, where = first_bad(f"TRY_CAST({a} AS DOUBLE) IS NULL OR NOT isfinite(TRY_CAST({a} AS DOUBLE))", a)
+    if count:
+        raise ClvDataError(
+            f"Column {amount_col!r} has values that are not finite numbers in {where}; fix or drop those rows."
+        )
+    if on_negative == "raise":
+        count, where = first_bad(f"CAST({a} AS DOUBLE) < 0", a)
+        if count:
+            raise ClvDataError(
+                f"Column {amount_col!r} has negative amounts (refunds) in {where}; pass on_negative='drop' to leave "
+                f"them out, or net them in memory with clvkit.load_transactions(on_negative='net')."
+            )
+
+
+def _prepared(source, *, customer_col, date_col, amount_col, on_negative, memory_limit, threads):
+    check_choice("on_negative", on_negative, ("raise", "drop"))
+    ex = _Executor(source, memory_limit, threads)
+    try:
+        _validate_sql(ex, customer_col=customer_col, date_col=date_col, amount_col=amount_col, on_negative=on_negative)
+    except Exception:
+        ex.close()
+        raise
+    table = "clvkit_tx"
+    if on_negative == "drop":
+        table = f"(SELECT * FROM clvkit_tx WHERE CAST({_quote(amount_col)} AS DOUBLE) >= 0) AS clean"
+    return ex, table
+
+
+def summarize_duckdb(
+    source,
+    *,
+    observation_end=None,
+    time_unit: str = "W",
+    purchase_grain: str = "D",
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+    amount_col: str = "amount",
+    on_negative: str = "raise",
+    memory_limit: str | None = "1GB",
+    threads: int | None = None,
+) -> pd.DataFrame:
+    """:func:`clvkit.summarize` computed inside DuckDB, without loading the log into pandas.
+
+    Parameters
+    ----------
+    source : str, path or DuckDB relation
+        A Parquet or CSV file, a glob such as ``"logs/2024-*.parquet"``, or a relation.
+    observation_end : date-like, optional
+        Default: the last purchase date in the log.
+    time_unit, purchase_grain : str
+        As in :func:`clvkit.summarize`.
+    customer_col, date_col, amount_col : str
+        Column names in the source.
+    on_negative : {"raise", "drop"}
+        Refunds cannot be netted against their orders in SQL; refuse or leave them out.
+    memory_limit : str, optional
+        DuckDB's memory cap (it spills to disk beyond it); default "1GB".
+    threads : int, optional
+        DuckDB worker threads (default: all cores).
+    """
+    check_time_unit(time_unit)
+    ex, table = _prepared(source, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
+                          on_negative=on_negative, memory_limit=memory_limit, threads=threads)
+    try:
+        if observation_end is None:
+            observation_end = ex.scalar(f"SELECT CAST(MAX(CAST({_quote(date_col)} AS TIMESTAMP)) AS DATE) FROM {table}")
+        sql = summary_sql(table, observation_end=observation_end, purchase_grain=purchase_grain,
+                          customer_col=customer_col, date_col=date_col, amount_col=amount_col)
+        stats = ex.run(sql).df()
+    finally:
+        ex.close()
+    if len(stats) == 0:
+        raise ClvDataError(f"No purchases fall on or before observation_end={observation_end}; choose a later date.")
+    summary = finish_summary(stats, observation_end=observation_end, time_unit=time_unit, purchase_grain=purchase_grain)
+    summary.attrs["source"] = str(source) if isinstance(source, (str, os.PathLike)) else "DuckDB relation"
+    return summary
+
+
+def split_calibration_holdout_duckdb(
+    source,
+    *,
+    calibration_end,
+    observation_end=None,
+    time_unit: str = "W",
+    purchase_grain: str = "D",
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+    amount_col: str = "amount",
+    on_negative: str = "raise",
+    memory_limit: str | None = "1GB",
+    threads: int | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`clvkit.split_calibration_holdout` computed inside DuckDB."""
+    unit = check_time_unit(time_unit)
+    ex, table = _prepared(source, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
+                          on_negative=on_negative, memory_limit=memory_limit, threads=threads)
+    try:
+        if observation_end is None:
+            observation_end = ex.scalar(f"SELECT CAST(MAX(CAST({_quote(date_col)} AS TIMESTAMP)) AS DATE) FROM {table}")
+        cal_end, end = pd.Timestamp(_date_literal(calibration_end, "calibration_end")), pd.Timestamp(
+            _date_literal(observation_end, "observation_end"))
+        if end <= cal_end:
+            raise ClvDataError(
+                f"observation_end ({end.date()}) must come after calibration_end ({cal_end.date()}); the holdout "
+                f"period is the time between them."
+            )
+        kw = dict(purchase_grain=purchase_grain, customer_col=customer_col, date_col=date_col, amount_col=amount_col)
+        stats = ex.run(summary_sql(table, observation_end=cal_end, **kw)).df()
+        later = ex.run(holdout_sql(table, calibration_end=cal_end, observation_end=end, **kw)).df()
+    finally:
+        ex.close()
+    if len(stats) == 0:
+        raise ClvDataError(f"No purchases fall on or before calibration_end={cal_end.date()}; choose a later date.")
+    calibration = finish_summary(stats, observation_end=cal_end, time_unit=unit, purchase_grain=purchase_grain)
+    holdout = pd.DataFrame({"frequency_holdout": 0, "monetary_value_holdout": 0.0}, index=calibration.index)
+    later = later.set_index("customer_id")
+    idx = calibration.index.get_indexer(later.index)
+    counts = later["n_occasions_holdout"].to_numpy(dtype=np.int64)
+    holdout.iloc[idx, 0] = counts
+    holdout.iloc[idx, 1] = later["amount_holdout"].to_numpy(dtype=float) / counts
+    holdout["frequency_holdout"] = holdout["frequency_holdout"].astype(np.int64)
+    holdout["duration_holdout"] = (end - cal_end) / pd.Timedelta(days=DAYS_PER_UNIT[unit])
+    holdout.attrs = {**calibration.attrs, "calibration_end": str(cal_end.date()), "observation_end": str(end.date())}
+    return calibration, holdout

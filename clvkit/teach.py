@@ -1,0 +1,254 @@
+"""Exercise checks for the course notebooks, in English and Russian.
+
+Each exercise has a key ``"NN.k"`` (notebook NN, question k), an expected answer that
+is *computed* by clvkit where it depends on data, a tolerance, a hint and a solution.
+The learner writes an answer in a cell and calls :func:`check`; the feedback is plain,
+deterministic text (safe for notebooks compared by nbval)::
+
+    from clvkit import teach
+    answer = 1200            # your answer
+    teach.check("01.1", answer, lang="en")
+    teach.hint("01.1")       # a nudge
+    teach.solution("01.1")   # reveal the worked solution
+
+Exercises live in ``clvkit/_exercises/nbNN.py``, one module per notebook, each with a
+list ``EXERCISES`` of :class:`Exercise`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ClvDataError
+from .widgets.labels import check_lang, format_number
+
+__all__ = ["Exercise", "Feedback", "check", "hint", "solution", "exercises", "get"]
+
+_KINDS = ("number", "choice", "set", "bool")
+
+_TEXT = {
+    "correct": {"en": "Correct", "ru": "Верно"},
+    "not_quite": {"en": "Not quite", "ru": "Пока не так"},
+    "empty": {
+        "en": "No answer yet: replace the ... with your answer and run the cell again.",
+        "ru": "Ответа пока нет: замените ... своим ответом и запустите ячейку снова.",
+    },
+    "too_high": {"en": "your answer is too high", "ru": "ваш ответ больше правильного"},
+    "too_low": {"en": "your answer is too low", "ru": "ваш ответ меньше правильного"},
+    "order": {
+        "en": "it is off by a factor of about {factor} — check the units (per week or per year? percent or fraction?)",
+        "ru": "он отличается примерно в {factor} раз — проверьте единицы (в неделю или в год? проценты или доли?)",
+    },
+    "not_number": {"en": "the answer should be a number", "ru": "ответом должно быть число"},
+    "choice": {"en": "the answer is one of: {options}", "ru": "ответ — один из вариантов: {options}"},
+    "missing": {"en": "missing: {items}", "ru": "не хватает: {items}"},
+    "extra": {"en": "not part of the answer: {items}", "ru": "лишнее: {items}"},
+    "hint": {"en": "Hint", "ru": "Подсказка"},
+    "solution": {"en": "Solution", "ru": "Решение"},
+    "answer": {"en": "Answer", "ru": "Ответ"},
+    "bool": {"en": "the answer is True or False", "ru": "ответ — True или False"},
+}
+
+
+def _t(key: str, lang: str, **fields) -> str:
+    text = _TEXT[key][lang]
+    return text.format(**fields) if fields else text
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One question: how to check an answer, and what to say.
+
+    Parameters
+    ----------
+    key : str
+        "NN.k": notebook number and question number.
+    kind : {"number", "choice", "set", "bool"}
+        number: compared with a tolerance; choice: one option (case-insensitive);
+        set: an unordered collection of options; bool: True or False.
+    expected : value or callable
+        The right answer, or a function computing it (called once, then cached).
+    hint, solution : dict
+        ``{"en": ..., "ru": ...}`` texts. The solution shows the code that gets there.
+    rel_tol, abs_tol : float
+        Tolerance for numbers: the answer is right when within either.
+    decimals : int
+        Digits shown when the expected number is revealed.
+    options : tuple of str
+        Allowed answers for choice and set exercises.
+    """
+
+    key: str
+    kind: str
+    expected: Any
+    hint: dict
+    solution: dict
+    rel_tol: float = 0.01
+    abs_tol: float = 0.0
+    decimals: int = 2
+    options: tuple = ()
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def value(self):
+        if "value" not in self._cache:
+            self._cache["value"] = self.expected() if callable(self.expected) else self.expected
+        return self._cache["value"]
+
+
+class Feedback:
+    """The result of a check: ``.correct`` and a text shown as the cell's output."""
+
+    def __init__(self, correct: bool, text: str) -> None:
+        self.correct = correct
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __bool__(self) -> bool:
+        return self.correct
+
+
+def _module_for(key: str):
+    if not isinstance(key, str) or "." not in key or not key.split(".")[0].isdigit():
+        raise ClvDataError(f"Exercise keys look like '03.2' (notebook 03, question 2); got {key!r}.")
+    notebook = key.split(".")[0].zfill(2)
+    try:
+        return importlib.import_module(f"clvkit._exercises.nb{notebook}")
+    except ModuleNotFoundError:
+        raise ClvDataError(f"There are no exercises for notebook {notebook}; check the key {key!r}.") from None
+
+
+def exercises(notebook: str | int) -> dict[str, Exercise]:
+    """All exercises of one notebook, by key."""
+    module = _module_for(f"{int(notebook):02d}.1")
+    return {ex.key: ex for ex in module.EXERCISES}
+
+
+def get(key: str) -> Exercise:
+    """The exercise with this key."""
+    found = {ex.key: ex for ex in _module_for(key).EXERCISES}
+    if key not in found:
+        raise ClvDataError(f"No exercise {key!r}; this notebook has {', '.join(sorted(found))}.")
+    return found[key]
+
+
+def _as_float(answer) -> float | None:
+    if isinstance(answer, bool):
+        return None
+    try:
+        x = float(answer)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def _check_number(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
+    expected = float(ex.value())
+    x = _as_float(answer)
+    if x is None:
+        return False, _t("not_number", lang)
+    if math.isclose(x, expected, rel_tol=ex.rel_tol, abs_tol=ex.abs_tol):
+        return True, ""
+    if expected != 0 and x != 0 and (x / expected >= 9.5 or expected / x >= 9.5) and (x > 0) == (expected > 0):
+        factor = max(abs(x / expected), abs(expected / x))
+        return False, _t("order", lang, factor=format_number(10 ** round(math.log10(factor)), lang, decimals=0))
+    return False, _t("too_high" if x > expected else "too_low", lang)
+
+
+def _norm(option) -> str:
+    return str(option).strip().lower()
+
+
+def _check_choice(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
+    if _norm(answer) == _norm(ex.value()):
+        return True, ""
+    if ex.options and _norm(answer) not in {_norm(o) for o in ex.options}:
+        return False, _t("choice", lang, options=", ".join(map(str, ex.options)))
+    return False, ""
+
+
+def _check_set(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
+    if isinstance(answer, str) or not hasattr(answer, "__iter__"):
+        answer = [answer]
+    given = {_norm(a) for a in answer}
+    expected = {_norm(a) for a in ex.value()}
+    if given == expected:
+        return True, ""
+    parts = []
+    if expected - given:
+        parts.append(_t("missing", lang, items=str(len(expected - given))))
+    if given - expected:
+        parts.append(_t("extra", lang, items=", ".join(sorted(given - expected))))
+    return False, "; ".join(parts)
+
+
+def _check_bool(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
+    if not isinstance(answer, bool):
+        return False, _t("bool", lang)
+    return answer is bool(ex.value()), ""
+
+
+_CHECKERS: dict[str, Callable] = {"number": _check_number, "choice": _check_choice, "set": _check_set,
+                                  "bool": _check_bool}
+
+
+def _shown(ex: Exercise, lang: str) -> str:
+    value = ex.value()
+    if ex.kind == "number":
+        return format_number(value, lang, decimals=ex.decimals)
+    if ex.kind == "set":
+        return ", ".join(sorted(map(str, value)))
+    return str(value)
+
+
+def check(key: str, answer, *, lang: str = "en") -> Feedback:
+    """Check an answer and say whether it is right, and if not, which way it is off.
+
+    Parameters
+    ----------
+    key : str
+        The exercise, e.g. "01.1".
+    answer : number, str, collection or bool
+        The learner's answer; ``...`` (Ellipsis) means not answered yet.
+    lang : {"en", "ru"}
+        Language of the feedback.
+
+    Returns
+    -------
+    Feedback
+        Shown as one or two lines of text; ``bool(feedback)`` is True when correct.
+
+    Examples
+    --------
+    >>> check("00.1", "a")
+    ✅ Correct (00.1).
+    """
+    check_lang(lang)
+    ex = get(key)
+    if answer is Ellipsis or answer is None:
+        return Feedback(False, f"✏️ {key}: {_t('empty', lang)}")
+    ok, why = _CHECKERS[ex.kind](ex, answer, lang)
+    if ok:
+        return Feedback(True, f"✅ {_t('correct', lang)} ({key}).")
+    lines = [f"❌ {_t('not_quite', lang)} ({key})" + (f": {why}." if why else ".")]
+    lines.append(f"💡 {_t('hint', lang)}: {ex.hint[lang]}")
+    return Feedback(False, "\n".join(lines))
+
+
+def hint(key: str, *, lang: str = "en") -> Feedback:
+    """The hint of an exercise."""
+    check_lang(lang)
+    return Feedback(False, f"💡 {_t('hint', lang)} ({key}): {get(key).hint[lang]}")
+
+
+def solution(key: str, *, lang: str = "en") -> Feedback:
+    """Reveal the worked solution and the expected answer."""
+    check_lang(lang)
+    ex = get(key)
+    text = f"📖 {_t('solution', lang)} ({key}):\n{ex.solution[lang]}\n{_t('answer', lang)}: {_shown(ex, lang)}"
+    return Feedback(True, text)

@@ -17,10 +17,15 @@ from .errors import ClvDataError
 _SHOW = 3  # how many offending rows an error message quotes
 
 
+def _plain(value):
+    """numpy scalars as plain Python values, so messages read 8 -> -2.0, not np.int64(8)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def describe_rows(frame: pd.DataFrame, mask: np.ndarray, column: str) -> str:
     """'3 rows (first: 17 -> -2.0, 40 -> -1.0, ...)': count and first offending labels/values."""
     idx = np.flatnonzero(mask)
-    shown = ", ".join(f"{frame.index[i]!r} -> {frame[column].iloc[i]!r}" for i in idx[:_SHOW])
+    shown = ", ".join(f"{_plain(frame.index[i])!r} -> {_plain(frame[column].iloc[i])!r}" for i in idx[:_SHOW])
     more = ", ..." if len(idx) > _SHOW else ""
     noun = "row" if len(idx) == 1 else "rows"
     return f"{len(idx)} {noun} (first: {shown}{more})"
@@ -106,22 +111,22 @@ def validate_summary(
         bad = out[col] < 0
         if bad.any():
             raise ClvDataError(
-                f"Column {col!r} of the {what} must not be negative, but {describe_rows(frame, bad, col)} "
-                f"are; recompute the summary with clvkit.summarize."
+                f"Column {col!r} of the {what} must not be negative; it is in {describe_rows(frame, bad, col)}: "
+                f"recompute the summary with clvkit.summarize."
             )
     for col in positive:
         bad = out[col] <= 0
         if bad.any():
             raise ClvDataError(
-                f"Column {col!r} of the {what} must be greater than 0, but {describe_rows(frame, bad, col)} "
-                f"are not; drop those customers or recompute the summary."
+                f"Column {col!r} of the {what} must be greater than 0; it is not in {describe_rows(frame, bad, col)}: "
+                f"drop those customers or recompute the summary."
             )
     for col in integer:
         bad = out[col] != np.round(out[col])
         if bad.any():
             raise ClvDataError(
-                f"Column {col!r} of the {what} must hold whole numbers (counts of purchases), but "
-                f"{describe_rows(frame, bad, col)} do not; it counts repeat purchases."
+                f"Column {col!r} of the {what} must hold whole numbers (it counts repeat purchases); it does not "
+                f"in {describe_rows(frame, bad, col)}."
             )
     for low, high in ordered:
         if low in out and high in out:

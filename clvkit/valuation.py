@@ -1,0 +1,232 @@
+"""Per-customer lifetime value, customer equity and the value of new and contractual customers.
+
+Units are explicit: the horizon is a number in the summary's time unit or a string
+such as "12 months"; the discount rate is named for its period
+(``annual_discount_rate``, or ``discount_rate`` per time unit of the summary).
+
+The discounted CLV of a customer over a horizon H split into K steps of length
+h = H / K is
+
+    CLV = margin * E[spend] * sum_k (E[X(t_k)] - E[X(t_{k-1})]) / (1 + d)^(t_k)
+
+where E[X(t)] is the model's expected number of purchases in (T, T + t], E[spend]
+the expected value of one purchase and d the discount rate per time unit: each
+step's purchases are discounted from the end of the step.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ._checks import check_number
+from .errors import ClvDataError
+from .units import UNIT_NAMES, parse_duration, rate_per_unit, require_same_unit
+
+__all__ = [
+    "customer_lifetime_value",
+    "customer_equity",
+    "new_customer_value",
+    "subscriber_value",
+    "discount_rate_per_unit",
+]
+
+_MAX_STEPS = 120
+
+
+def _time_unit(transaction_model, summary) -> str | None:
+    fitted = getattr(transaction_model, "time_unit_", None)
+    data = summary.attrs.get("time_unit") if isinstance(summary, pd.DataFrame) else None
+    require_same_unit(fitted, data, what="summary")
+    return data or fitted
+
+
+def discount_rate_per_unit(*, annual_discount_rate=None, discount_rate=None, time_unit: str | None) -> float:
+    """Return the discount rate per time unit from exactly one of the two ways to give it."""
+    if (annual_discount_rate is None) == (discount_rate is None):
+        raise ClvDataError(
+            "Give exactly one discount rate: annual_discount_rate=0.1 (10% a year) or discount_rate "
+            "per time unit of the summary (e.g. per week)."
+        )
+    if discount_rate is not None:
+        return check_number("discount_rate", discount_rate, low=0.0, high=10.0)
+    if time_unit is None:
+        raise ClvDataError(
+            "annual_discount_rate needs to know the summary's time unit, but neither the summary nor the "
+            "model records one; summarise with clvkit.summarize or pass discount_rate per period instead."
+        )
+    return rate_per_unit(annual_discount_rate, time_unit)
+
+
+def _horizon(horizon, unit: str | None) -> float:
+    if isinstance(horizon, str) and unit is None:
+        raise ClvDataError(
+            f"horizon={horizon!r} needs the summary's time unit, but none is recorded; pass the horizon as a "
+            f"number of periods or summarise with clvkit.summarize."
+        )
+    value = parse_duration(horizon, unit or "W")
+    if value <= 0:
+        raise ClvDataError(f"horizon must be longer than 0; got {horizon!r}.")
+    return value
+
+
+def _grid(horizon: float) -> np.ndarray:
+    steps = int(min(max(np.ceil(horizon - 1e-9), 1), _MAX_STEPS))
+    return np.linspace(0.0, horizon, steps + 1)
+
+
+def _spend(spend_model, summary) -> np.ndarray:
+    if spend_model is None:
+        raise ClvDataError(
+            "spend_model is missing: pass a fitted GammaGamma model, or a number for the average order value."
+        )
+    if isinstance(spend_model, (int, float)) and not isinstance(spend_model, bool):
+        value = check_number("spend_model (average order value)", spend_model, low=0.0)
+        return np.full(len(summary), value)
+    if not hasattr(spend_model, "expected_spend"):
+        raise ClvDataError(
+            f"spend_model must be a fitted GammaGamma model or a number; got {type(spend_model).__name__}."
+        )
+    return np.asarray(spend_model.expected_spend(summary), dtype=float)
+
+
+def customer_lifetime_value(
+    transaction_model,
+    spend_model,
+    summary: pd.DataFrame,
+    *,
+    horizon,
+    annual_discount_rate: float | None = None,
+    discount_rate: float | None = None,
+    margin: float = 1.0,
+) -> pd.DataFrame:
+    """Discounted future value of each customer over a horizon.
+
+    Parameters
+    ----------
+    transaction_model : fitted BGNBD, ParetoNBD or MBGNBD
+        Gives expected purchases per customer (``predict_purchases``).
+    spend_model : fitted GammaGamma or float
+        Gives the expected value of one purchase; a number is used for everybody.
+    summary : DataFrame
+        From :func:`clvkit.summarize`, in the unit the model was fitted in.
+    horizon : float or str
+        How far ahead: periods of the summary's time unit, or e.g. "12 months".
+    annual_discount_rate, discount_rate : float
+        Exactly one: a yearly rate (0.1 = 10%) or a rate per time unit of the summary.
+    margin : float
+        Share of revenue kept as profit, in [0, 1]; 1 gives revenue-based CLV.
+
+    Returns
+    -------
+    DataFrame
+        One row per customer: expected_purchases (undiscounted, over the horizon),
+        expected_spend (per purchase), revenue (undiscounted) and clv (discounted
+        margin).
+
+    Examples
+    --------
+    >>> import clvkit as ck
+    >>> from clvkit.models import BGNBD, GammaGamma
+    >>> s = ck.datasets.load_cdnow_summary()
+    >>> v = ck.customer_lifetime_value(BGNBD().fit(s), GammaGamma().fit(s), s,
+    ...                                horizon="12 months", annual_discount_rate=0.1)   # doctest: +SKIP
+    """
+    check_number("margin", margin, low=0.0, high=1.0)
+    unit = _time_unit(transaction_model, summary)
+    h = _horizon(horizon, unit)
+    d = discount_rate_per_unit(annual_discount_rate=annual_discount_rate, discount_rate=discount_rate, time_unit=unit)
+    grid = _grid(h)
+    cumulative = np.column_stack(
+        [np.zeros(len(summary))]
+        + [np.asarray(transaction_model.predict_purchases(summary, t), dtype=float) for t in grid[1:]]
+    )
+    increments = np.diff(cumulative, axis=1)
+    discount = (1.0 + d) ** -grid[1:]
+    spend = _spend(spend_model, summary)
+    purchases = cumulative[:, -1]
+    discounted_purchases = increments @ discount
+    out = pd.DataFrame(
+        {
+            "expected_purchases": purchases,
+            "expected_spend": spend,
+            "revenue": purchases * spend,
+            "clv": margin * spend * discounted_purchases,
+        },
+        index=summary.index,
+    )
+    out.attrs = {"horizon": h, "time_unit": unit, "discount_rate_per_unit": d, "margin": margin}
+    return out
+
+
+def customer_equity(values, *, column: str = "clv") -> float:
+    """Total value of a customer base: the sum of per-customer CLV.
+
+    Parameters
+    ----------
+    values : DataFrame or Series
+        Output of :func:`customer_lifetime_value`, or per-customer values.
+    column : str
+        Column to add up when `values` is a DataFrame.
+    """
+    if isinstance(values, pd.DataFrame):
+        if column not in values.columns:
+            raise ClvDataError(f"customer_equity needs a {column!r} column; the table has {list(values.columns)}.")
+        values = values[column]
+    series = pd.Series(values, dtype=float)
+    if series.isna().any():
+        raise ClvDataError(f"{int(series.isna().sum())} customer values are missing; customer equity would be undefined.")
+    return float(series.sum())
+
+
+def new_customer_value(
+    transaction_model,
+    spend_model,
+    *,
+    horizon,
+    annual_discount_rate: float | None = None,
+    discount_rate: float | None = None,
+    margin: float = 1.0,
+    include_first_purchase: bool = True,
+) -> float:
+    """Expected discounted value of one newly acquired customer (a cohort average).
+
+    The first purchase happens at time 0 (undiscounted, included unless
+    ``include_first_purchase=False``); repeat purchases follow the model's
+    ``expected_purchases(t)`` for a new customer. Multiply by the cohort size for
+    the value of a cohort.
+    """
+    check_number("margin", margin, low=0.0, high=1.0)
+    unit = getattr(transaction_model, "time_unit_", None)
+    h = _horizon(horizon, unit)
+    d = discount_rate_per_unit(annual_discount_rate=annual_discount_rate, discount_rate=discount_rate, time_unit=unit)
+    grid = _grid(h)
+    cumulative = np.asarray(transaction_model.expected_purchases(grid), dtype=float)
+    repeat = float(np.diff(cumulative) @ (1.0 + d) ** -grid[1:])
+    if isinstance(spend_model, (int, float)) and not isinstance(spend_model, bool):
+        spend = check_number("spend_model (average order value)", spend_model, low=0.0)
+    elif hasattr(spend_model, "mean_spend"):
+        spend = float(spend_model.mean_spend())
+    else:
+        raise ClvDataError(
+            f"spend_model must be a fitted GammaGamma model or a number; got {type(spend_model).__name__}."
+        )
+    return margin * spend * (repeat + (1.0 if include_first_purchase else 0.0))
+
+
+def subscriber_value(sbg_model, *, margin_per_period: float, discount_rate: float, renewals: int = 0) -> float:
+    """Expected discounted residual value of a subscriber who has renewed `renewals` times (sBG).
+
+    The subscriber is about to decide on the next renewal; each renewal pays
+    `margin_per_period`, the coming one undiscounted. The value is margin x DERL
+    (Fader & Hardie 2010), with `discount_rate` per period of the contract (e.g. per
+    year for annual renewals). For a customer being acquired now, use the model's
+    ``discounted_expected_lifetime``.
+    """
+    check_number("margin_per_period", margin_per_period, low=0.0)
+    return float(margin_per_period) * float(sbg_model.derl(discount_rate, renewals=renewals))
+
+
+def describe_horizon(h: float, unit: str | None) -> str:
+    """'52.2 weeks' — for labels and messages."""
+    return f"{h:g} {UNIT_NAMES.get(unit, 'periods')}"

@@ -1,0 +1,192 @@
+"""The no-code CLV calculator: a Voila app combining the DriverExplorer and the StrategySimulator.
+
+``clvkit-app`` starts Voila on a free local port serving the app notebook and prints its
+address; the notebook itself holds one line of code, ``calculator()``, and everything
+else lives here.
+
+The language is chosen with a toggle in the app, or with ``?lang=ru`` in the address:
+Voila hands the page's query string to the kernel in the ``QUERY_STRING`` environment
+variable, which :func:`calculator` reads.
+
+>>> from clvkit.app import lang_from_query
+>>> lang_from_query("lang=ru&x=1")
+'ru'
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from .widgets.labels import LANGS, check_lang, label
+
+__all__ = ["Calculator", "app_notebook_path", "calculator", "free_port", "lang_from_query", "main", "voila_command"]
+
+APP_NAME = "clv_calculator.ipynb"
+
+
+def lang_from_query(query: str | None, default: str = "en") -> str:
+    """The language asked for by a URL query string (``lang=ru``), else `default`.
+
+    Unknown languages fall back to `default` rather than failing: the address is typed
+    by people, and the app should still open.
+    """
+    if not query:
+        return default
+    values = parse_qs(query.lstrip("?")).get("lang", [])
+    value = values[-1].strip().lower() if values else ""
+    return value if value in LANGS else default
+
+
+def _strategy_base():
+    """The customer base of the strategy tab: CDNOW, BG/NBD + Gamma-Gamma fitted (cached)."""
+    global _BASE
+    if _BASE is None:
+        from .widgets.strategy import cdnow_base
+
+        _BASE = cdnow_base()
+    return _BASE
+
+
+_BASE = None
+
+
+class Calculator:
+    """The whole app as one widget: title, language toggle, and a tab per explorer.
+
+    Parameters
+    ----------
+    lang : {"en", "ru"}, optional
+        Initial language; default from ``QUERY_STRING`` (``?lang=ru``), else English.
+    strategy : bool
+        Include the strategy simulator tab (it fits models on CDNOW at start).
+
+    Attributes
+    ----------
+    widget : ipywidgets.VBox
+    driver : DriverExplorer
+    strategy : StrategySimulator or None
+    language : ipywidgets.ToggleButtons
+    """
+
+    def __init__(self, lang: str | None = None, *, strategy: bool = True):
+        import ipywidgets as w
+
+        if lang is None:
+            lang = lang_from_query(os.environ.get("QUERY_STRING"))
+        self.lang = check_lang(lang)
+        self.with_strategy = strategy
+        self.driver = None
+        self.strategy = None
+        self.language = w.ToggleButtons(options=[("English", "en"), ("Русский", "ru")], value=self.lang,
+                                        style={"button_width": "90px"})
+        self.language.add_class("clvkit-language")
+        self.header = w.HTML()
+        self.tabs = w.Tab()
+        self.widget = w.VBox([w.HBox([self.header, self.language],
+                                     layout=w.Layout(justify_content="space-between", align_items="center")),
+                              self.tabs])
+        self.widget.add_class("clvkit-app")
+        self._build(self.lang)
+        self.language.observe(self._on_language, names="value")
+
+    def _build(self, lang: str) -> None:
+        from .widgets.driver import DriverExplorer
+
+        driver_values = self.driver.values() if self.driver is not None else {}
+        self.driver = DriverExplorer(lang=lang, **driver_values)
+        children = [self.driver.widget]
+        titles = [label("app.tab.drivers", lang)]
+        if self.with_strategy:
+            from .widgets.strategy import StrategySimulator
+
+            values = self.strategy.values() if self.strategy is not None else {}
+            self.strategy = StrategySimulator(_strategy_base(), lang=lang, **values)
+            children.append(self.strategy.widget)
+            titles.append(label("app.tab.strategy", lang))
+        self.header.value = (f"<h2 style='margin:4px 0'>{label('app.title', lang)}</h2>"
+                             f"<div>{label('app.intro', lang)}</div>")
+        selected = self.tabs.selected_index
+        self.tabs.children = children
+        self.tabs.titles = tuple(titles)
+        self.tabs.selected_index = selected if selected is not None else 0
+        self.lang = lang
+
+    def _on_language(self, change) -> None:
+        self._build(change["new"])
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def calculator(lang: str | None = None, *, strategy: bool = True) -> Calculator:
+    """The CLV calculator app (what the Voila notebook shows).
+
+    Parameters
+    ----------
+    lang : {"en", "ru"}, optional
+        Default: ``?lang=`` of the page address (Voila), else English.
+    strategy : bool
+        Include the strategy simulator.
+
+    Returns
+    -------
+    Calculator
+        Display it (or its ``.widget``).
+    """
+    return Calculator(lang, strategy=strategy)
+
+
+def app_notebook_path() -> Path:
+    """The app notebook: ``notebooks/apps`` of a source checkout, else the copy shipped in the package."""
+    checkout = Path(__file__).resolve().parent.parent / "notebooks" / "apps" / APP_NAME
+    if checkout.is_file():
+        return checkout
+    return Path(__file__).resolve().parent / "_apps" / APP_NAME
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def voila_command(notebook: Path, *, port: int, open_browser: bool, host: str = "127.0.0.1") -> list[str]:
+    """The command line that serves `notebook` with Voila (code cells hidden)."""
+    cmd = [sys.executable, "-m", "voila", str(notebook), f"--port={port}", f"--Voila.ip={host}",
+           "--strip_sources=True", "--theme=light"]
+    if not open_browser:
+        cmd.append("--no-browser")
+    return cmd
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``clvkit-app [--port N] [--no-browser]``: serve the CLV calculator with Voila."""
+    parser = argparse.ArgumentParser(prog="clvkit-app", description="Start the clvkit CLV calculator (a Voila app).")
+    parser.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one)")
+    parser.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    args = parser.parse_args(argv)
+    port = args.port or free_port()
+    notebook = app_notebook_path()
+    url = f"http://127.0.0.1:{port}/"
+    print(f"clvkit CLV calculator: {url}  (Russian: {url}?lang=ru; stop with Ctrl+C)", flush=True)
+    process = subprocess.Popen(voila_command(notebook, port=port, open_browser=not args.no_browser))
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        try:
+            return process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,238 @@
+"""RetentionExplorer: the sBG model's alpha and beta (or a fit to a cohort) against constant retention.
+
+The numbers come from :class:`clvkit.models.ShiftedBetaGeometric` (survival, retention
+rate, expected lifetime, DERL) and :func:`clvkit.plots.survival_comparison`. The
+constant-retention benchmark is what a team assumes when it quotes one retention rate:
+survival r^t, expected lifetime 1 / (1 - r) periods and DERL r (1 + d) / (1 + d - r)
+(the same first-renewal convention as the sBG's DERL: the coming renewal is not
+discounted).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+import pandas as pd
+import traitlets as tr
+
+from ..models.sbg import ShiftedBetaGeometric
+from ..plots import survival_comparison
+from ._base import Chart, Explorer, figures_html, headline_html, slider
+from .labels import format_number, format_percent, label, short_unit_label, unit_label
+
+__all__ = ["RetentionExplorer", "RetentionResult", "RetentionState", "retention_results"]
+
+
+@dataclass(frozen=True)
+class RetentionResult:
+    """Everything the RetentionExplorer shows."""
+
+    alpha: float
+    beta: float
+    constant_retention: float
+    expected_lifetime: float
+    derl: float
+    constant_lifetime: float
+    constant_derl: float
+    curves: pd.DataFrame
+
+
+def retention_results(*, alpha, beta, discount_rate, periods, survivors=None) -> RetentionResult:
+    """The RetentionExplorer's numbers (sBG vs constant retention), without widgets.
+
+    Parameters
+    ----------
+    alpha, beta : float
+        sBG parameters.
+    discount_rate : float
+        Discount rate per period, for DERL.
+    periods : int
+        Periods shown in the curves.
+    survivors : sequence of int, optional
+        A cohort's counts: the observed points, and the constant benchmark that matches
+        its last observed survival (see :func:`clvkit.plots.survival_comparison`).
+
+    Returns
+    -------
+    RetentionResult
+
+    Examples
+    --------
+    >>> r = retention_results(alpha=3.0, beta=2.0, discount_rate=0.1, periods=5)
+    >>> r.expected_lifetime       # (alpha + beta - 1) / (alpha - 1)
+    2.0
+    """
+    model = ShiftedBetaGeometric.from_params(alpha=float(alpha), beta=float(beta))
+    curves = survival_comparison(survivors, model=model, periods=int(periods))
+    r = float(curves["constant_retention"].iloc[1])
+    d = float(discount_rate)
+    constant_lifetime = math.inf if r >= 1 else 1.0 / (1.0 - r)
+    constant_derl = math.inf if (d == 0 and r >= 1) else r * (1.0 + d) / (1.0 + d - r)
+    return RetentionResult(
+        alpha=float(alpha), beta=float(beta), constant_retention=r,
+        expected_lifetime=model.expected_lifetime(), derl=float(model.derl(d)),
+        constant_lifetime=constant_lifetime, constant_derl=constant_derl, curves=curves,
+    )
+
+
+class RetentionState(tr.HasTraits):
+    """alpha, beta, discount rate, periods and an optional cohort; ``result`` follows them.
+
+    Choosing a cohort fits the sBG to it and sets alpha and beta to the estimates.
+    """
+
+    alpha = tr.Float(1.0)
+    beta = tr.Float(1.0)
+    discount_rate = tr.Float(0.1)
+    periods = tr.Int(12)
+    cohort = tr.Unicode("", allow_none=True)
+    result = tr.Instance(RetentionResult, allow_none=True)
+
+    def __init__(self, *, cohorts: pd.DataFrame | None = None, **kwargs):
+        self._cohorts = cohorts
+        self._survivors = None
+        self._hold = False
+        super().__init__(**kwargs)
+        self.compute_seconds = 0.0
+        if self.cohort:
+            self._fit_cohort()
+        self._recompute()
+
+    @property
+    def survivors(self):
+        """The chosen cohort's counts, or None."""
+        return self._survivors
+
+    @tr.observe("cohort")
+    def _on_cohort(self, _change) -> None:
+        self._fit_cohort()
+        self._recompute()
+
+    def _fit_cohort(self) -> None:
+        if not self.cohort:
+            self._survivors = None
+            return
+        if self._cohorts is None or self.cohort not in self._cohorts.columns:
+            from ..errors import ClvDataError
+
+            names = [] if self._cohorts is None else list(self._cohorts.columns)
+            raise ClvDataError(f"cohort must be one of {names}; got {self.cohort!r}.")
+        self._survivors = self._cohorts[self.cohort].dropna().to_numpy(dtype=float)
+        fitted = ShiftedBetaGeometric().fit(self._survivors)
+        self._hold = True  # one recompute for the pair, not two
+        try:
+            self.alpha, self.beta = (float(v) for v in fitted.params_)
+        finally:
+            self._hold = False
+
+    @tr.observe("alpha", "beta", "discount_rate", "periods")
+    def _on_input(self, _change) -> None:
+        if not self._hold:
+            self._recompute()
+
+    def _recompute(self) -> None:
+        start = time.perf_counter()
+        result = retention_results(alpha=self.alpha, beta=self.beta, discount_rate=self.discount_rate,
+                                   periods=self.periods, survivors=self._survivors)
+        self.compute_seconds = time.perf_counter() - start
+        self.result = result
+
+
+class RetentionExplorer(Explorer):
+    """sBG alpha and beta (or a fit to a cohort) -> survival, retention, lifetime and DERL vs constant retention.
+
+    Parameters
+    ----------
+    alpha, beta : float
+        Initial sBG parameters (ignored when `cohort` is given).
+    discount_rate : float
+        Discount rate per period (per year for the default yearly cohorts).
+    periods : int
+        Periods in the charts.
+    cohorts : DataFrame, optional
+        Survivor counts per cohort (one column each, period 0 first); default
+        :func:`clvkit.datasets.load_sbg_cohorts`.
+    cohort : str, optional
+        Column of `cohorts` to fit at start.
+    time_unit : str
+        Length of a period (default "Y").
+    lang : {"en", "ru"}
+    """
+
+    def __init__(self, *, alpha=1.0, beta=1.0, discount_rate=0.1, periods=12, cohorts=None, cohort=None,
+                 time_unit="Y", lang="en"):
+        import ipywidgets as w
+
+        self.lang = self._check_lang(lang)
+        self.time_unit = time_unit
+        if cohorts is None:
+            from ..datasets import load_sbg_cohorts
+
+            cohorts = load_sbg_cohorts()
+        self.state = RetentionState(cohorts=cohorts, alpha=alpha, beta=beta, discount_rate=discount_rate,
+                                    periods=int(periods), cohort=cohort or "")
+        s = self.state
+        self.controls = {
+            "cohort": w.Dropdown(options=[(label("retention.none", lang), "")] + [(str(c), str(c)) for c in cohorts.columns],
+                                 value=s.cohort, description=label("retention.cohort", lang),
+                                 style={"description_width": "240px"}, layout=w.Layout(width="500px")),
+            "alpha": slider("float", value=s.alpha, low=0.05, high=10.0, step=0.05, fmt=".2f", name="alpha",
+                            description=label("retention.alpha", lang)),
+            "beta": slider("float", value=s.beta, low=0.05, high=20.0, step=0.05, fmt=".2f", name="beta",
+                           description=label("retention.beta", lang)),
+            "discount_rate": slider("float", value=discount_rate, low=0.0, high=0.5, step=0.01, fmt=".0%",
+                                    name="discount_rate", description=label("driver.discount_rate", lang)),
+            "periods": slider("int", value=int(periods), low=2, high=40, step=1, name="periods",
+                              description=f"{label('driver.horizon', lang)} ({unit_label(time_unit, lang)})"),
+        }
+        for name, control in self.controls.items():
+            w.link((control, "value"), (self.state, name))
+        self._build_view(title_key="chart.survival.title", controls=list(self.controls.values()),
+                         chart=Chart(ncols=2, figsize=(10.0, 3.6)))
+        self._draw()
+        self.state.observe(self.refresh, names="result")
+        self.refresh()
+
+    def _draw(self) -> None:
+        from ..plots import plot_retention_curves, plot_survival
+
+        curves = self.state.result.curves
+        ax_s, ax_r = self.chart.axes
+        plot_survival(curves, time_unit=self.time_unit, ax=ax_s, lang=self.lang)
+        plot_retention_curves(curves, time_unit=self.time_unit, ax=ax_r, lang=self.lang)
+        self.lines = {a.get_gid(): a for ax in (ax_s, ax_r) for a in ax.lines if a.get_gid()}
+        self.chart.set_dynamic(self.lines.values())
+
+    def _update(self) -> None:
+        r, lang, u = self.state.result, self.lang, self.time_unit
+        years = short_unit_label(u, lang)
+
+        def periods(v):
+            return label("result.infinite", lang) if math.isinf(v) else f"{format_number(v, lang, decimals=2)} {years}"
+
+        self.headline.value = headline_html(label("result.derl", lang), periods(r.derl), key="derl")
+        self.figures.value = figures_html([
+            ("alpha", "alpha, beta", f"{format_number(r.alpha, lang, decimals=3)}; {format_number(r.beta, lang, decimals=3)}"),
+            ("expected_lifetime", label("result.expected_lifetime", lang) + " (sBG)", periods(r.expected_lifetime)),
+            ("constant_retention", label("retention.constant", lang), format_percent(r.constant_retention, lang)),
+            ("constant_lifetime", label("result.expected_lifetime", lang) + f" ({label('chart.constant', lang)})",
+             periods(r.constant_lifetime)),
+            ("constant_derl", f"DERL ({label('chart.constant', lang)})", periods(r.constant_derl)),
+        ])
+        c = r.curves
+        t = c.index.to_numpy(dtype=float)
+        for prefix, cols, rows in (("survival", ("observed", "sbg", "constant"), slice(None)),
+                                   ("retention", ("observed_retention", "sbg_retention", "constant_retention"),
+                                    slice(1, None))):
+            for gid_suffix, col in zip(("observed", "sbg", "constant"), cols):
+                self.lines[f"{prefix}-{gid_suffix}"].set_data(t[rows], c[col].to_numpy(dtype=float)[rows])
+        for ax in self.chart.axes:
+            ax.set_xlim(-0.5 if ax is self.chart.axes[0] else 0.5, t[-1] + 0.5)
+
+    def values(self) -> dict:
+        """The current inputs."""
+        s = self.state
+        return {"alpha": s.alpha, "beta": s.beta, "discount_rate": s.discount_rate, "periods": s.periods,
+                "cohort": s.cohort or None}

@@ -1,0 +1,134 @@
+"""The CLV calculator app in a real browser: Voila on a free local port, headless Chromium via Playwright.
+
+Skipped when no Chromium is installed, unless CI is "true": then a missing browser fails.
+Screenshots go to tests/_artifacts/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+import clvkit.formulas as F
+from clvkit.app import app_notebook_path, free_port, voila_command
+from clvkit.units import rate_per_unit
+from clvkit.widgets.labels import format_money
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(__file__).parent / "_artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+SERVER_START_SECONDS = 90
+PAGE_READY_MS = 240_000
+
+
+def _missing(reason: str):
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason}; CI=true, so the browser test must run.")
+    pytest.skip(f"{reason}; install Debian's chromium (apt-get install chromium) to run the browser test.")
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        _missing("No Chromium found on PATH")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("Python Playwright is not installed")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    port = free_port()
+    log = tmp_path_factory.mktemp("voila") / "voila.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            voila_command(app_notebook_path(), port=port, open_browser=False), stdout=out, stderr=subprocess.STDOUT
+        )
+        try:
+            deadline = time.monotonic() + SERVER_START_SECONDS
+            while True:
+                if process.poll() is not None:
+                    pytest.fail(f"voila exited with code {process.returncode}:\n{log.read_text(errors='replace')}")
+                try:
+                    with socket.create_connection(("127.0.0.1", port), timeout=1):
+                        break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        pytest.fail(f"voila did not listen on port {port} within {SERVER_START_SECONDS} s")
+                    time.sleep(0.5)
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=15)
+
+
+def _expected_clv(*, aov, purchases=1.0, margin=0.3, retention=0.8, annual_discount_rate=0.1, horizon=36):
+    """The app's default drivers, computed independently with clvkit.formulas."""
+    d = rate_per_unit(annual_discount_rate, "M")
+    return F.dcf_clv(aov * purchases * margin, retention, d, periods=horizon)
+
+
+def test_app_slider_moves_headline_to_formula_value_and_switches_to_russian(chromium, app_url):
+    from playwright.sync_api import expect
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = chromium.new_page(viewport={"width": 1280, "height": 1100})
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(f"console: {msg.text} at {msg.location}") if msg.type == "error" else None)
+    page.on("requestfailed", lambda req: errors.append(f"request failed: {req.url}"))
+    external: list[str] = []
+
+    def offline(route):
+        # Voila's page template links Font Awesome CSS from a CDN; the test runs offline,
+        # so CDN stylesheets get an empty stand-in and anything else external is recorded.
+        external.append(route.request.url)
+        route.fulfill(status=200, content_type="text/css", body="")
+
+    page.route(lambda url: not url.startswith(app_url), offline)
+    page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
+    try:
+        page.goto(app_url, wait_until="domcontentloaded", timeout=PAGE_READY_MS)
+        headline = page.locator(".clvkit-headline .clvkit-headline-value[data-key='clv']")
+        expect(headline).to_have_text(format_money(_expected_clv(aov=50.0), "en"), timeout=PAGE_READY_MS)
+
+        handle = page.locator(".clvkit-control-aov .noUi-handle").first
+        handle.focus()
+        page.keyboard.press("ArrowRight")  # one step: aov 50 -> 51
+        expected = _expected_clv(aov=51.0)
+        expect(headline).to_have_text(format_money(expected, "en"), timeout=30_000)
+        expect(page.locator(".clvkit-chart").first).to_be_visible()
+        page.screenshot(path=str(ARTIFACTS / "clv_calculator_en.png"), full_page=True)
+
+        page.locator(".clvkit-language button", has_text="Русский").click()
+        expect(page.get_by_text("Средний чек", exact=False).first).to_be_visible(timeout=60_000)
+        ru_headline = page.locator(".clvkit-headline .clvkit-headline-value[data-key='clv']")
+        # the values survive the switch and are written the Russian way
+        expect(ru_headline).to_have_text(format_money(expected, "ru"), timeout=30_000)
+        page.screenshot(path=str(ARTIFACTS / "clv_calculator_ru.png"), full_page=True)
+        assert errors == [], "\n".join(errors)
+        unexpected = [u for u in external if "fontawesome" not in u]
+        assert unexpected == [], f"the app requested external resources: {unexpected}"
+    finally:
+        page.close()

@@ -1,0 +1,203 @@
+"""clvkit.plots: the numbers behind each chart (no drawing), then each chart on an Agg Axes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import clvkit as ck
+import clvkit.formulas as F
+from clvkit import plots
+from clvkit.errors import ClvDataError
+from clvkit.models import BGNBD, ShiftedBetaGeometric
+from clvkit.widgets.labels import label
+
+REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241]
+
+
+def _ax():
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(6, 4)).subplots()
+
+
+@pytest.fixture(scope="module")
+def bgnbd():
+    # Fader, Hardie & Lee (2005) CDNOW estimates
+    return BGNBD.from_params(time_unit="W", r=0.243, alpha=4.414, a=0.793, b=2.426)
+
+
+# ---------------------------------------------------------------- numbers
+def test_survival_comparison_puts_observed_sbg_and_constant_side_by_side():
+    t = plots.survival_comparison(REGULAR, periods=12)
+    model = ShiftedBetaGeometric().fit(REGULAR)
+    np.testing.assert_allclose(t["observed"].iloc[:8], np.array(REGULAR) / 1000)
+    assert t["observed"].iloc[8:].isna().all()
+    np.testing.assert_allclose(t["sbg"], model.survival(np.arange(13)))
+    r = (241 / 1000) ** (1 / 7)
+    np.testing.assert_allclose(t["constant"], r ** np.arange(13))
+    # the constant line meets the data at the last observed period
+    assert t.loc[7, "constant"] == pytest.approx(0.241)
+    np.testing.assert_allclose(t["observed_retention"].iloc[1:8], np.array(REGULAR[1:]) / np.array(REGULAR[:-1]))
+
+
+def test_expected_purchases_matrix_is_the_model_prediction_on_a_grid(bgnbd):
+    m = plots.expected_purchases_matrix(bgnbd, t=10, T=38.86, max_frequency=5, n_recency=5)
+    assert m.shape == (6, 5)
+    one = pd.DataFrame({"frequency": [3.0], "recency": [m.columns[2]], "T": [38.86]})
+    one.attrs["time_unit"] = "W"
+    assert m.loc[3].iloc[2] == pytest.approx(float(bgnbd.predict_purchases(one, 10)[0]))
+    # more recent buyers are expected to buy more
+    assert np.all(np.diff(m.loc[5].to_numpy()) > 0)
+
+
+def test_probability_alive_matrix_is_one_for_non_repeaters_under_bgnbd(bgnbd):
+    m = plots.probability_alive_matrix(bgnbd, T=30, max_frequency=4, n_recency=4)
+    np.testing.assert_allclose(m.loc[0], 1.0)
+    assert m.loc[4].iloc[0] < m.loc[4].iloc[-1]
+
+
+def test_probability_alive_history_recomputes_the_summary_at_each_date(bgnbd):
+    tx = pd.DataFrame({"customer_id": 7, "date": pd.to_datetime(["1997-01-01", "1997-01-15", "1997-03-01"]),
+                       "amount": 10.0})
+    h = plots.probability_alive_history(bgnbd, tx, observation_end="1997-06-30")
+    assert list(h.attrs["purchases"]) == pytest.approx([0, 2, 59 / 7])
+    at = h.loc[h["t"] == pytest.approx(10.0)] if (h["t"] == 10.0).any() else h.iloc[[len(h) // 2]]
+    row = at.iloc[0]
+    expected_f = int(np.sum(np.array([2, 59 / 7]) <= row["t"]))
+    assert row["frequency"] == expected_f
+    summary = pd.DataFrame({"frequency": [row["frequency"]], "recency": [row["recency"]], "T": [row["t"]]})
+    summary.attrs["time_unit"] = "W"
+    assert row["p_alive"] == pytest.approx(float(bgnbd.probability_alive(summary)[0]))
+    # at a purchase P(alive) peaks: BG/NBD customers may drop out right after buying, so the
+    # peak is 1 / (1 + a / (b + x - 1)) (Fader, Hardie & Lee 2005, eq. 11 with t_x = T), here x = 2
+    peak = h.loc[np.isclose(h["t"], 59 / 7), "p_alive"].iloc[0]
+    assert peak == pytest.approx(1 / (1 + 0.793 / (2.426 + 1)))
+    assert peak == pytest.approx(h.loc[h["t"] >= 59 / 7 - 1e-9, "p_alive"].max())
+    with pytest.raises(ClvDataError, match="one customer"):
+        plots.probability_alive_history(bgnbd, pd.DataFrame({"customer_id": [1, 2], "date": ["1997-01-01"] * 2}))
+
+
+def test_holdout_by_frequency_averages_actual_and_expected(bgnbd, cdnow_split):
+    cal, hold = cdnow_split
+    t = plots.holdout_by_frequency(bgnbd, cal, hold, max_frequency=7)
+    assert t["customers"].sum() == len(cal)
+    zero = cal["frequency"] == 0
+    assert t.loc[0, "actual"] == pytest.approx(hold.loc[zero, "frequency_holdout"].mean())
+    expected = bgnbd.predict_purchases(cal, float(hold["duration_holdout"].iloc[0]))
+    assert t.loc[0, "expected"] == pytest.approx(float(np.mean(np.asarray(expected)[zero.to_numpy()])))
+
+
+def test_expected_cumulative_repeat_purchases_integrates_over_first_purchase_dates(bgnbd):
+    times = np.array([5.0, 20.0])
+    got = plots.expected_cumulative_repeat_purchases(bgnbd, [0.0, 0.0, 3.0, 30.0], times)
+    by_hand = [2 * bgnbd.expected_purchases(t) + bgnbd.expected_purchases(t - 3.0) for t in times]
+    np.testing.assert_allclose(got, by_hand)
+
+
+def test_tracking_table_counts_repeat_days_and_matches_the_published_cdnow_scale(bgnbd, cdnow_transactions):
+    t = plots.tracking_table(bgnbd, cdnow_transactions, calibration_end="1997-09-30", observation_end="1998-06-30")
+    assert len(t) == 78
+    # CDNOW 1/10: 1,882 holdout + calibration repeat occasions sum to the weekly total's end value
+    cal, hold = ck.split_calibration_holdout(cdnow_transactions, calibration_end="1997-09-30",
+                                             observation_end="1998-06-30")
+    assert t["actual"].iloc[-1] == cal["frequency"].sum() + hold["frequency_holdout"].sum()
+    # the model tracks the data within a few percent at the end (Fader, Hardie & Lee 2005, fig. 2)
+    assert t["expected"].iloc[-1] == pytest.approx(t["actual"].iloc[-1], rel=0.05)
+    assert np.all(np.diff(t["expected"]) >= 0)
+
+
+def test_waterfall_table_steps_from_base_to_total():
+    t = plots.waterfall_table(100.0, {"retention": 20.0, "cost": -5.0}, total=118.0)
+    assert t["step"].tolist() == ["base", "retention", "cost", "interaction", "total"]
+    assert t["end"].tolist() == [100.0, 120.0, 115.0, 118.0, 118.0]
+    assert t["kind"].tolist() == ["base", "up", "down", "up", "total"]
+
+
+# ---------------------------------------------------------------- charts
+def test_cumulative_value_chart_line_is_the_formula_and_labels_carry_units():
+    values = F.cumulative_value(30, 0.8, 0.01, periods=24)
+    ax = plots.plot_cumulative_value(values, cac=60, ax=_ax())
+    line = next(a for a in ax.lines if a.get_gid() == "cumulative")
+    np.testing.assert_allclose(line.get_ydata(), values["cumulative"])
+    assert "months" in ax.get_xlabel() and "$" in ax.get_ylabel()
+    ru = plots.plot_cumulative_value(values, cac=60, currency="₽", ax=_ax(), lang="ru")
+    assert ru.get_title() == label("chart.cumulative.title", "ru") and "₽" in ru.get_ylabel()
+
+
+def test_tornado_bars_span_low_to_high_clv_for_each_driver():
+    e = F.clv_elasticities(aov=50, purchases_per_period=2, margin=0.3, retention=0.8, discount_rate=0.01)
+    ax = plots.plot_tornado(e, ax=_ax())
+    lows = [p for p in ax.patches if p.get_gid() == "tornado-low"]
+    highs = [p for p in ax.patches if p.get_gid() == "tornado-high"]
+    for row, lo, hi in zip(e.itertuples(), lows, highs):
+        assert lo.get_x() == pytest.approx(min(row.clv_low, row.clv))
+        assert hi.get_x() + hi.get_width() == pytest.approx(max(row.clv_high, row.clv))
+    ticks = sorted(zip(ax.get_yticks(), [t.get_text() for t in ax.get_yticklabels()]))
+    assert ticks[-1][1] == label(f"driver.{e['driver'].iloc[0]}", "en")  # widest swing on top
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_chart_draws_on_the_given_axes_with_a_title(lang, bgnbd, cdnow_transactions, cdnow_split):
+    cal, hold = cdnow_split
+    values = F.cumulative_value(30, 0.8, 0.01, periods=12)
+    clv = ck.customer_lifetime_value(bgnbd, 20.0, cal, horizon=52, discount_rate=0.002, margin=0.3)
+    seg = ck.segments.segment_summary(
+        ck.segments.rfm_segments(cal).assign(clv=clv["clv"].to_numpy()), value="clv")
+    channels = pd.DataFrame({"ltv": [300.0, 120.0], "cac": [60.0, 80.0]}, index=["search", "tv"])
+    cohorts = ck.cohort_table(cdnow_transactions, period="M")
+    one = cdnow_transactions[cdnow_transactions["customer_id"] == 1]
+    calls = [
+        lambda ax: plots.plot_cash_flow(values, ax=ax, lang=lang),
+        lambda ax: plots.plot_ltv_cac(channels, ax=ax, lang=lang),
+        lambda ax: plots.plot_cohort_heatmap(cohorts, ax=ax, lang=lang),
+        lambda ax: plots.plot_survival(REGULAR, ax=ax, lang=lang),
+        lambda ax: plots.plot_retention_curves(REGULAR, ax=ax, lang=lang),
+        lambda ax: plots.plot_frequency_recency_matrix(bgnbd, summary=cal, ax=ax, lang=lang),
+        lambda ax: plots.plot_probability_alive_matrix(bgnbd, T=38, customer=(2, 30), ax=ax, lang=lang),
+        lambda ax: plots.plot_probability_alive_history(bgnbd, one, observation_end="1998-06-30", ax=ax, lang=lang),
+        lambda ax: plots.plot_calibration_holdout(bgnbd, cal, hold, ax=ax, lang=lang),
+        lambda ax: plots.plot_tracking(bgnbd, cdnow_transactions, calibration_end="1997-09-30", ax=ax, lang=lang),
+        lambda ax: plots.plot_clv_distribution(clv, ax=ax, lang=lang),
+        lambda ax: plots.plot_lorenz(clv, ax=ax, lang=lang),
+        lambda ax: plots.plot_segment_map(seg, ax=ax, lang=lang),
+        lambda ax: plots.plot_uplift_waterfall(1000.0, {"retention": 100.0, "cost": -20.0}, ax=ax, lang=lang),
+    ]
+    for call in calls:
+        ax = _ax()
+        assert call(ax) is ax
+        assert ax.get_title()
+        assert ax.get_xlabel() or ax.get_xticklabels()
+    if lang == "ru":
+        assert plots.plot_lorenz(clv, ax=_ax(), lang="ru").get_xlabel() == label("chart.lorenz.x", "ru")
+
+
+def test_charts_never_touch_pyplots_current_figure():
+    import matplotlib.pyplot as plt
+
+    before = plt.get_fignums()
+    plots.plot_survival(REGULAR, ax=_ax())
+    assert plt.get_fignums() == before
+
+
+def test_charts_are_deterministic():
+    def png():
+        import io
+
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(4, 3))
+        FigureCanvasAgg(fig)
+        plots.plot_survival(REGULAR, ax=fig.subplots())
+        buf = io.BytesIO()
+        fig.canvas.print_png(buf)
+        return buf.getvalue()
+
+    assert png() == png()
+
+
+def test_missing_columns_are_reported_in_one_sentence():
+    with pytest.raises(ClvDataError, match="cumulative"):
+        plots.plot_cumulative_value(pd.DataFrame({"x": [1.0]}), ax=_ax())

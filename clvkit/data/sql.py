@@ -290,61 +290,71 @@ def _reader(source) -> str:
     )
 
 
-def _validate_sql(ex: _Executor, *, customer_col: str, date_col: str, amount_col: str, on_negative: str) -> None:
-    """The checks load_transactions makes, as queries; raise the same ClvDataError sentences."""
+def _validate_sql(ex: _Executor, *, customer_col: str, date_col: str, amount_col: str, on_negative: str):
+    """The checks load_transactions makes, in one scan; raise the same ClvDataError sentences.
+
+    Returns the last purchase day, which the same scan finds.
+    """
     missing = [c for c in (customer_col, date_col, amount_col) if c not in ex.columns]
     if missing:
         raise ClvDataError(missing_columns_message(missing, ex.columns, "transaction table"))
     c, d, a = _quote(customer_col), _quote(date_col), _quote(amount_col)
-    if ex.scalar("SELECT COUNT(*) FROM clvkit_tx") == 0:
+    conditions = {
+        "id": f"{c} IS NULL OR TRIM(CAST({c} AS VARCHAR)) = ''",
+        "date": f"TRY_CAST({d} AS TIMESTAMP) IS NULL",
+        "amount": f"TRY_CAST({a} AS DOUBLE) IS NULL OR NOT isfinite(TRY_CAST({a} AS DOUBLE))",
+        "negative": f"TRY_CAST({a} AS DOUBLE) < 0",
+    }
+    counts = ", ".join(f"COUNT(*) FILTER (WHERE {cond}) AS {name}" for name, cond in conditions.items())
+    row = ex.run(f"SELECT COUNT(*) AS n, {counts}, CAST(MAX(TRY_CAST({d} AS TIMESTAMP)) AS DATE) AS last_day "
+                 f"FROM clvkit_tx").fetchall()[0]
+    n, found, last_day = row[0], dict(zip(conditions, row[1:-1])), row[-1]
+    if n == 0:
         raise ClvDataError("The transaction table has no rows; it needs one row per purchase.")
 
-    def first_bad(condition: str, column: str) -> tuple[int, str]:
-        count = ex.scalar(f"SELECT COUNT(*) FROM clvkit_tx WHERE {condition}")
-        if not count:
-            return 0, ""
-        rows = ex.run(f"SELECT CAST({column} AS VARCHAR) FROM clvkit_tx WHERE {condition} LIMIT 3").fetchall()
+    def where(name: str, column: str) -> str:
+        rows = ex.run(f"SELECT CAST({column} AS VARCHAR) FROM clvkit_tx WHERE {conditions[name]} LIMIT 3").fetchall()
+        count = found[name]
         noun = "row" if count == 1 else "rows"
-        return count, f"{count} {noun} (first values: {', '.join(repr(r[0]) for r in rows)})"
+        return f"{count} {noun} (first values: {', '.join(repr(r[0]) for r in rows)})"
 
-    count, where = first_bad(f"{c} IS NULL OR TRIM(CAST({c} AS VARCHAR)) = ''", c)
-    if count:
+    if found["id"]:
         raise ClvDataError(
-            f"Column {customer_col!r} has no customer id in {where}; fill in the ids or drop those rows "
+            f"Column {customer_col!r} has no customer id in {where('id', c)}; fill in the ids or drop those rows "
             f"(anonymous purchases cannot be followed over time)."
         )
-    count, where = first_bad(f"TRY_CAST({d} AS TIMESTAMP) IS NULL", d)
-    if count:
+    if found["date"]:
         raise ClvDataError(
-            f"Column {date_col!r} has values that are not dates in {where}; fix those rows (the SQL path reads ISO "
-            f"dates such as 2024-01-31) or load the file with clvkit.load_transactions(date_format=...)."
+            f"Column {date_col!r} has values that are not dates in {where('date', d)}; fix those rows (the SQL path "
+            f"reads ISO dates such as 2024-01-31) or load the file with clvkit.load_transactions(date_format=...)."
         )
-    count, where = first_bad(f"TRY_CAST({a} AS DOUBLE) IS NULL OR NOT isfinite(TRY_CAST({a} AS DOUBLE))", a)
-    if count:
+    if found["amount"]:
         raise ClvDataError(
-            f"Column {amount_col!r} has values that are not finite numbers in {where}; fix or drop those rows."
+            f"Column {amount_col!r} has values that are not finite numbers in {where('amount', a)}; fix or drop "
+            f"those rows."
         )
-    if on_negative == "raise":
-        count, where = first_bad(f"CAST({a} AS DOUBLE) < 0", a)
-        if count:
-            raise ClvDataError(
-                f"Column {amount_col!r} has negative amounts (refunds) in {where}; pass on_negative='drop' to leave "
-                f"them out, or net them in memory with clvkit.load_transactions(on_negative='net')."
-            )
+    if found["negative"] and on_negative == "raise":
+        raise ClvDataError(
+            f"Column {amount_col!r} has negative amounts (refunds) in {where('negative', a)}; pass "
+            f"on_negative='drop' to leave them out, or net them in memory with "
+            f"clvkit.load_transactions(on_negative='net')."
+        )
+    return last_day
 
 
 def _prepared(source, *, customer_col, date_col, amount_col, on_negative, memory_limit, threads):
     check_choice("on_negative", on_negative, ("raise", "drop"))
     ex = _Executor(source, memory_limit, threads)
     try:
-        _validate_sql(ex, customer_col=customer_col, date_col=date_col, amount_col=amount_col, on_negative=on_negative)
+        last_day = _validate_sql(ex, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
+                                 on_negative=on_negative)
     except Exception:
         ex.close()
         raise
     table = "clvkit_tx"
     if on_negative == "drop":
         table = f"(SELECT * FROM clvkit_tx WHERE CAST({_quote(amount_col)} AS DOUBLE) >= 0) AS clean"
-    return ex, table
+    return ex, table, last_day
 
 
 def summarize_duckdb(
@@ -380,11 +390,11 @@ def summarize_duckdb(
         DuckDB worker threads (default: all cores).
     """
     check_time_unit(time_unit)
-    ex, table = _prepared(source, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
-                          on_negative=on_negative, memory_limit=memory_limit, threads=threads)
+    ex, table, last_day = _prepared(source, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
+                                    on_negative=on_negative, memory_limit=memory_limit, threads=threads)
     try:
         if observation_end is None:
-            observation_end = ex.scalar(f"SELECT CAST(MAX(CAST({_quote(date_col)} AS TIMESTAMP)) AS DATE) FROM {table}")
+            observation_end = last_day
         sql = summary_sql(table, observation_end=observation_end, purchase_grain=purchase_grain,
                           customer_col=customer_col, date_col=date_col, amount_col=amount_col)
         stats = ex.run(sql).df()
@@ -413,11 +423,11 @@ def split_calibration_holdout_duckdb(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`clvkit.split_calibration_holdout` computed inside DuckDB."""
     unit = check_time_unit(time_unit)
-    ex, table = _prepared(source, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
-                          on_negative=on_negative, memory_limit=memory_limit, threads=threads)
+    ex, table, last_day = _prepared(source, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
+                                    on_negative=on_negative, memory_limit=memory_limit, threads=threads)
     try:
         if observation_end is None:
-            observation_end = ex.scalar(f"SELECT CAST(MAX(CAST({_quote(date_col)} AS TIMESTAMP)) AS DATE) FROM {table}")
+            observation_end = last_day
         cal_end, end = pd.Timestamp(_date_literal(calibration_end, "calibration_end")), pd.Timestamp(
             _date_literal(observation_end, "observation_end"))
         if end <= cal_end:

@@ -1,0 +1,112 @@
+"""Exercises of notebook 02 (why CLV matters)."""
+
+from __future__ import annotations
+
+from ..teach import Exercise
+
+#: The example customer of notebook 02: margin a month, monthly retention, yearly discount rate, horizon.
+MARGIN_PER_MONTH = 14.0
+RETENTION = 0.9
+ANNUAL_DISCOUNT = 0.10
+HORIZON_MONTHS = 36
+
+
+def _monthly_discount() -> float:
+    from ..units import rate_per_unit
+
+    return rate_per_unit(ANNUAL_DISCOUNT, "M")
+
+
+def _ceiling() -> float:
+    from ..acquisition import max_allowable_cac
+
+    return float(max_allowable_cac(240.0, target_ratio=4.0))
+
+
+def _payback() -> float:
+    from ..formulas import payback_period
+
+    return payback_period(MARGIN_PER_MONTH, 60.0, retention=RETENTION, discount_rate=_monthly_discount())
+
+
+def _top_tenth_share() -> float:
+    from ..datasets import load_cdnow_transactions
+    from ..formulas import historical_clv
+    from ..segments import top_share
+
+    return top_share(historical_clv(load_cdnow_transactions(), margin=0.3), top=0.1)
+
+
+def _campaign_roi() -> float:
+    from ..formulas import dcf_clv
+
+    clv = dcf_clv(MARGIN_PER_MONTH, RETENTION, _monthly_discount(), periods=HORIZON_MONTHS)
+    cost, customers = 15_000.0, 250
+    return (customers * clv - cost) / cost
+
+
+EXERCISES = [
+    Exercise(
+        key="02.1",
+        kind="number",
+        expected=_ceiling,
+        rel_tol=0.001,
+        hint={
+            "en": "The ceiling is the value divided by the target ratio: max_allowable_cac(240, target_ratio=4).",
+            "ru": "Потолок — это ценность, делённая на целевое соотношение: max_allowable_cac(240, target_ratio=4).",
+        },
+        solution={
+            "en": "from clvkit.acquisition import max_allowable_cac\nmax_allowable_cac(240, target_ratio=4)  # 240 / 4",
+            "ru": "from clvkit.acquisition import max_allowable_cac\nmax_allowable_cac(240, target_ratio=4)  # 240 / 4",
+        },
+    ),
+    Exercise(
+        key="02.2",
+        kind="number",
+        expected=_payback,
+        rel_tol=0.01,
+        decimals=1,
+        hint={
+            "en": "Use ck.formulas.payback_period with the margin a month (14), the CAC (60), retention=0.9 "
+                  "and the monthly discount rate d computed above.",
+            "ru": "Используйте ck.formulas.payback_period с маржой в месяц (14), CAC (60), retention=0.9 "
+                  "и месячной ставкой дисконтирования d, посчитанной выше.",
+        },
+        solution={
+            "en": "d = ck.units.rate_per_unit(0.10, \"M\")\n"
+                  "ck.formulas.payback_period(14, 60, retention=0.9, discount_rate=d)",
+            "ru": "d = ck.units.rate_per_unit(0.10, \"M\")\n"
+                  "ck.formulas.payback_period(14, 60, retention=0.9, discount_rate=d)",
+        },
+    ),
+    Exercise(
+        key="02.3",
+        kind="number",
+        expected=_top_tenth_share,
+        rel_tol=0.005,
+        hint={
+            "en": "ck.segments.top_share(historical_value, top=0.1) gives the share as a fraction (0.5 = 50%).",
+            "ru": "ck.segments.top_share(historical_value, top=0.1) даёт долю в долях единицы (0,5 = 50%).",
+        },
+        solution={
+            "en": "# share of value of the top 10% of customers, as a fraction\nck.segments.top_share(historical_value, top=0.1)",
+            "ru": "# доля ценности лучших 10% клиентов, в долях единицы\nck.segments.top_share(historical_value, top=0.1)",
+        },
+    ),
+    Exercise(
+        key="02.4",
+        kind="number",
+        expected=_campaign_roi,
+        rel_tol=0.01,
+        hint={
+            "en": "Value acquired = 250 customers x clv; ROI = (value - cost) / cost, as a fraction "
+                  "(1.0 = 100%).",
+            "ru": "Привлечённая ценность = 250 клиентов x clv; ROI = (ценность - затраты) / затраты, в долях "
+                  "единицы (1,0 = 100%).",
+        },
+        solution={
+            "en": "# value of the customers won minus the cost, per dollar of cost\n(250 * clv - 15_000) / 15_000",
+            "ru": "# ценность привлечённых клиентов минус затраты, на доллар затрат\n(250 * clv - 15_000) / 15_000",
+        },
+    ),
+]

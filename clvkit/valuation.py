@@ -75,6 +75,31 @@ def _grid(horizon: float) -> np.ndarray:
     return np.linspace(0.0, horizon, steps + 1)
 
 
+def _cumulative_predictions(model, summary, grid: np.ndarray) -> np.ndarray:
+    """Expected purchases in (T, T + t] for every customer (rows) and every t of `grid` (columns).
+
+    Models of the BG/NBD family evaluate the whole grid at once on the distinct
+    (frequency, recency, T) rows; any other model is asked one horizon at a time.
+    """
+    conditional = getattr(model, "_conditional_fn", None)
+    if conditional is None or not hasattr(model, "_scoring_columns"):
+        return np.column_stack([np.asarray(model.predict_purchases(summary, t), dtype=float) if t > 0
+                                else np.zeros(len(summary)) for t in grid])
+    cols = model._scoring_columns(summary)
+    stacked = np.column_stack([cols["frequency"], cols["recency"], cols["T"]])
+    unique, inverse = np.unique(stacked, axis=0, return_inverse=True)
+    params = model._params()
+    out = np.empty((len(unique), len(grid)))
+    rows_per_chunk = max(1, 2_000_000 // len(grid))  # bound the memory of the broadcast arrays
+    for lo in range(0, len(unique), rows_per_chunk):
+        u = unique[lo:lo + rows_per_chunk]
+        out[lo:lo + rows_per_chunk] = conditional(
+            **params, x=u[:, :1], t_x=u[:, 1:2], T=u[:, 2:3], t=grid[None, :]
+        )
+    out[:, grid == 0] = 0.0
+    return out[inverse.ravel()]
+
+
 def _spend(spend_model, summary) -> np.ndarray:
     if spend_model is None:
         raise ClvDataError(
@@ -137,10 +162,7 @@ def customer_lifetime_value(
     h = _horizon(horizon, unit)
     d = discount_rate_per_unit(annual_discount_rate=annual_discount_rate, discount_rate=discount_rate, time_unit=unit)
     grid = _grid(h)
-    cumulative = np.column_stack(
-        [np.zeros(len(summary))]
-        + [np.asarray(transaction_model.predict_purchases(summary, t), dtype=float) for t in grid[1:]]
-    )
+    cumulative = _cumulative_predictions(transaction_model, summary, grid)
     increments = np.diff(cumulative, axis=1)
     discount = (1.0 + d) ** -grid[1:]
     spend = _spend(spend_model, summary)

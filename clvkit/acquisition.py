@@ -1,0 +1,344 @@
+"""Acquisition economics: what a new customer may cost, and where to spend the budget.
+
+Three questions, each a plain function on a small table with one row per
+acquisition channel (or segment):
+
+* :func:`max_allowable_cac` -- the most one may pay for a customer worth ``ltv`` to
+  keep LTV:CAC at a target (3 by default): ``ltv / target_ratio``.
+* :func:`channel_economics` -- LTV:CAC, the CAC ceiling, the headroom under it and
+  the payback period per channel.
+* :func:`allocate_budget` -- a value-based split of a budget across channels.
+
+The budget split
+----------------
+Channels get more expensive as one buys more of them: the ``saturation`` of a
+channel is the number of customers at which the cost of one more customer has
+doubled, so the marginal CAC after n customers is ``cac * 2 ** (n / saturation)``
+(a missing or infinite saturation means a constant CAC). The value of a dollar spent
+at the margin is ``ltv / marginal CAC``. The split equalises this marginal LTV:CAC
+across the channels it funds ("water filling"): it finds the level lambda at which
+the channels together spend the budget, funds each channel up to the point where its
+marginal LTV:CAC falls to lambda (or its ``capacity`` of customers), and never buys a
+customer whose marginal LTV:CAC is below ``min_ratio`` (default 1: a customer must at
+least repay their cost), leaving that part of the budget unspent. This is the
+continuous version of buying customers one at a time from the channel where the next
+dollar brings the most value, and it maximises the total value acquired for the
+budget because value is concave in spend on every channel.
+
+References
+----------
+Blattberg, R. C. & Deighton, J. (1996). Manage marketing by the customer equity test.
+Harvard Business Review 74(4), 136-144.
+Gupta, S. & Lehmann, D. R. (2005). Managing Customers as Investments. Wharton School
+Publishing.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from ._checks import check_number
+from ._validate import missing_columns_message
+from .errors import ClvDataError
+
+__all__ = ["allocate_budget", "channel_economics", "ltv_by_group", "max_allowable_cac"]
+
+_LN2 = math.log(2.0)
+
+
+def _channels_frame(channels, need: list[str]) -> pd.DataFrame:
+    if not isinstance(channels, pd.DataFrame):
+        raise ClvDataError(
+            f"channels must be a pandas DataFrame with one row per channel; got {type(channels).__name__}."
+        )
+    if len(channels) == 0:
+        raise ClvDataError("channels is empty; give at least one channel.")
+    missing = [c for c in need if c not in channels.columns]
+    if missing:
+        raise ClvDataError(missing_columns_message(missing, list(channels.columns), "channels table"))
+    return channels
+
+
+def _numeric(frame: pd.DataFrame, col: str, *, low: float | None = None, positive: bool = False, allow_inf=False):
+    values = pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=float)
+    ok = ~np.isnan(values) if allow_inf else np.isfinite(values)
+    if low is not None:
+        ok &= values > low if positive else values >= low
+    if not ok.all():
+        first = frame.index[np.flatnonzero(~ok)[0]]
+        rule = f"> {low:g}" if positive else (f">= {low:g}" if low is not None else "finite")
+        raise ClvDataError(
+            f"Column {col!r} of the channels table must hold numbers {rule}; row {first!r} has "
+            f"{frame[col].loc[first]!r}."
+        )
+    return values
+
+
+def max_allowable_cac(ltv, *, target_ratio: float = 3.0):
+    """The most one may pay to acquire a customer worth `ltv` at a target LTV:CAC.
+
+    ``max CAC = ltv / target_ratio``; works on a number, an array or a Series (per
+    channel or segment).
+
+    Parameters
+    ----------
+    ltv : float, array or Series
+        Customer lifetime value of a newly acquired customer (a margin, not revenue).
+    target_ratio : float
+        Target LTV:CAC, > 0 (default 3).
+
+    Returns
+    -------
+    float, array or Series
+        The CAC ceiling, same shape as `ltv`.
+
+    Examples
+    --------
+    >>> max_allowable_cac(300.0)
+    100.0
+
+    References
+    ----------
+    Skok, D. (2013). SaaS metrics 2.0 (the 3:1 rule of thumb).
+    """
+    ratio = check_number("target_ratio", target_ratio, low=0.0, low_open=True)
+    if isinstance(ltv, pd.Series):
+        return (ltv.astype(float) / ratio).rename("max_cac")
+    if np.ndim(ltv) == 0:
+        return check_number("ltv", ltv) / ratio
+    arr = np.asarray(ltv, dtype=float)
+    if not np.all(np.isfinite(arr)):
+        raise ClvDataError("ltv must hold finite numbers.")
+    return arr / ratio
+
+
+def ltv_by_group(customers: pd.DataFrame, *, by: str = "channel", value: str = "clv") -> pd.DataFrame:
+    """Customers, mean and total value per acquisition channel (or segment).
+
+    Parameters
+    ----------
+    customers : DataFrame
+        One row per customer with a group column and a value column (e.g. the
+        output of :func:`clvkit.customer_lifetime_value` joined with the channel).
+    by, value : str
+        Column names.
+
+    Returns
+    -------
+    DataFrame
+        Index the groups; columns customers, ltv (mean value), total_value.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"channel": ["a", "a", "b"], "clv": [10.0, 30.0, 5.0]})
+    >>> ltv_by_group(d)["ltv"].tolist()
+    [20.0, 5.0]
+    """
+    frame = _channels_frame(customers, [by, value])
+    _numeric(frame, value)
+    g = frame.groupby(by, observed=True, sort=True)[value]
+    return pd.DataFrame({"customers": g.size(), "ltv": g.mean(), "total_value": g.sum()})
+
+
+def _payback(m: float, cac: float, r: float, d: float) -> float:
+    from .formulas import payback_period
+
+    return payback_period(m, cac, retention=r, discount_rate=d)
+
+
+def channel_economics(
+    channels: pd.DataFrame,
+    *,
+    ltv: str = "ltv",
+    cac: str = "cac",
+    target_ratio: float = 3.0,
+    margin_per_period: str | None = None,
+    retention: str | None = None,
+    discount_rate: float = 0.0,
+) -> pd.DataFrame:
+    """LTV:CAC, CAC ceiling, headroom and payback per acquisition channel.
+
+    Adds ``ltv_cac = ltv / cac``, ``max_cac = ltv / target_ratio``,
+    ``cac_headroom = max_cac - cac`` (negative: the channel is too expensive for the
+    target) and ``meets_target``. With `margin_per_period` (and optionally
+    `retention`) columns, also ``payback_periods``: periods until the cumulative
+    discounted expected margin covers the CAC (:func:`clvkit.formulas.payback_period`,
+    ``inf`` if never).
+
+    Parameters
+    ----------
+    channels : DataFrame
+        One row per channel.
+    ltv, cac : str
+        Column names of the value of a new customer and the cost of acquiring one.
+    target_ratio : float
+        Target LTV:CAC (default 3).
+    margin_per_period, retention : str, optional
+        Column names of the margin per period of a retained customer and the
+        retention rate per period (default: no churn).
+    discount_rate : float
+        Discount rate per period for the payback.
+
+    Returns
+    -------
+    DataFrame
+        A copy of `channels` with the new columns.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ch = pd.DataFrame({"ltv": [300.0, 120.0], "cac": [60.0, 80.0]}, index=["search", "tv"])
+    >>> channel_economics(ch)["meets_target"].tolist()
+    [True, False]
+
+    References
+    ----------
+    Gupta & Lehmann (2005), Managing Customers as Investments.
+    """
+    frame = _channels_frame(channels, [ltv, cac])
+    ratio = check_number("target_ratio", target_ratio, low=0.0, low_open=True)
+    d = check_number("discount_rate", discount_rate, low=0.0)
+    v = _numeric(frame, ltv)
+    c = _numeric(frame, cac, low=0.0, positive=True)
+    out = frame.copy()
+    out["ltv_cac"] = v / c
+    out["max_cac"] = v / ratio
+    out["cac_headroom"] = out["max_cac"] - c
+    out["meets_target"] = out["ltv_cac"] >= ratio
+    if margin_per_period is not None:
+        if margin_per_period not in frame.columns:
+            raise ClvDataError(missing_columns_message([margin_per_period], list(frame.columns), "channels table"))
+        m = _numeric(frame, margin_per_period)
+        if retention is not None:
+            if retention not in frame.columns:
+                raise ClvDataError(missing_columns_message([retention], list(frame.columns), "channels table"))
+            r = _numeric(frame, retention, low=0.0)
+            if np.any(r > 1):
+                raise ClvDataError(f"Column {retention!r} must hold retention rates between 0 and 1.")
+        else:
+            r = np.ones(len(frame))
+        out["payback_periods"] = [_payback(mi, ci, ri, d) for mi, ci, ri in zip(m, c, r)]
+    return out
+
+
+def _customers_at(level, ltv, cac, sat, cap):
+    """Customers each channel buys when it stops at marginal LTV:CAC = level."""
+    ratio = ltv / cac
+    with np.errstate(divide="ignore", invalid="ignore"):
+        n = np.where(np.isfinite(sat), sat * np.log2(np.maximum(ratio / level, 1.0)), np.where(ratio > level, np.inf, 0.0))
+    return np.minimum(n, cap)
+
+
+def _spend(n, cac, sat):
+    with np.errstate(invalid="ignore", over="ignore"):
+        return np.where(np.isfinite(sat), cac * sat / _LN2 * np.expm1(n * _LN2 / np.where(np.isfinite(sat), sat, 1.0)), cac * n)
+
+
+def allocate_budget(
+    channels: pd.DataFrame,
+    budget: float,
+    *,
+    ltv: str = "ltv",
+    cac: str = "cac",
+    saturation: str | None = "saturation",
+    capacity: str | None = "capacity",
+    min_ratio: float = 1.0,
+) -> pd.DataFrame:
+    """Split an acquisition budget across channels by equal marginal LTV:CAC (see the module docstring).
+
+    Parameters
+    ----------
+    channels : DataFrame
+        One row per channel with columns `ltv` (value of a new customer) and `cac`
+        (cost of the first customer), optionally `saturation` (customers at which the
+        marginal CAC has doubled; empty or inf for a constant CAC) and `capacity`
+        (most customers the channel can bring; empty or inf for no limit).
+    budget : float
+        Money to spend, >= 0.
+    ltv, cac, saturation, capacity : str
+        Column names; a missing optional column means "not limited".
+    min_ratio : float
+        Lowest marginal LTV:CAC worth paying for (default 1).
+
+    Returns
+    -------
+    DataFrame
+        Index as `channels`; columns customers, spend, budget_share, mean_cac,
+        marginal_cac, marginal_ltv_cac, value (customers x ltv) and net_value
+        (value - spend). ``attrs["level"]`` is the common marginal LTV:CAC and
+        ``attrs["unspent"]`` the money left when no customer is worth buying.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ch = pd.DataFrame({"ltv": [300.0, 200.0], "cac": [50.0, 50.0], "saturation": [100.0, 100.0]},
+    ...                   index=["search", "social"])
+    >>> plan = allocate_budget(ch, 10_000)
+    >>> round(float(plan["marginal_ltv_cac"].iloc[0]), 3) == round(float(plan["marginal_ltv_cac"].iloc[1]), 3)
+    True
+
+    References
+    ----------
+    Blattberg & Deighton (1996), HBR 74(4).
+    """
+    frame = _channels_frame(channels, [ltv, cac])
+    total = check_number("budget", budget, low=0.0)
+    floor = check_number("min_ratio", min_ratio, low=0.0, low_open=True)
+    v = _numeric(frame, ltv)
+    c = _numeric(frame, cac, low=0.0, positive=True)
+    n_ch = len(frame)
+    sat = np.full(n_ch, np.inf)
+    if saturation is not None and saturation in frame.columns:
+        sat = _numeric(frame.fillna({saturation: np.inf}), saturation, low=0.0, positive=True, allow_inf=True)
+    cap = np.full(n_ch, np.inf)
+    if capacity is not None and capacity in frame.columns:
+        cap = _numeric(frame.fillna({capacity: np.inf}), capacity, low=0.0, allow_inf=True)
+
+    def spend_at(level: float) -> float:
+        return float(np.sum(_spend(_customers_at(level, v, c, sat, cap), c, sat)))
+
+    ratio = v / c
+    if spend_at(floor) <= total:
+        level = floor
+        n = _customers_at(floor, v, c, sat, cap)
+    else:
+        lo, hi = floor, max(float(ratio.max()), floor) * (1 + 1e-12)
+        for _ in range(200):
+            mid = math.sqrt(lo * hi)
+            if spend_at(mid) > total:
+                lo = mid
+            else:
+                hi = mid
+            if hi / lo - 1 < 1e-13:
+                break
+        level = hi
+        n = _customers_at(hi, v, c, sat, cap)
+        left = total - float(np.sum(_spend(n, c, sat)))
+        # Constant-cost channels whose LTV:CAC equals the level take the rest, best first.
+        for i in np.argsort(-ratio, kind="stable"):
+            if left <= 0:
+                break
+            if np.isinf(sat[i]) and lo <= ratio[i] * (1 + 1e-12) and n[i] < cap[i]:
+                extra = min(cap[i] - n[i], left / c[i])
+                n[i] += extra
+                left -= extra * c[i]
+    spend = _spend(n, c, sat)
+    marginal = np.where(np.isfinite(sat), c * np.exp2(n / np.where(np.isfinite(sat), sat, 1.0)), c)
+    out = pd.DataFrame(index=frame.index)
+    out["customers"] = n
+    out["spend"] = spend
+    spent = float(spend.sum())
+    out["budget_share"] = spend / total if total > 0 else 0.0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["mean_cac"] = np.where(n > 0, spend / np.where(n > 0, n, 1.0), np.nan)
+    out["marginal_cac"] = marginal
+    out["marginal_ltv_cac"] = v / marginal
+    out["value"] = n * v
+    out["net_value"] = out["value"] - spend
+    out.attrs["level"] = float(level)
+    out.attrs["unspent"] = max(total - spent, 0.0)
+    return out

@@ -1,0 +1,160 @@
+"""Segments, tiers and value concentration partition the base and measure what they claim."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clvkit.errors import ClvDataError
+from clvkit.segments import (
+    SEGMENT_RULES,
+    clv_tiers,
+    gini,
+    lorenz_curve,
+    retention_targets,
+    rfm_scores,
+    rfm_segments,
+    segment_summary,
+    top_share,
+    upsell_targets,
+    value_concentration,
+)
+
+
+@pytest.fixture
+def summary():
+    rng = np.random.default_rng(0)
+    n = 1_000
+    T = rng.uniform(10, 60, n)
+    f = rng.poisson(1.5, n)
+    rec = np.where(f > 0, T * rng.uniform(0, 1, n), 0.0)
+    m = np.where(f > 0, rng.gamma(5, 8, n), 0.0)
+    return pd.DataFrame({"frequency": f, "recency": rec, "T": T, "monetary_value": m},
+                        index=pd.Index(np.arange(100, 100 + n), name="customer_id"))
+
+
+def test_rfm_scores_are_between_one_and_bins_and_better_customers_score_higher(summary):
+    scores = rfm_scores(summary, bins=5)
+    for col in ("recency_score", "frequency_score", "monetary_score"):
+        assert scores[col].between(1, 5).all()
+    since = summary["T"] - summary["recency"]
+    assert since[scores["recency_score"] == 5].max() <= since[scores["recency_score"] == 1].min()
+    assert (scores["rfm_sum"] == scores[["recency_score", "frequency_score", "monetary_score"]].sum(axis=1)).all()
+
+
+def test_tied_values_share_one_score_whatever_the_row_order(summary):
+    scores = rfm_scores(summary)
+    assert scores.groupby(summary["frequency"])["frequency_score"].nunique().max() == 1
+    shuffled = summary.sample(frac=1.0, random_state=1)
+    again = rfm_scores(shuffled).loc[summary.index]
+    pd.testing.assert_frame_equal(again, scores)
+
+
+def test_equal_values_without_ties_split_into_equal_quantile_groups():
+    s = pd.DataFrame({"frequency": np.arange(100), "recency": np.zeros(100), "T": np.ones(100),
+                      "monetary_value": np.arange(100.0)})
+    counts = rfm_scores(s, bins=4)["frequency_score"].value_counts().sort_index()
+    assert counts.tolist() == [25, 25, 25, 25]
+
+
+def test_segment_counts_add_up_to_the_base(summary):
+    seg = rfm_segments(summary)
+    assert seg["segment"].notna().all()
+    table = segment_summary(seg, value=None)
+    assert table["customers"].sum() == len(summary)
+    assert list(table.index) == list(SEGMENT_RULES["segment"])
+
+
+def test_the_rule_table_gives_every_rfm_cell_exactly_one_first_match():
+    r, f = np.meshgrid(np.arange(1, 6), np.arange(1, 6))
+    hits = np.zeros(r.shape, dtype=int)
+    for row in SEGMENT_RULES.itertuples():
+        hits += (r >= row.r_min) & (r <= row.r_max) & (f >= row.f_min) & (f <= row.f_max) & (hits == 0)
+    assert (hits == 1).all()
+
+
+def test_champions_bought_more_often_and_more_recently_than_hibernating(summary):
+    seg = rfm_segments(summary).join(summary)
+    champ = seg[seg["segment"] == "champions"]
+    hib = seg[seg["segment"] == "hibernating"]
+    assert champ["frequency"].mean() > hib["frequency"].mean()
+    assert (champ["T"] - champ["recency"]).mean() < (hib["T"] - hib["recency"]).mean()
+
+
+def test_a_rule_table_with_a_gap_is_refused(summary):
+    with pytest.raises(ClvDataError, match="without a segment"):
+        rfm_segments(summary, rules=SEGMENT_RULES.iloc[:-1])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.floats(min_value=0, max_value=1e6, allow_nan=False), min_size=1, max_size=300))
+def test_tiers_partition_the_base(values):
+    tiers = clv_tiers(values)
+    assert tiers.notna().all() and len(tiers) == len(values)
+    counts = tiers.value_counts(sort=False)
+    n = len(values)
+    assert counts.iloc[0] == int(np.ceil(0.01 * n))
+    assert counts.sum() == n
+    # Every customer in a higher tier is worth at least as much as every one in a lower tier.
+    v = pd.Series(values)
+    codes = tiers.cat.codes
+    for k in range(3):
+        upper, lower = v[codes == k], v[codes > k]
+        if len(upper) and len(lower):
+            assert upper.min() >= lower.max()
+
+
+def test_tiers_take_custom_cuts_and_labels():
+    tiers = clv_tiers(np.arange(10.0), cuts=(0.5,), labels=("top half", "bottom half"))
+    assert tiers.value_counts(sort=False).tolist() == [5, 5]
+    assert tiers.iloc[9] == "top half"
+    with pytest.raises(ClvDataError, match="cuts"):
+        clv_tiers([1, 2], cuts=(0.5, 0.2))
+
+
+def test_gini_agrees_with_the_area_under_the_lorenz_curve():
+    values = np.random.default_rng(3).pareto(1.5, 2_000)
+    curve = lorenz_curve(values)
+    area = np.trapezoid(curve["value_share"], curve["customer_share"])
+    assert gini(values) == pytest.approx(1 - 2 * area, abs=1e-9)
+    assert gini(np.ones(50)) == pytest.approx(0.0)
+
+
+def test_top_share_counts_the_largest_values():
+    values = [1.0] * 80 + [4.0] * 20
+    assert top_share(values, 0.2) == pytest.approx(80 / 160)
+    table = value_concentration(values, tops=(0.2, 1.0))
+    assert table["value_share"].tolist() == pytest.approx([0.5, 1.0])
+    assert table.attrs["gini"] == pytest.approx(gini(values))
+
+
+def test_concentration_refuses_negative_values():
+    with pytest.raises(ClvDataError, match="negative"):
+        gini([1.0, -2.0])
+
+
+def test_retention_targets_are_valuable_customers_whose_p_alive_fell():
+    d = pd.DataFrame({"clv": [500.0, 400.0, 300.0, 5.0], "p_alive": [0.2, 0.9, 0.5, 0.1],
+                      "p_alive_before": [0.9, 0.95, 0.52, 0.8]})
+    out = retention_targets(d, top=0.75, previous_p_alive="p_alive_before", min_drop=0.05)
+    assert out.index.tolist() == [0]
+    out = retention_targets(d, top=0.75)
+    assert out.index.tolist() == [0, 2]  # sorted by value at risk: 400 then 150
+    assert out["value_at_risk"].tolist() == pytest.approx([400.0, 150.0])
+
+
+def test_upsell_targets_are_frequent_buyers_with_small_orders():
+    d = pd.DataFrame({"frequency": [10, 9, 1, 2, 0, 8], "monetary_value": [12.0, 60.0, 15.0, 50.0, 0.0, 20.0]})
+    out = upsell_targets(d, min_frequency_quantile=0.5, max_order_value_quantile=0.5)
+    assert set(out.index) == {0, 5}
+    assert out.index[0] == 0  # largest gap x frequency
+    # Gap to the repeat buyers' median order value (20): 8 for customer 0, 0 for customer 5.
+    assert out["order_value_gap"].tolist() == [8.0, 0.0]
+
+
+def test_missing_columns_are_named():
+    with pytest.raises(ClvDataError, match="monetary_value"):
+        rfm_scores(pd.DataFrame({"frequency": [1], "recency": [1.0], "T": [2.0]}))

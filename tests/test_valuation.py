@@ -1,0 +1,123 @@
+"""Per-customer CLV, customer equity and new-customer value: units explicit, arithmetic checked twice."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import clvkit as ck
+from clvkit import ClvDataError, UnitMismatchError
+from clvkit.models import BGNBD, ShiftedBetaGeometric
+
+PUBLISHED = dict(r=0.243, alpha=4.414, a=0.793, b=2.426)
+
+
+@pytest.fixture(scope="module")
+def model():
+    return BGNBD.from_params(time_unit="W", **PUBLISHED)
+
+
+@pytest.fixture(scope="module")
+def few(cdnow_summary):
+    return cdnow_summary.iloc[:40]
+
+
+def test_undiscounted_clv_is_margin_times_spend_times_expected_purchases(model, few):
+    v = ck.customer_lifetime_value(model, 30.0, few, horizon=39, discount_rate=0.0, margin=0.25)
+    expected = np.asarray(model.predict_purchases(few, 39))
+    np.testing.assert_allclose(v["expected_purchases"], expected, rtol=1e-12)
+    np.testing.assert_allclose(v["clv"], 0.25 * 30.0 * expected, rtol=1e-12)
+    np.testing.assert_allclose(v["revenue"], 30.0 * expected, rtol=1e-12)
+    assert v.index.equals(few.index)
+
+
+def test_discounted_clv_agrees_with_a_fine_numerical_integral(model, few):
+    d = 0.002  # per week
+    some = few.iloc[:12]
+    v = ck.customer_lifetime_value(model, 1.0, some, horizon=52, discount_rate=d)
+    # second computation: discounting each tenth of a week at its midpoint (near-continuous)
+    grid = np.linspace(0.0, 52.0, 521)
+    cumulative = np.column_stack([np.zeros(len(some))] + [np.asarray(model.predict_purchases(some, t)) for t in grid[1:]])
+    mid = 0.5 * (grid[1:] + grid[:-1])
+    fine = np.diff(cumulative, axis=1) @ (1.0 + d) ** -mid
+    # end-of-step discounting is conservative, by less than one week's discount
+    assert np.all(v["clv"].to_numpy() <= fine + 1e-12)
+    np.testing.assert_allclose(v["clv"], fine, rtol=d)
+
+
+def test_horizon_as_text_is_converted_to_the_summary_unit(model, few):
+    a = ck.customer_lifetime_value(model, 10.0, few, horizon="12 months", annual_discount_rate=0.1)
+    b = ck.customer_lifetime_value(model, 10.0, few, horizon=365.25 / 7, annual_discount_rate=0.1)
+    pd.testing.assert_frame_equal(a, b)
+    assert a.attrs["discount_rate_per_unit"] == pytest.approx(1.1 ** (7 / 365.25) - 1)
+
+
+def test_clv_scales_with_margin_and_falls_with_the_discount_rate(model, few):
+    base = ck.customer_lifetime_value(model, 10.0, few, horizon=104, annual_discount_rate=0.1, margin=0.5)
+    double = ck.customer_lifetime_value(model, 10.0, few, horizon=104, annual_discount_rate=0.1, margin=1.0)
+    np.testing.assert_allclose(double["clv"], 2 * base["clv"])
+    dear = ck.customer_lifetime_value(model, 10.0, few, horizon=104, annual_discount_rate=0.3, margin=0.5)
+    assert (dear["clv"] < base["clv"]).all()
+
+
+def test_spend_model_supplies_per_customer_spend(cdnow_summary):
+    from clvkit.models import GammaGamma
+
+    few = cdnow_summary.iloc[:30]
+    gg = GammaGamma.from_params(time_unit="W", p=6.25, q=3.74, gamma=15.44)
+    v = ck.customer_lifetime_value(BGNBD.from_params(time_unit="W", **PUBLISHED), gg, few, horizon=39,
+                                   discount_rate=0.0)
+    np.testing.assert_allclose(v["expected_spend"], np.asarray(gg.expected_spend(few)))
+
+
+def test_units_that_differ_are_refused(model, cdnow_transactions):
+    days = ck.summarize(cdnow_transactions, observation_end="1997-09-30", time_unit="D").iloc[:5]
+    with pytest.raises(UnitMismatchError, match="measured in days but the model was fitted in weeks"):
+        ck.customer_lifetime_value(model, 10.0, days, horizon=30, discount_rate=0.0)
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({}, "Give exactly one discount rate"),
+    ({"discount_rate": 0.01, "annual_discount_rate": 0.1}, "Give exactly one discount rate"),
+    ({"annual_discount_rate": -0.1}, "annual_discount_rate must be a yearly rate"),
+])
+def test_discount_rate_must_be_given_once_and_sensibly(model, few, kwargs, words):
+    with pytest.raises(ClvDataError, match=words):
+        ck.customer_lifetime_value(model, 10.0, few, horizon=10, **kwargs)
+
+
+def test_bad_horizon_margin_and_spend_are_explained(model, few):
+    with pytest.raises(ClvDataError, match="is not a duration"):
+        ck.customer_lifetime_value(model, 10.0, few, horizon="a while", discount_rate=0.0)
+    with pytest.raises(ClvDataError, match="horizon must be longer than 0"):
+        ck.customer_lifetime_value(model, 10.0, few, horizon=0, discount_rate=0.0)
+    with pytest.raises(ClvDataError, match=r"margin must be in \[0, 1\]"):
+        ck.customer_lifetime_value(model, 10.0, few, horizon=10, discount_rate=0.0, margin=30)
+    with pytest.raises(ClvDataError, match="spend_model must be a fitted GammaGamma model or a number"):
+        ck.customer_lifetime_value(model, "lots", few, horizon=10, discount_rate=0.0)
+
+
+def test_customer_equity_adds_up_the_base(model, few):
+    v = ck.customer_lifetime_value(model, 10.0, few, horizon=52, annual_discount_rate=0.1)
+    assert ck.customer_equity(v) == pytest.approx(v["clv"].sum())
+    with pytest.raises(ClvDataError, match="needs a 'value' column"):
+        ck.customer_equity(v, column="value")
+
+
+def test_new_customer_value_counts_the_first_purchase_and_expected_repeats(model):
+    from clvkit.valuation import new_customer_value
+
+    value = new_customer_value(model, 20.0, horizon=52, discount_rate=0.0, margin=0.5)
+    assert value == pytest.approx(0.5 * 20.0 * (1.0 + model.expected_purchases(52.0)))
+    without_first = new_customer_value(model, 20.0, horizon=52, discount_rate=0.0, margin=0.5,
+                                       include_first_purchase=False)
+    assert value - without_first == pytest.approx(10.0)
+
+
+def test_subscriber_value_is_margin_times_derl():
+    from clvkit.valuation import subscriber_value
+
+    sbg = ShiftedBetaGeometric.from_params(alpha=0.704, beta=1.182)
+    assert subscriber_value(sbg, margin_per_period=100.0, discount_rate=0.1, renewals=2) == pytest.approx(
+        100.0 * sbg.derl(0.1, renewals=2))

@@ -1,0 +1,79 @@
+"""Exercises of notebook 06 (predictive models)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..teach import Exercise
+
+CUSTOMER = 1000
+HORIZON_WEEKS = 52
+
+
+@lru_cache(maxsize=1)
+def _scores():
+    from ..datasets import load_cdnow_summary
+    from ..models import BGNBD
+
+    summary = load_cdnow_summary()
+    model = BGNBD().fit(summary)
+    one = summary.loc[[CUSTOMER]]
+    return float(model.probability_alive(one).iloc[0]), float(model.predict_purchases(one, HORIZON_WEEKS).iloc[0])
+
+
+EXERCISES = [
+    Exercise(
+        key="06.1",
+        kind="number",
+        expected=lambda: _scores()[0],
+        rel_tol=0.01,
+        abs_tol=0.005,
+        decimals=3,
+        hint={
+            "en": "Score the customer's row with the fitted model: m.probability_alive(summary.loc[[1000]]). "
+                  "The answer is a probability between 0 and 1, not a percentage.",
+            "ru": "Оцените строку клиента обученной моделью: m.probability_alive(summary.loc[[1000]]). "
+                  "Ответ — вероятность от 0 до 1, а не проценты.",
+        },
+        solution={
+            "en": "m = BGNBD().fit(summary)  # already fitted above\nm.probability_alive(summary.loc[[1000]]).iloc[0]",
+            "ru": "m = BGNBD().fit(summary)  # модель уже обучена выше\nm.probability_alive(summary.loc[[1000]]).iloc[0]",
+        },
+    ),
+    Exercise(
+        key="06.2",
+        kind="number",
+        expected=lambda: _scores()[1],
+        rel_tol=0.01,
+        abs_tol=0.01,
+        decimals=2,
+        hint={
+            "en": "predict_purchases(data, t) gives the expected purchases in the next t weeks; "
+                  "the summary is in weeks, so t = 52.",
+            "ru": "predict_purchases(data, t) даёт ожидаемое число покупок в следующие t недель; "
+                  "сводная таблица в неделях, значит t = 52.",
+        },
+        solution={
+            "en": "m.predict_purchases(summary.loc[[1000]], 52).iloc[0]  # 52 weeks ahead",
+            "ru": "m.predict_purchases(summary.loc[[1000]], 52).iloc[0]  # 52 недели вперёд",
+        },
+    ),
+    Exercise(
+        key="06.3",
+        kind="choice",
+        expected="BG/BB",
+        options=("BG/NBD", "Pareto/NBD", "MBG/NBD", "BG/BB", "Gamma-Gamma"),
+        hint={
+            "en": "Which model counts purchases as yes/no at fixed occasions rather than at any moment? "
+                  "Its second half is named after a coin toss (Bernoulli).",
+            "ru": "Какая модель считает покупки как «да/нет» в фиксированные моменты, а не в любое время? "
+                  "Вторая часть её названия — в честь подбрасывания монетки (Бернулли).",
+        },
+        solution={
+            "en": "Discrete opportunities (a yearly appeal, an annual event) are modelled by the "
+                  "beta-geometric/beta-Bernoulli model:\nBGBB().fit(donations, weights=\"count\")",
+            "ru": "Дискретные возможности (ежегодный сбор, ежегодное событие) описывает модель "
+                  "бета-геометрическое/бета-бернуллиевское (BG/BB):\nBGBB().fit(donations, weights=\"count\")",
+        },
+    ),
+]

@@ -1,0 +1,99 @@
+"""Exercises of notebook 07 (validating models)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..teach import Exercise
+
+
+@lru_cache(maxsize=1)
+def _holdout():
+    """BG/NBD fitted on the CDNOW calibration period, with the holdout frame."""
+    from ..datasets import load_cdnow_summary
+    from ..models import BGNBD
+
+    calibration, holdout = load_cdnow_summary(with_holdout=True)
+    return BGNBD().fit(calibration), calibration, holdout
+
+
+def _predicted_over_actual() -> float:
+    model, calibration, holdout = _holdout()
+    weeks = float(holdout["duration_holdout"].iloc[0])
+    return float(model.predict_purchases(calibration, weeks).sum() / holdout["frequency_holdout"].sum())
+
+
+def _worse_baseline() -> str:
+    _, calibration, holdout = _holdout()
+    actual = holdout["frequency_holdout"].to_numpy(dtype=float)
+    own = (calibration["frequency"] / calibration["T"] * holdout["duration_holdout"]).to_numpy(dtype=float)
+    own_error = abs(own - actual).mean()
+    average_error = abs(own.mean() - actual).mean()
+    return "average" if average_error > own_error else "own"
+
+
+def _model_line_at_the_end() -> str:
+    from ..datasets import CDNOW_CALIBRATION_END, CDNOW_OBSERVATION_END, load_cdnow_transactions
+    from ..plots import tracking_table
+
+    model, _, _ = _holdout()
+    table = tracking_table(model, load_cdnow_transactions(), calibration_end=CDNOW_CALIBRATION_END,
+                           observation_end=CDNOW_OBSERVATION_END)
+    last = table.iloc[-1]
+    return "above" if last["expected"] > last["actual"] else "below"
+
+
+EXERCISES = [
+    Exercise(
+        key="07.1",
+        kind="number",
+        expected=_predicted_over_actual,
+        rel_tol=0.01,
+        abs_tol=0.005,
+        decimals=3,
+        hint={
+            "en": "Add up the model's predictions for the holdout weeks and divide by the actual holdout "
+                  "purchases: predictions[...].sum() / actual.sum(). Above 1 means the model overshoots.",
+            "ru": "Сложите прогнозы модели на отложенный период и разделите на фактические покупки в нём: "
+                  "predictions[...].sum() / actual.sum(). Больше 1 — модель завышает.",
+        },
+        solution={
+            "en": "weeks = hold[\"duration_holdout\"].iloc[0]\n"
+                  "m.predict_purchases(cal, weeks).sum() / hold[\"frequency_holdout\"].sum()",
+            "ru": "weeks = hold[\"duration_holdout\"].iloc[0]\n"
+                  "m.predict_purchases(cal, weeks).sum() / hold[\"frequency_holdout\"].sum()",
+        },
+    ),
+    Exercise(
+        key="07.2",
+        kind="choice",
+        expected=_worse_baseline,
+        options=("own", "average"),
+        hint={
+            "en": "Look at the mean absolute error column: the larger error is the worse forecast.",
+            "ru": "Посмотрите на столбец со средней абсолютной ошибкой: чем больше ошибка, тем хуже прогноз.",
+        },
+        solution={
+            "en": "Giving everybody the average ignores who is a heavy buyer and who is not, so its "
+                  "per-customer error is the largest:\nerrors.sort_values(\"mean absolute error\")",
+            "ru": "Средний прогноз для всех не различает активных и случайных покупателей, поэтому его "
+                  "ошибка на клиента самая большая:\nerrors.sort_values(\"средняя абсолютная ошибка\")",
+        },
+    ),
+    Exercise(
+        key="07.3",
+        kind="choice",
+        expected=_model_line_at_the_end,
+        options=("above", "below"),
+        hint={
+            "en": "Find the last week on the right of the tracking chart: is the dashed model line higher "
+                  "or lower than the solid actual line?",
+            "ru": "Найдите последнюю неделю справа на графике: пунктирная линия модели выше или ниже "
+                  "сплошной линии факта?",
+        },
+        solution={
+            "en": "tracking.iloc[-1]  # compare the expected and actual columns in the last week",
+            "ru": "tracking.iloc[-1]  # сравните столбцы expected и actual в последнюю неделю",
+        },
+    ),
+]

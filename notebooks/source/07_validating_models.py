@@ -1,0 +1,389 @@
+"""Notebook 07: validating models — calibration/holdout, published estimates, tracking, conditional expectations, baselines."""
+
+from build import code, md, tr
+
+CELLS = [
+    md(
+        en="""
+        # 07 · Validating models
+
+        A CLV model is a forecast, and a forecast earns trust only by being checked against what really happened.
+        This notebook does what analysts do before they put a model in front of a budget: hide the most recent
+        data, let the model forecast it, and compare — in total, week by week, for each kind of customer, and
+        against simple rules of thumb.
+
+        **You will learn**
+
+        - to split a transaction log into a calibration period and a holdout period, and why;
+        - to check that a tool reproduces published results before relying on it;
+        - to read a tracking chart and a chart of conditional expectations;
+        - to compare a model with naive baselines, and decide whether to trust it — and say why.
+        """,
+        ru="""
+        # 07 · Проверка моделей
+
+        Модель CLV — это прогноз, а прогнозу можно доверять, только если его сверили с тем, что произошло на
+        самом деле. В этой тетрадке мы сделаем то, что делают аналитики, прежде чем положить модель в основу
+        бюджета: спрячем самые свежие данные, попросим модель их спрогнозировать и сравним — в целом, неделя за
+        неделей, по типам клиентов и с простыми правилами «на глазок».
+
+        **Вы научитесь**
+
+        - делить журнал покупок на период калибровки и отложенный (контрольный) период — и понимать зачем;
+        - проверять, что инструмент воспроизводит опубликованные результаты, прежде чем на него полагаться;
+        - читать график отслеживания (tracking) и график условных ожиданий;
+        - сравнивать модель с наивными прогнозами и решать, можно ли ей доверять, — и обосновывать решение.
+        """,
+    ),
+    code(
+        """
+        import pandas as pd
+
+        import clvkit as ck
+        from clvkit import teach
+        from clvkit.models import BGNBD, ParetoNBD
+
+        lang = {lang}
+        """
+    ),
+    md(
+        en="""
+        ## Calibration and holdout
+
+        Pretend it is 30 September 1997. We fit the model on CDNOW's first 39 weeks (the **calibration**
+        period) and ask it about the next 39 weeks, to 30 June 1998 (the **holdout** period), which it never
+        sees. `ck.split_calibration_holdout` returns the usual summary of the calibration period and, for the
+        same customers, what they did in the holdout: `frequency_holdout` counts their purchase days there.
+        """,
+        ru="""
+        ## Калибровка и отложенный период
+
+        Представим, что сейчас 30 сентября 1997 года. Обучим модель на первых 39 неделях данных CDNOW (период
+        **калибровки**) и спросим её о следующих 39 неделях, до 30 июня 1998 года (**отложенный** период), которых
+        она не видит. `ck.split_calibration_holdout` возвращает привычную сводку за период калибровки и, для тех же
+        клиентов, то, что они сделали в отложенном периоде: `frequency_holdout` — число дней с покупками в нём.
+        """,
+    ),
+    code(
+        """
+        tx = ck.datasets.load_cdnow_transactions()
+        cal, hold = ck.split_calibration_holdout(tx, calibration_end="1997-09-30", observation_end="1998-06-30",
+                                                 time_unit="W")
+        weeks = hold["duration_holdout"].iloc[0]
+        totals = {"cal": cal["frequency"].sum(), "hold": hold["frequency_holdout"].sum()}
+        print({tr_line}.format(n=len(cal), weeks=weeks, **totals))
+        hold.head()
+        """,
+        tr_line=tr(en="{n:,} customers; {cal:,} repeat purchases in calibration, {hold:,} in the {weeks:.0f}-week holdout",
+                   ru="{n:,} клиентов; {cal:,} повторных покупок в калибровке, {hold:,} в отложенном периоде "
+                      "({weeks:.0f} недель)"),
+    ),
+    md(
+        en="""
+        ## First check: the published estimates
+
+        Before trusting a tool, check it against a known answer. Fader, Hardie & Lee (2005) fitted BG/NBD to
+        exactly this calibration data and published r = 0.243, α = 4.414, a = 0.793, b = 2.426 and a
+        log-likelihood of −9582.4. If our fit disagreed, something would be wrong with the data preparation or
+        the code — no point going further.
+        """,
+        ru="""
+        ## Первая проверка: опубликованные оценки
+
+        Прежде чем доверять инструменту, проверьте его на задаче с известным ответом. Fader, Hardie & Lee (2005)
+        обучили BG/NBD ровно на этих данных калибровки и опубликовали r = 0,243, α = 4,414, a = 0,793,
+        b = 2,426 и логарифм правдоподобия −9582,4. Если бы наши оценки не совпали, значит, что-то не так
+        с подготовкой данных или с кодом — и дальше идти нет смысла.
+        """,
+    ),
+    code(
+        """
+        m = BGNBD().fit(cal)
+        published = pd.Series({"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426, "log-likelihood": -9582.4})
+        fitted = pd.Series([*m.params_, m.log_likelihood_], index=published.index)
+        tolerance = pd.Series([0.0005] * 4 + [0.05], index=published.index)  # half a unit of the last published digit
+        matches = bool(((fitted - published).abs() <= tolerance).all())
+        print({tr_match}, matches)
+        pd.DataFrame({"clvkit": fitted.round(3), {tr_published}: published})
+        """,
+        tr_match=tr(en="reproduces the published estimates:", ru="воспроизводит опубликованные оценки:"),
+        tr_published=tr(en="Fader, Hardie & Lee 2005", ru="Fader, Hardie & Lee 2005"),
+    ),
+    md(
+        en="""
+        ## Tracking: the whole customer base, week by week
+
+        The **tracking chart** (Fader, Hardie & Lee 2005, figure 2) adds up the repeat purchases of all 2,357
+        customers, week by week, and lays the model's expectation over the actual count. Left of the dotted line
+        the model has seen the data; right of it the model is forecasting. A good model hugs the actual line on
+        the left **and keeps hugging it** on the right.
+        """,
+        ru="""
+        ## Отслеживание: вся клиентская база неделя за неделей
+
+        **График отслеживания** (tracking chart; Fader, Hardie & Lee 2005, рисунок 2) складывает повторные
+        покупки всех клиентов неделя за неделей и накладывает ожидание модели на фактическое число. Слева от
+        пунктирной линии модель видела данные; справа от неё она прогнозирует. Хорошая модель идёт вплотную
+        к факту слева **и продолжает идти вплотную** справа.
+        """,
+    ),
+    code(
+        """
+        tracking = ck.plots.tracking_table(m, tx, calibration_end="1997-09-30", observation_end="1998-06-30")
+        ax = ck.plots.plot_tracking(m, tracking, lang=lang)
+        """
+    ),
+    md(
+        en="""
+        **Exercise 07.3.** Read the chart: at the last week of the holdout, is the model's dashed line `"above"`
+        or `"below"` the actual line?
+        """,
+        ru="""
+        **Упражнение 07.3.** Прочитайте график: в последнюю неделю отложенного периода пунктирная линия модели
+        выше (`"above"`) или ниже (`"below"`) линии факта?
+        """,
+    ),
+    code(
+        """
+        answer = ...  # your answer: "above" or "below"
+        teach.check("07.3", answer, lang=lang)
+        """
+    ),
+    code(
+        """
+        checkpoints = tracking.loc[[13, 26, 39, 52, 65, 78]]
+        print(checkpoints.round({"expected": 0}).astype({"actual": int, "expected": int}))
+        """
+    ),
+    md(
+        en="""
+        In the first weeks, while new customers are still arriving, the model runs a little low; then the two
+        lines are almost one through the calibration period and the first quarter of the holdout (week 52).
+        After that the actual purchases grow a little faster than the model expects, and the gap widens to the
+        end (weeks 65 and 78 in the table).
+
+        ## Conditional expectations: each kind of customer
+
+        A model can get the total right for the wrong reasons, e.g. overestimating heavy buyers while
+        underestimating light ones. So group customers by their calibration frequency (0, 1, 2, … repeat
+        purchases) and compare, within each group, the average holdout purchases with the model's forecast for
+        the same customers (Fader, Hardie & Lee 2005, figure 3).
+        """,
+        ru="""
+        В первые недели, пока новые клиенты ещё приходят, модель немного занижает; дальше линии почти совпадают
+        весь период калибровки и первый квартал отложенного периода (52-я неделя). После этого фактические
+        покупки растут чуть быстрее, чем ожидает модель, и разрыв увеличивается к концу (65-я и 78-я недели
+        в таблице).
+
+        ## Условные ожидания: каждый тип клиента
+
+        Модель может угадать итог по неверным причинам — например, переоценить активных покупателей
+        и недооценить редких. Поэтому сгруппируем клиентов по частоте в калибровке (0, 1, 2, … повторных покупок)
+        и в каждой группе сравним среднее число покупок в отложенном периоде с прогнозом модели для тех же
+        клиентов (Fader, Hardie & Lee 2005, рисунок 3).
+        """,
+    ),
+    code(
+        """
+        by_frequency = ck.plots.holdout_by_frequency(m, cal, hold)
+        ax = ck.plots.plot_calibration_holdout(m, by_frequency, None, lang=lang)
+        by_frequency.round(2)
+        """
+    ),
+    md(
+        en="""
+        The model follows the actual averages across the whole range, from customers who never came back to those
+        with 7 or more repeat purchases. It is low in every group, most for customers with one or two repeat
+        purchases — the same undershoot as in the tracking chart — but it ranks the groups in the right order
+        and gets none of them badly wrong.
+
+        ## Against naive baselines
+
+        Is the model worth the trouble? Compare it with two rules of thumb anyone could apply in a spreadsheet:
+
+        - **own** — *each customer keeps buying at their calibration rate*: repeat purchases / T × 39 weeks;
+        - **average** — *everybody buys the average*: the mean of those forecasts, the same for all.
+
+        For each forecast we compute the total over all customers and the **mean absolute error**: the average,
+        over customers, of |forecast − actual| holdout purchases. It tells how far off a typical customer's
+        forecast is, so it is the number that matters when you target individuals.
+        """,
+        ru="""
+        Модель следует за фактическими средними во всём диапазоне — от клиентов, которые так и не вернулись, до
+        тех, у кого 7 и больше повторных покупок. Она занижает в каждой группе, сильнее всего — для клиентов
+        с одной-двумя повторными покупками (тот же недобор, что и на графике отслеживания), но располагает
+        группы в правильном порядке и ни в одной не ошибается грубо.
+
+        ## Сравнение с наивными прогнозами
+
+        Стоит ли модель усилий? Сравним её с двумя правилами «на глазок», которые любой применит в таблице:
+
+        - **own** — *каждый клиент продолжает покупать в своём темпе из калибровки*: повторные покупки / T × 39
+          недель;
+        - **average** — *все покупают как в среднем*: среднее этих прогнозов, одно для всех.
+
+        Для каждого прогноза посчитаем итог по всем клиентам и **среднюю абсолютную ошибку**: среднее по
+        клиентам значение |прогноз − факт| для покупок в отложенном периоде. Она показывает, насколько
+        ошибается прогноз для типичного клиента, — именно это важно, когда кампания нацелена на конкретных людей.
+        """,
+    ),
+    code(
+        """
+        actual = hold["frequency_holdout"]
+        own_rate = cal["frequency"] / cal["T"] * weeks
+        forecasts = pd.DataFrame({
+            "BG/NBD": m.predict_purchases(cal, weeks),
+            "Pareto/NBD": ParetoNBD().fit(cal).predict_purchases(cal, weeks),
+            "own": own_rate,
+            "average": own_rate.mean(),
+        })
+        errors = pd.DataFrame({
+            {tr_total}: forecasts.sum(),
+            {tr_mae}: forecasts.sub(actual, axis=0).abs().mean(),
+        })
+        print({tr_actual}.format(actual.sum()))
+        errors.round(3)
+        """,
+        tr_total=tr(en="total forecast", ru="прогноз итога"),
+        tr_mae=tr(en="mean absolute error", ru="средняя абсолютная ошибка"),
+        tr_actual=tr(en="actual holdout purchases: {:,}", ru="фактические покупки в отложенном периоде: {:,}"),
+    ),
+    md(
+        en="""
+        **Exercise 07.1.** Divide the BG/NBD total forecast for the holdout by the actual number of holdout
+        purchases (1.00 would be a perfect total; above 1 means the model overshoots). What is the ratio?
+        """,
+        ru="""
+        **Упражнение 07.1.** Разделите прогноз итога BG/NBD на фактическое число покупок в отложенном периоде
+        (1,00 — идеальный итог; больше 1 — модель завышает). Чему равно отношение?
+        """,
+    ),
+    code(
+        """
+        answer = ...  # your answer, e.g. errors.loc["BG/NBD", ...] / actual.sum()
+        teach.check("07.1", answer, lang=lang)
+        """
+    ),
+    md(
+        en="""
+        **Exercise 07.2.** Which naive baseline has the larger per-customer error: `"own"` or `"average"`?
+        """,
+        ru="""
+        **Упражнение 07.2.** У какого наивного прогноза больше ошибка на клиента: `"own"` или `"average"`?
+        """,
+    ),
+    code(
+        """
+        answer = ...  # your answer: "own" or "average"
+        teach.check("07.2", answer, lang=lang)
+        """
+    ),
+    code(
+        """
+        teach.hint("07.2", lang=lang)
+        """
+    ),
+    md(
+        en="""
+        ## Should you trust the model?
+
+        Put the checks side by side. The cumulative line at week 78 includes the calibration purchases, which
+        the model saw, so its gap is smaller than the gap on the holdout alone.
+        """,
+        ru="""
+        ## Можно ли доверять модели?
+
+        Сведём проверки вместе. Накопленная линия на 78-й неделе включает покупки периода калибровки, которые
+        модель видела, поэтому разрыв на ней меньше, чем на одном отложенном периоде.
+        """,
+    ),
+    code(
+        """
+        mae, total = errors[{tr_mae}], errors[{tr_total}] / actual.sum() - 1
+        end = tracking.iloc[-1]
+        print({tr_card}.format(
+            matches=matches, week78=end["expected"] / end["actual"] - 1, total=total["BG/NBD"], naive=total["own"],
+            better=1 - mae["BG/NBD"] / mae[["own", "average"]].min(),
+        ))
+        """,
+        tr_mae=tr(en="mean absolute error", ru="средняя абсолютная ошибка"),
+        tr_total=tr(en="total forecast", ru="прогноз итога"),
+        tr_card=tr(
+            en="reproduces the published estimates:              {matches}\n"
+               "cumulative purchases at week 78, model vs actual: {week78:+.1%}\n"
+               "holdout total, BG/NBD vs actual:                  {total:+.1%}\n"
+               "holdout total, naive 'own' rate vs actual:        {naive:+.1%}\n"
+               "per-customer error, BG/NBD vs best baseline:      {better:.0%} lower",
+            ru="воспроизводит опубликованные оценки:                   {matches}\n"
+               "накопленные покупки на 78-й неделе, модель к факту:    {week78:+.1%}\n"
+               "итог отложенного периода, BG/NBD к факту:              {total:+.1%}\n"
+               "итог отложенного периода, наивный темп 'own' к факту:  {naive:+.1%}\n"
+               "ошибка на клиента, BG/NBD против лучшего наивного:     ниже на {better:.0%}",
+        ),
+    ),
+    md(
+        en="""
+        On CDNOW the verdict is **trust, with a known bias**:
+
+        - the code is right: it reproduces the published estimates;
+        - the forecast for each kind of customer has the right shape, and its per-customer error is clearly
+          smaller than that of either rule of thumb (Pareto/NBD does about as well) — so it is the better tool
+          for **ranking and targeting** customers;
+        - the total is **conservative**: the model undershoots the holdout, while the naive rate overshoots by
+          far more (it forgets that customers leave). Budget with the model's number and treat it as a floor.
+
+        Say it in these terms to a finance team: *"Fitted on 9 months, it forecast the next 9 months within the
+        margin shown above, beat the spreadsheet rules by this much per customer, and errs on the low side."*
+        Run the same checks on your own data before you rely on a model (notebook 11), and repeat them whenever
+        you refit: a change in your business (a new loyalty programme, a price change) can break what was true
+        last year.
+        """,
+        ru="""
+        Для CDNOW вывод такой: **доверять, зная смещение**:
+
+        - код работает верно: он воспроизводит опубликованные оценки;
+        - прогноз для каждого типа клиентов имеет правильную форму, а его ошибка на клиента заметно меньше, чем
+          у любого из правил «на глазок» (Pareto/NBD справляется примерно так же), — значит, это лучший
+          инструмент, чтобы **ранжировать клиентов и выбирать цели** для кампаний;
+        - итог **консервативен**: модель немного недооценивает отложенный период, а наивный темп переоценивает
+          гораздо сильнее (он забывает, что клиенты уходят). Планируйте бюджет по числу модели и считайте его
+          нижней границей.
+
+        Для финансового отдела это звучит так: *«Обученная на 9 месяцах, модель спрогнозировала следующие
+        9 месяцев с точностью, показанной выше, превзошла правила из таблицы по ошибке на клиента и ошибается
+        в меньшую сторону»*. Проведите такие же проверки на своих данных, прежде чем полагаться на модель
+        (тетрадка 11), и повторяйте их при каждом переобучении: изменения в бизнесе (новая программа лояльности,
+        новые цены) могут сломать то, что было верно в прошлом году.
+        """,
+    ),
+    md(
+        en="""
+        ## Key takeaways
+
+        - Judge a model on data it has not seen: fit on a calibration period, compare with the holdout.
+        - First make sure the tool reproduces published results; clvkit matches Fader, Hardie & Lee (2005) on CDNOW.
+        - The tracking chart checks the total through time; conditional expectations check each kind of customer.
+        - Always compare with naive baselines, by the total **and** by the error per customer.
+        - Trust is a verdict with reasons: what the model gets right, which way it errs, and by how much.
+
+        **Previous:** [06 · Predictive models](06_predictive_models.ipynb)
+
+        **Next:** [08 · Segments and analytics →](08_segments_and_analytics.ipynb)
+        """,
+        ru="""
+        ## Главное
+
+        - Оценивайте модель на данных, которых она не видела: обучение на периоде калибровки, сравнение
+          с отложенным периодом.
+        - Сначала убедитесь, что инструмент воспроизводит опубликованные результаты; clvkit совпадает с Fader,
+          Hardie & Lee (2005) на данных CDNOW.
+        - График отслеживания проверяет итог во времени, условные ожидания — каждый тип клиента.
+        - Всегда сравнивайте с наивными прогнозами — по итогу **и** по ошибке на клиента.
+        - Доверие — это вывод с обоснованием: что модель делает хорошо, в какую сторону ошибается и насколько.
+
+        **Назад:** [06 · Прогнозные модели](06_predictive_models.ipynb)
+
+        **Дальше:** [08 · Сегменты и аналитика →](08_segments_and_analytics.ipynb)
+        """,
+    ),
+]

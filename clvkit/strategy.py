@@ -396,14 +396,24 @@ def _dcf_terms(m: float, r: float, d: float, periods: int | None, timing: str) -
 
 
 def _payback_drivers(m0, r0, m1, r1, cpp, d, cost_once, periods, timing) -> float:
-    """Periods until the cumulative discounted extra margin of a participant covers cost_once."""
-    if cost_once == 0:
-        return 0.0
+    """Periods until the cumulative discounted extra margin of a participant covers cost_once.
+
+    With no one-off cost the programme pays back at once if its first period's extra
+    margin covers the running cost, later if the running cost is only recovered over
+    time, and never (inf) if it is not recovered within the horizon.
+    """
     n = periods if periods is not None else 1000
     t = np.arange(1, n + 1) if timing == "end" else np.arange(0, n)
     disc = (1.0 + d) ** -t.astype(float)
     extra = ((m1 - cpp) * r1 ** t - m0 * r0 ** t) * disc
-    cum = np.concatenate([[0.0], np.cumsum(extra)])
+    return _first_crossing(np.cumsum(extra), cost_once)
+
+
+def _first_crossing(cumulative: np.ndarray, cost_once: float) -> float:
+    """Periods until a cumulative net gain (per period, from period 1) reaches `cost_once`, interpolated."""
+    if cost_once == 0 and (len(cumulative) == 0 or cumulative[0] >= 0):
+        return 0.0
+    cum = np.concatenate([[0.0], cumulative])
     reached = np.flatnonzero(cum[1:] >= cost_once)
     if reached.size == 0:
         return math.inf
@@ -887,7 +897,7 @@ class StrategySimulator:
 
     def _payback(self, st: Strategy, sums: dict) -> float:
         """Cost periods until the participants' cumulative discounted extra margin covers the one-off cost."""
-        if st.cost_once == 0 or st.take_up == 0 or sums["count"] == 0:
+        if st.take_up == 0 or sums["count"] == 0:
             return 0.0
         gain, scale = self._stretch(st.churn_change, st.frequency_change)
         per = DAYS_PER_UNIT[self.cost_period] / DAYS_PER_UNIT[self.time_unit]
@@ -900,9 +910,4 @@ class StrategySimulator:
         after = factor * gain * (_barycentric_basis(self._nodes, scale * t) @ mean_e)
         running = st.cost_per_period * sums["p_alive"] / sums["count"] * np.diff(t) / per
         extra = np.diff(after - before) - running
-        cum = np.concatenate([[0.0], np.cumsum(extra * np.exp(-self.delta * t[1:]))])
-        reached = np.flatnonzero(cum[1:] >= st.cost_once)
-        if reached.size == 0:
-            return math.inf
-        j = int(reached[0]) + 1
-        return float((j - 1) + (st.cost_once - cum[j - 1]) / (cum[j] - cum[j - 1]))
+        return _first_crossing(np.cumsum(extra * np.exp(-self.delta * t[1:])), st.cost_once)

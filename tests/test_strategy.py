@@ -228,3 +228,12 @@ def test_pareto_nbd_levers_follow_the_same_rules():
 
     ratio = sim.discounted_purchases(-0.3, 0.2).sum() / sim.base_purchases_.sum()
     assert ratio == pytest.approx(truth(1.2, 0.7) / truth(1, 1), rel=0.03)
+
+
+def test_running_costs_that_are_never_recovered_never_pay_back():
+    from clvkit.strategy import _first_crossing
+
+    assert _first_crossing(np.array([-1.0, -2.0, -3.0]), 0.0) == float("inf")
+    assert _first_crossing(np.array([1.0, 2.0]), 0.0) == 0.0
+    assert _first_crossing(np.array([-1.0, 1.0]), 0.0) == pytest.approx(1.5)
+    assert _first_crossing(np.array([2.0, 4.0, 6.0]), 5.0) == pytest.approx(2.5)

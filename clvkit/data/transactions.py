@@ -60,7 +60,10 @@ class _Where:
         n = len(positions)
         shown = []
         for pos, value in zip(positions[:_SHOW], list(values)[:_SHOW]):
-            where = f"line {pos + 2}" if self.from_file else f"index {self.index[pos]!r}"
+            value = value.item() if isinstance(value, np.generic) else value
+            label = self.index[pos]
+            label = label.item() if isinstance(label, np.generic) else label
+            where = f"line {pos + 2}" if self.from_file else f"index {label!r}"
             shown.append(f"{where}: {value!r}")
         more = ", ..." if n > _SHOW else ""
         noun = "row" if n == 1 else "rows"
@@ -266,6 +269,11 @@ def _guess_dates(text: pd.Series, *, dayfirst, where: _Where, col: str, original
     return first
 
 
+def _rows(n: int, noun: str) -> str:
+    """'1 refund row', '3 refund rows'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _warn(message: str) -> None:
     warnings.warn(message, DataQualityWarning, stacklevel=3)
 
@@ -404,7 +412,7 @@ def load_transactions(
             )
         if on_negative == "drop":
             out = out.loc[~negative]
-            _warn(f"Dropped {len(pos)} refund rows (negative amounts, {-amounts[pos].sum():,.2f} in all).")
+            _warn(f"Dropped {_rows(len(pos), 'refund row')} (negative amounts, {-amounts[pos].sum():,.2f} in all).")
         else:
             out = _net_refunds(out, negative)
 
@@ -418,17 +426,17 @@ def load_transactions(
             )
         if on_zero == "drop":
             out = out.loc[~zero]
-            _warn(f"Dropped {int(zero.sum())} rows with a zero amount (on_zero='drop').")
+            _warn(f"Dropped {_rows(int(zero.sum()), 'row')} with a zero amount (on_zero='drop').")
 
     value_cols = [c for c in out.columns if c != "_row"]
     dup = out.duplicated(subset=value_cols, keep="first").to_numpy()
     if dup.any():
         if on_duplicate == "drop":
             out = out.loc[~dup]
-            _warn(f"Dropped {int(dup.sum())} rows that repeat another row exactly (on_duplicate='drop').")
+            _warn(f"Dropped {_rows(int(dup.sum()), 'row')} that repeat another row exactly (on_duplicate='drop').")
         elif on_duplicate == "warn":
             _warn(
-                f"{int(dup.sum())} rows repeat another row exactly (same customer, date and amount); they are kept "
+                f"{_rows(int(dup.sum()), 'row')} repeat another row exactly (same customer, date and amount); kept "
                 f"as separate purchases: pass on_duplicate='drop' if your export double-counts orders, or 'keep' to silence this."
             )
 
@@ -460,10 +468,10 @@ def _net_refunds(out: pd.DataFrame, negative: np.ndarray) -> pd.DataFrame:
     new_amounts = rows["amount"].add(credit, fill_value=0.0).reindex(rows.index)
     clipped = int((new_amounts < 0).sum())
     purchases["amount"] = np.maximum(new_amounts.to_numpy(), 0.0)
-    message = f"Netted {int((~unmatched).sum())} refund rows against the orders they follow"
+    message = f"Netted {_rows(int((~unmatched).sum()), 'refund row')} against the orders they follow"
     if unmatched.any():
-        message += f"; dropped {int(unmatched.sum())} refunds with no earlier purchase by the same customer"
+        message += f"; dropped {_rows(int(unmatched.sum()), 'refund')} with no earlier purchase by the same customer"
     if clipped:
-        message += f"; {clipped} orders were refunded more than their value and now count as 0"
+        message += f"; {_rows(clipped, 'order')} refunded more than their value now count as 0"
     _warn(message + " (on_negative='net').")
     return purchases

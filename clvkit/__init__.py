@@ -27,7 +27,7 @@ _LAZY = {
 }
 _SUBMODULES = {
     "data", "datasets", "formulas", "models", "valuation", "segments", "strategy",
-    "simulate", "plots", "widgets", "teach", "units", "acquisition",
+    "simulate", "plots", "widgets", "teach", "units", "acquisition", "validation",
 }
 
 __all__ = [

@@ -9,8 +9,8 @@ random, so the same call draws the same picture.
 The numbers behind a chart come from a plain function with no matplotlib in it
 (:func:`survival_comparison`, :func:`expected_purchases_matrix`,
 :func:`probability_alive_history`, :func:`holdout_by_frequency`,
-:func:`tracking_table`, :func:`waterfall_table`, ... or the clvkit function named in
-the docstring), so they are tested without drawing.
+:func:`tracking_table`, :func:`waterfall_table`, :func:`predicted_vs_actual`, ... or the
+clvkit function named in the docstring), so they are tested without drawing.
 
 matplotlib and seaborn are imported when a chart is drawn, never by ``import clvkit``.
 
@@ -40,6 +40,8 @@ __all__ = [
     "tracking_table",
     "waterfall_table",
     "normalize_waterfall",
+    "predicted_vs_actual",
+    "cohort_value_label",
     # charts
     "plot_cash_flow",
     "plot_cumulative_value",
@@ -57,6 +59,9 @@ __all__ = [
     "plot_lorenz",
     "plot_segment_map",
     "plot_uplift_waterfall",
+    "plot_predicted_vs_actual",
+    # the colours every chart uses
+    "palette",
 ]
 
 
@@ -107,10 +112,29 @@ def _number_formatter(lang: str, decimals: int = 0):
     return FuncFormatter(lambda v, _pos: format_number(v, lang, decimals=decimals))
 
 
+def _tick_formatter(lang: str, currency: str | None = None):
+    """Ticks with as few decimals as each value needs (0.25, 0.5, 1), as money when `currency` is given."""
+    from matplotlib.ticker import FuncFormatter
+
+    def text(v, _pos):
+        decimals = next((d for d in range(3) if abs(v - round(v, d)) <= 1e-9 * max(1.0, abs(v))), 2)
+        if currency:
+            return format_money(v, lang, currency=currency, decimals=decimals)
+        return format_number(v, lang, decimals=decimals)
+
+    return FuncFormatter(text)
+
+
 def _percent_formatter(lang: str, decimals: int = 0):
     from matplotlib.ticker import FuncFormatter
 
     return FuncFormatter(lambda v, _pos: format_percent(v, lang, decimals=decimals))
+
+
+def _integer_locator(nbins="auto"):
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(nbins=nbins, integer=True)
 
 
 def _unit_axis(key: str, time_unit: str | None, lang: str) -> str:
@@ -165,8 +189,16 @@ def plot_cash_flow(values: pd.DataFrame, *, currency: str = "$", time_unit: str 
     ax.set_xlabel(_unit_axis("chart.period", time_unit, lang))
     ax.set_ylabel(f"{label('chart.cashflow.margin', lang).capitalize()} ({currency})")
     ax.yaxis.set_major_formatter(_money_formatter(lang, currency))
-    ax.legend(frameon=False)
+    heights = table[["expected_margin", "present_value"]].to_numpy(dtype=float)
+    top = float(np.nanmax(heights)) if np.isfinite(heights).any() else 0.0
+    bottom = min(0.0, float(np.nanmin(heights))) if np.isfinite(heights).any() else 0.0
+    # headroom above the tallest bar holds the legend, so the two never overlap
+    ax.set_ylim(bottom, CASH_FLOW_HEADROOM * top if top > 0 else 1.0)
+    ax.legend(frameon=False, loc="upper right", ncol=2)
     return ax
+
+
+CASH_FLOW_HEADROOM = 1.25
 
 
 def plot_cumulative_value(
@@ -354,43 +386,91 @@ def plot_ltv_cac(channels: pd.DataFrame, *, ltv: str = "ltv", cac: str = "cac", 
 
 
 # ================================================================== cohorts, sBG
-def plot_cohort_heatmap(table: pd.DataFrame, *, time_unit: str | None = "M", ax=None, lang="en"):
+def plot_cohort_heatmap(table: pd.DataFrame, *, time_unit: str | None = "M", currency: str = "$", ax=None,
+                        lang="en"):
     """Heatmap of a cohort table: rows are acquisition cohorts, columns periods since then.
+
+    The title and the colour bar name what the cells hold, from the ``metric``
+    that :func:`clvkit.cohort_table` records in ``table.attrs`` (retention when absent).
 
     Parameters
     ----------
     table : DataFrame
-        From :func:`clvkit.cohort_table` (retention by default: shares in [0, 1]).
+        From :func:`clvkit.cohort_table`: retention (shares in [0, 1]), customers,
+        revenue or revenue_per_customer. A table without ``attrs["metric"]`` is read as
+        retention when its values are shares, customers when they are whole numbers,
+        revenue otherwise.
     time_unit : str, optional
         The table's period ("M", "W", ...), for the axis label.
+    currency : str
+        Currency of the revenue metrics, shown on the colour bar.
     ax, lang
 
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> import clvkit as ck
+    >>> t = ck.cohort_table(ck.datasets.load_cdnow_transactions(), metric="revenue_per_customer")
+    >>> ax = plot_cohort_heatmap(t, lang="ru")   # doctest: +SKIP
     """
     import seaborn as sns
 
+    from .data.cohorts import COHORT_METRICS
+
     check_lang(lang)
     data = _frame(table, "table")
-    ax = _axes(ax, figsize=(8, 5))
     values = data.to_numpy(dtype=float)
-    share = np.nanmax(values) <= 1.0 if np.isfinite(values).any() else True
-    # Period 0 is 100% by definition; the colour scale starts from the later periods.
+    metric = data.attrs.get("metric") or _guess_cohort_metric(values)
+    if metric not in COHORT_METRICS:
+        raise ClvDataError(f"table.attrs['metric'] must be one of {list(COHORT_METRICS)}; got {metric!r}.")
+    ax = _axes(ax, figsize=(8, 5))
+    # Period 0 is 100% (or the whole cohort) by definition; the colour scale starts from the later periods.
     later = values[:, 1:] if values.shape[1] > 1 else values
     vmax = float(np.nanmax(later)) if np.isfinite(later).any() else 1.0
     shown = data.astype(float)
     shown.index = [str(i) for i in data.index]
     sns.heatmap(
         shown, ax=ax, cmap="viridis", vmin=0.0, vmax=vmax, mask=~np.isfinite(values),
-        cbar_kws={"label": label("chart.cohort.value", lang), "format": _percent_formatter(lang) if share else None},
+        cbar_kws={"label": cohort_value_label(metric, lang, currency=currency),
+                  "format": _cohort_formatter(metric, lang, currency)},
         linewidths=0.3, linecolor="white",
     )
-    ax.set_title(label("chart.cohort.title", lang))
+    ax.set_title(label(f"chart.cohort.title.{metric}", lang))
     ax.set_xlabel(_unit_axis("chart.cohort.x", time_unit, lang))
     ax.set_ylabel(label("chart.cohort.y", lang))
     ax.set_yticks(np.arange(len(data)) + 0.5, [str(i) for i in data.index], rotation=0)
     return ax
+
+
+def cohort_value_label(metric: str, lang: str = "en", *, currency: str = "$") -> str:
+    """What the cells of a cohort table hold, as a colour-bar label ("Revenue per acquired customer ($)").
+
+    Examples
+    --------
+    >>> cohort_value_label("revenue", "en", currency="€")
+    'Revenue (€)'
+    """
+    text = label(f"chart.cohort.value.{metric}", lang)
+    return f"{text} ({currency})" if metric in ("revenue", "revenue_per_customer") else text
+
+
+def _guess_cohort_metric(values: np.ndarray) -> str:
+    """The metric of a cohort table that lost its attrs: shares, whole counts, or else money."""
+    finite = values[np.isfinite(values)]
+    if finite.size == 0 or finite.max() <= 1.0:
+        return "retention"
+    return "customers" if np.allclose(finite, np.round(finite)) else "revenue"
+
+
+def _cohort_formatter(metric: str, lang: str, currency: str):
+    if metric == "retention":
+        return _percent_formatter(lang)
+    if metric == "customers":
+        return _number_formatter(lang)
+    return _money_formatter(lang, currency)
 
 
 def survival_comparison(survivors=None, *, model=None, periods: int | None = None,
@@ -468,7 +548,7 @@ def survival_comparison(survivors=None, *, model=None, periods: int | None = Non
 
 
 def plot_survival(survivors=None, *, model=None, periods=None, constant_retention=None, time_unit: str | None = "Y",
-                  ax=None, lang="en"):
+                  fitted_periods: int | None = None, ax=None, lang="en"):
     """Share of a cohort still active: observed, sBG and constant retention.
 
     A constant retention rate that matches the early periods underestimates
@@ -480,15 +560,23 @@ def plot_survival(survivors=None, *, model=None, periods=None, constant_retentio
         As in :func:`survival_comparison`; `survivors` may also be its output table.
     time_unit : str, optional
         Length of a period (default "Y").
+    fitted_periods : int, optional
+        Number of periods the model was fitted on (e.g. ``len(survivors) - 1``): periods
+        1..fitted_periods are shaded, so the projection beyond them stands out.
     ax, lang
 
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> ax = plot_survival([1000, 631, 468, 382, 326], periods=12, fitted_periods=4)   # doctest: +SKIP
     """
     check_lang(lang)
     table = _comparison(survivors, model, periods, constant_retention)
     ax = _axes(ax)
+    _shade_fitted(ax, fitted_periods, lang, start=0.0)
     _draw_curves(ax, table, ("observed", "sbg", "constant"), "survival", lang)
     ax.set_title(label("chart.survival.title", lang))
     ax.set_xlabel(_unit_axis("chart.period", time_unit, lang))
@@ -500,14 +588,16 @@ def plot_survival(survivors=None, *, model=None, periods=None, constant_retentio
 
 
 def plot_retention_curves(survivors=None, *, model=None, periods=None, constant_retention=None,
-                          time_unit: str | None = "Y", ax=None, lang="en"):
+                          time_unit: str | None = "Y", fitted_periods: int | None = None, ax=None, lang="en"):
     """Retention rate by tenure: observed, sBG (rising with tenure) and the constant rate.
 
-    Parameters and Returns as in :func:`plot_survival`.
+    Parameters and Returns as in :func:`plot_survival` (`fitted_periods` shades the
+    renewals the model was fitted on).
     """
     check_lang(lang)
     table = _comparison(survivors, model, periods, constant_retention)
     ax = _axes(ax)
+    _shade_fitted(ax, fitted_periods, lang, start=0.5)
     _draw_curves(ax, table.iloc[1:], ("observed_retention", "sbg_retention", "constant_retention"), "retention", lang)
     ax.set_title(label("chart.retention.title", lang))
     ax.set_xlabel(_unit_axis("chart.period", time_unit, lang))
@@ -522,6 +612,18 @@ def _comparison(survivors, model, periods, constant_retention) -> pd.DataFrame:
     if isinstance(survivors, pd.DataFrame) and {"observed", "sbg", "constant"} <= set(survivors.columns):
         return survivors
     return survival_comparison(survivors, model=model, periods=periods, constant_retention=constant_retention)
+
+
+def _shade_fitted(ax, fitted_periods, lang, *, start: float) -> None:
+    """Shade the fitted periods from `start`; the band ends half-way to the first projected period."""
+    if fitted_periods is None:
+        return
+    n = check_number("fitted_periods", fitted_periods, low=1.0)
+    if n != int(n):
+        raise ClvDataError(f"fitted_periods must be a whole number of periods; got {fitted_periods!r}.")
+    ax.axvspan(start, n + 0.5, color="0.88", zorder=0, lw=0, gid="fitted-periods",
+               label=label("chart.fitted_periods", lang))
+    ax.axvline(n + 0.5, color="0.45", ls=":", lw=1.2, zorder=1, gid="fitted-periods-end")
 
 
 def _draw_curves(ax, table, columns, prefix, lang) -> None:
@@ -619,6 +721,8 @@ def _matrix_plot(matrix, *, ax, lang, title, cbar, cmap, fmt, time_unit, marker=
     ax.set_title(title)
     ax.set_xlabel(_unit_axis("chart.recency", time_unit, lang))
     ax.set_ylabel(label("chart.frequency", lang))
+    # frequency counts purchases: a tick at 2.5 purchases would mean nothing
+    ax.yaxis.set_major_locator(_integer_locator())
     if marker is not None:
         ax.plot([marker[1]], [marker[0]], marker="*", ms=16, color="white", mec="black", ls="none",
                 gid="matrix-marker", label=label("customer.this", lang))
@@ -690,9 +794,10 @@ def probability_alive_history(model, transactions: pd.DataFrame, *, observation_
 
     At time tau after the first purchase, the customer's summary is frequency = repeat
     purchase days before tau, recency = time of the last of them, T = tau; the model's
-    ``probability_alive`` of that summary is the curve. It jumps up at each purchase
-    (to 1 under Pareto/NBD; under BG/NBD to 1 / (1 + a / (b + x - 1)), as a customer may
-    drop out right after buying) and decays while the customer is silent.
+    ``probability_alive`` of that summary is the curve. It jumps up at each purchase and
+    decays while the customer is silent. The jump reaches 1 only under Pareto/NBD; under
+    BG/NBD a customer may drop out right after buying, so after the x-th repeat purchase
+    it reaches 1 / (1 + a / (b + x - 1)) < 1 (and 1 / (1 + a / (b + x)) under MBG/NBD).
 
     Parameters
     ----------
@@ -857,6 +962,118 @@ def plot_calibration_holdout(model, calibration, holdout, *, max_frequency: int 
     ax.yaxis.set_major_formatter(_number_formatter(lang, 1))
     ax.legend(frameon=False)
     return ax
+
+
+def predicted_vs_actual(table: pd.DataFrame, *, by: str, predicted: str, actual: str, top: int | None = None
+                        ) -> pd.DataFrame:
+    """Mean predicted and mean actual value per group, side by side (the numbers of :func:`plot_predicted_vs_actual`).
+
+    Parameters
+    ----------
+    table : DataFrame
+        One row per customer.
+    by : str
+        Column that defines the groups (e.g. calibration ``frequency``).
+    predicted, actual : str
+        Columns of the forecast and of what really happened (purchases, revenue, ...).
+    top : int, optional
+        Groups from this value of `by` up are pooled into one group labelled `top`
+        ("7 or more"); needs a numeric `by`.
+
+    Returns
+    -------
+    DataFrame
+        Index the groups (named `by`), columns customers, predicted, actual (means).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"f": [0, 1, 3], "p": [0.0, 2.0, 6.0], "a": [1.0, 1.0, 3.0]})
+    >>> predicted_vs_actual(t, by="f", predicted="p", actual="a", top=1)["predicted"].tolist()
+    [0.0, 4.0]
+    """
+    frame = _frame(table, "table")
+    _require(frame, [by, predicted, actual], "table")
+    values = {}
+    for name in (predicted, actual):
+        column = pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=float)
+        bad = ~np.isfinite(column)
+        if bad.any():
+            raise ClvDataError(f"column {name!r} of table has {int(bad.sum())} values that are not finite numbers; "
+                               f"fill or drop those rows first.")
+        values[name] = column
+    groups = frame[by]
+    if top is not None:
+        k = check_number("top", top)
+        numeric = pd.to_numeric(groups, errors="coerce")
+        if numeric.isna().any():
+            raise ClvDataError(f"top needs a numeric column {by!r}; it has values that are not numbers.")
+        groups = numeric.clip(upper=k)
+    grouped = pd.DataFrame({"group": groups.to_numpy(), "predicted": values[predicted], "actual": values[actual]})
+    out = grouped.groupby("group").agg(customers=("actual", "size"), predicted=("predicted", "mean"),
+                                       actual=("actual", "mean"))
+    out.index.name = by
+    out.attrs["top"] = top
+    return out
+
+
+def plot_predicted_vs_actual(table: pd.DataFrame, *, by: str, predicted: str, actual: str, top: int | None = None,
+                             currency: str | None = None, ylabel: str | None = None, xlabel: str | None = None,
+                             title: str | None = None, predicted_label: str | None = None,
+                             actual_label: str | None = None, ax=None, lang="en"):
+    """Bars of the mean forecast next to the mean actual value, per group of customers.
+
+    Parameters
+    ----------
+    table, by, predicted, actual, top
+        As in :func:`predicted_vs_actual`.
+    currency : str, optional
+        When the values are money: the y axis shows amounts in this currency;
+        otherwise plain numbers (purchases, customers).
+    ylabel, xlabel, title : str, optional
+        Axis labels and title in the reader's language (defaults: "Mean per customer",
+        the column `by`, "Predicted vs actual").
+    predicted_label, actual_label : str, optional
+        Legend entries (defaults "predicted" and "actual").
+    ax, lang
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"f": [0, 1, 3], "p": [0.0, 2.0, 6.0], "a": [1.0, 1.0, 3.0]})
+    >>> ax = plot_predicted_vs_actual(t, by="f", predicted="p", actual="a", top=1)   # doctest: +SKIP
+    """
+    check_lang(lang)
+    groups = predicted_vs_actual(table, by=by, predicted=predicted, actual=actual, top=top)
+    ax = _axes(ax, figsize=(7, 4))
+    colors = palette(2)
+    x = np.arange(len(groups))
+    ax.bar(x - 0.2, groups["predicted"], width=0.4, color=colors[0], gid="predicted",
+           label=predicted_label if predicted_label is not None else label("chart.predicted", lang))
+    ax.bar(x + 0.2, groups["actual"], width=0.4, color=colors[1], gid="actual",
+           label=actual_label if actual_label is not None else label("chart.actual", lang))
+    ax.set_xticks(x, group_labels(groups.index, top=top))
+    if ylabel is None:
+        ylabel = label("chart.predicted_vs_actual.y", lang) + (f" ({currency})" if currency else "")
+    ax.set_title(title if title is not None else label("chart.predicted_vs_actual.title", lang))
+    ax.set_xlabel(xlabel if xlabel is not None else str(by))
+    ax.set_ylabel(ylabel)
+    ax.yaxis.set_major_formatter(_tick_formatter(lang, currency))
+    ax.legend(frameon=False)
+    return ax
+
+
+def group_labels(groups, *, top=None) -> list[str]:
+    """Tick labels of groups: whole numbers without ".0", the pooled top group with "+"."""
+    out = []
+    for g in groups:
+        text = str(int(g)) if isinstance(g, (int, float, np.integer, np.floating)) and float(g) == int(g) else str(g)
+        if top is not None and g == top:
+            text += "+"
+        out.append(text)
+    return out
 
 
 def expected_cumulative_repeat_purchases(model, first_purchase_times, times) -> np.ndarray:
@@ -1027,8 +1244,16 @@ def plot_clv_distribution(values, *, bins: int = 40, currency: str = "$", log: b
     ax.set_title(label("chart.clvdist.title", lang))
     ax.set_xlabel(f"CLV ({currency})")
     ax.set_ylabel(label("chart.clvdist.y", lang))
+    # "1 250 $" is wide: few round ticks keep the labels apart in both languages
+    ax.xaxis.set_major_locator(_few_ticks_locator())
     ax.xaxis.set_major_formatter(_money_formatter(lang, currency))
     return ax
+
+
+def _few_ticks_locator():
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10])
 
 
 def _clv_values(values) -> np.ndarray:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -201,3 +203,153 @@ def test_charts_are_deterministic():
 def test_missing_columns_are_reported_in_one_sentence():
     with pytest.raises(ClvDataError, match="cumulative"):
         plots.plot_cumulative_value(pd.DataFrame({"x": [1.0]}), ax=_ax())
+
+
+# ---------------------------------------------------------------- fixes reported by the course authors
+def _drawn(ax):
+    """Lay the figure out (no pixels compared) so text and legend positions are known."""
+    ax.figure.draw_without_rendering()
+    return ax
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("metric", ["retention", "customers", "revenue", "revenue_per_customer"])
+def test_cohort_heatmap_title_and_colour_bar_name_the_metric_of_the_table(metric, lang, cdnow_transactions):
+    table = ck.cohort_table(cdnow_transactions, period="M", metric=metric)
+    ax = plots.plot_cohort_heatmap(table, currency="€", ax=_ax(), lang=lang)
+    assert ax.get_title() == label(f"chart.cohort.title.{metric}", lang)
+    bar_label = ax.collections[0].colorbar.ax.get_ylabel()
+    assert bar_label.startswith(label(f"chart.cohort.value.{metric}", lang))
+    assert bar_label.endswith("(€)") == metric.startswith("revenue")
+    if metric == "retention":
+        assert ax.get_title() == label("chart.cohort.title", lang)  # unchanged for the usual table
+
+
+def test_cohort_heatmap_reads_a_table_that_lost_its_attrs_from_its_values(cdnow_transactions):
+    revenue = ck.cohort_table(cdnow_transactions, period="M", metric="revenue_per_customer")
+    counts = ck.cohort_table(cdnow_transactions, period="M", metric="customers")
+    revenue.attrs, counts.attrs = {}, {}
+    assert plots.plot_cohort_heatmap(revenue, ax=_ax()).get_title() == label("chart.cohort.title.revenue", "en")
+    assert plots.plot_cohort_heatmap(counts, ax=_ax()).get_title() == label("chart.cohort.title.customers", "en")
+    odd = counts.copy()
+    odd.attrs["metric"] = "margin"
+    with pytest.raises(ClvDataError, match="metric"):
+        plots.plot_cohort_heatmap(odd, ax=_ax())
+
+
+def test_frequency_axes_of_the_matrices_tick_whole_purchases_only(bgnbd):
+    for draw in (lambda ax: plots.plot_probability_alive_matrix(bgnbd, T=38.86, ax=ax),
+                 lambda ax: plots.plot_frequency_recency_matrix(bgnbd, t=52, T=38.86, ax=ax)):
+        ax = _drawn(draw(_ax()))
+        low, high = sorted(ax.get_ylim())
+        ticks = [t for t in ax.get_yticks() if low <= t <= high]
+        assert len(ticks) >= 3
+        assert all(float(t).is_integer() for t in ticks), ticks
+
+
+@pytest.mark.parametrize("model_name, peak", [
+    # 1 / (1 + a / (b + x)) with a = 0.8, b = 2.5 and x = 2 repeat purchases
+    ("MBGNBD", 1 / (1 + 0.8 / (2.5 + 2))),
+    # Pareto/NBD customers cannot have left before their last purchase
+    ("ParetoNBD", 1.0),
+])
+def test_probability_alive_history_peaks_where_its_docstring_says(model_name, peak):
+    from clvkit import models
+
+    params = {"MBGNBD": {"r": 0.5, "alpha": 5.0, "a": 0.8, "b": 2.5},
+              "ParetoNBD": {"r": 0.55, "alpha": 10.6, "s": 0.61, "beta": 11.7}}[model_name]
+    model = getattr(models, model_name).from_params(time_unit="W", **params)
+    tx = pd.DataFrame({"customer_id": 7, "date": pd.to_datetime(["1997-01-01", "1997-01-15", "1997-03-01"])})
+    h = plots.probability_alive_history(model, tx, observation_end="1997-06-30")
+    assert h.loc[np.isclose(h["t"], 59 / 7), "p_alive"].iloc[0] == pytest.approx(peak)
+    assert "1 / (1 + a / (b + x - 1)) < 1" in plots.probability_alive_history.__doc__.replace("\n    ", " ")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_cash_flow_legend_sits_above_the_tallest_bar(lang):
+    # no churn and no discounting: every bar reaches the top, the case that used to hide under the legend
+    values = F.cumulative_value(30, 1.0, 0.0, periods=8)
+    ax = _drawn(plots.plot_cash_flow(values, ax=_ax(), lang=lang))
+    legend_box = ax.get_legend().get_window_extent().transformed(ax.transData.inverted())
+    assert legend_box.y0 > values["expected_margin"].max()
+    assert ax.get_ylim()[1] == pytest.approx(plots.CASH_FLOW_HEADROOM * 30)
+
+
+def test_clv_distribution_tick_labels_do_not_collide_in_russian():
+    # a tail to about 1 900: matplotlib's default ticks every 250 left labels almost touching
+    long_tail = np.append(np.random.default_rng(3).exponential(100.0, 2000), 1900.0)
+    ax = _drawn(plots.plot_clv_distribution(long_tail, ax=_ax(), lang="ru"))
+    low, high = ax.get_xlim()
+    shown = [t for t, v in zip(ax.get_xticklabels(), ax.get_xticks()) if low <= v <= high]
+    assert 3 <= len(shown) <= 6
+    assert all(t.get_text().endswith("\u00a0$") for t in shown)
+    boxes = sorted((t.get_window_extent() for t in shown), key=lambda b: b.x0)
+    # at least a few characters of white space between neighbouring labels (display units)
+    assert min(right.x0 - left.x1 for left, right in itertools.pairwise(boxes)) > 20
+
+
+def test_palette_and_every_public_name_are_exported():
+    assert "palette" in plots.__all__
+    assert all(callable(getattr(plots, name)) for name in plots.__all__)
+    assert len(plots.palette(3)) == 3
+
+
+@pytest.mark.parametrize("draw", [plots.plot_survival, plots.plot_retention_curves])
+def test_fitted_periods_are_shaded_so_projections_stand_out(draw):
+    ax = draw(REGULAR, periods=12, fitted_periods=7, ax=_ax(), lang="ru")
+    band = [p for p in ax.patches if p.get_gid() == "fitted-periods"]
+    assert len(band) == 1
+    # the band ends half-way between the last fitted and the first projected period
+    assert band[0].get_x() + band[0].get_width() == pytest.approx(7.5)
+    assert band[0].get_x() == pytest.approx(0.0 if draw is plots.plot_survival else 0.5)
+    assert label("chart.fitted_periods", "ru") in [t.get_text() for t in ax.get_legend().get_texts()]
+    plain = draw(REGULAR, periods=12, ax=_ax())
+    assert not [p for p in plain.patches if p.get_gid() == "fitted-periods"]
+    with pytest.raises(ClvDataError, match="fitted_periods"):
+        draw(REGULAR, fitted_periods=2.5, ax=_ax())
+
+
+def test_predicted_vs_actual_averages_each_group_and_pools_the_top():
+    table = pd.DataFrame({"frequency": [0, 0, 1, 2, 5],
+                          "predicted": [0.0, 0.0, 4.0, 6.0, 10.0],
+                          "actual": [1.0, 0.0, 2.0, 3.0, 5.0]})
+    before = table.copy()
+    groups = plots.predicted_vs_actual(table, by="frequency", predicted="predicted", actual="actual", top=2)
+    assert groups.index.tolist() == [0, 1, 2]
+    assert groups["customers"].tolist() == [2, 1, 2]
+    assert groups["predicted"].tolist() == [0.0, 4.0, 8.0]   # (6 + 10) / 2
+    assert groups["actual"].tolist() == [0.5, 2.0, 4.0]      # (1 + 0) / 2 and (3 + 5) / 2
+    pd.testing.assert_frame_equal(table, before)
+    ungrouped = plots.predicted_vs_actual(table, by="frequency", predicted="predicted", actual="actual")
+    assert ungrouped.index.tolist() == [0, 1, 2, 5]
+    with pytest.raises(ClvDataError, match="'actual'"):
+        plots.predicted_vs_actual(table.assign(actual=[1.0, np.nan, 0, 0, 0]), by="frequency",
+                                  predicted="predicted", actual="actual")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_predicted_vs_actual_chart_draws_the_group_means_side_by_side(lang):
+    table = pd.DataFrame({"frequency": [0, 0, 1, 2, 5], "predicted": [0.0, 0.0, 4.0, 6.0, 10.0],
+                          "actual": [1.0, 0.0, 2.0, 3.0, 5.0]})
+    ax = plots.plot_predicted_vs_actual(table, by="frequency", predicted="predicted", actual="actual", top=2,
+                                        currency="$", ax=_ax(), lang=lang)
+    heights = {gid: [p.get_height() for p in ax.patches if p.get_gid() == gid] for gid in ("predicted", "actual")}
+    assert heights == {"predicted": [0.0, 4.0, 8.0], "actual": [0.5, 2.0, 4.0]}
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["0", "1", "2+"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [label("chart.predicted", lang),
+                                                                     label("chart.actual", lang)]
+    assert ax.get_title() == label("chart.predicted_vs_actual.title", lang)
+    assert ax.get_ylabel() == label("chart.predicted_vs_actual.y", lang) + " ($)"
+    custom = plots.plot_predicted_vs_actual(table, by="frequency", predicted="predicted", actual="actual",
+                                            ylabel="Purchases", xlabel="Group", title="T", predicted_label="formula",
+                                            ax=_ax(), lang=lang)
+    assert (custom.get_ylabel(), custom.get_xlabel(), custom.get_title()) == ("Purchases", "Group", "T")
+    assert custom.get_legend().get_texts()[0].get_text() == "formula"
+
+
+def test_russian_tornado_speaks_of_factors_like_the_course():
+    e = F.clv_elasticities(aov=50, purchases_per_period=2, margin=0.3, retention=0.8, discount_rate=0.01)
+    ax = plots.plot_tornado(e, ax=_ax(), lang="ru")
+    texts = [ax.get_title()] + [t.get_text() for t in ax.get_legend().get_texts()]
+    assert all("фактор" in t for t in texts)
+    assert not any("драйвер" in t for t in texts)

@@ -24,12 +24,12 @@ def _predicted_over_actual() -> float:
 
 
 def _worse_baseline() -> str:
+    from ..validation import holdout_errors, naive_baselines
+
     _, calibration, holdout = _holdout()
-    actual = holdout["frequency_holdout"].to_numpy(dtype=float)
-    own = (calibration["frequency"] / calibration["T"] * holdout["duration_holdout"]).to_numpy(dtype=float)
-    own_error = abs(own - actual).mean()
-    average_error = abs(own.mean() - actual).mean()
-    return "average" if average_error > own_error else "own"
+    naive = naive_baselines(calibration, holdout)
+    mae = holdout_errors(naive, holdout["frequency_holdout"])["mae"]
+    return "average" if mae["average"] > mae["own"] else "own"
 
 
 def _model_line_at_the_end() -> str:
@@ -70,14 +70,14 @@ EXERCISES = [
         expected=_worse_baseline,
         options=("own", "average"),
         hint={
-            "en": "Look at the mean absolute error column: the larger error is the worse forecast.",
-            "ru": "Посмотрите на столбец со средней абсолютной ошибкой: чем больше ошибка, тем хуже прогноз.",
+            "en": "Look at the mae column (mean absolute error): the larger error is the worse forecast.",
+            "ru": "Посмотрите на столбец mae (средняя абсолютная ошибка): чем больше ошибка, тем хуже прогноз.",
         },
         solution={
             "en": "Giving everybody the average ignores who is a heavy buyer and who is not, so its "
-                  "per-customer error is the largest:\nerrors.sort_values(\"mean absolute error\")",
+                  "per-customer error is the largest:\nerrors.sort_values(\"mae\")",
             "ru": "Средний прогноз для всех не различает активных и случайных покупателей, поэтому его "
-                  "ошибка на клиента самая большая:\nerrors.sort_values(\"средняя абсолютная ошибка\")",
+                  "ошибка на клиента самая большая:\nerrors.sort_values(\"mae\")",
         },
     ),
     Exercise(

@@ -239,11 +239,7 @@ CELLS = [
     code(
         """
         ax = ck.plots.plot_cohort_heatmap(per_customer, time_unit="M", lang=lang)
-        ax.set_title({title})
-        ax.collections[0].colorbar.set_label({colorbar})
-        """,
-        title=tr(en="Revenue per acquired customer, by cohort", ru="Выручка на привлечённого клиента по когортам"),
-        colorbar=tr(en="Revenue per customer ($)", ru="Выручка на клиента ($)"),
+        """
     ),
     md(
         en="""
@@ -370,22 +366,23 @@ CELLS = [
             "predicted": cal["total_amount"] / (cal["frequency"] + 1) * cal["frequency"] / cal["T"] * weeks,
             "actual": hold["frequency_holdout"] * hold["monetary_value_holdout"],
         })
-        groups = compare.groupby(compare["frequency"].clip(upper=7))[["predicted", "actual"]].mean()
-        groups.assign(customers=compare["frequency"].clip(upper=7).value_counts()).round(2)
+        groups = ck.plots.predicted_vs_actual(compare, by="frequency", predicted="predicted", actual="actual", top=7)
+        groups.round(2)
         """
     ),
     code(
         """
-        chart = groups.rename(columns={"predicted": {predicted}, "actual": {actual}})
-        ax = chart.plot.bar(rot=0, figsize=(7, 4), color=["#0173b2", "#de8f05"],
-                            title={title}, xlabel={xlabel}, ylabel={ylabel})
+        ax = ck.plots.plot_predicted_vs_actual(
+            compare, by="frequency", predicted="predicted", actual="actual", top=7, currency="$",
+            predicted_label={predicted}, actual_label={actual}, title={title}, xlabel={xlabel}, ylabel={ylabel},
+            lang=lang,
+        )
         """,
         predicted=tr(en="simple formula", ru="простая формула"),
         actual=tr(en="actual", ru="факт"),
         title=tr(en="Revenue in the 39 holdout weeks: formula vs reality",
                  ru="Выручка за 39 отложенных недель: формула и факт"),
-        xlabel=tr(en="Repeat purchases in calibration (7 = 7 or more)",
-                  ru="Повторных покупок в калибровке (7 = 7 и больше)"),
+        xlabel=tr(en="Repeat purchases in calibration", ru="Повторных покупок в калибровке"),
         ylabel=tr(en="Mean revenue per customer ($)", ru="Средняя выручка на клиента ($)"),
     ),
     md(

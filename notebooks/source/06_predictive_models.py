@@ -44,6 +44,7 @@ CELLS = [
         import clvkit as ck
         from clvkit import teach
         from clvkit.models import BGBB, BGNBD, MBGNBD, GammaGamma, ParetoNBD
+        from clvkit.widgets.labels import format_money, format_number, format_percent
 
         lang = {lang}
         """
@@ -109,10 +110,11 @@ CELLS = [
     code(
         """
         never_back = (summary["frequency"] == 0).mean()
-        print({tr_line}.format(n=len(summary), share=never_back))
+        print({tr_line}.format(n=format_number(len(summary), lang, decimals=0),
+                               share=format_percent(never_back, lang, decimals=0)))
         """,
-        tr_line=tr(en="{n:,} customers; {share:.0%} made no repeat purchase in 39 weeks",
-                   ru="{n:,} клиентов; {share:.0%} не сделали ни одной повторной покупки за 39 недель"),
+        tr_line=tr(en="{n} customers; {share} made no repeat purchase in 39 weeks",
+                   ru="{n} клиентов; {share} не сделали ни одной повторной покупки за 39 недель"),
     ),
     md(
         en="""
@@ -151,13 +153,14 @@ CELLS = [
         """
         m = BGNBD().fit(summary)
         r, alpha, a, b = m.params_
-        print({tr_line}.format(rate=r / alpha, drop=a / (a + b)))
+        print({tr_line}.format(rate=format_number(r / alpha, lang, decimals=3),
+                               drop=format_number(a / (a + b), lang, decimals=2)))
         m.summary().round(3)
         """,
-        tr_line=tr(en="average purchase rate while alive: {rate:.3f} a week; average chance to drop out after a "
-                      "repeat purchase: {drop:.2f}",
-                   ru="средний темп покупок «живого» клиента: {rate:.3f} в неделю; средняя вероятность ухода после "
-                      "повторной покупки: {drop:.2f}"),
+        tr_line=tr(en="average purchase rate while alive: {rate} a week; average chance to drop out after a "
+                      "repeat purchase: {drop}",
+                   ru="средний темп покупок «живого» клиента: {rate} в неделю; средняя вероятность ухода после "
+                      "повторной покупки: {drop}"),
     ),
     md(
         en="""
@@ -205,7 +208,8 @@ CELLS = [
         models = {"BG/NBD": m, "Pareto/NBD": ParetoNBD().fit(summary), "MBG/NBD": MBGNBD().fit(summary)}
         pd.DataFrame(
             {
-                {tr_params}: [", ".join(f"{k}={v:.3f}" for k, v in fit.params_.items()) for fit in models.values()],
+                {tr_params}: ["; ".join(f"{k}={format_number(v, lang, decimals=3)}" for k, v in fit.params_.items())
+                              for fit in models.values()],
                 "log-likelihood": [round(fit.log_likelihood_, 1) for fit in models.values()],
             },
             index=list(models),
@@ -258,12 +262,13 @@ CELLS = [
     code(
         """
         one = summary.loc[142]
-        print({tr_line}.format(**one))
+        print({tr_line}.format(**{k: format_number(one[k], lang, decimals=2) for k in ["recency", "T"]},
+                               frequency=format_number(one["frequency"], lang, decimals=0)))
         ax = ck.plots.plot_probability_alive_matrix(m, summary=summary, customer=(one["frequency"], one["recency"]),
                                                     lang=lang)
         """,
-        tr_line=tr(en="customer 142: frequency={frequency:.0f}, recency={recency:.2f}, T={T:.2f}",
-                   ru="клиент 142: frequency={frequency:.0f}, recency={recency:.2f}, T={T:.2f}"),
+        tr_line=tr(en="customer 142: frequency={frequency}, recency={recency}, T={T}",
+                   ru="клиент 142: frequency={frequency}, recency={recency}, T={T}"),
     ),
     md(
         en="""
@@ -401,10 +406,11 @@ CELLS = [
         """
         donations = ck.datasets.load_donations()
         bgbb = BGBB().fit(donations, weights="count")
-        print({tr_line}.format(n=donations["count"].sum(), ll=bgbb.log_likelihood_))
+        print({tr_line}.format(n=format_number(donations["count"].sum(), lang, decimals=0),
+                               ll=format_number(bgbb.log_likelihood_, lang, decimals=1)))
         bgbb.summary().round(3)
         """,
-        tr_line=tr(en="{n:,} donors; log-likelihood = {ll:,.1f}", ru="{n:,} доноров; log-likelihood = {ll:,.1f}"),
+        tr_line=tr(en="{n} donors; log-likelihood = {ll}", ru="{n} доноров; log-likelihood = {ll}"),
     ),
     code(
         """
@@ -462,13 +468,14 @@ CELLS = [
         """
         repeat = summary[summary["frequency"] > 0]
         gg = GammaGamma().fit(summary)
-        print({tr_line}.format(corr=repeat["frequency"].corr(repeat["monetary_value"]), mean=gg.mean_spend()))
+        print({tr_line}.format(corr=format_number(repeat["frequency"].corr(repeat["monetary_value"]), lang, decimals=2),
+                               mean=format_money(gg.mean_spend(), lang)))
         gg.summary().round(2)
         """,
-        tr_line=tr(en="correlation of frequency and average repeat spend: {corr:.2f}; "
-                      "population average order value: ${mean:.2f}",
-                   ru="корреляция частоты и среднего повторного чека: {corr:.2f}; "
-                      "средний чек по всей базе: ${mean:.2f}"),
+        tr_line=tr(en="correlation of frequency and average repeat spend: {corr}; "
+                      "population average order value: {mean}",
+                   ru="корреляция частоты и среднего повторного чека: {corr}; "
+                      "средний чек по всей базе: {mean}"),
     ),
     code(
         """
@@ -502,11 +509,12 @@ CELLS = [
     code(
         """
         values = ck.customer_lifetime_value(m, gg, summary, horizon="12 months", annual_discount_rate=0.1, margin=0.3)
-        print({tr_line}.format(equity=ck.customer_equity(values), median=values["clv"].median()))
+        print({tr_line}.format(equity=format_money(ck.customer_equity(values), lang, decimals=0),
+                               median=format_money(values["clv"].median(), lang)))
         values.sort_values("clv", ascending=False).head().round(2)
         """,
-        tr_line=tr(en="customer equity (the sum of CLV): ${equity:,.0f}; median CLV: ${median:.2f}",
-                   ru="ценность клиентской базы (сумма CLV): ${equity:,.0f}; медианный CLV: ${median:.2f}"),
+        tr_line=tr(en="customer equity (the sum of CLV): {equity}; median CLV: {median}",
+                   ru="ценность клиентской базы (сумма CLV): {equity}; медианный CLV: {median}"),
     ),
     code(
         """

@@ -42,6 +42,7 @@ CELLS = [
         import clvkit as ck
         from clvkit import teach
         from clvkit.models import BGNBD, ParetoNBD
+        from clvkit.widgets.labels import format_number, format_percent
 
         lang = {lang}
         """
@@ -70,13 +71,13 @@ CELLS = [
         cal, hold = ck.split_calibration_holdout(tx, calibration_end="1997-09-30", observation_end="1998-06-30",
                                                  time_unit="W")
         weeks = hold["duration_holdout"].iloc[0]
-        totals = {"cal": cal["frequency"].sum(), "hold": hold["frequency_holdout"].sum()}
-        print({tr_line}.format(n=len(cal), weeks=weeks, **totals))
+        counts = {"n": len(cal), "cal": cal["frequency"].sum(), "hold": hold["frequency_holdout"].sum(), "weeks": weeks}
+        print({tr_line}.format(**{k: format_number(v, lang, decimals=0) for k, v in counts.items()}))
         hold.head()
         """,
-        tr_line=tr(en="{n:,} customers; {cal:,} repeat purchases in calibration, {hold:,} in the {weeks:.0f}-week holdout",
-                   ru="{n:,} клиентов; {cal:,} повторных покупок в калибровке, {hold:,} в отложенном периоде "
-                      "({weeks:.0f} недель)"),
+        tr_line=tr(en="{n} customers; {cal} repeat purchases in calibration, {hold} in the {weeks}-week holdout",
+                   ru="{n} клиентов; {cal} повторных покупок в калибровке, {hold} в отложенном периоде "
+                      "({weeks} недель)"),
     ),
     md(
         en="""
@@ -103,10 +104,12 @@ CELLS = [
         fitted = pd.Series([*m.params_, m.log_likelihood_], index=published.index)
         tolerance = pd.Series([0.0005] * 4 + [0.05], index=published.index)  # half a unit of the last published digit
         matches = bool(((fitted - published).abs() <= tolerance).all())
-        print({tr_match}, matches)
+        print({tr_match}, {tr_yes} if matches else {tr_no})
         pd.DataFrame({"clvkit": fitted.round(3), {tr_published}: published})
         """,
         tr_match=tr(en="reproduces the published estimates:", ru="воспроизводит опубликованные оценки:"),
+        tr_yes=tr(en="yes", ru="да"),
+        tr_no=tr(en="no", ru="нет"),
         tr_published=tr(en="Fader, Hardie & Lee 2005", ru="Fader, Hardie & Lee 2005"),
     ),
     md(
@@ -151,8 +154,8 @@ CELLS = [
     ),
     code(
         """
-        checkpoints = tracking.loc[[13, 26, 39, 52, 65, 78]]
-        print(checkpoints.round({"expected": 0}).astype({"actual": int, "expected": int}))
+        checkpoints = tracking.loc[[13, 26, 39, 52, 65, 78], ["date", "actual", "expected"]]
+        checkpoints.round({"expected": 0}).astype({"actual": int, "expected": int})
         """
     ),
     md(
@@ -202,11 +205,15 @@ CELLS = [
         Is the model worth the trouble? Compare it with two rules of thumb anyone could apply in a spreadsheet:
 
         - **own** — *each customer keeps buying at their calibration rate*: repeat purchases / T × 39 weeks;
-        - **average** — *everybody buys the average*: the mean of those forecasts, the same for all.
+        - **average** — *everybody buys at the average rate*: all repeat purchases of the calibration period
+          divided by all the weeks customers were observed, × 39 weeks, the same for all.
 
-        For each forecast we compute the total over all customers and the **mean absolute error**: the average,
-        over customers, of |forecast − actual| holdout purchases. It tells how far off a typical customer's
-        forecast is, so it is the number that matters when you target individuals.
+        `ck.validation.naive_baselines` computes both. `ck.validation.holdout_errors` then scores every forecast:
+        its `total` over all customers, the error of that total in percent of the actual total
+        (`total_error_pct`), and the **mean absolute error** (`mae`): the average, over customers, of
+        |forecast − actual| holdout purchases. The mae tells how far off a typical customer's forecast is, so it
+        is the number that matters when you target individuals (`rmse` is a cousin that punishes big misses
+        more; `mae_vs_best_baseline` divides the mae by that of the better rule of thumb).
         """,
         ru="""
         Модель следует за фактическими средними во всём диапазоне — от клиентов, которые так и не вернулись, до
@@ -220,33 +227,33 @@ CELLS = [
 
         - **own** — *каждый клиент продолжает покупать в своём темпе из калибровки*: повторные покупки / T × 39
           недель;
-        - **average** — *все покупают как в среднем*: среднее этих прогнозов, одно для всех.
+        - **average** — *все покупают в среднем темпе*: все повторные покупки периода калибровки, делённые на все
+          недели наблюдения клиентов, × 39 недель — одно число для всех.
 
-        Для каждого прогноза посчитаем итог по всем клиентам и **среднюю абсолютную ошибку**: среднее по
-        клиентам значение |прогноз − факт| для покупок в отложенном периоде. Она показывает, насколько
-        ошибается прогноз для типичного клиента, — именно это важно, когда кампания нацелена на конкретных людей.
+        Оба прогноза считает `ck.validation.naive_baselines`. Затем `ck.validation.holdout_errors` оценивает
+        каждый прогноз: его итог по всем клиентам (`total`), ошибку итога в процентах от фактического итога
+        (`total_error_pct`) и **среднюю абсолютную ошибку** (`mae`): среднее по клиентам значение
+        |прогноз − факт| для покупок в отложенном периоде. Она показывает, насколько ошибается прогноз для
+        типичного клиента, — именно это важно, когда кампания нацелена на конкретных людей (`rmse` — родственная
+        мера, которая сильнее наказывает за крупные промахи; `mae_vs_best_baseline` — отношение mae к ошибке
+        лучшего из правил «на глазок»).
         """,
     ),
     code(
         """
         actual = hold["frequency_holdout"]
-        own_rate = cal["frequency"] / cal["T"] * weeks
-        forecasts = pd.DataFrame({
+        naive = ck.validation.naive_baselines(cal, hold)
+        forecasts = {
             "BG/NBD": m.predict_purchases(cal, weeks),
             "Pareto/NBD": ParetoNBD().fit(cal).predict_purchases(cal, weeks),
-            "own": own_rate,
-            "average": own_rate.mean(),
-        })
-        errors = pd.DataFrame({
-            {tr_total}: forecasts.sum(),
-            {tr_mae}: forecasts.sub(actual, axis=0).abs().mean(),
-        })
-        print({tr_actual}.format(actual.sum()))
+            "own": naive["own"],
+            "average": naive["average"],
+        }
+        errors = ck.validation.holdout_errors(forecasts, actual, baselines=["own", "average"])
+        print({tr_actual}, format_number(actual.sum(), lang, decimals=0))
         errors.round(3)
         """,
-        tr_total=tr(en="total forecast", ru="прогноз итога"),
-        tr_mae=tr(en="mean absolute error", ru="средняя абсолютная ошибка"),
-        tr_actual=tr(en="actual holdout purchases: {:,}", ru="фактические покупки в отложенном периоде: {:,}"),
+        tr_actual=tr(en="actual holdout purchases:", ru="фактические покупки в отложенном периоде:"),
     ),
     md(
         en="""
@@ -299,26 +306,30 @@ CELLS = [
     ),
     code(
         """
-        mae, total = errors[{tr_mae}], errors[{tr_total}] / actual.sum() - 1
+        def signed(fraction):
+            return ("+" if fraction > 0 else "") + format_percent(fraction, lang)
+
         end = tracking.iloc[-1]
         print({tr_card}.format(
-            matches=matches, week78=end["expected"] / end["actual"] - 1, total=total["BG/NBD"], naive=total["own"],
-            better=1 - mae["BG/NBD"] / mae[["own", "average"]].min(),
+            matches={tr_yes} if matches else {tr_no}, week78=signed(end["expected"] / end["actual"] - 1),
+            total=signed(errors.loc["BG/NBD", "total_error_pct"] / 100),
+            naive=signed(errors.loc["own", "total_error_pct"] / 100),
+            better=format_percent(1 - errors.loc["BG/NBD", "mae_vs_best_baseline"], lang, decimals=0),
         ))
         """,
-        tr_mae=tr(en="mean absolute error", ru="средняя абсолютная ошибка"),
-        tr_total=tr(en="total forecast", ru="прогноз итога"),
+        tr_yes=tr(en="yes", ru="да"),
+        tr_no=tr(en="no", ru="нет"),
         tr_card=tr(
             en="reproduces the published estimates:              {matches}\n"
-               "cumulative purchases at week 78, model vs actual: {week78:+.1%}\n"
-               "holdout total, BG/NBD vs actual:                  {total:+.1%}\n"
-               "holdout total, naive 'own' rate vs actual:        {naive:+.1%}\n"
-               "per-customer error, BG/NBD vs best baseline:      {better:.0%} lower",
+               "cumulative purchases at week 78, model vs actual: {week78}\n"
+               "holdout total, BG/NBD vs actual:                  {total}\n"
+               "holdout total, naive 'own' rate vs actual:        {naive}\n"
+               "per-customer error, BG/NBD vs best baseline:      {better} lower",
             ru="воспроизводит опубликованные оценки:                   {matches}\n"
-               "накопленные покупки на 78-й неделе, модель к факту:    {week78:+.1%}\n"
-               "итог отложенного периода, BG/NBD к факту:              {total:+.1%}\n"
-               "итог отложенного периода, наивный темп 'own' к факту:  {naive:+.1%}\n"
-               "ошибка на клиента, BG/NBD против лучшего наивного:     ниже на {better:.0%}",
+               "накопленные покупки на 78-й неделе, модель к факту:    {week78}\n"
+               "итог отложенного периода, BG/NBD к факту:              {total}\n"
+               "итог отложенного периода, наивный темп 'own' к факту:  {naive}\n"
+               "ошибка на клиента, BG/NBD против лучшего наивного:     ниже на {better}",
         ),
     ),
     md(

@@ -1328,10 +1328,11 @@ def plot_segment_map(segments: pd.DataFrame, *, currency: str = "$", ax=None, la
     top = max(float(np.max(np.abs(m))), 1e-12)
     sizes = 60 + 1400 * np.abs(m) / top
     ax.scatter(x, y, s=sizes, c=colors[: len(table)], alpha=0.8, edgecolors="white", gid="segments")
-    for xi, yi, name, mi in zip(x, y, table.index, m):
-        ax.annotate(f"{segment_name(name, lang)}\n{format_money(mi, lang, currency=currency, decimals=0)}", (xi, yi),
-                    textcoords="offset points", xytext=(8, 4), fontsize="small")
     hi = max(float(np.nanmax(np.concatenate([x, y]))) * 1.15, 0.1)
+    for (xi, yi, name, mi), (dx, dy) in zip(zip(x, y, table.index, m), _label_offsets(x / hi, y / hi)):
+        ax.annotate(f"{segment_name(name, lang)}\n{format_money(mi, lang, currency=currency, decimals=0)}", (xi, yi),
+                    textcoords="offset points", xytext=(dx, dy), fontsize="small",
+                    arrowprops={"arrowstyle": "-", "color": "0.6", "lw": 0.6} if dy != 4 else None)
     ax.plot([0, hi], [0, hi], ":", color="0.5")
     ax.set_xlim(0, hi)
     ax.set_ylim(0, hi)
@@ -1341,6 +1342,22 @@ def plot_segment_map(segments: pd.DataFrame, *, currency: str = "$", ax=None, la
     ax.set_xlabel(label("chart.segments.x", lang))
     ax.set_ylabel(label("chart.segments.y", lang))
     return ax
+
+
+def _label_offsets(x: np.ndarray, y: np.ndarray, *, near: float = 0.09, step: float = 22.0) -> list[tuple[float, float]]:
+    """Offsets in points that keep labels of nearby points (axes fractions x, y) from overlapping.
+
+    Points are taken from the top; a label whose point lies within `near` of an already
+    labelled one is pushed down by `step` points per such neighbour.
+    """
+    order = np.argsort(-y, kind="stable")
+    offsets: list[tuple[float, float]] = [(8.0, 4.0)] * len(x)
+    placed: list[int] = []
+    for i in order:
+        crowd = sum(1 for j in placed if abs(x[i] - x[j]) < 2 * near and abs(y[i] - y[j]) < near)
+        offsets[i] = (8.0, 4.0 - step * crowd)
+        placed.append(i)
+    return offsets
 
 
 def segment_name(name, lang: str) -> str:
@@ -1449,7 +1466,7 @@ def plot_uplift_waterfall(base, contributions=None, *, total=None, currency: str
         table = waterfall_table(base, contributions, total=total)
     else:
         table = normalize_waterfall(base)
-    ax = _axes(ax)
+    ax = _axes(ax, figsize=(8.0, 4.2))
     draw_waterfall(ax, table, lang=lang, currency=currency)
     ax.set_title(label("chart.waterfall.title", lang))
     ax.set_ylabel(_money_axis("chart.waterfall.y", currency, lang))
@@ -1498,7 +1515,7 @@ def draw_waterfall(ax, table: pd.DataFrame, *, lang="en", currency: str = "$", r
         texts[i].set_position((i, hi[i]))
     names = [_step_name(s, lang) for s in table["step"]]
     if [t.get_text() for t in ax.get_xticklabels()] != names:
-        ax.set_xticks(np.arange(len(table)), names)
+        ax.set_xticks(np.arange(len(table)), names, rotation=25, ha="right", rotation_mode="anchor")
     if not rescale:
         return
     span = float(np.max(hi)) if len(hi) else 1.0

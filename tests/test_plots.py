@@ -353,3 +353,11 @@ def test_russian_tornado_speaks_of_factors_like_the_course():
     texts = [ax.get_title()] + [t.get_text() for t in ax.get_legend().get_texts()]
     assert all("фактор" in t for t in texts)
     assert not any("драйвер" in t for t in texts)
+
+
+def test_labels_of_crowded_segments_are_pushed_apart():
+    from clvkit.plots import _label_offsets
+
+    offsets = _label_offsets(np.array([0.05, 0.06, 0.8]), np.array([0.05, 0.04, 0.8]))
+    assert offsets[2] == (8.0, 4.0)
+    assert offsets[0] == (8.0, 4.0) and offsets[1][1] < offsets[0][1] - 10

@@ -92,7 +92,7 @@ LABELS: dict[str, dict[str, str]] = {
         "ru": "Двигайте ползунки: все числа и графики пересчитываются сразу.",
     },
     "app.language": {"en": "Language", "ru": "Язык"},
-    "app.tab.drivers": {"en": "Drivers of CLV", "ru": "Драйверы CLV"},
+    "app.tab.drivers": {"en": "Drivers of CLV", "ru": "Факторы CLV"},
     "app.tab.strategy": {"en": "Strategy simulator", "ru": "Симулятор стратегий"},
     # ---------------------------------------------------------------- explorers
     "retention.alpha": {"en": "sBG alpha", "ru": "sBG alpha"},

@@ -21,7 +21,7 @@ from .._validate import validate_summary
 from ..errors import ClvDataError, ConvergenceWarning, NotFittedError
 from ..units import require_same_unit
 
-__all__ = ["BaseModel", "compress_rows", "numerical_hessian"]
+__all__ = ["BaseModel", "compress_rows", "numerical_hessian", "hessian_from_gradient"]
 
 
 def compress_rows(
@@ -34,9 +34,14 @@ def compress_rows(
     """
     names = list(arrays)
     stacked = np.column_stack([arrays[n] for n in names])
-    unique, inverse = np.unique(stacked, axis=0, return_inverse=True)
+    # lexsort + run boundaries gives np.unique(axis=0)'s rows and order, about 10x faster
+    order = np.lexsort(stacked.T[::-1])
+    ranked = stacked[order]
+    starts = np.ones(len(ranked), dtype=bool)
+    starts[1:] = np.any(ranked[1:] != ranked[:-1], axis=1)
+    unique = ranked[starts]
     w = np.ones(len(stacked)) if weights is None else np.asarray(weights, dtype=float)
-    counts = np.bincount(inverse.ravel(), weights=w, minlength=len(unique))
+    counts = np.bincount(np.cumsum(starts) - 1, weights=w[order], minlength=len(unique))
     return {n: unique[:, i] for i, n in enumerate(names)}, counts
 
 
@@ -57,6 +62,19 @@ def numerical_hessian(f: Callable[[np.ndarray], float], x: np.ndarray, step: flo
             value = (f(x + ei + ej) - f(x + ei - ej) - f(x - ei + ej) + f(x - ei - ej)) / (4.0 * h[i] * h[j])
             hess[i, j] = hess[j, i] = value
     return hess
+
+
+def hessian_from_gradient(grad: Callable[[np.ndarray], np.ndarray], x: np.ndarray, step: float = 1e-5) -> np.ndarray:
+    """Central differences of an analytic gradient (2k gradient calls instead of ~2k^2 function calls)."""
+    x = np.asarray(x, dtype=float)
+    k = len(x)
+    h = step * np.maximum(1.0, np.abs(x))
+    hess = np.empty((k, k))
+    for i in range(k):
+        e = np.zeros(k)
+        e[i] = h[i]
+        hess[:, i] = (grad(x + e) - grad(x - e)) / (2.0 * h[i])
+    return (hess + hess.T) / 2.0
 
 
 class BaseModel:
@@ -150,6 +168,8 @@ class BaseModel:
         return np.ones(len(self._param_names))
 
     _loglik_grad_log: Callable | None = None
+    # opt-in: differentiate the analytic gradient for the Hessian (for costly likelihoods)
+    _hessian_from_gradient: bool = False
 
     def fit(self, data, *, weights=None, initial_params=None):
         """Estimate the parameters by maximum likelihood; returns self.
@@ -209,7 +229,7 @@ class BaseModel:
             options={"maxiter": self.maxiter, "gtol": 1e-9, "ftol": 1e-13},
         )
         self.optimizer_result_ = result
-        self.converged_ = bool(result.success) and np.isfinite(result.fun)
+        self.converged_ = bool(result.success and np.isfinite(result.fun))
         if not self.converged_:
             warnings.warn(
                 f"{type(self).__name__} did not converge ({result.message}); the estimates may be "
@@ -222,7 +242,16 @@ class BaseModel:
         self.log_likelihood_ = total_ll(log_params)
         self.n_customers_ = int(round(n))
         self.time_unit_ = data.attrs.get("time_unit") if isinstance(data, pd.DataFrame) else None
-        self._log_hessian = numerical_hessian(total_ll, log_params)
+        if self._hessian_from_gradient and self._loglik_grad_log is not None:
+
+            def total_grad(log_params: np.ndarray) -> np.ndarray:
+                with np.errstate(all="ignore"):
+                    g = self._loglik_grad_log(np.exp(log_params), counts=counts, **compressed)
+                return np.asarray(g, dtype=float)
+
+            self._log_hessian = hessian_from_gradient(total_grad, log_params)
+        else:
+            self._log_hessian = numerical_hessian(total_ll, log_params)
         return self
 
     # ----------------------------------------------------------------- inference

@@ -1,0 +1,149 @@
+"""The public methods shared by the continuous-time purchase models (BG/NBD family).
+
+Each model supplies pure functions for its likelihood, P(alive), expectations and
+the distribution of purchase counts; this shell checks arguments, converts horizons
+and keeps the customers' index.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..errors import ClvDataError
+from ..units import parse_duration
+from .base import BaseModel
+
+__all__ = ["TransactionModel"]
+
+
+def _as_times(name: str, value) -> tuple[np.ndarray, bool]:
+    """Float array of non-negative, finite durations and whether the input was a scalar."""
+    scalar = np.ndim(value) == 0
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ClvDataError(f"{name} must be a number or an array of numbers of periods; got {value!r}.") from None
+    if not np.all(np.isfinite(arr)) or np.any(arr < 0):
+        raise ClvDataError(f"{name} must hold finite numbers of periods >= 0; got {value!r}.")
+    return arr, scalar
+
+
+class TransactionModel(BaseModel):
+    """Shared shell of BGNBD, ParetoNBD and MBGNBD (see those classes)."""
+
+    _param_names: tuple[str, ...] = ()
+
+    def __init__(self, *, penalizer: float = 0.0, maxiter: int = 2000) -> None:
+        super().__init__(penalizer=penalizer, maxiter=maxiter)
+
+    # the pure functions of each model, as (params dict, **columns) -> array
+    def _log_lik_fn(self, **kw):  # pragma: no cover
+        raise NotImplementedError
+
+    def _params(self, params=None) -> dict[str, float]:
+        values = self._param_tuple() if params is None else tuple(float(v) for v in params)
+        return dict(zip(self._param_names, values))
+
+    def _loglik(self, params, **columns):
+        return self._log_lik_fn(
+            **self._params(params), x=columns["frequency"], t_x=columns["recency"], T=columns["T"]
+        )
+
+    def _horizon(self, t) -> tuple[np.ndarray, bool]:
+        if isinstance(t, str):
+            unit = getattr(self, "time_unit_", None)
+            if unit is None:
+                raise ClvDataError(
+                    f"t={t!r} names a duration, but the model does not know its time unit; fit it on a "
+                    f"summary from clvkit.summarize or give t as a number of periods."
+                )
+            return np.asarray(parse_duration(t, unit)), True
+        return _as_times("t", t)
+
+    # --------------------------------------------------------------- predictions
+    def expected_purchases(self, t):
+        """Expected number of repeat purchases E[X(t)] of a new customer in (0, t].
+
+        Parameters
+        ----------
+        t : float, array or str
+            Length of the period in the model's time unit, or a duration such as
+            "12 months".
+
+        Returns
+        -------
+        float (for a scalar t) or ndarray.
+        """
+        self._check_fitted()
+        times, scalar = self._horizon(t)
+        out = self._expected_fn(**self._params(), t=times)
+        return float(out) if scalar else out
+
+    def predict_purchases(self, data, t):
+        """Expected purchases in (T, T + t] of each customer given his history.
+
+        Parameters
+        ----------
+        data : DataFrame
+            Summary with columns frequency, recency and T (same time unit as the fit).
+        t : float or str
+            Length of the future period, in the model's time unit or as "12 months".
+
+        Returns
+        -------
+        Series indexed like `data` (ndarray for a mapping).
+        """
+        cols = self._scoring_columns(data)
+        times, scalar = self._horizon(t)
+        if not scalar:
+            raise ClvDataError(f"t must be one number of periods for predict_purchases; got {t!r}.")
+        # rows that share (frequency, recency, T) share the prediction
+        stacked = np.column_stack([cols["frequency"], cols["recency"], cols["T"]])
+        unique, inverse = np.unique(stacked, axis=0, return_inverse=True)
+        values = self._conditional_fn(
+            **self._params(), x=unique[:, 0], t_x=unique[:, 1], T=unique[:, 2], t=float(times)
+        )[inverse.ravel()]
+        return self._as_series(values, data, "predicted_purchases")
+
+    def probability_alive(self, data):
+        """Probability that each customer is still active at the end of his history, T.
+
+        Parameters
+        ----------
+        data : DataFrame
+            Summary with columns frequency, recency and T (same time unit as the fit).
+
+        Returns
+        -------
+        Series of probabilities in [0, 1] indexed like `data`.
+        """
+        cols = self._scoring_columns(data)
+        values = self._alive_fn(**self._params(), x=cols["frequency"], t_x=cols["recency"], T=cols["T"])
+        return self._as_series(values, data, "probability_alive")
+
+    def probability_of_purchases(self, n, t):
+        """P(X(t) = n): probability that a new customer makes n repeat purchases in (0, t].
+
+        Parameters
+        ----------
+        n : int or array of int
+            Numbers of repeat purchases (>= 0).
+        t : float or str
+            Length of the period, in the model's time unit or as "12 months".
+
+        Returns
+        -------
+        float (scalar n) or ndarray.
+        """
+        self._check_fitted()
+        counts = np.asarray(n)
+        if (
+            not np.issubdtype(counts.dtype, np.number)
+            or np.any(~np.isfinite(counts))
+            or np.any(counts < 0)
+            or np.any(counts != np.round(counts))
+        ):
+            raise ClvDataError(f"n must be whole numbers of purchases >= 0; got {n!r}.")
+        times, _ = self._horizon(t)
+        out = self._pmf_fn(**self._params(), n=counts.astype(float), t=times)
+        return float(out) if np.ndim(out) == 0 else out

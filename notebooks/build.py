@@ -113,6 +113,8 @@ def _execute(path: Path) -> None:
                 if output.get("output_type") == "error":
                     raise RuntimeError(f"{path.name}: a cell raised {output.get('ename')}: {output.get('evalue')}")
     nb.metadata.pop("widgets", None)
+    for cell in nb.cells:  # run timestamps would make every rebuild a diff
+        cell.metadata.pop("execution", None)
     nbformat.write(nb, path)
 
 

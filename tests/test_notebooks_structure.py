@@ -1,0 +1,115 @@
+"""The course notebooks keep their skeleton, and the Russian track mirrors the English one."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import tokenize
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EN, RU = ROOT / "notebooks" / "en", ROOT / "notebooks" / "ru"
+CURRICULUM = [
+    "00_start_here", "01_what_is_clv", "02_why_clv_matters", "03_drivers", "04_simple_and_historical",
+    "05_discounting_and_retention", "06_predictive_models", "07_validating_models", "08_segments_and_analytics",
+    "09_increasing_clv", "10_case_studies", "11_your_own_data",
+]
+PRESENT = [name for name in CURRICULUM if (EN / f"{name}.ipynb").exists()]
+WORDS = {
+    "en": {"learn": "**You will learn**", "takeaways": "## Key takeaways", "next": "**Next:**", "prev": "**Previous:**"},
+    "ru": {"learn": "**Вы научитесь**", "takeaways": "## Главное", "next": "**Дальше:**", "prev": "**Назад:**"},
+}
+WIDGET = "application/vnd.jupyter.widget-view+json"
+
+
+def load(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def text(cell: dict) -> str:
+    return "".join(cell["source"])
+
+
+def test_the_english_track_has_every_curriculum_notebook():
+    missing = [name for name in CURRICULUM if not (EN / f"{name}.ipynb").exists()]
+    assert not missing, f"missing notebooks: {missing}"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("name", PRESENT)
+def test_notebook_has_the_course_skeleton(name, lang):
+    path = (EN if lang == "en" else RU) / f"{name}.ipynb"
+    cells = load(path)
+    words = WORDS[lang]
+    markdown = "\n".join(text(c) for c in cells if c["cell_type"] == "markdown")
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert text(cells[0]).startswith(f"# {name[:2]} · "), "the first cell is the title"
+    assert words["learn"] in markdown
+    assert words["takeaways"] in markdown
+    checks = sum(len(re.findall(r"teach\.check\(", text(c))) for c in code)
+    assert checks >= 2, f"{checks} exercise checks"
+    index = CURRICULUM.index(name)
+    if index > 0:
+        assert f"{words['prev']} [" in markdown and f"({CURRICULUM[index - 1]}.ipynb)" in markdown
+    if index < len(CURRICULUM) - 1:
+        assert f"{words['next']} [" in markdown and f"({CURRICULUM[index + 1]}.ipynb)" in markdown
+    for cell in code:
+        assert len(text(cell).splitlines()) <= 15, f"a code cell of {len(text(cell).splitlines())} lines"
+
+
+@pytest.mark.parametrize("path", sorted(EN.glob("*.ipynb")) + sorted(RU.glob("*.ipynb")) +
+                         sorted((ROOT / "notebooks" / "apps").glob("*.ipynb")), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_notebook_is_committed_executed_clean_and_mostly_compared(path):
+    code = [c for c in load(path) if c["cell_type"] == "code" and text(c).strip()]
+    assert all(c.get("execution_count") is not None for c in code), "every code cell is executed"
+    with_output = [c for c in code if c.get("outputs")]
+    for cell in code:
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "error", f"error output in: {text(cell)[:60]}"
+            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), f"stderr in: {text(cell)[:60]}"
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "nbval-ignore-output" in tags:
+            assert any(WIDGET in out.get("data", {}) for out in cell.get("outputs", [])), \
+                "only cells showing a live widget may skip the output comparison"
+    if path.parent.name != "apps" and with_output:
+        compared = [c for c in with_output if "nbval-ignore-output" not in c.get("metadata", {}).get("tags", [])]
+        assert len(compared) / len(with_output) >= 0.8
+
+
+def shape(source: str):
+    """Code up to comments and string literals: what the two tracks must share."""
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    skip = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER}
+    out = []
+    for tok in tokens:
+        if tok.type in skip:
+            continue
+        if tok.type == tokenize.STRING or tok.type in (getattr(tokenize, "FSTRING_START", -1),):
+            out.append("S")
+        else:
+            out.append(tok.string)
+    return out
+
+
+@pytest.mark.parametrize("name", [p.stem for p in sorted(EN.glob("*.ipynb"))])
+def test_russian_track_mirrors_the_english_code(name):
+    ru = RU / f"{name}.ipynb"
+    assert ru.exists(), f"notebooks/ru/{name}.ipynb is missing"
+    en_code = [shape(text(c)) for c in load(EN / f"{name}.ipynb") if c["cell_type"] == "code"]
+    ru_code = [shape(text(c)) for c in load(ru) if c["cell_type"] == "code"]
+    assert en_code == ru_code
+
+
+def cyrillic_share(markdown: str) -> float:
+    prose = re.sub(r"`[^`]*`|\([^)]*\.ipynb\)|https?://\S+|\$[^$]*\$", " ", markdown)
+    letters = re.findall(r"[A-Za-zА-Яа-яЁё]", prose)
+    return sum(1 for ch in letters if re.match(r"[А-Яа-яЁё]", ch)) / max(len(letters), 1)
+
+
+@pytest.mark.parametrize("name", [p.stem for p in sorted(RU.glob("*.ipynb"))])
+def test_russian_prose_is_russian(name):
+    markdown = "\n".join(text(c) for c in load(RU / f"{name}.ipynb") if c["cell_type"] == "markdown")
+    assert cyrillic_share(markdown) > 0.7

@@ -14,6 +14,8 @@ import argparse
 import statistics
 import time
 
+import numpy as np
+
 
 def _median_ms(samples):
     return 1000.0 * statistics.median(samples)
@@ -48,14 +50,14 @@ def main() -> None:
     from clvkit.segments import rfm_segments
     from clvkit.simulate import simulate_bgnbd
     from clvkit.strategy import StrategySimulator as Engine
-    from clvkit.widgets import DriverExplorer, RetentionExplorer, StrategySimulator
+    from clvkit.widgets import CustomerExplorer, DriverExplorer, RetentionExplorer, SegmentExplorer, StrategySimulator
 
     ex = DriverExplorer()
     draws = ex.chart.full_draws
     _report("DriverExplorer: aov", *_steps(ex, "aov", [50 + 0.5 * (i + 1) for i in range(n)]),
             ex.chart.full_draws - draws)
     draws = ex.chart.full_draws
-    _report("DriverExplorer: horizon (new x axis each step)", *_steps(ex, "horizon", [36 + i + 1 for i in range(n)]),
+    _report("DriverExplorer: horizon", *_steps(ex, "horizon", [36 + i + 1 for i in range(n)]),
             ex.chart.full_draws - draws)
 
     rex = RetentionExplorer(alpha=1.0, beta=2.0)
@@ -85,6 +87,20 @@ def main() -> None:
     _report(f"StrategySimulator ({len(summary):,}): churn, new", *first)
     again = _steps(sim, "churn_reduction", grid[::-1])
     _report(f"StrategySimulator ({len(summary):,}): churn, seen", *again)
+
+    clv = engine.clv_before if hasattr(engine, "clv_before") and np.ndim(engine.clv_before) else None
+    if clv is None:
+        clv = summary["frequency"].to_numpy(float) * 35.0 * 0.3
+    seg = SegmentExplorer(summary, clv)
+    for control, values in [("top_cut", [0.02 + 0.01 * i for i in range(n)]),
+                            ("recent_within", [5.0 + i for i in range(n)])]:
+        draws = seg.chart.full_draws
+        _report(f"SegmentExplorer ({len(summary):,}): {control}", *_steps(seg, control, values),
+                seg.chart.full_draws - draws)
+    cust = CustomerExplorer(model, 35.0, frequency=2, recency=30.0, T=52.0)
+    draws = cust.chart.full_draws
+    _report("CustomerExplorer: frequency", *_steps(cust, "frequency", [1 + (i % 10) for i in range(n)]),
+            cust.chart.full_draws - draws)
 
 
 if __name__ == "__main__":

@@ -230,7 +230,7 @@ class DriverExplorer(Explorer):
         y = r.cumulative["cumulative"].to_numpy(dtype=float)
         self.line.set_data(t, y)
         self.cac_line.set_ydata([s.cac, s.cac])
-        ax_value.set_xlim(0, t[-1] + 1)
+        ax_value.set_xlim(*nice_bounds(0.0, t[-1] + 1, include_zero=True))
         ax_value.set_ylim(*nice_bounds(0.0, max(float(y.max()), float(s.cac)) * 1.05, include_zero=True))
         update_tornado(ax_tornado, r.tornado, lang=lang)
         table = r.tornado

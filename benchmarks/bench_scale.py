@@ -83,8 +83,7 @@ def main() -> None:
     print(f"DuckDB, all {meta['rows']:,} rows: {full['seconds']:.1f} s, peak memory {full['peak_mb']:.0f} MB, "
           f"{full['customers']:,} customers")
     print("\nrows        in-memory s  peak MB   DuckDB s  peak MB")
-    for n_files in (1, 4, 12, len(files)):
-        n_files = min(n_files, len(files))
+    for n_files in sorted({min(n, len(files)) for n in (1, 4, len(files))}):
         mem = run_child("pandas", pattern, n_files)
         duck = run_child("duckdb", str(files[0]) if n_files == 1 else pattern, n_files) if n_files in (1, len(files)) else None
         if duck is None:

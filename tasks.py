@@ -57,13 +57,22 @@ def ensure_environment() -> None:
     STAMP.write_text(_fingerprint())
 
 
+def course_command(python: str | os.PathLike, extra: list[str]) -> list[str]:
+    """The command that opens the course's start page in JupyterLab, with the whole project browsable."""
+    command = [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}",
+               f"--ServerApp.default_url=/lab/tree/{START_PAGE}", *extra]
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in extra:
+        command.append("--allow-root")  # containers and CI machines often run as root
+    return command
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("course", "test"):
         print(__doc__)
         return 2
     ensure_environment()
     if argv[0] == "course":
-        return subprocess.call([str(BIN / "jupyter"), "lab", START_PAGE, *argv[1:]], cwd=ROOT)
+        return subprocess.call(course_command(PYTHON, argv[1:]), cwd=ROOT)
     return subprocess.call([str(PYTHON), "-m", "pytest", *PYTEST_ARGS, *argv[1:]], cwd=ROOT)
 
 

@@ -60,7 +60,7 @@ def ensure_environment() -> None:
 def course_command(python: str | os.PathLike, extra: list[str]) -> list[str]:
     """The command that opens the course's start page in JupyterLab, with the whole project browsable."""
     command = [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}",
-               f"--ServerApp.default_url=/lab/tree/{START_PAGE}", *extra]
+               f"--LabApp.default_url=/lab/tree/{START_PAGE}", *extra]
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in extra:
         command.append("--allow-root")  # containers and CI machines often run as root
     return command

@@ -109,7 +109,9 @@ class Calculator:
             self.strategy = StrategySimulator(_strategy_base(), lang=lang, **values)
             children.append(self.strategy.widget)
             titles.append(label("app.tab.strategy", lang))
-        self.header.value = (f"<h2 style='margin:4px 0'>{label('app.title', lang)}</h2>"
+        # Tab titles are cut at a fixed width by default; Russian titles are longer.
+        self.header.value = ("<style>.clvkit-app {--jp-widgets-horizontal-tab-width: 230px;}</style>"
+                             f"<h2 style='margin:4px 0'>{label('app.title', lang)}</h2>"
                              f"<div>{label('app.intro', lang)}</div>")
         selected = self.tabs.selected_index
         self.tabs.children = children

@@ -289,7 +289,7 @@ def split_calibration_holdout(
         index=calibration.index,
     )
     if len(later):
-        codes, uniques, keys, amounts, rows = _occasions(later, purchase_grain)
+        codes, uniques, _keys, amounts, _rows = _occasions(later, purchase_grain)
         counts = np.bincount(codes, minlength=len(uniques))
         sums = np.bincount(codes, weights=amounts, minlength=len(uniques))
         idx = calibration.index.get_indexer(uniques)

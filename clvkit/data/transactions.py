@@ -20,7 +20,6 @@ Policies where the literature leaves a choice (see docs/decisions.md):
 from __future__ import annotations
 
 import csv
-import io
 import os
 import re
 import warnings

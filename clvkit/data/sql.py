@@ -443,13 +443,8 @@ def split_calibration_holdout_duckdb(
     if len(stats) == 0:
         raise ClvDataError(f"No purchases fall on or before calibration_end={cal_end.date()}; choose a later date.")
     calibration = finish_summary(stats, observation_end=cal_end, time_unit=unit, purchase_grain=purchase_grain)
-    holdout = pd.DataFrame({"frequency_holdout": 0, "monetary_value_holdout": 0.0}, index=calibration.index)
-    later = later.set_index("customer_id")
-    idx = calibration.index.get_indexer(later.index)
-    counts = later["n_occasions_holdout"].to_numpy(dtype=np.int64)
-    holdout.iloc[idx, 0] = counts
-    holdout.iloc[idx, 1] = later["amount_holdout"].to_numpy(dtype=float) / counts
-    holdout["frequency_holdout"] = holdout["frequency_holdout"].astype(np.int64)
-    holdout["duration_holdout"] = (end - cal_end) / pd.Timedelta(days=DAYS_PER_UNIT[unit])
-    holdout.attrs = {**calibration.attrs, "calibration_end": str(cal_end.date()), "observation_end": str(end.date())}
+    from .summary import holdout_frame
+
+    holdout = holdout_frame(calibration, later["customer_id"].to_numpy(), later["n_occasions_holdout"].to_numpy(),
+                            later["amount_holdout"].to_numpy(), cal_end=cal_end, end=end, time_unit=unit)
     return calibration, holdout

@@ -284,18 +284,24 @@ def split_calibration_holdout(
     in_holdout = (dates >= _day_after(cal_end)) & (dates < _day_after(end))
     later = tx.loc[in_holdout]
     later = later.loc[later["customer_id"].isin(calibration.index)]
-    holdout = pd.DataFrame(
-        {"frequency_holdout": 0, "monetary_value_holdout": 0.0},
-        index=calibration.index,
-    )
+    ids, counts, sums = later["customer_id"].to_numpy(), np.zeros(0, dtype=np.int64), np.zeros(0)
     if len(later):
-        codes, uniques, _keys, amounts, _rows = _occasions(later, purchase_grain)
-        counts = np.bincount(codes, minlength=len(uniques))
-        sums = np.bincount(codes, weights=amounts, minlength=len(uniques))
-        idx = calibration.index.get_indexer(uniques)
+        codes, ids, _keys, amounts, _rows = _occasions(later, purchase_grain)
+        counts = np.bincount(codes, minlength=len(ids))
+        sums = np.bincount(codes, weights=amounts, minlength=len(ids))
+    return calibration, holdout_frame(calibration, ids, counts, sums, cal_end=cal_end, end=end, time_unit=unit)
+
+
+def holdout_frame(calibration: pd.DataFrame, ids, counts, sums, *, cal_end: pd.Timestamp, end: pd.Timestamp,
+                  time_unit: str) -> pd.DataFrame:
+    """The holdout frame on the calibration index from occasion counts and amounts of the buyers `ids`."""
+    holdout = pd.DataFrame({"frequency_holdout": 0, "monetary_value_holdout": 0.0}, index=calibration.index)
+    if len(ids):
+        counts = np.asarray(counts, dtype=np.int64)
+        idx = calibration.index.get_indexer(ids)
         holdout.iloc[idx, 0] = counts
-        holdout.iloc[idx, 1] = sums / counts
+        holdout.iloc[idx, 1] = np.asarray(sums, dtype=float) / counts
     holdout["frequency_holdout"] = holdout["frequency_holdout"].astype(np.int64)
-    holdout["duration_holdout"] = (end - cal_end) / pd.Timedelta(days=DAYS_PER_UNIT[unit])
+    holdout["duration_holdout"] = (end - cal_end) / pd.Timedelta(days=DAYS_PER_UNIT[time_unit])
     holdout.attrs = {**calibration.attrs, "calibration_end": str(cal_end.date()), "observation_end": str(end.date())}
-    return calibration, holdout
+    return holdout

@@ -10,6 +10,7 @@ import pytest
 from scipy import integrate
 from scipy.special import betaln, hyp2f1
 
+from helpers import assert_gradient_matches_finite_differences
 import clvkit as ck
 from clvkit.datasets import load_cdnow_calibration_summary_published
 from clvkit.models import BGNBD, MBGNBD
@@ -87,18 +88,8 @@ def test_likelihood_and_p_alive_match_direct_integration(row):
 
 def test_analytic_gradient_matches_finite_differences(published):
     x, t_x, T = (published[c].to_numpy(dtype=float) for c in ("frequency", "recency", "T"))
-    point = np.array([0.5, 3.0, 1.5, 2.0])
-
-    def total(p):
-        return mbgnbd_log_likelihood(r=p[0], alpha=p[1], a=p[2], b=p[3], x=x, t_x=t_x, T=T).sum()
-
-    grad = mbgnbd_log_likelihood_gradient(r=0.5, alpha=3.0, a=1.5, b=2.0, x=x, t_x=t_x, T=T).sum(axis=1)
-    for i in range(4):
-        h = 1e-6 * point[i]
-        up, down = point.copy(), point.copy()
-        up[i] += h
-        down[i] -= h
-        assert grad[i] == pytest.approx((total(up) - total(down)) / (2 * h), rel=1e-5)
+    assert_gradient_matches_finite_differences(mbgnbd_log_likelihood, mbgnbd_log_likelihood_gradient, ("r", "alpha", "a", "b"), [0.5, 3.0, 1.5, 2.0],
+                                               x=x, t_x=t_x, T=T)
 
 
 def test_probabilities_of_purchases_sum_to_one_and_average_to_the_expectation(fitted):

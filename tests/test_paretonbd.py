@@ -11,6 +11,7 @@ import pytest
 from scipy import integrate
 from scipy.special import hyp2f1
 
+from helpers import assert_gradient_matches_finite_differences
 import clvkit as ck
 from clvkit.datasets import load_cdnow_calibration_summary_published, load_cdnow_summary
 from clvkit.models import ParetoNBD
@@ -156,18 +157,8 @@ def test_p_alive_and_conditional_expectation_match_direct_integration():
 
 def test_analytic_gradient_matches_finite_differences(published):
     x, t_x, T = (published[c].to_numpy(dtype=float) for c in ("frequency", "recency", "T"))
-    point = np.array([0.5, 3.0, 1.5, 2.0])
-
-    def total(p):
-        return paretonbd_log_likelihood(r=p[0], alpha=p[1], s=p[2], beta=p[3], x=x, t_x=t_x, T=T).sum()
-
-    grad = paretonbd_log_likelihood_gradient(r=0.5, alpha=3.0, s=1.5, beta=2.0, x=x, t_x=t_x, T=T).sum(axis=1)
-    for i in range(4):
-        h = 1e-6 * point[i]
-        up, down = point.copy(), point.copy()
-        up[i] += h
-        down[i] -= h
-        assert grad[i] == pytest.approx((total(up) - total(down)) / (2 * h), rel=1e-5)
+    assert_gradient_matches_finite_differences(paretonbd_log_likelihood, paretonbd_log_likelihood_gradient, ("r", "alpha", "s", "beta"), [0.5, 3.0, 1.5, 2.0],
+                                               x=x, t_x=t_x, T=T)
 
 
 def test_expectations_are_finite_at_s_equal_one():

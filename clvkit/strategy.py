@@ -707,11 +707,11 @@ class StrategySimulator:
         )
         # E(u) per customer at Chebyshev points on [0, max_scale * H]; E(0) = 0.
         self._nodes = _lobatto(grid_points, self.max_scale * self.horizon)
-        columns = [np.zeros(len(summary))]
-        columns += [np.asarray(transaction_model.predict_purchases(summary, float(u)), dtype=float) for u in self._nodes[1:]]
+        from .valuation import _cumulative_predictions
+
         # Kept as (points, customers) and contracted with einsum: BLAS matrix-vector products
         # are slower here on a busy machine, and einsum needs no threads.
-        self._ET = np.ascontiguousarray(np.vstack(columns))
+        self._ET = np.ascontiguousarray(_cumulative_predictions(transaction_model, summary, self._nodes).T)
         self._cache: dict[tuple[float, float], np.ndarray] = {}
         self._masks: dict = {}
         self._sums: dict = {}

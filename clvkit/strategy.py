@@ -707,11 +707,11 @@ class StrategySimulator:
         )
         # E(u) per customer at Chebyshev points on [0, max_scale * H]; E(0) = 0.
         self._nodes = _lobatto(grid_points, self.max_scale * self.horizon)
-        from .valuation import _cumulative_predictions
+        from .valuation import expected_purchases_path
 
         # Kept as (points, customers) and contracted with einsum: BLAS matrix-vector products
         # are slower here on a busy machine, and einsum needs no threads.
-        self._ET = np.ascontiguousarray(_cumulative_predictions(transaction_model, summary, self._nodes).T)
+        self._ET = np.ascontiguousarray(expected_purchases_path(transaction_model, summary, self._nodes).T)
         self._cache: dict[tuple[float, float], np.ndarray] = {}
         self._masks: dict = {}
         self._sums: dict = {}

@@ -29,6 +29,7 @@ __all__ = [
     "new_customer_value",
     "subscriber_value",
     "discount_rate_per_unit",
+    "expected_purchases_path",
 ]
 
 _MAX_STEPS = 120
@@ -75,11 +76,23 @@ def _grid(horizon: float) -> np.ndarray:
     return np.linspace(0.0, horizon, steps + 1)
 
 
-def _cumulative_predictions(model, summary, grid: np.ndarray) -> np.ndarray:
+def expected_purchases_path(model, summary, grid: np.ndarray) -> np.ndarray:
     """Expected purchases in (T, T + t] for every customer (rows) and every t of `grid` (columns).
 
     Models of the BG/NBD family evaluate the whole grid at once on the distinct
     (frequency, recency, T) rows; any other model is asked one horizon at a time.
+
+    Parameters
+    ----------
+    model : fitted BGNBD, ParetoNBD or MBGNBD
+    summary : DataFrame
+        Customers' histories (frequency, recency, T), in the model's time unit.
+    grid : ndarray
+        Non-negative horizons in that unit.
+
+    Returns
+    -------
+    ndarray of shape (customers, len(grid)).
     """
     conditional = getattr(model, "_conditional_fn", None)
     if conditional is None or not hasattr(model, "_scoring_columns"):
@@ -162,7 +175,7 @@ def customer_lifetime_value(
     h = _horizon(horizon, unit)
     d = discount_rate_per_unit(annual_discount_rate=annual_discount_rate, discount_rate=discount_rate, time_unit=unit)
     grid = _grid(h)
-    cumulative = _cumulative_predictions(transaction_model, summary, grid)
+    cumulative = expected_purchases_path(transaction_model, summary, grid)
     increments = np.diff(cumulative, axis=1)
     discount = (1.0 + d) ** -grid[1:]
     spend = _spend(spend_model, summary)

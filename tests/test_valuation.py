@@ -121,3 +121,18 @@ def test_subscriber_value_is_margin_times_derl():
     sbg = ShiftedBetaGeometric.from_params(alpha=0.704, beta=1.182)
     assert subscriber_value(sbg, margin_per_period=100.0, discount_rate=0.1, renewals=2) == pytest.approx(
         100.0 * sbg.derl(0.1, renewals=2))
+
+
+@pytest.mark.parametrize("name", ["BGNBD", "ParetoNBD"])
+def test_expected_purchases_path_equals_one_prediction_per_horizon(name, few):
+    from clvkit import models
+    from clvkit.valuation import expected_purchases_path
+
+    params = PUBLISHED if name == "BGNBD" else dict(r=0.553, alpha=10.578, s=0.606, beta=11.669)
+    model = getattr(models, name).from_params(time_unit="W", **params)
+    grid = np.array([0.0, 4.0, 26.0, 52.0])
+    path = expected_purchases_path(model, few, grid)
+    assert path.shape == (len(few), 4)
+    assert np.all(path[:, 0] == 0)
+    for j, t in enumerate(grid[1:], start=1):
+        np.testing.assert_allclose(path[:, j], np.asarray(model.predict_purchases(few, t)), rtol=1e-12)

@@ -12,6 +12,7 @@ import numpy as np
 from clvkit.models import BGNBD, GammaGamma
 from clvkit.simulate import simulate_bgnbd, simulate_spend, simulate_transactions
 from clvkit.strategy import Strategy, StrategySimulator
+from clvkit.valuation import expected_purchases_path
 
 
 def timed(label, fn, repeat=1):
@@ -39,6 +40,11 @@ def main() -> None:
     s["monetary_value"] = simulate_spend(s["frequency"], p=6.25, q=3.74, gamma=15.44, seed=2).to_numpy()
     model = BGNBD.from_params(time_unit="W", r=0.243, alpha=4.414, a=0.793, b=2.426)
     gg = GammaGamma.from_params(time_unit="W", p=6.25, q=3.74, gamma=15.44)
+    nodes = np.linspace(0.0, 104.0, 13)
+    one = timed("expected purchases at 12 horizons, one grid call", lambda: expected_purchases_path(model, s, nodes))
+    loop = timed("expected purchases at 12 horizons, 12 predict_purchases calls",
+                 lambda: [np.asarray(model.predict_purchases(s, float(u))) for u in nodes[1:]])
+    assert np.allclose(one[:, 1:], np.column_stack(loop), rtol=1e-12)
     sim = timed("StrategySimulator build, 100,000 customers (expected purchases at 12 horizons)",
                 lambda: StrategySimulator(model, gg, s, horizon="1 year", margin=0.3))
     sim.evaluate(Strategy())

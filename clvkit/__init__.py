@@ -24,10 +24,14 @@ _LAZY = {
     "cohort_table": "clvkit.data.cohorts",
     "customer_lifetime_value": "clvkit.valuation",
     "customer_equity": "clvkit.valuation",
+    "set_language": "clvkit.i18n",
+    "get_language": "clvkit.i18n",
+    "set_currency": "clvkit.i18n",
+    "get_currency": "clvkit.i18n",
 }
 _SUBMODULES = {
     "data", "datasets", "formulas", "models", "valuation", "segments", "strategy",
-    "simulate", "plots", "widgets", "teach", "units", "acquisition", "validation",
+    "simulate", "plots", "widgets", "teach", "units", "acquisition", "validation", "i18n",
 }
 
 __all__ = [

@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qs
 
-from .widgets.labels import LANGS, check_lang, label
+from .i18n import LANGS, check_lang, label
 
 __all__ = ["Calculator", "app_notebook_path", "calculator", "free_port", "lang_from_query", "main", "voila_command"]
 

@@ -27,7 +27,7 @@ import pandas as pd
 
 from ._checks import check_number
 from .errors import ClvDataError
-from .widgets.labels import check_lang, format_money, format_number, format_percent, label, unit_label
+from .i18n import check_lang, format_money, has, format_number, format_percent, label, unit_label
 
 __all__ = [
     # computing functions (no drawing)
@@ -1362,10 +1362,8 @@ def _label_offsets(x: np.ndarray, y: np.ndarray, *, near: float = 0.09, step: fl
 
 def segment_name(name, lang: str) -> str:
     """The display name of a segment or tier in `lang` (unknown names are shown as given)."""
-    from .widgets.labels import LABELS
-
     key = f"seg.{name}"
-    if key in LABELS:
+    if has(key, lang):
         return label(key, lang)
     text = str(name)
     if lang == "ru":
@@ -1480,9 +1478,7 @@ def _step_name(step: str, lang: str) -> str:
     if step == "total":
         return label("chart.waterfall.total", lang)
     key = f"lever.{step}"
-    from .widgets.labels import LABELS
-
-    return label(key, lang) if key in LABELS else step
+    return label(key, lang) if has(key, lang) else step
 
 
 def draw_waterfall(ax, table: pd.DataFrame, *, lang="en", currency: str = "$", rescale: bool = True) -> None:

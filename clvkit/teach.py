@@ -24,39 +24,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import ClvDataError
-from .widgets.labels import check_lang, format_number
+from .i18n import format_number, resolve_lang, text
 
 __all__ = ["Exercise", "Feedback", "check", "hint", "solution", "exercises", "get"]
 
 _KINDS = ("number", "choice", "set", "bool")
 
-_TEXT = {
-    "correct": {"en": "Correct", "ru": "Верно"},
-    "not_quite": {"en": "Not quite", "ru": "Пока не так"},
-    "empty": {
-        "en": "No answer yet: replace the ... with your answer and run the cell again.",
-        "ru": "Ответа пока нет: замените ... своим ответом и запустите ячейку снова.",
-    },
-    "too_high": {"en": "your answer is too high", "ru": "ваш ответ больше правильного"},
-    "too_low": {"en": "your answer is too low", "ru": "ваш ответ меньше правильного"},
-    "order": {
-        "en": "it is off by a factor of about {factor} — check the units (per week or per year? percent or fraction?)",
-        "ru": "он отличается примерно в {factor} раз — проверьте единицы (в неделю или в год? проценты или доли?)",
-    },
-    "not_number": {"en": "the answer should be a number", "ru": "ответом должно быть число"},
-    "choice": {"en": "the answer is one of: {options}", "ru": "ответ — один из вариантов: {options}"},
-    "missing": {"en": "missing: {items}", "ru": "не хватает: {items}"},
-    "extra": {"en": "not part of the answer: {items}", "ru": "лишнее: {items}"},
-    "hint": {"en": "Hint", "ru": "Подсказка"},
-    "solution": {"en": "Solution", "ru": "Решение"},
-    "answer": {"en": "Answer", "ru": "Ответ"},
-    "bool": {"en": "the answer is True or False", "ru": "ответ — True или False"},
-}
-
-
 def _t(key: str, lang: str, **fields) -> str:
-    text = _TEXT[key][lang]
-    return text.format(**fields) if fields else text
+    return text(f"teach.{key}", lang, **fields)
 
 
 @dataclass(frozen=True)
@@ -206,7 +181,7 @@ def _shown(ex: Exercise, lang: str) -> str:
     return str(value)
 
 
-def check(key: str, answer, *, lang: str = "en") -> Feedback:
+def check(key: str, answer, *, lang: str | None = None) -> Feedback:
     """Check an answer and say whether it is right, and if not, which way it is off.
 
     Parameters
@@ -228,7 +203,7 @@ def check(key: str, answer, *, lang: str = "en") -> Feedback:
     >>> check("00.1", "a")
     ✅ Correct (00.1).
     """
-    check_lang(lang)
+    lang = resolve_lang(lang)
     ex = get(key)
     if answer is Ellipsis or answer is None:
         return Feedback(False, f"✏️ {key}: {_t('empty', lang)}")
@@ -240,15 +215,15 @@ def check(key: str, answer, *, lang: str = "en") -> Feedback:
     return Feedback(False, "\n".join(lines))
 
 
-def hint(key: str, *, lang: str = "en") -> Feedback:
+def hint(key: str, *, lang: str | None = None) -> Feedback:
     """The hint of an exercise."""
-    check_lang(lang)
+    lang = resolve_lang(lang)
     return Feedback(False, f"💡 {_t('hint', lang)} ({key}): {get(key).hint[lang]}")
 
 
-def solution(key: str, *, lang: str = "en") -> Feedback:
+def solution(key: str, *, lang: str | None = None) -> Feedback:
     """Reveal the worked solution and the expected answer."""
-    check_lang(lang)
+    lang = resolve_lang(lang)
     ex = get(key)
     text = f"📖 {_t('solution', lang)} ({key}):\n{ex.solution[lang]}\n{_t('answer', lang)}: {_shown(ex, lang)}"
     return Feedback(True, text)

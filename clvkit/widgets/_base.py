@@ -17,7 +17,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .labels import check_lang, label
+from ..i18n import check_lang, label
 
 __all__ = ["Chart", "Explorer", "figures_html", "headline_html"]
 

@@ -17,7 +17,7 @@ import traitlets as tr
 
 from ..valuation import customer_lifetime_value
 from ._base import Chart, Explorer, figures_html, headline_html, slider
-from .labels import format_money, format_number, format_percent, label, short_unit_label, unit_label
+from ..i18n import format_money, format_number, format_percent, label, short_unit_label, unit_label
 
 __all__ = ["CustomerExplorer", "CustomerResult", "CustomerState", "customer_results"]
 

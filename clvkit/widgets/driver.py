@@ -19,7 +19,7 @@ import traitlets as tr
 from .. import formulas
 from ..units import rate_per_unit
 from ._base import Chart, Explorer, figures_html, headline_html, nice_bounds, slider
-from .labels import format_money, format_number, label, per_unit_label, short_unit_label, unit_label
+from ..i18n import format_money, format_number, label, per_unit_label, short_unit_label, unit_label
 
 __all__ = ["DriverExplorer", "DriverResult", "DriverState", "driver_results"]
 

@@ -20,7 +20,7 @@ import traitlets as tr
 from ..models.sbg import ShiftedBetaGeometric
 from ..plots import survival_comparison
 from ._base import Chart, Explorer, figures_html, headline_html, slider
-from .labels import format_number, format_percent, label, short_unit_label, unit_label
+from ..i18n import format_number, format_percent, label, short_unit_label, unit_label
 
 __all__ = ["RetentionExplorer", "RetentionResult", "RetentionState", "retention_results"]
 

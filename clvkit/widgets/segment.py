@@ -22,7 +22,7 @@ import traitlets as tr
 from ..errors import ClvDataError
 from ..segments import clv_tiers, segment_summary
 from ._base import Chart, Explorer, figures_html, headline_html, slider
-from .labels import format_money, format_percent, label, unit_label
+from ..i18n import format_money, format_percent, label, unit_label
 
 __all__ = ["SegmentExplorer", "SegmentResult", "SegmentState", "segment_results", "threshold_segments"]
 

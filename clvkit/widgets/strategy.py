@@ -19,7 +19,7 @@ import traitlets as tr
 from ..strategy import Strategy, StrategyResult
 from ..strategy import StrategySimulator as _Engine
 from ._base import Chart, Explorer, figures_html, headline_html, nice_bounds, slider
-from .labels import format_money, format_number, format_percent, label
+from ..i18n import format_money, format_number, format_percent, label
 
 __all__ = ["StrategySimulator", "StrategyState", "cdnow_base", "strategy_for"]
 

@@ -32,9 +32,13 @@ def _restore_language():
 
 
 def test_both_catalogues_have_the_same_keys_and_the_same_placeholders():
-    en = json.loads((CATALOGUES / "en.json").read_text(encoding="utf-8"))
-    ru = json.loads((CATALOGUES / "ru.json").read_text(encoding="utf-8"))
+    en, ru = i18n.catalogue("en"), i18n.catalogue("ru")
     assert sorted(set(en) ^ set(ru)) == []
+    en_files = sorted(p.name for p in (CATALOGUES / "en").glob("*.json"))
+    assert en_files == sorted(p.name for p in (CATALOGUES / "ru").glob("*.json"))
+    for name in en_files:  # the same subject file holds the same keys in both languages
+        assert json.loads((CATALOGUES / "en" / name).read_text(encoding="utf-8")).keys() == \
+            json.loads((CATALOGUES / "ru" / name).read_text(encoding="utf-8")).keys(), name
     for key in en:
         if key.startswith("noun."):
             continue  # plural forms, not templates: 2 forms in English, 3 in Russian

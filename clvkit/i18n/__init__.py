@@ -2,7 +2,7 @@
 
 The bottom layer of clvkit: every other module may import it, it imports nothing of
 clvkit but the exceptions. Every sentence and label a user sees lives in one catalogue
-per language (``en.json``, ``ru.json`` beside this file), looked up by key::
+per language (the JSON files under ``en/`` and ``ru/`` beside this file), looked up by key::
 
     >>> from clvkit import i18n
     >>> i18n.text("driver.aov", "ru")
@@ -165,9 +165,20 @@ def language(lang: str, currency: str | None = None) -> Iterator[None]:
 
 @lru_cache(maxsize=None)
 def catalogue(lang: str) -> dict[str, str]:
-    """Every text of `lang`, key -> template (read once from the package's data file)."""
-    with open(_HERE / f"{lang}.json", encoding="utf-8") as handle:
-        return json.load(handle)
+    """Every text of `lang`, key -> template, read once from the files ``clvkit/i18n/<lang>/*.json``.
+
+    The catalogue of a language is split by subject (one file per layer), so that a key is
+    defined once: a key found in two files is an error.
+    """
+    merged: dict[str, str] = {}
+    for path in sorted((_HERE / lang).glob("*.json")):
+        with open(path, encoding="utf-8") as handle:
+            part = json.load(handle)
+        clash = sorted(set(part) & set(merged))
+        if clash:
+            raise RuntimeError(f"catalogue keys defined twice in clvkit/i18n/{lang}: {clash}")
+        merged.update(part)
+    return merged
 
 
 def has(key: str, lang: str | None = None) -> bool:
@@ -202,7 +213,7 @@ def text(key: str, lang: str | None = None, /, **fields) -> str:
     try:
         template = catalogue(lang)[key]
     except KeyError:
-        raise KeyError(f"no text {key!r} in the {lang} catalogue (clvkit/i18n/{lang}.json)") from None
+        raise KeyError(f"no text {key!r} in the {lang} catalogue (clvkit/i18n/{lang}/)") from None
     if not fields:
         return template
     return _Formatter(lang).format(template, **fields)

@@ -1,18 +1,29 @@
-"""Set up clvkit in a local virtual environment and run the course or the tests.
+"""Set up clvkit in a local virtual environment and open the course or run the tests.
 
-    python tasks.py course   # create .venv, install, open the course in JupyterLab
-    python tasks.py test     # create .venv, install, run every test (unit, notebooks, browser)
+    python tasks.py course              # install the course environment, open the course in JupyterLab
+    python tasks.py course --lang ru    # ... at the Russian start page
+    python tasks.py course --reset 03   # restore notebook 03 of your working copy (the old one is kept as a backup)
+    python tasks.py test                # install the test environment, run every test, then the notebooks again
+                                        # on a second numeric path
 
-The environment is installed from constraints.txt, the pinned versions the committed
-notebook outputs were produced with. Extra arguments after `test` go to pytest.
+Both commands use one virtual environment, `.venv/`, installed from `constraints.txt` (the pinned versions the
+committed notebook outputs were produced with). `course` installs only what the course needs; `test` adds the
+test toolchain (pytest, nbval, Playwright, DuckDB, pyarrow, pyspark...). Extra arguments after `test` go to pytest;
+extra arguments after `course` go to JupyterLab.
+
+The course opens your own working copy of the notebooks in `my-course/` (made on the first run, git-ignored,
+never overwritten afterwards), so the notebooks under `notebooks/` stay exactly as published.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import shutil
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -20,15 +31,25 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
-STAMP = VENV / ".clvkit-install"
-START_PAGE = "notebooks/en/00_start_here.ipynb"
-PYTEST_ARGS = [
+STAMP = VENV / ".clvkit-install.json"
+COURSE_COPY = ROOT / "my-course"
+TRACKS = ("en", "ru")
+COURSE_EXTRAS: tuple[str, ...] = ()
+TEST_EXTRAS: tuple[str, ...] = ("test",)
+NBVAL_ARGS = [
     "--nbval",
     "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
     "--nbval-current-env",
     "-p", "no:cacheprovider",
-    "tests", "notebooks",
 ]
+PYTEST_ARGS = [*NBVAL_ARGS, "tests", "notebooks"]
+
+#: A second numeric path for the notebooks: NumPy without its AVX-512 and AVX2 kernels, OpenBLAS on an old core.
+#: Every number a notebook prints must come out the same on both paths (see the README, "Running the tests").
+SECOND_NUMERIC_PATH = {
+    "NPY_DISABLE_CPU_FEATURES": "X86_V4 AVX512_ICL X86_V3",
+    "OPENBLAS_CORETYPE": "Prescott",
+}
 
 
 def _fingerprint() -> str:
@@ -43,37 +64,131 @@ def _run(*args: str | os.PathLike) -> None:
     subprocess.run([str(a) for a in args], cwd=ROOT, check=True)
 
 
-def ensure_environment() -> None:
-    """Create .venv and install clvkit with its test extra, unless already up to date."""
+def _installed() -> dict:
+    try:
+        return json.loads(STAMP.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def ensure_environment(extras: tuple[str, ...]) -> None:
+    """Create .venv and install clvkit with `extras`, unless an up-to-date install already has them."""
     if sys.version_info < (3, 10):
         sys.exit(f"clvkit needs Python 3.10 or newer; this is {sys.version.split()[0]}.")
     if not PYTHON.exists():
         print(f"Creating a virtual environment in {VENV} ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    if STAMP.exists() and STAMP.read_text() == _fingerprint():
+    stamp = _installed()
+    if stamp.get("fingerprint") == _fingerprint() and set(extras) <= set(stamp.get("extras", [])):
         return
-    _run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    _run(PYTHON, "-m", "pip", "install", "--quiet", "-c", "constraints.txt", "-e", ".[test]")
-    STAMP.write_text(_fingerprint())
+    wanted = sorted(set(extras) | (set(stamp.get("extras", [])) if stamp.get("fingerprint") == _fingerprint() else set()))
+    target = "." + (f"[{','.join(wanted)}]" if wanted else "")
+    quiet = ["--quiet", "--disable-pip-version-check", "--no-warn-script-location"]
+    _run(PYTHON, "-m", "pip", "install", *quiet, "--upgrade", "pip")
+    _run(PYTHON, "-m", "pip", "install", *quiet, "-c", "constraints.txt", "-e", target)
+    STAMP.write_text(json.dumps({"fingerprint": _fingerprint(), "extras": wanted}))
 
 
-def course_command(python: str | os.PathLike, extra: list[str]) -> list[str]:
-    """The command that opens the course's start page in JupyterLab, with the whole project browsable."""
-    command = [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}",
-               f"--LabApp.default_url=/lab/tree/{START_PAGE}", *extra]
+# --------------------------------------------------------------------------- the course
+
+def working_copy(root: Path = COURSE_COPY) -> list[Path]:
+    """Copy every course notebook that the learner does not have yet into `root`; return the copies made.
+
+    A notebook already in the working copy is never overwritten: it holds the learner's own work.
+    """
+    made = []
+    for track in TRACKS:
+        for source in sorted((ROOT / "notebooks" / track).glob("*.ipynb")):
+            target = root / track / source.name
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target)
+                made.append(target)
+    return made
+
+
+def reset_notebook(number: str, root: Path = COURSE_COPY) -> list[Path]:
+    """Put the published version of notebook `number` back in the working copy, keeping the learner's as a backup."""
+    restored = []
+    for track in TRACKS:
+        for source in sorted((ROOT / "notebooks" / track).glob(f"{number}_*.ipynb")):
+            target = root / track / source.name
+            if target.exists():
+                backup = root / "backups" / track / f"{target.stem}.{time.strftime('%Y%m%d-%H%M%S')}.ipynb"
+                backup.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(target, backup)
+                print(f"Your version is kept as {backup.relative_to(ROOT)}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+            restored.append(target)
+    if not restored:
+        sys.exit(f"There is no notebook {number!r}; give its two-digit number, e.g. --reset 03.")
+    return restored
+
+
+def course_command(python: str | os.PathLike, extra: list[str], *, lang: str = "en", root: Path = ROOT,
+                   copy: Path = COURSE_COPY) -> list[str]:
+    """The command that opens the start page of the learner's working copy `copy` in JupyterLab at `root`."""
+    start = f"{copy.relative_to(root).as_posix()}/{lang}/00_start_here.ipynb"
+    command = [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={root}",
+               f"--LabApp.default_url=/lab/tree/{start}", "--ServerApp.ip=localhost", *extra]
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in extra:
         command.append("--allow-root")  # containers and CI machines often run as root
     return command
+
+
+def course_environment() -> dict[str, str]:
+    """The environment of the JupyterLab process: a notice that only its authors can act on is kept quiet.
+
+    An extension reads the server's old ``ServerApp.token`` option, and jupyter_server warns about it on every start
+    although the course sets nothing but the current options; a marketer would take it for a fault.
+    """
+    quiet = "ignore:ServerApp.token config is deprecated:DeprecationWarning"
+    existing = os.environ.get("PYTHONWARNINGS")
+    return {**os.environ, "PYTHONWARNINGS": f"{existing},{quiet}" if existing else quiet}
+
+
+def course(argv: list[str]) -> int:
+    lang, reset, extra = "en", None, []
+    args = iter(argv)
+    for arg in args:
+        if arg == "--lang":
+            lang = next(args, "en")
+        elif arg == "--reset":
+            reset = next(args, "")
+        else:
+            extra.append(arg)
+    if lang not in TRACKS:
+        sys.exit(f"--lang must be one of {', '.join(TRACKS)}; got {lang!r}.")
+    if reset is not None:
+        for path in reset_notebook(reset):
+            print(f"Restored {path.relative_to(ROOT)}")
+        return 0
+    ensure_environment(COURSE_EXTRAS)
+    made = working_copy()
+    if made:
+        print(f"Your working copy of the course is in {COURSE_COPY.name}/ ({len(made)} notebooks).")
+    return subprocess.call(course_command(PYTHON, extra, lang=lang), cwd=ROOT, env=course_environment())
+
+
+# --------------------------------------------------------------------------- the tests
+
+def test(argv: list[str]) -> int:
+    ensure_environment(TEST_EXTRAS)
+    first = subprocess.call([str(PYTHON), "-m", "pytest", *PYTEST_ARGS, *argv], cwd=ROOT)
+    if first != 0 or argv:
+        return first
+    print("\nThe notebooks again, on a second numeric path (no AVX-512/AVX2 kernels in NumPy, OpenBLAS on an old "
+          "core): every printed number must be the same.", flush=True)
+    env = {**os.environ, **SECOND_NUMERIC_PATH}
+    return subprocess.call([str(PYTHON), "-m", "pytest", *NBVAL_ARGS, "-q", "notebooks"], cwd=ROOT, env=env)
 
 
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("course", "test"):
         print(__doc__)
         return 2
-    ensure_environment()
-    if argv[0] == "course":
-        return subprocess.call(course_command(PYTHON, argv[1:]), cwd=ROOT)
-    return subprocess.call([str(PYTHON), "-m", "pytest", *PYTEST_ARGS, *argv[1:]], cwd=ROOT)
+    return course(argv[1:]) if argv[0] == "course" else test(argv[1:])
 
 
 if __name__ == "__main__":

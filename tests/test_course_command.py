@@ -1,4 +1,4 @@
-"""The README's course command really starts JupyterLab with the course and its data."""
+"""The README's course command: JupyterLab on the learner's own working copy, quietly, explorers visible unrun."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,40 +30,36 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_course_command_serves_the_start_page(tmp_path):
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab started by the course command on a fresh working copy; yields (base url, token, root, log)."""
+    tasks = load_tasks()
+    root = tmp_path_factory.mktemp("course")
+    copy = root / "my-course"
+    tasks.working_copy(copy)
     port, token = free_port(), "clvkit-test"
-    command = load_tasks().course_command(sys.executable, [
-        "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
-        f"--ServerApp.runtime_dir={tmp_path}",
-    ])
-    log = (tmp_path / "lab.log").open("wb")  # a pipe would fill up and stall the server
-    server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    command = tasks.course_command(sys.executable, [
+        "--no-browser", f"--port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.runtime_dir={root}",
+    ], root=root, copy=copy)
+    log_path = root / "lab.log"
+    log = log_path.open("wb")  # a pipe would fill up and stall the server
+    server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=tasks.course_environment())
+    base = f"http://localhost:{port}"
     try:
-        url = f"http://127.0.0.1:{port}/api/contents/notebooks/en/00_start_here.ipynb?token={token}"
-        deadline, body = time.monotonic() + 90, None
+        deadline = time.monotonic() + 90
         while time.monotonic() < deadline and server.poll() is None:
             try:
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    body = json.load(response)
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5).close()
                 break
             except OSError:
                 time.sleep(0.5)
-        assert server.poll() is None, (tmp_path / "lab.log").read_text(errors="replace")[-2000:]
-        assert body is not None, "JupyterLab did not answer within 90 s"
-        assert body["content"]["cells"][0]["source"].startswith("# 00 · Start here")
-
-        class NoRedirect(urllib.request.HTTPRedirectHandler):
-            def redirect_request(self, *args, **kwargs):
-                return None
-
-        opener = urllib.request.build_opener(NoRedirect)
-        try:
-            opener.open(f"http://127.0.0.1:{port}/?token={token}", timeout=5)
-            location = ""
-        except urllib.error.HTTPError as redirect:
-            location = redirect.headers.get("Location", "")
-        assert location.split("?")[0].endswith("/lab/tree/notebooks/en/00_start_here.ipynb")
-        assert (ROOT / "datasets" / "cdnow_sample.csv").exists()
+        assert server.poll() is None, log_path.read_text(errors="replace")[-2000:]
+        yield base, token, root, log_path
     finally:
         server.terminate()
         try:
@@ -69,3 +67,76 @@ def test_course_command_serves_the_start_page(tmp_path):
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+
+
+def test_course_command_lands_on_the_start_page_of_the_working_copy(lab):
+    base, token, _root, _log = lab
+    with urllib.request.urlopen(f"{base}/api/contents/my-course/en/00_start_here.ipynb?token={token}") as response:
+        body = json.load(response)
+    assert body["content"]["cells"][0]["source"].startswith("# 00 · Start here")
+    try:
+        urllib.request.build_opener(_NoRedirect).open(f"{base}/?token={token}", timeout=5)
+        location = ""
+    except urllib.error.HTTPError as redirect:
+        location = redirect.headers.get("Location", "")
+    assert location.split("?")[0].endswith("/lab/tree/my-course/en/00_start_here.ipynb")
+
+
+def test_course_command_prints_no_warning_a_learner_would_take_for_a_fault(lab):
+    _base, _token, _root, log_path = lab
+    text = log_path.read_text(errors="replace")
+    noisy = [line for line in text.splitlines()
+             if "Warning" in line or "WARNING" in line or line.startswith("[W ") or "deprecated" in line.lower()]
+    assert noisy == []
+
+
+def test_the_russian_start_page_is_one_option_away():
+    command = load_tasks().course_command(sys.executable, [], lang="ru")
+    assert "--LabApp.default_url=/lab/tree/my-course/ru/00_start_here.ipynb" in command
+
+
+def test_the_working_copy_is_made_once_and_never_overwritten(tmp_path):
+    tasks = load_tasks()
+    made = tasks.working_copy(tmp_path)
+    published = sorted((ROOT / "notebooks" / "en").glob("*.ipynb")) + sorted((ROOT / "notebooks" / "ru").glob("*.ipynb"))
+    assert len(made) == len(published) and len(published) >= 24
+    mine = tmp_path / "en" / "03_drivers.ipynb"
+    mine.write_text("my own work")
+    assert tasks.working_copy(tmp_path) == []
+    assert mine.read_text() == "my own work"
+    (tmp_path / "ru" / "05_discounting_and_retention.ipynb").unlink()
+    assert [p.name for p in tasks.working_copy(tmp_path)] == ["05_discounting_and_retention.ipynb"]
+
+
+def test_resetting_a_notebook_restores_the_published_one_and_keeps_the_learners_as_a_backup(tmp_path):
+    tasks = load_tasks()
+    tasks.working_copy(tmp_path)
+    mine = tmp_path / "en" / "03_drivers.ipynb"
+    mine.write_text("my own work")
+    restored = tasks.reset_notebook("03", tmp_path)
+    assert mine in restored
+    assert mine.read_bytes() == (ROOT / "notebooks" / "en" / "03_drivers.ipynb").read_bytes()
+    backups = list((tmp_path / "backups" / "en").glob("03_drivers.*.ipynb"))
+    assert [b.read_text() for b in backups] == ["my own work"]
+    with pytest.raises(SystemExit, match="no notebook '99'"):
+        tasks.reset_notebook("99", tmp_path)
+
+
+@pytest.mark.browser
+def test_explorers_show_in_jupyterlab_before_any_cell_runs(lab, chromium_browser):
+    base, token, root, _log = lab
+    page = chromium_browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{base}/lab/tree/my-course/en/00_start_here.ipynb?token={token}", timeout=120_000)
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
+        widget = page.locator(".jp-Notebook .widget-vbox, .jp-Notebook .jupyter-widgets").first
+        widget.scroll_into_view_if_needed(timeout=120_000)
+        widget.wait_for(state="visible", timeout=120_000)
+        page.wait_for_timeout(1500)
+        (ROOT / "tests" / "_artifacts").mkdir(exist_ok=True)
+        page.screenshot(path=str(ROOT / "tests" / "_artifacts" / "lab_start_here_unrun.png"))
+        outputs = page.locator(".jp-OutputArea-output").all_inner_texts()
+        assert not [text for text in outputs if "VBox(" in text or "HBox(" in text]
+        assert page.locator(".jp-Notebook .widget-vbox").count() >= 1
+    finally:
+        page.close()

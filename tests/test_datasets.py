@@ -1,12 +1,7 @@
-"""Shipped datasets load from the checkout and from a wheel installed elsewhere."""
+"""Shipped datasets load from the checkout (tests/test_wheel.py loads them from an installed wheel)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -38,35 +33,3 @@ def test_every_listed_file_has_provenance_in_the_readme():
 def test_unknown_file_names_the_shipped_ones():
     with pytest.raises(ClvDataError, match="the shipped files are .*cdnow_sample.csv"):
         ck.datasets.dataset_path("nope.csv")
-
-
-@pytest.mark.slow
-def test_datasets_load_from_a_wheel_installed_elsewhere(tmp_path):
-    dist = tmp_path / "dist"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(ROOT)],
-        check=True, capture_output=True,
-    )
-    wheel = next(dist.glob("clvkit-*.whl"))
-    names = zipfile.ZipFile(wheel).namelist()
-    assert "clvkit/_datasets/cdnow_sample.csv" in names
-    target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True)
-    script = textwrap.dedent(
-        """
-        import clvkit, clvkit.datasets as d
-        assert clvkit.__file__.startswith(%r), clvkit.__file__
-        names = [n for n in dir(d) if n.startswith("load_")]
-        for n in names:
-            if n == "load_cdnow_summary":
-                continue
-            frame = getattr(d, n)()
-            assert len(frame) > 0, n
-        print(len(names), len(d.load_cdnow_summary()))
-        """ % str(target)
-    )
-    env = {**os.environ, "PYTHONPATH": str(target)}
-    out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, check=True,
-                         capture_output=True, text=True)
-    assert out.stdout.split()[-1] == "2357"

@@ -91,10 +91,12 @@ def ensure_environment(extras: tuple[str, ...]) -> None:
 
 # --------------------------------------------------------------------------- the course
 
-def working_copy(root: Path = COURSE_COPY) -> list[Path]:
+def working_copy(root: Path = COURSE_COPY, python: str | os.PathLike = PYTHON) -> list[Path]:
     """Copy every course notebook that the learner does not have yet into `root`; return the copies made.
 
-    A notebook already in the working copy is never overwritten: it holds the learner's own work.
+    A notebook already in the working copy is never overwritten: it holds the learner's own work. The copies
+    are marked trusted (they are the course's own published notebooks), so JupyterLab shows their outputs and
+    widgets without a warning.
     """
     made = []
     for track in TRACKS:
@@ -104,10 +106,21 @@ def working_copy(root: Path = COURSE_COPY) -> list[Path]:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, target)
                 made.append(target)
+    _trust(made, python)
     return made
 
 
-def reset_notebook(number: str, root: Path = COURSE_COPY) -> list[Path]:
+def _trust(notebooks: list[Path], python: str | os.PathLike = PYTHON) -> None:
+    if notebooks:
+        subprocess.run([str(python), "-m", "jupyter", "trust", *map(str, notebooks)], cwd=ROOT, check=True,
+                       capture_output=True)
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def reset_notebook(number: str, root: Path = COURSE_COPY, python: str | os.PathLike = PYTHON) -> list[Path]:
     """Put the published version of notebook `number` back in the working copy, keeping the learner's as a backup."""
     restored = []
     for track in TRACKS:
@@ -117,12 +130,13 @@ def reset_notebook(number: str, root: Path = COURSE_COPY) -> list[Path]:
                 backup = root / "backups" / track / f"{target.stem}.{time.strftime('%Y%m%d-%H%M%S')}.ipynb"
                 backup.parent.mkdir(parents=True, exist_ok=True)
                 shutil.move(target, backup)
-                print(f"Your version is kept as {backup.relative_to(ROOT)}")
+                print(f"Your version is kept as {_shown(backup)}")
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
             restored.append(target)
     if not restored:
         sys.exit(f"There is no notebook {number!r}; give its two-digit number, e.g. --reset 03.")
+    _trust(restored, python)
     return restored
 
 
@@ -130,22 +144,20 @@ def course_command(python: str | os.PathLike, extra: list[str], *, lang: str = "
                    copy: Path = COURSE_COPY) -> list[str]:
     """The command that opens the start page of the learner's working copy `copy` in JupyterLab at `root`."""
     start = f"{copy.relative_to(root).as_posix()}/{lang}/00_start_here.ipynb"
-    command = [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={root}",
-               f"--LabApp.default_url=/lab/tree/{start}", "--ServerApp.ip=localhost", *extra]
+    command = [
+        str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={root}", f"--LabApp.default_url=/lab/tree/{start}",
+        "--ServerApp.ip=localhost",
+        # The classic-notebook shim reads every server option, the deprecated ones too, and so makes
+        # jupyter_server warn on each start; JupyterLab 4 and the course do not need it.
+        "--ServerApp.jpserver_extensions=notebook_shim=False",
+        # Nothing is fetched from the internet: no news feed, no update check.
+        "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    if os.name != "nt":  # kernels talk over local sockets, so ipykernel has no plain-TCP notice to print
+        command.append("--KernelManager.transport=ipc")
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in extra:
         command.append("--allow-root")  # containers and CI machines often run as root
-    return command
-
-
-def course_environment() -> dict[str, str]:
-    """The environment of the JupyterLab process: a notice that only its authors can act on is kept quiet.
-
-    An extension reads the server's old ``ServerApp.token`` option, and jupyter_server warns about it on every start
-    although the course sets nothing but the current options; a marketer would take it for a fault.
-    """
-    quiet = "ignore:ServerApp.token config is deprecated:DeprecationWarning"
-    existing = os.environ.get("PYTHONWARNINGS")
-    return {**os.environ, "PYTHONWARNINGS": f"{existing},{quiet}" if existing else quiet}
+    return [*command, *extra]
 
 
 def course(argv: list[str]) -> int:
@@ -162,13 +174,13 @@ def course(argv: list[str]) -> int:
         sys.exit(f"--lang must be one of {', '.join(TRACKS)}; got {lang!r}.")
     if reset is not None:
         for path in reset_notebook(reset):
-            print(f"Restored {path.relative_to(ROOT)}")
+            print(f"Restored {_shown(path)}")
         return 0
     ensure_environment(COURSE_EXTRAS)
     made = working_copy()
     if made:
         print(f"Your working copy of the course is in {COURSE_COPY.name}/ ({len(made)} notebooks).")
-    return subprocess.call(course_command(PYTHON, extra, lang=lang), cwd=ROOT, env=course_environment())
+    return subprocess.call(course_command(PYTHON, extra, lang=lang), cwd=ROOT)
 
 
 # --------------------------------------------------------------------------- the tests

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -41,14 +42,14 @@ def lab(tmp_path_factory):
     tasks = load_tasks()
     root = tmp_path_factory.mktemp("course")
     copy = root / "my-course"
-    tasks.working_copy(copy)
+    tasks.working_copy(copy, sys.executable)
     port, token = free_port(), "clvkit-test"
     command = tasks.course_command(sys.executable, [
-        "--no-browser", f"--port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.runtime_dir={root}",
+        "--no-browser", f"--port={port}", f"--IdentityProvider.token={token}",
     ], root=root, copy=copy)
     log_path = root / "lab.log"
     log = log_path.open("wb")  # a pipe would fill up and stall the server
-    server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=tasks.course_environment())
+    server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "JUPYTER_RUNTIME_DIR": str(root / "runtime")})
     base = f"http://localhost:{port}"
     try:
         deadline = time.monotonic() + 90
@@ -83,11 +84,22 @@ def test_course_command_lands_on_the_start_page_of_the_working_copy(lab):
 
 
 def test_course_command_prints_no_warning_a_learner_would_take_for_a_fault(lab):
-    _base, _token, _root, log_path = lab
+    base, token, _root, log_path = lab
+    request = urllib.request.Request(f"{base}/api/kernels?token={token}", data=b'{"name": "python3"}', method="POST")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        kernel = json.load(response)["id"]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait until the kernel has started and said what it has to say
+        with urllib.request.urlopen(f"{base}/api/kernels/{kernel}?token={token}", timeout=10) as response:
+            if json.load(response)["execution_state"] in ("idle", "busy"):
+                break
+        time.sleep(0.5)
+    time.sleep(2)
     text = log_path.read_text(errors="replace")
     noisy = [line for line in text.splitlines()
              if "Warning" in line or "WARNING" in line or line.startswith("[W ") or "deprecated" in line.lower()]
     assert noisy == []
+    assert "news_url=None" in " ".join(load_tasks().course_command(sys.executable, []))  # no news feed fetched
 
 
 def test_the_russian_start_page_is_one_option_away():
@@ -97,29 +109,29 @@ def test_the_russian_start_page_is_one_option_away():
 
 def test_the_working_copy_is_made_once_and_never_overwritten(tmp_path):
     tasks = load_tasks()
-    made = tasks.working_copy(tmp_path)
+    made = tasks.working_copy(tmp_path, sys.executable)
     published = sorted((ROOT / "notebooks" / "en").glob("*.ipynb")) + sorted((ROOT / "notebooks" / "ru").glob("*.ipynb"))
     assert len(made) == len(published) and len(published) >= 24
     mine = tmp_path / "en" / "03_drivers.ipynb"
     mine.write_text("my own work")
-    assert tasks.working_copy(tmp_path) == []
+    assert tasks.working_copy(tmp_path, sys.executable) == []
     assert mine.read_text() == "my own work"
     (tmp_path / "ru" / "05_discounting_and_retention.ipynb").unlink()
-    assert [p.name for p in tasks.working_copy(tmp_path)] == ["05_discounting_and_retention.ipynb"]
+    assert [p.name for p in tasks.working_copy(tmp_path, sys.executable)] == ["05_discounting_and_retention.ipynb"]
 
 
 def test_resetting_a_notebook_restores_the_published_one_and_keeps_the_learners_as_a_backup(tmp_path):
     tasks = load_tasks()
-    tasks.working_copy(tmp_path)
+    tasks.working_copy(tmp_path, sys.executable)
     mine = tmp_path / "en" / "03_drivers.ipynb"
     mine.write_text("my own work")
-    restored = tasks.reset_notebook("03", tmp_path)
+    restored = tasks.reset_notebook("03", tmp_path, sys.executable)
     assert mine in restored
     assert mine.read_bytes() == (ROOT / "notebooks" / "en" / "03_drivers.ipynb").read_bytes()
     backups = list((tmp_path / "backups" / "en").glob("03_drivers.*.ipynb"))
     assert [b.read_text() for b in backups] == ["my own work"]
     with pytest.raises(SystemExit, match="no notebook '99'"):
-        tasks.reset_notebook("99", tmp_path)
+        tasks.reset_notebook("99", tmp_path, sys.executable)
 
 
 @pytest.mark.browser

@@ -450,6 +450,10 @@ def payback_period(
         within `max_periods` periods: the expected discounted margins add up to less
         than the CAC (for example when the infinite-horizon CLV is below the CAC).
 
+    See Also
+    --------
+    payback_from_cash_flows : the same crossing for any stream of discounted cash flows.
+
     Examples
     --------
     CAC 250, margin 100 a period, no churn, no discounting: 2.5 periods.

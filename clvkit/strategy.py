@@ -85,6 +85,8 @@ import pandas as pd
 
 from ._checks import check_choice, check_number
 from .errors import ClvDataError
+# The payback crossing without the argument checks of payback_from_cash_flows: the engines
+# build their flows themselves, and a widget moving a lever should not pay for checks twice.
 from .formulas import _payback_crossing
 from .i18n import text
 from .units import DAYS_PER_UNIT, check_time_unit, parse_duration

@@ -3,8 +3,9 @@
 Three questions, each a plain function on a small table with one row per
 acquisition channel (or segment):
 
-* :func:`max_allowable_cac` -- the most one may pay for a customer worth ``ltv`` to
-  keep LTV:CAC at a target (3 by default): ``ltv / target_ratio``.
+* :func:`clvkit.formulas.max_acquisition_cost` -- the most one may pay for a customer
+  worth ``ltv`` to keep LTV:CAC at a target (3 by default): ``ltv / target_ratio``
+  (``max_allowable_cac`` here is its deprecated alias).
 * :func:`channel_economics` -- LTV:CAC, the CAC ceiling, the headroom under it and
   the payback period per channel.
 * :func:`allocate_budget` -- a value-based split of a budget across channels.
@@ -36,6 +37,7 @@ Publishing.
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -43,19 +45,24 @@ import pandas as pd
 from ._checks import check_number
 from ._validate import missing_columns_message
 from .errors import ClvDataError
+from .formulas import max_acquisition_cost, payback_period
+from .i18n import text
 
 __all__ = ["allocate_budget", "channel_economics", "ltv_by_group", "max_allowable_cac"]
 
 _LN2 = math.log(2.0)
 
 
+def _plain(value):
+    """A numpy scalar as a plain Python value, so a message reads 0.0 and not np.float64(0.0)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _channels_frame(channels, need: list[str]) -> pd.DataFrame:
     if not isinstance(channels, pd.DataFrame):
-        raise ClvDataError(
-            f"channels must be a pandas DataFrame with one row per channel; got {type(channels).__name__}."
-        )
+        raise ClvDataError(text("decisions.channels_type", type=type(channels).__name__))
     if len(channels) == 0:
-        raise ClvDataError("channels is empty; give at least one channel.")
+        raise ClvDataError(text("decisions.channels_empty"))
     missing = [c for c in need if c not in channels.columns]
     if missing:
         raise ClvDataError(missing_columns_message(missing, list(channels.columns), "channels table"))
@@ -69,19 +76,20 @@ def _numeric(frame: pd.DataFrame, col: str, *, low: float | None = None, positiv
         ok &= values > low if positive else values >= low
     if not ok.all():
         first = frame.index[np.flatnonzero(~ok)[0]]
-        rule = f"> {low:g}" if positive else (f">= {low:g}" if low is not None else "finite")
-        raise ClvDataError(
-            f"Column {col!r} of the channels table must hold numbers {rule}; row {first!r} has "
-            f"{frame[col].loc[first]!r}."
-        )
+        fields = {"column": repr(col), "row": repr(first), "value": repr(_plain(frame[col].loc[first]))}
+        if low is None:
+            raise ClvDataError(text("decisions.channel_not_finite", **fields))
+        bound = f"{'>' if positive else '>='} {low:g}"
+        raise ClvDataError(text("decisions.channel_bound", bound=bound, **fields))
     return values
 
 
 def max_allowable_cac(ltv, *, target_ratio: float = 3.0):
-    """The most one may pay to acquire a customer worth `ltv` at a target LTV:CAC.
+    """Deprecated alias of :func:`clvkit.formulas.max_acquisition_cost` (the same formula).
 
-    ``max CAC = ltv / target_ratio``; works on a number, an array or a Series (per
-    channel or segment).
+    ``max CAC = ltv / target_ratio`` on a number, an array or a Series. Kept so that
+    existing code runs; it warns with a ``PendingDeprecationWarning`` (silent unless
+    warnings are switched on, so notebooks that still call it show no noise).
 
     Parameters
     ----------
@@ -99,20 +107,14 @@ def max_allowable_cac(ltv, *, target_ratio: float = 3.0):
     --------
     >>> max_allowable_cac(300.0)
     100.0
-
-    References
-    ----------
-    Skok, D. (2013). SaaS metrics 2.0 (the 3:1 rule of thumb).
     """
-    ratio = check_number("target_ratio", target_ratio, low=0.0, low_open=True)
-    if isinstance(ltv, pd.Series):
-        return (ltv.astype(float) / ratio).rename("max_cac")
-    if np.ndim(ltv) == 0:
-        return check_number("ltv", ltv) / ratio
-    arr = np.asarray(ltv, dtype=float)
-    if not np.all(np.isfinite(arr)):
-        raise ClvDataError("ltv must hold finite numbers.")
-    return arr / ratio
+    warnings.warn(
+        text("decisions.deprecated_alias", old="clvkit.acquisition.max_allowable_cac",
+             new="clvkit.formulas.max_acquisition_cost"),
+        PendingDeprecationWarning,
+        stacklevel=2,
+    )
+    return max_acquisition_cost(ltv, target_ratio=target_ratio)
 
 
 def ltv_by_group(customers: pd.DataFrame, *, by: str = "channel", value: str = "clv") -> pd.DataFrame:
@@ -142,12 +144,6 @@ def ltv_by_group(customers: pd.DataFrame, *, by: str = "channel", value: str = "
     _numeric(frame, value)
     g = frame.groupby(by, observed=True, sort=True)[value]
     return pd.DataFrame({"customers": g.size(), "ltv": g.mean(), "total_value": g.sum()})
-
-
-def _payback(m: float, cac: float, r: float, d: float) -> float:
-    from .formulas import payback_period
-
-    return payback_period(m, cac, retention=r, discount_rate=d)
 
 
 def channel_economics(
@@ -206,7 +202,7 @@ def channel_economics(
     c = _numeric(frame, cac, low=0.0, positive=True)
     out = frame.copy()
     out["ltv_cac"] = v / c
-    out["max_cac"] = v / ratio
+    out["max_cac"] = max_acquisition_cost(v, target_ratio=ratio)
     out["cac_headroom"] = out["max_cac"] - c
     out["meets_target"] = out["ltv_cac"] >= ratio
     if margin_per_period is not None:
@@ -218,10 +214,12 @@ def channel_economics(
                 raise ClvDataError(missing_columns_message([retention], list(frame.columns), "channels table"))
             r = _numeric(frame, retention, low=0.0)
             if np.any(r > 1):
-                raise ClvDataError(f"Column {retention!r} must hold retention rates between 0 and 1.")
+                raise ClvDataError(text("decisions.retention_rates", column=repr(retention)))
         else:
             r = np.ones(len(frame))
-        out["payback_periods"] = [_payback(mi, ci, ri, d) for mi, ci, ri in zip(m, c, r)]
+        out["payback_periods"] = [
+            payback_period(mi, ci, retention=ri, discount_rate=d) for mi, ci, ri in zip(m, c, r)
+        ]
     return out
 
 

@@ -41,8 +41,9 @@ def dataset_path(name: str):
     if not path.is_file():
         available = ", ".join(list_datasets())
         from .errors import ClvDataError
+        from .i18n import text
 
-        raise ClvDataError(f"No dataset file named {name!r}; the shipped files are {available}.")
+        raise ClvDataError(text("datasets.no_file", name=repr(name), available=available))
     return path
 
 

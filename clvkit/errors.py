@@ -20,9 +20,11 @@ class NotFittedError(AttributeError, ValueError):
     """A model was asked for results before `fit` was called."""
 
     def __init__(self, model_name: str) -> None:
-        super().__init__(
-            f"This {model_name} is not fitted yet; call .fit(data) before asking for results."
-        )
+        # Imported here: clvkit.i18n raises ClvDataError itself, so neither module imports
+        # the other at load time. The sentence is read in the language in force now.
+        from .i18n import text
+
+        super().__init__(text("errors.not_fitted", model=model_name))
 
 
 class ConvergenceWarning(UserWarning):

@@ -35,6 +35,7 @@ import pandas as pd
 from ._checks import check_choice, check_number
 from ._validate import missing_columns_message
 from .errors import ClvDataError
+from .i18n import text
 
 __all__ = [
     "clv_elasticities",
@@ -43,6 +44,7 @@ __all__ = [
     "historical_clv",
     "ltv_cac_ratio",
     "max_acquisition_cost",
+    "payback_from_cash_flows",
     "payback_period",
     "simple_clv",
 ]
@@ -52,23 +54,19 @@ __all__ = [
 def _check_retention(retention) -> float | np.ndarray:
     """A retention rate in [0, 1], or a non-empty sequence of them, checked."""
     if isinstance(retention, (str, bytes)):
-        raise ClvDataError(f"retention must be a number in [0, 1] or a sequence of them; got {retention!r}.")
+        raise ClvDataError(text("formulas.retention_type", value=repr(retention)))
     if np.ndim(retention) == 0:
         return check_number("retention", retention, low=0.0, high=1.0)
     try:
         values = np.asarray(retention, dtype=float).ravel()
     except (TypeError, ValueError):
-        raise ClvDataError(
-            f"retention must be a number in [0, 1] or a sequence of them; got {retention!r}."
-        ) from None
+        raise ClvDataError(text("formulas.retention_type", value=repr(retention))) from None
     if values.size == 0:
-        raise ClvDataError("retention is an empty sequence; give at least one retention rate in [0, 1].")
+        raise ClvDataError(text("formulas.retention_empty"))
     bad = ~np.isfinite(values) | (values < 0) | (values > 1)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise ClvDataError(
-            f"retention rates must be in [0, 1], but the rate for period {i + 1} is {float(values[i])!r}."
-        )
+        raise ClvDataError(text("formulas.retention_range", period=i + 1, value=repr(float(values[i]))))
     return values
 
 
@@ -100,7 +98,7 @@ def _discount(d: float, t: np.ndarray) -> np.ndarray:
 def _check_periods(periods, name: str = "periods") -> int:
     value = check_number(name, periods, low=1.0)
     if value != math.floor(value):
-        raise ClvDataError(f"{name} must be a whole number of periods (1, 2, ...); got {periods!r}.")
+        raise ClvDataError(text("formulas.whole_periods", name=name, value=repr(periods)))
     return int(value)
 
 
@@ -187,17 +185,14 @@ def historical_clv(summary_or_transactions, *, margin=1.0) -> pd.Series:
     margin = check_number("margin", margin, low=0.0, high=1.0)
     data = summary_or_transactions
     if not isinstance(data, pd.DataFrame):
-        raise ClvDataError(
-            "historical_clv needs a pandas DataFrame: a clvkit summary (column 'total_amount') or a "
-            f"transaction log (columns 'customer_id' and 'amount'); got {type(data).__name__}."
-        )
+        raise ClvDataError(text("formulas.historical_type", type=type(data).__name__))
     if "total_amount" in data.columns:
         values = pd.to_numeric(data["total_amount"], errors="coerce")
-        source, column = "summary", "total_amount"
+        source, column = "summary", "total_amount"  # `source` names a catalogue key formulas.source.*
         totals = values
     elif {"customer_id", "amount"} <= set(data.columns):
         values = pd.to_numeric(data["amount"], errors="coerce")
-        source, column = "transaction log", "amount"
+        source, column = "transactions", "amount"
         totals = None
     else:
         missing = ["total_amount"] if "customer_id" not in data.columns else ["amount"]
@@ -205,8 +200,8 @@ def historical_clv(summary_or_transactions, *, margin=1.0) -> pd.Series:
     bad = ~np.isfinite(values.to_numpy(dtype=float))
     if bad.any():
         raise ClvDataError(
-            f"Column {column!r} of the {source} has {int(bad.sum())} missing or non-numeric values; "
-            f"fill or drop those rows first."
+            text("formulas.not_numeric", column=repr(column), source=text(f"formulas.source.{source}"),
+                 n=int(bad.sum()))
         )
     if totals is None:
         totals = values.groupby(data["customer_id"].to_numpy(), sort=True).sum()
@@ -277,10 +272,7 @@ def dcf_clv(margin_per_period, retention, discount_rate, *, periods=None, timing
         return float(m * np.sum(_survival(r, t) * _discount(d, t)))
     last = float(r if np.ndim(r) == 0 else r[-1])
     if d == 0.0 and last == 1.0:
-        raise ClvDataError(
-            "dcf_clv with retention 1 and discount_rate 0 on an infinite horizon is infinite; "
-            "give a positive discount_rate, a retention below 1, or a finite number of periods."
-        )
+        raise ClvDataError(text("formulas.infinite_clv"))
     if np.ndim(r) == 0:
         if timing == "end":
             return m * r / (1.0 + d - r)
@@ -325,21 +317,24 @@ def ltv_cac_ratio(clv, cac) -> float:
     return clv / cac
 
 
-def max_acquisition_cost(clv, *, target_ratio=3.0) -> float:
+def max_acquisition_cost(clv, *, target_ratio=3.0):
     """The most one can pay to acquire a customer and still reach a target LTV:CAC.
 
-    ``max CAC = clv / target_ratio``
+    ``max CAC = clv / target_ratio``; works on one number, an array or a Series (one
+    value per channel or segment). This is the one CAC-ceiling formula of clvkit:
+    :func:`clvkit.acquisition.max_allowable_cac` is a deprecated alias of it.
 
     Parameters
     ----------
-    clv : float
-        Customer lifetime value.
+    clv : float, array or Series
+        Customer lifetime value of a newly acquired customer (a margin, not revenue).
     target_ratio : float, optional
         Target LTV:CAC ratio, > 0 (default 3).
 
     Returns
     -------
-    float
+    float, array or Series
+        The CAC ceiling, same shape as `clv` (a Series is named ``max_cac``).
 
     Examples
     --------
@@ -347,10 +342,26 @@ def max_acquisition_cost(clv, *, target_ratio=3.0) -> float:
 
     >>> max_acquisition_cost(600)
     200.0
+    >>> max_acquisition_cost([300.0, 90.0], target_ratio=3).tolist()
+    [100.0, 30.0]
+
+    References
+    ----------
+    Skok, D. (2013). SaaS metrics 2.0 (the 3:1 rule of thumb).
     """
-    clv = check_number("clv", clv)
+    if isinstance(clv, pd.Series):
+        ratio = check_number("target_ratio", target_ratio, low=0.0, low_open=True)
+        return (clv.astype(float) / ratio).rename("max_cac")
+    if np.ndim(clv) == 0:
+        clv = check_number("clv", clv)
+        ratio = check_number("target_ratio", target_ratio, low=0.0, low_open=True)
+        return clv / ratio
     ratio = check_number("target_ratio", target_ratio, low=0.0, low_open=True)
-    return clv / ratio
+    values = np.asarray(clv, dtype=float)
+    bad = ~np.isfinite(values)
+    if bad.any():
+        raise ClvDataError(text("formulas.not_finite", name="clv", n=int(bad.sum())))
+    return values / ratio
 
 
 def cumulative_value(margin_per_period, retention, discount_rate, *, periods, timing="end") -> pd.DataFrame:
@@ -439,6 +450,10 @@ def payback_period(
         within `max_periods` periods: the expected discounted margins add up to less
         than the CAC (for example when the infinite-horizon CLV is below the CAC).
 
+    See Also
+    --------
+    payback_from_cash_flows : the same crossing for any stream of discounted cash flows.
+
     Examples
     --------
     CAC 250, margin 100 a period, no churn, no discounting: 2.5 periods.
@@ -457,14 +472,60 @@ def payback_period(
     if cac == 0.0:
         return 0.0
     t = np.arange(1, n + 1) if timing == "end" else np.arange(0, n)
-    pv = m * _survival(r, t) * _discount(d, t)
-    cum = np.concatenate([[0.0], np.cumsum(pv)])
-    reached = np.flatnonzero(cum[1:] >= cac)
+    return _payback_crossing(m * _survival(r, t) * _discount(d, t), cac)
+
+
+def payback_from_cash_flows(cash_flows, cost) -> float:
+    """Periods until a stream of (already discounted) cash flows pays back an upfront cost.
+
+    With the flows f_1, f_2, ... of periods 1, 2, ... and their running total
+    C_t = f_1 + ... + f_t (C_0 = 0), the payback is the first t with C_t >= cost,
+    interpolated linearly inside that period: ``(t - 1) + (cost - C_{t-1}) / (C_t - C_{t-1})``.
+    With no cost it is 0 when the first flow is not negative, and otherwise the time at
+    which the running total climbs back to 0. :func:`payback_period` and the strategy
+    engines of :mod:`clvkit.strategy` all read their payback this way.
+
+    Parameters
+    ----------
+    cash_flows : sequence of float
+        Net cash flow of each period, discounted to today, first period first.
+    cost : float
+        The upfront cost to recover, >= 0.
+
+    Returns
+    -------
+    float
+        Periods to pay back the cost; ``math.inf`` when the flows never cover it.
+
+    Examples
+    --------
+    Flows of 100, 100, 100 against a cost of 250: covered half-way through period 3.
+
+    >>> payback_from_cash_flows([100, 100, 100], 250)
+    2.5
+    >>> payback_from_cash_flows([100, 100], 250)
+    inf
+    """
+    cost = check_number("cost", cost, low=0.0)
+    try:
+        flows = np.asarray(cash_flows, dtype=float)
+    except (TypeError, ValueError):
+        flows = None
+    if flows is None or flows.ndim != 1 or not np.all(np.isfinite(flows)):
+        raise ClvDataError(text("formulas.cash_flows", value=repr(cash_flows)))
+    return _payback_crossing(flows, cost)
+
+
+def _payback_crossing(flows: np.ndarray, cost: float) -> float:
+    """The one payback computation of clvkit (see :func:`payback_from_cash_flows`), without checks."""
+    if cost == 0 and (len(flows) == 0 or flows[0] >= 0):
+        return 0.0
+    cum = np.concatenate([[0.0], np.cumsum(flows)])
+    reached = np.flatnonzero(cum[1:] >= cost)
     if reached.size == 0:
         return math.inf
-    k = int(reached[0]) + 1  # periods completed when the CAC is covered
-    step = cum[k] - cum[k - 1]
-    return float((k - 1) + (cac - cum[k - 1]) / step)
+    k = int(reached[0]) + 1  # periods completed when the cost is covered
+    return float((k - 1) + (cost - cum[k - 1]) / (cum[k] - cum[k - 1]))
 
 
 def clv_elasticities(

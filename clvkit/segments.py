@@ -40,6 +40,7 @@ import pandas as pd
 from ._checks import check_number
 from ._validate import missing_columns_message
 from .errors import ClvDataError
+from .i18n import text
 
 __all__ = [
     "SEGMENT_RULES",
@@ -70,11 +71,21 @@ SEGMENT_RULES = pd.DataFrame(
 
 
 # --------------------------------------------------------------------- helpers
+def _plain(value):
+    """A numpy scalar as a plain Python value, so a message reads 0.0 and not np.float64(0.0)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _what(what: str) -> str:
+    """The reader's name of a table ("summary", "table"): catalogue key ``decisions.what.<what>``."""
+    return text(f"decisions.what.{what}")
+
+
 def _frame(data, what: str) -> pd.DataFrame:
     if not isinstance(data, pd.DataFrame):
-        raise ClvDataError(f"The {what} must be a pandas DataFrame (one row per customer); got {type(data).__name__}.")
+        raise ClvDataError(text("decisions.not_a_frame", what=_what(what), type=type(data).__name__))
     if len(data) == 0:
-        raise ClvDataError(f"The {what} is empty; give at least one customer.")
+        raise ClvDataError(text("decisions.empty_frame", what=_what(what)))
     return data
 
 
@@ -87,10 +98,10 @@ def _column(frame: pd.DataFrame, name: str, what: str, *, nonnegative: bool = Fa
         bad |= values < 0
     if bad.any():
         first = frame.index[np.flatnonzero(bad)[0]]
-        kind = "finite numbers >= 0" if nonnegative else "finite numbers"
         raise ClvDataError(
-            f"Column {name!r} of the {what} must hold {kind}; {int(bad.sum())} rows do not "
-            f"(first: {first!r} -> {frame[name].loc[first]!r})."
+            text("decisions.bad_column_nonnegative" if nonnegative else "decisions.bad_column",
+                 column=repr(name), what=_what(what), n=int(bad.sum()), first=repr(first),
+                 value=repr(_plain(frame[name].loc[first])))
         )
     return values
 
@@ -99,9 +110,9 @@ def _values(values, name: str = "values") -> tuple[np.ndarray, pd.Index | None]:
     index = values.index if isinstance(values, pd.Series) else None
     arr = np.asarray(values, dtype=float).ravel() if not isinstance(values, pd.Series) else values.to_numpy(dtype=float)
     if arr.size == 0:
-        raise ClvDataError(f"{name} is empty; give at least one customer's value.")
+        raise ClvDataError(text("decisions.values_empty", name=name))
     if not np.all(np.isfinite(arr)):
-        raise ClvDataError(f"{name} must hold finite numbers; {int((~np.isfinite(arr)).sum())} are missing or infinite.")
+        raise ClvDataError(text("formulas.not_finite", name=name, n=int((~np.isfinite(arr)).sum())))
     return arr, index
 
 
@@ -114,7 +125,7 @@ def _quantile_scores(values: np.ndarray, bins: int, *, higher_is_better: bool = 
 
 def _check_bins(bins) -> int:
     if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or not 2 <= bins <= 100:
-        raise ClvDataError(f"bins must be a whole number from 2 to 100; got {bins!r}.")
+        raise ClvDataError(text("decisions.bins", value=repr(bins)))
     return int(bins)
 
 
@@ -165,7 +176,7 @@ def rfm_scores(
     k = _check_bins(bins)
     since_last = _column(frame, T, "summary") - _column(frame, recency, "summary")
     if np.any(since_last < -1e-9):
-        raise ClvDataError(f"Column {recency!r} is larger than {T!r} for some customers; recompute the summary.")
+        raise ClvDataError(text("decisions.recency_above_T", recency=repr(recency), T=repr(T)))
     r_score = _quantile_scores(since_last, k, higher_is_better=False)
     f_score = _quantile_scores(_column(frame, frequency, "summary"), k)
     m_score = _quantile_scores(_column(frame, monetary, "summary"), k)
@@ -191,10 +202,7 @@ def _check_rules(rules: pd.DataFrame) -> pd.DataFrame:
         cells[int(row.r_min) - 1 : int(row.r_max), int(row.f_min) - 1 : int(row.f_max)] = True
     if not cells.all():
         r, f = np.argwhere(~cells)[0] + 1
-        raise ClvDataError(
-            f"The rule table leaves some (R, F) scores without a segment (first: R={r}, F={f}); add a "
-            f"row that covers them so that every customer gets a segment."
-        )
+        raise ClvDataError(text("decisions.rules_gap", r=int(r), f=int(f)))
     return rules
 
 
@@ -300,13 +308,13 @@ def clv_tiers(values, *, cuts: Sequence[float] = (0.01, 0.05, 0.20), labels: Seq
     v, index = _values(values)
     c = [check_number("cuts", x, low=0.0, high=1.0, low_open=True, high_open=True) for x in cuts]
     if not c or any(b <= a for a, b in itertools.pairwise(c)):
-        raise ClvDataError(f"cuts must be increasing shares between 0 and 1, e.g. (0.01, 0.05, 0.2); got {cuts!r}.")
+        raise ClvDataError(text("decisions.cuts", value=repr(cuts)))
     if labels is None:
         pct = [f"{x * 100:g}" for x in c]
         labels = [f"top {pct[0]}%"] + [f"top {a}-{b}%" for a, b in itertools.pairwise(pct)] + ["rest"]
     labels = [str(x) for x in labels]
     if len(labels) != len(c) + 1 or len(set(labels)) != len(labels):
-        raise ClvDataError(f"labels must be {len(c) + 1} distinct names (one per tier); got {labels!r}.")
+        raise ClvDataError(text("decisions.tier_labels", n=len(c) + 1, value=repr(labels)))
     n = v.size
     order = np.argsort(-v, kind="stable")
     position = np.empty(n, dtype=np.int64)
@@ -320,12 +328,9 @@ def clv_tiers(values, *, cuts: Sequence[float] = (0.01, 0.05, 0.20), labels: Seq
 def _nonnegative(values) -> tuple[np.ndarray, pd.Index | None]:
     v, index = _values(values)
     if np.any(v < 0):
-        raise ClvDataError(
-            f"values must be >= 0 to measure concentration; {int((v < 0).sum())} are negative "
-            f"(clip them at 0 or leave those customers out)."
-        )
+        raise ClvDataError(text("decisions.negative_values", n=int((v < 0).sum())))
     if v.sum() <= 0:
-        raise ClvDataError("values add up to 0, so no share of value can be computed.")
+        raise ClvDataError(text("decisions.zero_total"))
     return v, index
 
 
@@ -455,7 +460,7 @@ def retention_targets(
     v = _column(frame, value, "table")
     pa = _column(frame, p_alive, "table")
     if np.any((pa < 0) | (pa > 1)):
-        raise ClvDataError(f"Column {p_alive!r} must hold probabilities between 0 and 1.")
+        raise ClvDataError(text("decisions.probabilities", column=repr(p_alive)))
     frac = check_number("top", top, low=0.0, high=1.0, low_open=True)
     ceiling = check_number("max_p_alive", max_p_alive, low=0.0, high=1.0)
     drop = check_number("min_drop", min_drop, low=0.0, high=1.0)
@@ -516,7 +521,7 @@ def upsell_targets(
     mq = check_number("max_order_value_quantile", max_order_value_quantile, low=0.0, high=1.0)
     repeat = f > 0
     if not repeat.any():
-        raise ClvDataError("No customer has a repeat purchase, so no frequent buyers can be found.")
+        raise ClvDataError(text("decisions.no_repeat_buyers"))
     f_cut = np.quantile(f[repeat], fq)
     m_cut = np.quantile(m[repeat], mq)
     median = np.median(m[repeat])

@@ -62,6 +62,7 @@ from scipy import special
 
 from ._checks import check_number
 from .errors import ClvDataError
+from .i18n import format_number, text
 from .units import DAYS_PER_UNIT, check_time_unit
 
 __all__ = [
@@ -83,12 +84,12 @@ def _rng(seed) -> np.random.Generator:
     try:
         return np.random.default_rng(seed)
     except (TypeError, ValueError):
-        raise ClvDataError(f"seed must be an integer, None or a numpy Generator; got {seed!r}.") from None
+        raise ClvDataError(text("simulate.seed", value=repr(seed))) from None
 
 
 def _count(name: str, value, *, low: int = 1) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-        raise ClvDataError(f"{name} must be a whole number >= {low}; got {value!r}.")
+        raise ClvDataError(text("simulate.count", name=name, low=low, value=repr(value)))
     return int(value)
 
 
@@ -107,10 +108,8 @@ def _observation_lengths(T, n: int) -> np.ndarray:
     if arr.ndim == 0:
         arr = np.full(n, float(arr))
     if arr.shape != (n,) or not np.all(np.isfinite(arr)) or np.any(arr <= 0):
-        raise ClvDataError(
-            f"T must be one positive number or {n} positive numbers (one per customer); "
-            f"got shape {arr.shape} with values from {np.nanmin(arr) if arr.size else 'none'}."
-        )
+        smallest = format_number(np.nanmin(arr), decimals=2) if arr.size else "–"
+        raise ClvDataError(text("simulate.observation_lengths", n=n, shape=arr.shape, smallest=smallest))
     return arr
 
 
@@ -361,7 +360,7 @@ def simulate_spend(frequency, *, p: float, q: float, gamma: float, seed=None) ->
     index = frequency.index if isinstance(frequency, pd.Series) else None
     x = np.asarray(frequency, dtype=float)
     if x.ndim != 1 or not np.all(np.isfinite(x)) or np.any(x < 0) or np.any(x != np.round(x)):
-        raise ClvDataError("frequency must be a one-dimensional list of whole numbers >= 0.")
+        raise ClvDataError(text("simulate.frequency"))
     rng = _rng(seed)
     nu = rng.gamma(params["q"], 1.0 / params["gamma"], x.size)
     value = np.zeros(x.size)
@@ -383,10 +382,7 @@ def _shares(name: str, shares) -> tuple[list[str], np.ndarray] | None:
         labels = [str(k) for k in shares]
         weights = np.ones(len(labels))
     if not labels or not np.all(np.isfinite(weights)) or np.any(weights < 0) or weights.sum() <= 0:
-        raise ClvDataError(
-            f"{name} must be a list of labels or a mapping label -> share with non-negative shares "
-            f"that add up to more than 0; got {shares!r}."
-        )
+        raise ClvDataError(text("simulate.shares", name=name, value=repr(shares)))
     return labels, weights / weights.sum()
 
 
@@ -493,10 +489,7 @@ def simulate_transactions(
     n = _count("n_customers", n_customers)
     first_id = _count("customer_id_start", customer_id_start, low=0)
     if (a is None) != (b is None) or (s is None) != (beta is None) or (a is None) == (s is None):
-        raise ClvDataError(
-            "simulate_transactions needs either a and b (BG/NBD) or s and beta (Pareto/NBD), not both "
-            "and not neither."
-        )
+        raise ClvDataError(text("simulate.process"))
     process = "bgnbd" if a is not None else "paretonbd"
     rate = _positive(r=r, alpha=alpha)
     drop = _positive(a=a, b=b) if process == "bgnbd" else _positive(s=s, beta=beta)
@@ -505,20 +498,17 @@ def simulate_transactions(
     acq = _count("acquisition_days", acquisition_days)
     obs = _count("observation_days", observation_days)
     if obs <= acq:
-        raise ClvDataError(
-            f"observation_days ({obs}) must be larger than acquisition_days ({acq}) so that every "
-            f"customer is observed for at least one day."
-        )
+        raise ClvDataError(text("simulate.observation_days", obs=obs, acq=acq))
     try:
         start_ts = pd.Timestamp(start).normalize()
     except (TypeError, ValueError):
-        raise ClvDataError(f"start must be a date such as '2023-01-01'; got {start!r}.") from None
+        raise ClvDataError(text("simulate.start", example="'2023-01-01'", value=repr(start))) from None
     sat = _strength("satisfaction", satisfaction)
     eng = _strength("engagement", engagement)
     channel_spec = _shares("channels", channels)
     segment_spec = _shares("segments", segments)
     if resolution not in ("D", "min"):
-        raise ClvDataError(f"resolution must be 'D' (days) or 'min' (minutes); got {resolution!r}.")
+        raise ClvDataError(text("simulate.resolution", value=repr(resolution)))
     rng = _rng(seed)
 
     day0 = rng.integers(0, acq, n)
@@ -678,16 +668,14 @@ def simulate_subscriptions(
     acq = _count("acquisition_months", acquisition_months)
     obs = _count("observation_months", observation_months)
     if obs <= acq:
-        raise ClvDataError(
-            f"observation_months ({obs}) must be larger than acquisition_months ({acq})."
-        )
+        raise ClvDataError(text("simulate.observation_months", obs=obs, acq=acq))
     fee = check_number("price", price, low=0.0)
     eng = _strength("engagement", engagement)
     first_id = _count("customer_id_start", customer_id_start, low=0)
     try:
         start_month = pd.Timestamp(start).to_period("M").to_timestamp()
     except (TypeError, ValueError):
-        raise ClvDataError(f"start must be a date such as '2022-01-01'; got {start!r}.") from None
+        raise ClvDataError(text("simulate.start", example="'2022-01-01'", value=repr(start))) from None
     rng = _rng(seed)
     cohort = rng.integers(0, acq, n)
     u, score = _copula(rng, n, eng)
@@ -743,9 +731,7 @@ def subscription_payments(subscribers: pd.DataFrame) -> pd.DataFrame:
     need = {"customer_id", "start_date", "months_paid", "price"}
     missing = sorted(need - set(subscribers.columns))
     if missing:
-        raise ClvDataError(
-            f"subscribers has no column {', '.join(map(repr, missing))}; pass the output of simulate_subscriptions."
-        )
+        raise ClvDataError(text("simulate.subscriber_columns", columns=", ".join(map(repr, missing))))
     paid = subscribers["months_paid"].to_numpy(dtype=np.int64)
     owner = np.repeat(np.arange(len(subscribers)), paid)
     month = np.arange(paid.sum()) - np.repeat(np.cumsum(paid) - paid, paid)
@@ -799,8 +785,6 @@ def subscription_survivors(subscribers: pd.DataFrame, *, n_periods: int, cohort:
         frame = frame[frame["cohort"] == cohort]
     frame = frame[frame["months_observed"] > k]
     if len(frame) == 0:
-        raise ClvDataError(
-            f"No subscriber is observed for more than {k} months; choose a smaller n_periods."
-        )
+        raise ClvDataError(text("simulate.no_survivors", k=k))
     paid = frame["months_paid"].to_numpy()
     return np.array([(paid > t).sum() for t in range(k + 1)], dtype=np.int64)

@@ -85,6 +85,10 @@ import pandas as pd
 
 from ._checks import check_choice, check_number
 from .errors import ClvDataError
+# The payback crossing without the argument checks of payback_from_cash_flows: the engines
+# build their flows themselves, and a widget moving a lever should not pay for checks twice.
+from .formulas import _payback_crossing
+from .i18n import text
 from .units import DAYS_PER_UNIT, check_time_unit, parse_duration
 
 __all__ = [
@@ -148,7 +152,7 @@ class Strategy:
         for key, value in values.items():
             object.__setattr__(self, key, value)
         if self.target is not None and not isinstance(self.target, str):
-            raise ClvDataError(f"target must be a segment name (a string) or None; got {self.target!r}.")
+            raise ClvDataError(text("decisions.target_type", value=repr(self.target)))
 
     def with_levers(self, **changes) -> Strategy:
         """A copy with some levers changed (validated again).
@@ -161,8 +165,8 @@ class Strategy:
         unknown = sorted(set(changes) - set(self.__dataclass_fields__))
         if unknown:
             raise ClvDataError(
-                f"Unknown lever {', '.join(map(repr, unknown))}; the levers are "
-                f"{', '.join(self.__dataclass_fields__)}."
+                text("decisions.unknown_lever", names=", ".join(map(repr, unknown)),
+                     levers=", ".join(self.__dataclass_fields__))
             )
         return replace(self, **changes)
 
@@ -257,8 +261,7 @@ def _check_strategy(strategy) -> Strategy:
         return preset(strategy)
     if not isinstance(strategy, Strategy):
         raise ClvDataError(
-            f"strategy must be a Strategy or the name of a preset ({', '.join(sorted(PRESETS))}); "
-            f"got {type(strategy).__name__}."
+            text("decisions.strategy_type", presets=", ".join(sorted(PRESETS)), type=type(strategy).__name__)
         )
     return strategy
 
@@ -406,19 +409,8 @@ def _payback_drivers(m0, r0, m1, r1, cpp, d, cost_once, periods, timing) -> floa
     t = np.arange(1, n + 1) if timing == "end" else np.arange(0, n)
     disc = (1.0 + d) ** -t.astype(float)
     extra = ((m1 - cpp) * r1 ** t - m0 * r0 ** t) * disc
-    return _first_crossing(np.cumsum(extra), cost_once)
-
-
-def _first_crossing(cumulative: np.ndarray, cost_once: float) -> float:
-    """Periods until a cumulative net gain (per period, from period 1) reaches `cost_once`, interpolated."""
-    if cost_once == 0 and (len(cumulative) == 0 or cumulative[0] >= 0):
-        return 0.0
-    cum = np.concatenate([[0.0], cumulative])
-    reached = np.flatnonzero(cum[1:] >= cost_once)
-    if reached.size == 0:
-        return math.inf
-    k = int(reached[0]) + 1
-    return float((k - 1) + (cost_once - cum[k - 1]) / (cum[k] - cum[k - 1]))
+    # The one payback computation of clvkit (clvkit.formulas.payback_from_cash_flows).
+    return _payback_crossing(extra, cost_once)
 
 
 def evaluate_drivers(
@@ -489,8 +481,8 @@ def evaluate_drivers(
     churn1 = (1.0 - r0) * (1.0 + st.churn_change)
     if churn1 > 1.0:
         raise ClvDataError(
-            f"churn_change={st.churn_change:g} would push the churn rate from {1 - r0:g} to {churn1:g}, above 1; "
-            f"use a churn_change of at most {r0 / (1 - r0):g} for a retention of {r0:g}."
+            text("decisions.churn_above_one", change=st.churn_change, before=1 - r0, after=churn1,
+                 most=r0 / (1 - r0), retention=r0)
         )
     r1 = 1.0 - churn1
     m0 = v * f * mg
@@ -645,12 +637,10 @@ class StrategySimulator:
         grid_points: int = 13,
     ) -> None:
         if not isinstance(summary, pd.DataFrame) or len(summary) == 0:
-            raise ClvDataError("summary must be a non-empty DataFrame with one row per customer.")
+            raise ClvDataError(text("decisions.sim_summary"))
         params = getattr(transaction_model, "params_", None)
         if params is None:
-            raise ClvDataError(
-                "transaction_model is not fitted; fit it (or build it with from_params) before simulating strategies."
-            )
+            raise ClvDataError(text("decisions.sim_not_fitted"))
         names = set(params.index)
         if {"a", "b", "alpha", "r"} <= names:
             self.kind_ = "beta-dropout"
@@ -658,8 +648,8 @@ class StrategySimulator:
             self.kind_ = "gamma-dropout"
         else:
             raise ClvDataError(
-                f"StrategySimulator needs a BG/NBD, MBG/NBD or Pareto/NBD model; got {type(transaction_model).__name__} "
-                f"with parameters {', '.join(map(str, params.index))}."
+                text("decisions.sim_model_kind", model=type(transaction_model).__name__,
+                     params=", ".join(map(str, params.index)))
             )
         self.model = transaction_model
         self.params = params.astype(float)
@@ -667,19 +657,19 @@ class StrategySimulator:
         self.time_unit = check_time_unit(unit)
         self.horizon = parse_duration(horizon, self.time_unit)
         if self.horizon <= 0:
-            raise ClvDataError(f"horizon must be longer than 0; got {horizon!r}.")
+            raise ClvDataError(text("decisions.horizon", value=repr(horizon)))
         rate = check_number("annual_discount_rate", annual_discount_rate, low=0.0, high=10.0)
         self.delta = math.log1p(rate) * DAYS_PER_UNIT[self.time_unit] / DAYS_PER_UNIT["Y"]
         self.margin = check_number("margin", margin, low=0.0, high=1.0, low_open=True)
         self.cost_period = check_time_unit(cost_period)
         self.max_scale = check_number("max_scale", max_scale, low=1.0)
         if isinstance(grid_points, bool) or not isinstance(grid_points, int) or not 5 <= grid_points <= 65:
-            raise ClvDataError(f"grid_points must be a whole number from 5 to 65; got {grid_points!r}.")
+            raise ClvDataError(text("decisions.grid_points", value=repr(grid_points)))
         self.summary = summary
         index = summary.index
         if spend_model is None:
             if "monetary_value" not in summary.columns:
-                raise ClvDataError("summary has no monetary_value column; give a spend_model or add the column.")
+                raise ClvDataError(text("decisions.no_monetary_value"))
             spend = summary["monetary_value"].to_numpy(dtype=float)
         elif isinstance(spend_model, (int, float)) and not isinstance(spend_model, bool):
             spend = np.full(len(summary), check_number("spend_model (average order value)", spend_model, low=0.0))
@@ -689,14 +679,11 @@ class StrategySimulator:
         self.p_alive = np.asarray(transaction_model.probability_alive(summary), dtype=float)
         if segments is not None:
             if not isinstance(segments, pd.Series):
-                raise ClvDataError("segments must be a pandas Series with one segment label per customer.")
+                raise ClvDataError(text("decisions.segments_type"))
             seg = segments.reindex(index)
             if seg.isna().any():
                 missing = index[seg.isna().to_numpy()][:3].tolist()
-                raise ClvDataError(
-                    f"segments has no label for {int(seg.isna().sum())} customers of the summary "
-                    f"(first: {missing}); give one label per customer."
-                )
+                raise ClvDataError(text("decisions.segments_missing", n=int(seg.isna().sum()), first=missing))
             self.segments = seg.astype(str)
         else:
             self.segments = None
@@ -742,9 +729,8 @@ class StrategySimulator:
             mean = p["a"] / total * (1.0 + k)
             if not 0.0 < mean < 1.0:
                 raise ClvDataError(
-                    f"churn_change={k:g} would push the mean dropout probability from {p['a'] / total:.4g} to "
-                    f"{mean:.4g}, outside (0, 1); use a churn_change between -1 and {1 / (p['a'] / total) - 1:.4g} "
-                    f"(exclusive)."
+                    text("decisions.dropout_outside", change=k, before=p["a"] / total, after=mean,
+                         most=1 / (p["a"] / total) - 1)
                 )
             p["a"], p["b"] = mean * total, (1.0 - mean) * total
         else:
@@ -758,8 +744,7 @@ class StrategySimulator:
         gain, scale = (1.0 / k, c * k) if self.kind_ == "beta-dropout" else (c / k, k)
         if scale > self.max_scale * (1 + 1e-12):
             raise ClvDataError(
-                f"These levers stretch time by {scale:.3g}, beyond max_scale={self.max_scale:g}; build the "
-                f"StrategySimulator with max_scale={math.ceil(scale)} or more."
+                text("decisions.max_scale", scale=scale, max_scale=self.max_scale, needed=math.ceil(scale))
             )
         return gain, scale
 
@@ -790,14 +775,13 @@ class StrategySimulator:
         if target is None:
             mask = np.ones(n, dtype=bool)
         elif self.segments is None:
-            raise ClvDataError(
-                f"The strategy targets segment {target!r} but the simulator has no segments; pass "
-                f"segments= (a label per customer) or set target=None."
-            )
+            raise ClvDataError(text("decisions.no_segments", target=repr(target)))
         else:
             known = sorted(self.segments.unique())
             if target not in known:
-                raise ClvDataError(f"Unknown segment {target!r}; the segments are {', '.join(map(repr, known))}.")
+                raise ClvDataError(
+                    text("decisions.unknown_segment", target=repr(target), known=", ".join(map(repr, known)))
+                )
             mask = (self.segments == target).to_numpy()
         self._masks[target] = mask
         return mask
@@ -910,4 +894,4 @@ class StrategySimulator:
         after = factor * gain * (_barycentric_basis(self._nodes, scale * t) @ mean_e)
         running = st.cost_per_period * sums["p_alive"] / sums["count"] * np.diff(t) / per
         extra = np.diff(after - before) - running
-        return _first_crossing(np.cumsum(extra * np.exp(-self.delta * t[1:])), st.cost_once)
+        return _payback_crossing(extra * np.exp(-self.delta * t[1:]), st.cost_once)

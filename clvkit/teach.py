@@ -88,14 +88,14 @@ class Feedback:
         return self.correct
 
 
-def _module_for(key: str):
+def _module_for(key: str, lang: str | None = None):
     if not isinstance(key, str) or "." not in key or not key.split(".")[0].isdigit():
-        raise ClvDataError(f"Exercise keys look like '03.2' (notebook 03, question 2); got {key!r}.")
+        raise ClvDataError(text("errors.exercise_key", lang, key=repr(key)))
     notebook = key.split(".")[0].zfill(2)
     try:
         return importlib.import_module(f"clvkit._exercises.nb{notebook}")
     except ModuleNotFoundError:
-        raise ClvDataError(f"There are no exercises for notebook {notebook}; check the key {key!r}.") from None
+        raise ClvDataError(text("errors.exercise_notebook", lang, notebook=notebook, key=repr(key))) from None
 
 
 def exercises(notebook: str | int) -> dict[str, Exercise]:
@@ -104,11 +104,12 @@ def exercises(notebook: str | int) -> dict[str, Exercise]:
     return {ex.key: ex for ex in module.EXERCISES}
 
 
-def get(key: str) -> Exercise:
-    """The exercise with this key."""
-    found = {ex.key: ex for ex in _module_for(key).EXERCISES}
+def get(key: str, *, lang: str | None = None) -> Exercise:
+    """The exercise with this key (`lang`: language of the error when there is none)."""
+    found = {ex.key: ex for ex in _module_for(key, lang).EXERCISES}
     if key not in found:
-        raise ClvDataError(f"No exercise {key!r}; this notebook has {', '.join(sorted(found))}.")
+        listed = ", ".join(sorted(found))
+        raise ClvDataError(text("errors.exercise_unknown", lang, key=repr(key), found=listed))
     return found[key]
 
 
@@ -204,7 +205,7 @@ def check(key: str, answer, *, lang: str | None = None) -> Feedback:
     ✅ Correct (00.1).
     """
     lang = resolve_lang(lang)
-    ex = get(key)
+    ex = get(key, lang=lang)
     if answer is Ellipsis or answer is None:
         return Feedback(False, f"✏️ {key}: {_t('empty', lang)}")
     ok, why = _CHECKERS[ex.kind](ex, answer, lang)
@@ -218,12 +219,12 @@ def check(key: str, answer, *, lang: str | None = None) -> Feedback:
 def hint(key: str, *, lang: str | None = None) -> Feedback:
     """The hint of an exercise."""
     lang = resolve_lang(lang)
-    return Feedback(False, f"💡 {_t('hint', lang)} ({key}): {get(key).hint[lang]}")
+    return Feedback(False, f"💡 {_t('hint', lang)} ({key}): {get(key, lang=lang).hint[lang]}")
 
 
 def solution(key: str, *, lang: str | None = None) -> Feedback:
     """Reveal the worked solution and the expected answer."""
     lang = resolve_lang(lang)
-    ex = get(key)
+    ex = get(key, lang=lang)
     text = f"📖 {_t('solution', lang)} ({key}):\n{ex.solution[lang]}\n{_t('answer', lang)}: {_shown(ex, lang)}"
     return Feedback(True, text)

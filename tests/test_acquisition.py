@@ -10,6 +10,7 @@ import pytest
 
 from clvkit.acquisition import allocate_budget, channel_economics, ltv_by_group, max_allowable_cac
 from clvkit.errors import ClvDataError
+from clvkit.formulas import max_acquisition_cost
 
 
 @pytest.fixture
@@ -20,11 +21,19 @@ def channels():
     )
 
 
-def test_max_allowable_cac_is_ltv_over_the_target_ratio():
-    assert max_allowable_cac(300.0) == 100.0
-    assert max_allowable_cac(pd.Series([300.0, 60.0]), target_ratio=2).tolist() == [150.0, 30.0]
-    with pytest.raises(ClvDataError, match="target_ratio"):
+def test_max_allowable_cac_still_works_as_a_deprecated_alias_of_the_one_formula():
+    with pytest.warns(PendingDeprecationWarning, match="clvkit.formulas.max_acquisition_cost"):
+        assert max_allowable_cac(300.0) == 100.0
+    with pytest.warns(PendingDeprecationWarning):
+        assert max_allowable_cac(pd.Series([300.0, 60.0]), target_ratio=2).tolist() == [150.0, 30.0]
+    with pytest.warns(PendingDeprecationWarning), pytest.raises(ClvDataError, match="target_ratio"):
         max_allowable_cac(300.0, target_ratio=0)
+
+
+def test_channel_ceilings_are_the_formulas_ceiling(channels):
+    out = channel_economics(channels, target_ratio=2.5)
+    assert out["max_cac"].tolist() == pytest.approx([120.0, 72.0, 36.0])
+    assert out["max_cac"].tolist() == [max_acquisition_cost(v, target_ratio=2.5) for v in channels["ltv"]]
 
 
 def test_channel_economics_flags_channels_above_the_ceiling(channels):

@@ -182,6 +182,61 @@ def test_payback_is_infinite_when_the_customer_is_worth_less_than_the_cac():
     assert f.payback_period(10, 1000, max_periods=200) == pytest.approx(100.0)
 
 
+def test_max_acquisition_cost_takes_numbers_arrays_and_series_alike():
+    ceilings = f.max_acquisition_cost(pd.Series([300.0, 60.0], index=["search", "tv"]), target_ratio=2)
+    assert ceilings.name == "max_cac" and ceilings.to_dict() == {"search": 150.0, "tv": 30.0}
+    np.testing.assert_allclose(f.max_acquisition_cost(np.array([90.0, 30.0])), [30.0, 10.0])
+    for ltv in (90.0, 30.0):  # the array is the number, element by element
+        assert f.max_acquisition_cost(ltv) * 3 == pytest.approx(ltv)
+    with pytest.raises(ClvDataError, match="finite numbers; 1 of them"):
+        f.max_acquisition_cost([1.0, math.nan])
+
+
+def test_the_deprecated_alias_is_the_same_formula_and_says_so():
+    from clvkit.acquisition import max_allowable_cac
+
+    with pytest.warns(PendingDeprecationWarning, match="max_acquisition_cost"):
+        assert max_allowable_cac(300.0) == f.max_acquisition_cost(300.0)
+
+
+def test_payback_from_cash_flows_interpolates_inside_the_crossing_period():
+    assert f.payback_from_cash_flows([2.0, 2.0, 2.0], 5.0) == pytest.approx(2.5)
+    assert f.payback_from_cash_flows([100, 100], 250) == math.inf
+    # No cost: nothing to recover unless the first period loses money.
+    assert f.payback_from_cash_flows([1.0, 1.0], 0.0) == 0.0
+    assert f.payback_from_cash_flows([-1.0, 2.0], 0.0) == pytest.approx(1.5)
+    assert f.payback_from_cash_flows([-1.0, -1.0, -1.0], 0.0) == math.inf
+    assert f.payback_from_cash_flows([], 0.0) == 0.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    m=st.floats(1.0, 500.0), cac=st.floats(0.5, 2000.0), r=st.floats(0.3, 1.0), d=st.floats(0.0, 0.3),
+)
+def test_payback_period_is_where_the_cumulative_value_table_crosses_the_cac(m, cac, r, d):
+    # An independent reading: walk the cumulative_value table until it covers the CAC.
+    got = f.payback_period(m, cac, retention=r, discount_rate=d, max_periods=300)
+    table = f.cumulative_value(m, r, d, periods=300)["cumulative"].to_numpy()
+    covered = np.flatnonzero(table >= cac)
+    if covered.size == 0:
+        assert got == math.inf
+    else:
+        t = int(covered[0]) + 1
+        before = table[t - 2] if t > 1 else 0.0
+        assert before < cac <= table[t - 1]
+        assert t - 1 < got <= t
+        assert got == pytest.approx(t - 1 + (cac - before) / (table[t - 1] - before))
+
+
+def test_payback_from_cash_flows_refuses_what_is_not_a_flow_per_period():
+    with pytest.raises(ClvDataError, match="one-dimensional sequence of finite numbers"):
+        f.payback_from_cash_flows([[1.0, 2.0]], 1.0)
+    with pytest.raises(ClvDataError, match="cash_flows"):
+        f.payback_from_cash_flows([1.0, math.nan], 1.0)
+    with pytest.raises(ClvDataError, match="cost"):
+        f.payback_from_cash_flows([1.0], -1.0)
+
+
 def test_payback_rejects_a_fractional_horizon():
     with pytest.raises(ClvDataError, match="max_periods must be a whole number"):
         f.payback_period(10, 100, max_periods=12.5)

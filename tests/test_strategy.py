@@ -231,9 +231,24 @@ def test_pareto_nbd_levers_follow_the_same_rules():
 
 
 def test_running_costs_that_are_never_recovered_never_pay_back():
-    from clvkit.strategy import _first_crossing
+    # 1% larger orders bring 0.72 a period; a running cost of 5 a period is never recovered.
+    never = evaluate_drivers(Strategy(aov_change=0.01, cost_per_period=5.0), **DRIVERS, periods=24)
+    assert never.payback_periods == float("inf")
+    # No one-off cost and a first period that already gains: paid back at once.
+    at_once = evaluate_drivers(Strategy(aov_change=0.1, cost_per_period=1.0), **DRIVERS, periods=24)
+    assert at_once.payback_periods == 0.0
 
-    assert _first_crossing(np.array([-1.0, -2.0, -3.0]), 0.0) == float("inf")
-    assert _first_crossing(np.array([1.0, 2.0]), 0.0) == 0.0
-    assert _first_crossing(np.array([-1.0, 1.0]), 0.0) == pytest.approx(1.5)
-    assert _first_crossing(np.array([2.0, 4.0, 6.0]), 5.0) == pytest.approx(2.5)
+
+def test_driver_payback_is_the_crossing_of_the_extra_discounted_margin():
+    # A participant keeps 7.2 more margin a period at retention 0.7, discounted at 10%:
+    # 4.58, 2.92, 1.86, ... add up to 12.6 in all, so a cost of 8 is covered in period 3.
+    st = Strategy(frequency_change=0.1, cost_once=8.0)
+    r = evaluate_drivers(st, **DRIVERS, periods=30)
+    t = np.arange(1, 31)
+    extra = 72 * 0.1 * 0.7 ** t / 1.1 ** t
+    assert r.payback_periods == pytest.approx(ck.formulas.payback_from_cash_flows(extra, 8.0))
+    c1, c2, c3 = np.cumsum(extra)[:3]
+    assert c2 < 8.0 <= c3
+    assert r.payback_periods == pytest.approx(2 + (8.0 - c2) / (c3 - c2))
+    # More than the 12.6 the programme can ever bring back: never.
+    assert evaluate_drivers(st.with_levers(cost_once=13.0), **DRIVERS).payback_periods == math.inf

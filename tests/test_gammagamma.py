@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from scipy import integrate, stats
 
 from clvkit import ClvDataError, NotFittedError, UnitMismatchError
+from clvkit.i18n import language
 from clvkit.datasets import load_cdnow_calibration_summary_published
 from clvkit.models import GammaGamma
 from clvkit.models.gammagamma import gammagamma_loglik
@@ -109,8 +110,12 @@ def test_expected_spend_is_the_posterior_mean_by_numerical_integration():
     assert got.iloc[0] == pytest.approx(mean / norm, rel=1e-8)
 
 
-def test_mean_spend_is_infinite_when_q_is_at_most_one():
-    assert GammaGamma.from_params(p=2.0, q=0.9, gamma=1.0).mean_spend() == np.inf
+def test_a_mean_spend_that_does_not_exist_is_refused_in_both_languages():
+    model = GammaGamma.from_params(p=2.0, q=0.9, gamma=1.0)
+    with pytest.raises(ClvDataError, match=r"q = 0\.900 is at most 1.*does not exist"):
+        model.mean_spend()
+    with language("ru"), pytest.raises(ClvDataError, match="среднего чека не существует"):
+        model.mean_spend()
 
 
 # ---------------------------------------------------------------- simulation
@@ -147,7 +152,7 @@ def test_non_positive_spend_of_a_repeat_buyer_is_refused_with_one_sentence():
         GammaGamma().fit(data)
     message = str(info.value)
     assert "'monetary_value' must be greater than 0 for customers with repeat purchases" in message
-    assert "for 1 of them (first: 8 -> 0)" in message and "9 ->" not in message
+    assert "for 1 customer (first: 8 -> 0)" in message and "9 ->" not in message
 
 
 @pytest.mark.parametrize(
@@ -217,6 +222,10 @@ def test_log_likelihood_and_expected_spend_are_finite_over_wide_ranges(p, q, gam
     ll = gammagamma_loglik(p=p, q=q, gamma=gamma, frequency=x, monetary_value=zbar)
     assert np.isfinite(ll)
     gg = GammaGamma.from_params(p=p, q=q, gamma=gamma)
-    spend = gg.expected_spend(pd.DataFrame({"frequency": [x], "monetary_value": [zbar]})).iloc[0]
+    frame = pd.DataFrame({"frequency": [x], "monetary_value": [zbar]})
     if p * x + q > 1:
+        spend = gg.expected_spend(frame).iloc[0]
         assert np.isfinite(spend) and spend > 0
+    else:  # the posterior mean of the spend does not exist: refused, never negative or infinite
+        with pytest.raises(ClvDataError, match="does not exist"):
+            gg.expected_spend(frame)

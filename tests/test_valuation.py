@@ -80,7 +80,8 @@ def test_units_that_differ_are_refused(model, cdnow_transactions):
 @pytest.mark.parametrize("kwargs, words", [
     ({}, "Give exactly one discount rate"),
     ({"discount_rate": 0.01, "annual_discount_rate": 0.1}, "Give exactly one discount rate"),
-    ({"annual_discount_rate": -0.1}, "annual_discount_rate must be a yearly rate"),
+    ({"annual_discount_rate": -0.1}, "annual_discount_rate must be a rate per year between 0 and 10"),
+    ({"discount_rate": -0.1}, "discount_rate must be a rate per week between 0 and 10"),
 ])
 def test_discount_rate_must_be_given_once_and_sensibly(model, few, kwargs, words):
     with pytest.raises(ClvDataError, match=words):

@@ -32,6 +32,10 @@ MIN_CUSTOMERS = 10
 # Log-parameters live in [-20, 20] (parameters between 2e-9 and 5e8): an estimate at the
 # edge means the data push the parameter to zero or infinity, not that it was found.
 _LOG_BOUND = 20.0
+# Beyond e^15 (3e6) or below e^-15 (3e-7) an estimate is not measured but running off
+# towards the edge along a flat likelihood (no real customer base gives such values in
+# any time unit, and spend is rescaled before fitting): the fit warns about it.
+_RUNAWAY = 15.0
 # A fit counts as converged when the largest derivative of the mean log-likelihood per
 # customer (with respect to the log-parameters) is below this, relative to the mean itself;
 # the Newton polish usually brings it to 1e-10 or below.
@@ -349,6 +353,7 @@ class BaseModel:
                 result, log_params, grad_norm = retry, candidate, candidate_norm
         self.optimizer_result_ = result
         at_bound = np.abs(log_params) >= _LOG_BOUND - 1e-3
+        running_away = np.abs(log_params) >= _RUNAWAY
         finite = bool(np.isfinite(objective(log_params)) and objective(log_params) < 1e99)
         self.converged_ = bool(finite and (result.success or grad_norm <= _GRADIENT_TOL or at_bound.any()))
         self.gradient_norm_ = float(grad_norm)
@@ -373,8 +378,8 @@ class BaseModel:
             self._log_hessian = hessian_from_gradient(total_grad, log_params)
         else:
             self._log_hessian = numerical_hessian(total_ll, log_params)
-        if at_bound.any():
-            names = ", ".join(p for p, hit in zip(self._param_names, at_bound) if hit)
+        if running_away.any():
+            names = ", ".join(p for p, hit in zip(self._param_names, running_away) if hit)
             warnings.warn(text("models.at_bound", model=name, names=names), ConvergenceWarning, stacklevel=2)
         elif self.converged_ and not _positive_definite(-self._log_hessian):
             warnings.warn(text("models.hessian_not_pd", model=name), ConvergenceWarning, stacklevel=2)

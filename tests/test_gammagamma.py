@@ -229,3 +229,31 @@ def test_log_likelihood_and_expected_spend_are_finite_over_wide_ranges(p, q, gam
     else:  # the posterior mean of the spend does not exist: refused, never negative or infinite
         with pytest.raises(ClvDataError, match="does not exist"):
             gg.expected_spend(frame)
+
+
+@pytest.mark.parametrize("scale", [1e6, 1e9, 1e-2])
+def test_amounts_in_kopecks_or_billions_give_the_same_fit_up_to_the_scale(cdnow, fitted, scale):
+    scaled_data = cdnow.assign(monetary_value=cdnow["monetary_value"] * scale)
+    scaled = GammaGamma().fit(scaled_data)
+    np.testing.assert_allclose(scaled.params_[["p", "q"]], fitted.params_[["p", "q"]], rtol=1e-6)
+    assert scaled.params_["gamma"] == pytest.approx(fitted.params_["gamma"] * scale, rel=1e-6)
+    np.testing.assert_allclose(scaled.expected_spend(scaled_data), fitted.expected_spend(cdnow) * scale, rtol=1e-6)
+    # the reported log-likelihood is that of the amounts as given: recomputed from the pure function
+    repeat = scaled_data[scaled_data["frequency"] > 0]
+    direct = gammagamma_loglik(**scaled.params_.to_dict(), frequency=repeat["frequency"].to_numpy(float),
+                               monetary_value=repeat["monetary_value"].to_numpy(float)).sum()
+    assert scaled.log_likelihood_ == pytest.approx(direct, rel=1e-12)
+    np.testing.assert_allclose(scaled.summary()["se"] / scaled.params_, fitted.summary()["se"] / fitted.params_,
+                               rtol=1e-4)
+
+
+def test_expected_spend_where_the_mean_does_not_exist_is_refused_in_both_languages():
+    model = GammaGamma.from_params(p=0.2, q=0.5, gamma=1.0)
+    data = pd.DataFrame({"frequency": [1, 5], "monetary_value": [10.0, 10.0]})
+    # p x + q = 0.7 for the first customer: the posterior mean of the spend is infinite
+    with pytest.raises(ClvDataError, match=r"q = 0\.500 .*expected spend of 1 customer .*does not exist"):
+        model.expected_spend(data)
+    with language("ru"), pytest.raises(ClvDataError, match="ожидаемой траты не существует.*таких в данных 1 клиент"):
+        model.expected_spend(data)
+    finite = model.expected_spend(data.iloc[1:])  # p x + q = 1.5 > 1: it exists
+    assert finite.iloc[0] == pytest.approx(0.2 * (1.0 + 5 * 10.0) / 0.5)

@@ -265,4 +265,3 @@ def subscriber_value(sbg_model, *, margin_per_period: float, discount_rate: floa
     """
     check_number("margin_per_period", margin_per_period, low=0.0)
     return float(margin_per_period) * float(sbg_model.derl(discount_rate, renewals=renewals))
-

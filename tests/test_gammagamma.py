@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from scipy import integrate, stats
 
 from clvkit import ClvDataError, NotFittedError, UnitMismatchError
-from clvkit.i18n import language
 from clvkit.datasets import load_cdnow_calibration_summary_published
+from clvkit.i18n import language
 from clvkit.models import GammaGamma
 from clvkit.models.gammagamma import gammagamma_loglik
 

@@ -80,8 +80,8 @@ def test_purchase_count_probabilities_are_probabilities_everywhere(model_class):
        n_star=st.integers(0, 10_000))
 def test_bgbb_predicts_finite_non_negative_numbers_everywhere(params, n_periods, a, b, n_star):
     model = BGBB.from_params(**dict(zip(BGBB._param_names, params)))
-    recency = int(round(a * n_periods))
-    frequency = int(round(b * recency)) if recency > 0 else 0
+    recency = round(a * n_periods)
+    frequency = round(b * recency) if recency > 0 else 0
     frequency = max(frequency, 1) if recency > 0 else 0
     data = _frame({"frequency": frequency, "recency": recency, "n_periods": n_periods}, unit=None)
     _check(model.predict_purchases(data, n_star))

@@ -32,7 +32,10 @@ def _as_times(name: str, value) -> tuple[np.ndarray, bool]:
 
 
 class TransactionModel(BaseModel):
-    """Shared shell of BGNBD, ParetoNBD and MBGNBD (see those classes)."""
+    """Shared shell of BGNBD, ParetoNBD and MBGNBD (see those classes).
+
+    Customers with T = 0 are scored but left out of fits (``n_excluded_`` counts them).
+    """
 
     _param_names: tuple[str, ...] = ()
     # T = 0 (first seen on the last day) is a valid history: it is scored, and left out of fits.

@@ -286,6 +286,18 @@ class BaseModel:
             With ``params_``, ``log_likelihood_``, ``converged_``, ``gradient_norm_``
             (largest derivative of the mean log-likelihood per customer with respect to
             the log-parameters at the estimate) and ``optimizer_result_``.
+
+        Raises
+        ------
+        ClvDataError
+            When the data cannot identify the model: fewer than ``MIN_CUSTOMERS``
+            customers, and model-specific cases (no repeat buyer, no cancellation).
+
+        Warns
+        -----
+        ConvergenceWarning
+            When the optimiser fails, an estimate runs off towards 0 or infinity, or the
+            Hessian at the estimate is not positive definite (standard errors unreliable).
         """
         check_number("penalizer", self.penalizer, low=0.0)
         columns = self._validate_columns(data)

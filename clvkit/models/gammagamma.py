@@ -107,6 +107,9 @@ class GammaGamma(BaseModel):
         Repeat customers used in the fit.
     n_excluded_ : int
         Customers left out because their frequency is 0.
+    spend_scale_ : float
+        The median repeat spend the amounts were divided by while fitting (the model is
+        scale-free; gamma is reported in the units of the data).
 
     Examples
     --------
@@ -250,6 +253,12 @@ class GammaGamma(BaseModel):
         Returns
         -------
         Series (indexed like `data`) or ndarray, named ``expected_spend``.
+
+        Raises
+        ------
+        ClvDataError
+            When the expected spend of some customer does not exist (p x + q <= 1, which
+            needs q < 1): the spend distribution then has no mean.
 
         Examples
         --------

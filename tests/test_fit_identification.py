@@ -245,3 +245,20 @@ def test_the_subscription_sbg_fits_converge_to_the_same_digits_on_both_floating_
             assert result[plan][2] is True and result[plan][3] < 1e-8
     for plan in ("basic", "premium"):
         np.testing.assert_allclose(wide[plan][:2], narrow[plan][:2], rtol=1e-7)
+
+
+def test_a_fit_stopped_early_by_the_iteration_limit_is_finished_by_the_restart_and_the_polish(published):
+    full = BGNBD().fit(published)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        early = BGNBD(maxiter=1).fit(published)
+    assert not early.optimizer_result_.success or early.optimizer_result_.nit <= 1
+    assert early.converged_ and early.gradient_norm_ < 1e-8
+    np.testing.assert_allclose(early.params_, full.params_, rtol=1e-7)
+
+
+def test_a_fitted_model_says_how_many_customers_it_was_fitted_on_in_both_languages(published):
+    model = BGNBD().fit(published)
+    assert repr(model).endswith("; fitted on 2,357 customers)")
+    with language("ru"):
+        assert repr(model).endswith("; оценена по данным: 2\u202f357 клиентов)")

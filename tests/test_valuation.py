@@ -162,7 +162,7 @@ def test_a_summary_read_back_from_csv_without_its_time_unit_is_scored_with_a_war
     assert "time_unit" not in read_back.attrs
     with pytest.warns(UserWarning, match="record no time unit, but the model was fitted in weeks.*time_unit='W'"):
         weekly.predict_purchases(read_back, 39)
-    with ck.i18n.language("ru"), pytest.warns(UserWarning, match="не хранят единицу времени.*«недели»"):
+    with ck.i18n.language("ru"), pytest.warns(UserWarning, match="не записана единица времени.*«недели»"):
         ck.customer_lifetime_value(weekly, 10.0, read_back, horizon=39, discount_rate=0.0)
     with pytest.raises(UnitMismatchError):  # with its unit recorded, the same data are refused outright
         weekly.predict_purchases(days, 39)

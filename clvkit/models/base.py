@@ -188,7 +188,7 @@ class BaseModel:
         if not hasattr(self, "params_"):
             return f"{name}(penalizer={self.penalizer!r})"
         inner = ", ".join(f"{k}={v:.4g}" for k, v in self.params_.items())
-        return f"{name}({inner}; fitted on {self.n_customers_:,} customers)"
+        return text("models.repr_fitted", model=name, params=inner, n=self.n_customers_)
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "params_"):

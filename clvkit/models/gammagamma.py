@@ -207,10 +207,8 @@ class GammaGamma(BaseModel):
         subset.attrs = dict(frame.attrs)
         sub_weights = None if w is None else w[repeat]
         start = None
-        if initial_params is not None:
-            start = np.asarray(initial_params, dtype=float).copy()
-            if start.shape == (3,):
-                start[2] = start[2] / scale
+        if initial_params is not None and np.shape(initial_params) == (3,):
+            start = np.asarray(initial_params, dtype=float) / np.array([1.0, 1.0, scale])
         super().fit(subset, weights=sub_weights, initial_params=initial_params if start is None else start)
         self.params_["gamma"] = self.params_["gamma"] * scale
         # ln f(z) = ln f(z / c) - ln c for each customer: the likelihood of the amounts as given.

@@ -8,12 +8,15 @@ quarters, "Y" years). Months and years are average calendar lengths
 from __future__ import annotations
 
 import re
+import warnings
 
 from .errors import ClvDataError, UnitMismatchError
+from .i18n import per_unit_label, text, unit_label
 
 __all__ = [
     "DAYS_PER_UNIT",
     "UNIT_NAMES",
+    "check_discount_rate",
     "check_time_unit",
     "convert_duration",
     "parse_duration",
@@ -47,10 +50,7 @@ def check_time_unit(time_unit: str) -> str:
             return key.upper()
         if key.lower() in _WORDS:
             return _WORDS[key.lower()]
-    raise ClvDataError(
-        f"time_unit must be one of 'D' (days), 'W' (weeks), 'M' (months), 'Q' (quarters) "
-        f"or 'Y' (years); got {time_unit!r}."
-    )
+    raise ClvDataError(text("valuation.time_unit", value=repr(time_unit)))
 
 
 def convert_duration(value: float, from_unit: str, to_unit: str) -> float:
@@ -75,45 +75,83 @@ def parse_duration(horizon: float | str, time_unit: str) -> float:
     if isinstance(horizon, str):
         match = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*([A-Za-z]+)\s*", horizon)
         if not match or match.group(2).lower() not in _WORDS:
-            raise ClvDataError(
-                f"horizon {horizon!r} is not a duration; write a number with a unit such as "
-                f"'12 months', '52 weeks', '2 years' or '90 days'."
-            )
+            raise ClvDataError(text("valuation.duration_text", value=repr(horizon)))
         return convert_duration(float(match.group(1)), _WORDS[match.group(2).lower()], unit)
     if isinstance(horizon, bool):
-        raise ClvDataError(f"horizon must be a number or a string such as '12 months'; got {horizon!r}.")
+        raise ClvDataError(text("valuation.duration_type", value=repr(horizon)))
     try:
         value = float(horizon)
     except (TypeError, ValueError):
-        raise ClvDataError(
-            f"horizon must be a number or a string such as '12 months'; got {horizon!r}."
-        ) from None
+        raise ClvDataError(text("valuation.duration_type", value=repr(horizon))) from None
     if not value >= 0 or value == float("inf"):
-        raise ClvDataError(f"horizon must be a finite number of periods >= 0; got {horizon!r}.")
+        raise ClvDataError(text("valuation.duration_negative", value=repr(horizon)))
     return value
 
 
-def rate_per_unit(annual_rate: float, time_unit: str) -> float:
+def check_discount_rate(rate, *, name: str = "annual_discount_rate", per: str = "Y") -> float:
+    """Return a discount rate given as a fraction (0.1 for 10%) as a float, or raise.
+
+    Rates must be numbers in [0, 10). A rate above 1 is accepted with a warning, since it
+    most often is a percentage typed as a number: ``8`` means 800% a year, ``0.08`` is 8%.
+
+    Parameters
+    ----------
+    rate : float
+        The rate as the caller gave it.
+    name : str
+        The argument the caller passed it as (named in the messages).
+    per : str
+        The time unit the rate is for ("Y" for a yearly rate).
+
+    Returns
+    -------
+    float
+    """
+    ok = isinstance(rate, (int, float)) and not isinstance(rate, bool) and 0 <= float(rate) < 10
+    if not ok:
+        raise ClvDataError(text("valuation.rate_range", name=name, per=per_unit_label(per), value=repr(rate)))
+    value = float(rate)
+    if value > 1:
+        warnings.warn(
+            text("valuation.rate_percent", name=name, shown=f"{value:g}", rate=value, per=per_unit_label(per),
+                 fraction=f"{value / 100:g}"),
+            UserWarning,
+            stacklevel=3,
+        )
+    return value
+
+
+def rate_per_unit(annual_rate: float, time_unit: str, *, name: str = "annual_discount_rate") -> float:
     """Convert an annual discount rate to the equivalent compound rate per `time_unit`.
 
     (1 + annual) ** (days_per_unit / 365.25) - 1, so 10% a year is 0.183% a week.
+
+    Parameters
+    ----------
+    annual_rate : float
+        Yearly rate as a fraction (0.1 for 10%); above 1 it warns (see :func:`check_discount_rate`).
+    time_unit : str
+        The unit to convert to.
+    name : str
+        The argument the caller received the rate as, for the messages.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> round(rate_per_unit(0.1, "W"), 6)
+    0.001828
     """
     unit = check_time_unit(time_unit)
-    if not isinstance(annual_rate, (int, float)) or isinstance(annual_rate, bool) or not (
-        0 <= float(annual_rate) < 10
-    ):
-        raise ClvDataError(
-            f"annual_discount_rate must be a yearly rate between 0 and 10 (0.1 means 10% a year); "
-            f"got {annual_rate!r}."
-        )
+    annual_rate = check_discount_rate(annual_rate, name=name, per="Y")
     return (1.0 + float(annual_rate)) ** (DAYS_PER_UNIT[unit] / DAYS_PER_UNIT["Y"]) - 1.0
 
 
-def require_same_unit(expected: str | None, got: str | None, *, what: str = "data") -> None:
-    """Raise UnitMismatchError when two recorded time units differ (None means unknown)."""
+def require_same_unit(expected: str | None, got: str | None) -> None:
+    """Raise UnitMismatchError when the data's recorded time unit differs from the model's (None: unknown)."""
     if expected is not None and got is not None and expected != got:
         raise UnitMismatchError(
-            f"The {what} is measured in {UNIT_NAMES.get(got, got)} but the model was fitted in "
-            f"{UNIT_NAMES.get(expected, expected)}; summarise the data again with "
-            f"time_unit={expected!r}."
+            text("valuation.unit_mismatch", got=unit_label(got), expected=unit_label(expected), code=repr(expected))
         )

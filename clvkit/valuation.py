@@ -21,7 +21,8 @@ import pandas as pd
 
 from ._checks import check_number
 from .errors import ClvDataError
-from .units import UNIT_NAMES, parse_duration, rate_per_unit, require_same_unit
+from .i18n import text
+from .units import check_discount_rate, parse_duration, rate_per_unit, require_same_unit
 
 __all__ = [
     "customer_lifetime_value",
@@ -38,36 +39,44 @@ _MAX_STEPS = 120
 def _time_unit(transaction_model, summary) -> str | None:
     fitted = getattr(transaction_model, "time_unit_", None)
     data = summary.attrs.get("time_unit") if isinstance(summary, pd.DataFrame) else None
-    require_same_unit(fitted, data, what="summary")
+    require_same_unit(fitted, data)
     return data or fitted
 
 
 def discount_rate_per_unit(*, annual_discount_rate=None, discount_rate=None, time_unit: str | None) -> float:
-    """Return the discount rate per time unit from exactly one of the two ways to give it."""
+    """Return the discount rate per time unit from exactly one of the two ways to give it.
+
+    Parameters
+    ----------
+    annual_discount_rate : float, optional
+        A yearly rate as a fraction (0.1 for 10%).
+    discount_rate : float, optional
+        A rate per time unit of the summary, as a fraction.
+    time_unit : str or None
+        The summary's time unit (needed to convert a yearly rate).
+
+    Returns
+    -------
+    float
+        The rate per time unit. Either rate above 1 warns that it reads as a percentage
+        (8 means 800%); the messages name the argument that was passed.
+    """
     if (annual_discount_rate is None) == (discount_rate is None):
-        raise ClvDataError(
-            "Give exactly one discount rate: annual_discount_rate=0.1 (10% a year) or discount_rate "
-            "per time unit of the summary (e.g. per week)."
-        )
+        raise ClvDataError(text("valuation.one_rate"))
     if discount_rate is not None:
-        return check_number("discount_rate", discount_rate, low=0.0, high=10.0)
+        return check_discount_rate(discount_rate, name="discount_rate", per=time_unit)
     if time_unit is None:
-        raise ClvDataError(
-            "annual_discount_rate needs to know the summary's time unit, but neither the summary nor the "
-            "model records one; summarise with clvkit.summarize or pass discount_rate per period instead."
-        )
-    return rate_per_unit(annual_discount_rate, time_unit)
+        check_discount_rate(annual_discount_rate, name="annual_discount_rate", per="Y")
+        raise ClvDataError(text("valuation.annual_rate_no_unit"))
+    return rate_per_unit(annual_discount_rate, time_unit, name="annual_discount_rate")
 
 
 def _horizon(horizon, unit: str | None) -> float:
     if isinstance(horizon, str) and unit is None:
-        raise ClvDataError(
-            f"horizon={horizon!r} needs the summary's time unit, but none is recorded; pass the horizon as a "
-            f"number of periods or summarise with clvkit.summarize."
-        )
+        raise ClvDataError(text("valuation.horizon_no_unit", value=repr(horizon)))
     value = parse_duration(horizon, unit or "W")
     if value <= 0:
-        raise ClvDataError(f"horizon must be longer than 0; got {horizon!r}.")
+        raise ClvDataError(text("valuation.horizon_zero", value=repr(horizon)))
     return value
 
 
@@ -115,16 +124,12 @@ def expected_purchases_path(model, summary, grid: np.ndarray) -> np.ndarray:
 
 def _spend(spend_model, summary) -> np.ndarray:
     if spend_model is None:
-        raise ClvDataError(
-            "spend_model is missing: pass a fitted GammaGamma model, or a number for the average order value."
-        )
+        raise ClvDataError(text("valuation.spend_missing"))
     if isinstance(spend_model, (int, float)) and not isinstance(spend_model, bool):
         value = check_number("spend_model (average order value)", spend_model, low=0.0)
         return np.full(len(summary), value)
     if not hasattr(spend_model, "expected_spend"):
-        raise ClvDataError(
-            f"spend_model must be a fitted GammaGamma model or a number; got {type(spend_model).__name__}."
-        )
+        raise ClvDataError(text("valuation.spend_type", got=type(spend_model).__name__))
     return np.asarray(spend_model.expected_spend(summary), dtype=float)
 
 
@@ -206,11 +211,13 @@ def customer_equity(values, *, column: str = "clv") -> float:
     """
     if isinstance(values, pd.DataFrame):
         if column not in values.columns:
-            raise ClvDataError(f"customer_equity needs a {column!r} column; the table has {list(values.columns)}.")
+            raise ClvDataError(
+                text("valuation.equity_column", column=repr(column), columns=", ".join(map(repr, values.columns)))
+            )
         values = values[column]
     series = pd.Series(values, dtype=float)
     if series.isna().any():
-        raise ClvDataError(f"{int(series.isna().sum())} customer values are missing; customer equity would be undefined.")
+        raise ClvDataError(text("valuation.equity_missing", n=int(series.isna().sum())))
     return float(series.sum())
 
 
@@ -243,9 +250,7 @@ def new_customer_value(
     elif hasattr(spend_model, "mean_spend"):
         spend = float(spend_model.mean_spend())
     else:
-        raise ClvDataError(
-            f"spend_model must be a fitted GammaGamma model or a number; got {type(spend_model).__name__}."
-        )
+        raise ClvDataError(text("valuation.spend_type", got=type(spend_model).__name__))
     return margin * spend * (repeat + (1.0 if include_first_purchase else 0.0))
 
 
@@ -260,8 +265,3 @@ def subscriber_value(sbg_model, *, margin_per_period: float, discount_rate: floa
     """
     check_number("margin_per_period", margin_per_period, low=0.0)
     return float(margin_per_period) * float(sbg_model.derl(discount_rate, renewals=renewals))
-
-
-def describe_horizon(h: float, unit: str | None) -> str:
-    """'52.2 weeks' — for labels and messages."""
-    return f"{h:g} {UNIT_NAMES.get(unit, 'periods')}"

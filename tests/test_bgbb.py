@@ -289,7 +289,7 @@ def test_bad_weights_and_arguments_are_refused(donations, fitted):
         BGBB().fit(donations, weights="n")
     with pytest.raises(ClvDataError, match="x cannot exceed n"):
         fitted.probability_of_purchases(7, 6)
-    with pytest.raises(ClvDataError, match="n_star must be a whole number"):
+    with pytest.raises(ClvDataError, match="n_star must hold whole numbers of opportunities"):
         fitted.predict_purchases(donations, 2.5)
     with pytest.raises(ClvDataError, match="n must be in"):
         fitted.expected_purchases(-1)

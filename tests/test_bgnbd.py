@@ -59,6 +59,7 @@ def test_conditional_expectation_reproduces_the_fhl_2005_worked_customer():
     in the next 39 weeks."""
     m = BGNBD.from_params(time_unit="W", **FHL)
     s = pd.DataFrame({"frequency": [2], "recency": [30.43], "T": [38.86]})
+    s.attrs["time_unit"] = "W"
     assert round(float(m.predict_purchases(s, 39).iloc[0]), 3) == 1.226
 
 
@@ -229,7 +230,7 @@ def test_scoring_data_in_days_is_refused_by_a_model_fitted_in_weeks(fitted, publ
         (lambda d: d.assign(frequency=d["frequency"] + 0.5), "whole numbers"),
         (lambda d: d.drop(columns="recency"), "no column"),
         (lambda d: d.iloc[:0], "empty"),
-        (lambda d: d.assign(T=0.0, recency=0.0), "greater than 0"),
+        (lambda d: d.assign(T=0.0, recency=0.0, frequency=0), "first seen on the last day"),
     ],
 )
 def test_invalid_summaries_raise_one_sentence(published, change, words):

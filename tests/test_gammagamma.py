@@ -11,6 +11,7 @@ from scipy import integrate, stats
 
 from clvkit import ClvDataError, NotFittedError, UnitMismatchError
 from clvkit.datasets import load_cdnow_calibration_summary_published
+from clvkit.i18n import language
 from clvkit.models import GammaGamma
 from clvkit.models.gammagamma import gammagamma_loglik
 
@@ -109,8 +110,12 @@ def test_expected_spend_is_the_posterior_mean_by_numerical_integration():
     assert got.iloc[0] == pytest.approx(mean / norm, rel=1e-8)
 
 
-def test_mean_spend_is_infinite_when_q_is_at_most_one():
-    assert GammaGamma.from_params(p=2.0, q=0.9, gamma=1.0).mean_spend() == np.inf
+def test_a_mean_spend_that_does_not_exist_is_refused_in_both_languages():
+    model = GammaGamma.from_params(p=2.0, q=0.9, gamma=1.0)
+    with pytest.raises(ClvDataError, match=r"q = 0\.900 is at most 1.*does not exist"):
+        model.mean_spend()
+    with language("ru"), pytest.raises(ClvDataError, match="среднего чека не существует"):
+        model.mean_spend()
 
 
 # ---------------------------------------------------------------- simulation
@@ -147,7 +152,7 @@ def test_non_positive_spend_of_a_repeat_buyer_is_refused_with_one_sentence():
         GammaGamma().fit(data)
     message = str(info.value)
     assert "'monetary_value' must be greater than 0 for customers with repeat purchases" in message
-    assert "for 1 of them (first: 8 -> 0)" in message and "9 ->" not in message
+    assert "for 1 customer (first: 8 -> 0)" in message and "9 ->" not in message
 
 
 @pytest.mark.parametrize(
@@ -217,6 +222,38 @@ def test_log_likelihood_and_expected_spend_are_finite_over_wide_ranges(p, q, gam
     ll = gammagamma_loglik(p=p, q=q, gamma=gamma, frequency=x, monetary_value=zbar)
     assert np.isfinite(ll)
     gg = GammaGamma.from_params(p=p, q=q, gamma=gamma)
-    spend = gg.expected_spend(pd.DataFrame({"frequency": [x], "monetary_value": [zbar]})).iloc[0]
+    frame = pd.DataFrame({"frequency": [x], "monetary_value": [zbar]})
     if p * x + q > 1:
+        spend = gg.expected_spend(frame).iloc[0]
         assert np.isfinite(spend) and spend > 0
+    else:  # the posterior mean of the spend does not exist: refused, never negative or infinite
+        with pytest.raises(ClvDataError, match="does not exist"):
+            gg.expected_spend(frame)
+
+
+@pytest.mark.parametrize("scale", [1e6, 1e9, 1e-2])
+def test_amounts_in_kopecks_or_billions_give_the_same_fit_up_to_the_scale(cdnow, fitted, scale):
+    scaled_data = cdnow.assign(monetary_value=cdnow["monetary_value"] * scale)
+    scaled = GammaGamma().fit(scaled_data)
+    np.testing.assert_allclose(scaled.params_[["p", "q"]], fitted.params_[["p", "q"]], rtol=1e-6)
+    assert scaled.params_["gamma"] == pytest.approx(fitted.params_["gamma"] * scale, rel=1e-6)
+    np.testing.assert_allclose(scaled.expected_spend(scaled_data), fitted.expected_spend(cdnow) * scale, rtol=1e-6)
+    # the reported log-likelihood is that of the amounts as given: recomputed from the pure function
+    repeat = scaled_data[scaled_data["frequency"] > 0]
+    direct = gammagamma_loglik(**scaled.params_.to_dict(), frequency=repeat["frequency"].to_numpy(float),
+                               monetary_value=repeat["monetary_value"].to_numpy(float)).sum()
+    assert scaled.log_likelihood_ == pytest.approx(direct, rel=1e-12)
+    np.testing.assert_allclose(scaled.summary()["se"] / scaled.params_, fitted.summary()["se"] / fitted.params_,
+                               rtol=1e-4)
+
+
+def test_expected_spend_where_the_mean_does_not_exist_is_refused_in_both_languages():
+    model = GammaGamma.from_params(p=0.2, q=0.5, gamma=1.0)
+    data = pd.DataFrame({"frequency": [1, 5], "monetary_value": [10.0, 10.0]})
+    # p x + q = 0.7 for the first customer: the posterior mean of the spend is infinite
+    with pytest.raises(ClvDataError, match=r"q = 0\.500 .*expected spend of 1 customer .*does not exist"):
+        model.expected_spend(data)
+    with language("ru"), pytest.raises(ClvDataError, match="ожидаемой траты не существует.*таких в данных 1 клиент"):
+        model.expected_spend(data)
+    finite = model.expected_spend(data.iloc[1:])  # p x + q = 1.5 > 1: it exists
+    assert finite.iloc[0] == pytest.approx(0.2 * (1.0 + 5 * 10.0) / 0.5)

@@ -230,7 +230,7 @@ def test_fit_does_not_modify_the_callers_data(cohorts):
         (lambda m: m.survival(-1), "t must be a whole number (or an array of them) >= 0"),
         (lambda m: m.retention_rate(0), "t must be a whole number (or an array of them) >= 1"),
         (lambda m: m.churn_probability(1.5), "t must be a whole number"),
-        (lambda m: m.derl(-0.1), "discount_rate must be in [0, inf]"),
+        (lambda m: m.derl(-0.1), "discount_rate must be a rate per period between 0 and 10"),
         (lambda m: m.derl(0.1, renewals=-1), "renewals must be a whole number"),
         (lambda m: m.value(10, 0.1, timing="later"), "timing must be one of 'begin', 'end'"),
     ],

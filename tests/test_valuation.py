@@ -80,7 +80,8 @@ def test_units_that_differ_are_refused(model, cdnow_transactions):
 @pytest.mark.parametrize("kwargs, words", [
     ({}, "Give exactly one discount rate"),
     ({"discount_rate": 0.01, "annual_discount_rate": 0.1}, "Give exactly one discount rate"),
-    ({"annual_discount_rate": -0.1}, "annual_discount_rate must be a yearly rate"),
+    ({"annual_discount_rate": -0.1}, "annual_discount_rate must be a rate per year between 0 and 10"),
+    ({"discount_rate": -0.1}, "discount_rate must be a rate per week between 0 and 10"),
 ])
 def test_discount_rate_must_be_given_once_and_sensibly(model, few, kwargs, words):
     with pytest.raises(ClvDataError, match=words):
@@ -136,3 +137,32 @@ def test_expected_purchases_path_equals_one_prediction_per_horizon(name, few):
     assert np.all(path[:, 0] == 0)
     for j, t in enumerate(grid[1:], start=1):
         np.testing.assert_allclose(path[:, j], np.asarray(model.predict_purchases(few, t)), rtol=1e-12)
+
+
+def test_a_discount_rate_above_one_warns_that_it_reads_as_a_percentage(model, few):
+    with pytest.warns(UserWarning, match=r"annual_discount_rate=8 reads as 800% per year; if you meant 8%, "
+                                         r"pass annual_discount_rate=0\.08"):
+        high = ck.customer_lifetime_value(model, 10.0, few, horizon=52, annual_discount_rate=8)
+    # it is still taken as given: 800% a year, far more discounting than 8%
+    low = ck.customer_lifetime_value(model, 10.0, few, horizon=52, annual_discount_rate=0.08)
+    assert high["clv"].sum() < 0.5 * low["clv"].sum()
+    with pytest.warns(UserWarning, match=r"discount_rate=2 reads as 200% per week; .*pass discount_rate=0\.02"):
+        ck.customer_lifetime_value(model, 10.0, few, horizon=52, discount_rate=2)
+    with ck.i18n.language("ru"), pytest.warns(UserWarning, match="annual_discount_rate=8 означает 800\u00a0% в год; "
+                                                                 "если имелось в виду 8 %"):
+        ck.customer_lifetime_value(model, 10.0, few, horizon=52, annual_discount_rate=8)
+
+
+def test_a_summary_read_back_from_csv_without_its_time_unit_is_scored_with_a_warning(tmp_path, cdnow_transactions):
+    weekly = BGNBD.from_params(time_unit="W", **PUBLISHED)
+    days = ck.summarize(cdnow_transactions, observation_end="1997-09-30", time_unit="D").iloc[:30]
+    path = tmp_path / "summary.csv"
+    days.to_csv(path)
+    read_back = pd.read_csv(path, index_col=0)
+    assert "time_unit" not in read_back.attrs
+    with pytest.warns(UserWarning, match="record no time unit, but the model was fitted in weeks.*time_unit='W'"):
+        weekly.predict_purchases(read_back, 39)
+    with ck.i18n.language("ru"), pytest.warns(UserWarning, match="не записана единица времени.*«недели»"):
+        ck.customer_lifetime_value(weekly, 10.0, read_back, horizon=39, discount_rate=0.0)
+    with pytest.raises(UnitMismatchError):  # with its unit recorded, the same data are refused outright
+        weekly.predict_purchases(days, 39)

@@ -7,9 +7,12 @@ and keeps the customers' index.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from ..errors import ClvDataError
+from ..i18n import text
 from ..units import parse_duration
 from .base import BaseModel
 
@@ -22,19 +25,48 @@ def _as_times(name: str, value) -> tuple[np.ndarray, bool]:
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise ClvDataError(f"{name} must be a number or an array of numbers of periods; got {value!r}.") from None
+        raise ClvDataError(text("models.times_type", name=name, value=repr(value))) from None
     if not np.all(np.isfinite(arr)) or np.any(arr < 0):
-        raise ClvDataError(f"{name} must hold finite numbers of periods >= 0; got {value!r}.")
+        raise ClvDataError(text("models.times_range", name=name, value=repr(value)))
     return arr, scalar
 
 
 class TransactionModel(BaseModel):
-    """Shared shell of BGNBD, ParetoNBD and MBGNBD (see those classes)."""
+    """Shared shell of BGNBD, ParetoNBD and MBGNBD (see those classes).
+
+    Customers with T = 0 are scored but left out of fits (``n_excluded_`` counts them).
+    """
 
     _param_names: tuple[str, ...] = ()
+    # T = 0 (first seen on the last day) is a valid history: it is scored, and left out of fits.
+    _positive_columns: tuple[str, ...] = ()
 
     def __init__(self, *, penalizer: float = 0.0, maxiter: int = 2000) -> None:
         super().__init__(penalizer=penalizer, maxiter=maxiter)
+
+    def _fit_rows(self, columns, counts):
+        """Leave customers first seen on the last day (T = 0) out of the likelihood, with a counted note.
+
+        Their likelihood is 1 whatever the parameters (nothing could have happened in no
+        time), so they carry no information about the purchase process; they are still scored.
+        """
+        empty = columns["T"] <= 0
+        n_empty = float(counts[empty].sum())
+        if n_empty > 0:
+            if not (~empty).any():
+                raise ClvDataError(text("models.all_t_zero", model=type(self).__name__, n=n_empty))
+            from ..data.transactions import DataQualityWarning
+
+            warnings.warn(text("models.t_zero_left_out", n=n_empty), DataQualityWarning, stacklevel=3)
+            columns = {k: v[~empty] for k, v in columns.items()}
+            counts = counts[~empty]
+        self.n_excluded_ = round(n_empty)
+        return columns, counts
+
+    def _check_identifiable(self, columns, counts):
+        super()._check_identifiable(columns, counts)
+        if not np.any(columns["frequency"] > 0):
+            raise ClvDataError(text("models.no_repeat_buyers", model=type(self).__name__, n=float(counts.sum())))
 
     # the pure functions of each model, as (params dict, **columns) -> array
     def _log_lik_fn(self, **kw):  # pragma: no cover
@@ -53,10 +85,7 @@ class TransactionModel(BaseModel):
         if isinstance(t, str):
             unit = getattr(self, "time_unit_", None)
             if unit is None:
-                raise ClvDataError(
-                    f"t={t!r} names a duration, but the model does not know its time unit; fit it on a "
-                    f"summary from clvkit.summarize or give t as a number of periods."
-                )
+                raise ClvDataError(text("models.duration_no_unit", value=repr(t)))
             return np.asarray(parse_duration(t, unit)), True
         return _as_times("t", t)
 
@@ -96,7 +125,7 @@ class TransactionModel(BaseModel):
         cols = self._scoring_columns(data)
         times, scalar = self._horizon(t)
         if not scalar:
-            raise ClvDataError(f"t must be one number of periods for predict_purchases; got {t!r}.")
+            raise ClvDataError(text("models.t_scalar", value=repr(t)))
         # rows that share (frequency, recency, T) share the prediction
         stacked = np.column_stack([cols["frequency"], cols["recency"], cols["T"]])
         unique, inverse = np.unique(stacked, axis=0, return_inverse=True)
@@ -143,7 +172,7 @@ class TransactionModel(BaseModel):
             or np.any(counts < 0)
             or np.any(counts != np.round(counts))
         ):
-            raise ClvDataError(f"n must be whole numbers of purchases >= 0; got {n!r}.")
+            raise ClvDataError(text("models.n_whole", value=repr(n)))
         times, _ = self._horizon(t)
         out = self._pmf_fn(**self._params(), n=counts.astype(float), t=times)
         return float(out) if np.ndim(out) == 0 else out

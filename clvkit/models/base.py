@@ -19,9 +19,27 @@ from scipy import optimize, stats
 from .._checks import check_number
 from .._validate import validate_summary
 from ..errors import ClvDataError, ConvergenceWarning, NotFittedError
+from ..i18n import text, unit_label
 from ..units import require_same_unit
 
-__all__ = ["BaseModel", "compress_rows", "numerical_hessian", "hessian_from_gradient"]
+__all__ = ["BaseModel", "MIN_CUSTOMERS", "compress_rows", "numerical_hessian", "hessian_from_gradient"]
+
+#: Fewest customers (after leaving out those without information) a fit accepts. With
+#: fewer, the four parameters of a purchase model are fitted to noise: a single customer
+#: gives alpha near 1e8 and predictions near 1e-9 with no complaint.
+MIN_CUSTOMERS = 10
+
+# Log-parameters live in [-20, 20] (parameters between 2e-9 and 5e8): an estimate at the
+# edge means the data push the parameter to zero or infinity, not that it was found.
+_LOG_BOUND = 20.0
+# Beyond e^15 (3e6) or below e^-15 (3e-7) an estimate is not measured but running off
+# towards the edge along a flat likelihood (no real customer base gives such values in
+# any time unit, and spend is rescaled before fitting): the fit warns about it.
+_RUNAWAY = 15.0
+# A fit counts as converged when the largest derivative of the mean log-likelihood per
+# customer (with respect to the log-parameters) is below this, relative to the mean itself;
+# the Newton polish usually brings it to 1e-10 or below.
+_GRADIENT_TOL = 1e-6
 
 
 def compress_rows(
@@ -77,6 +95,70 @@ def hessian_from_gradient(grad: Callable[[np.ndarray], np.ndarray], x: np.ndarra
     return (hess + hess.T) / 2.0
 
 
+def _central_gradient(f: Callable[[np.ndarray], float], x: np.ndarray) -> np.ndarray:
+    """Central-difference gradient of `f` at `x` (error near 1e-10 for smooth, O(1) functions)."""
+    x = np.asarray(x, dtype=float)
+    h = 6e-6 * np.maximum(1.0, np.abs(x))
+    g = np.empty_like(x)
+    for i in range(len(x)):
+        e = np.zeros_like(x)
+        e[i] = h[i]
+        g[i] = (f(x + e) - f(x - e)) / (2.0 * h[i])
+    return g
+
+
+def _relative_norm(g: np.ndarray, f: float, free: np.ndarray) -> float:
+    """Largest derivative over the parameters that are not at a bound, relative to |f| (at least 1)."""
+    return float(np.max(np.abs(g[free]), initial=0.0) / max(1.0, abs(f)))
+
+
+def _positive_definite(matrix: np.ndarray) -> bool:
+    if not np.all(np.isfinite(matrix)):
+        return False
+    try:
+        np.linalg.cholesky((matrix + matrix.T) / 2.0)
+    except np.linalg.LinAlgError:
+        return False
+    return True
+
+
+def _polish(objective, jac, x: np.ndarray, iterations: int = 8) -> tuple[np.ndarray, float]:
+    """Newton steps from an optimiser's answer until the gradient is as small as the arithmetic allows.
+
+    L-BFGS-B stops on a relative decrease of the objective, which can leave the gradient
+    near 1e-7: the last printed digits of the estimates then depend on the CPU's
+    floating-point path. A few Newton steps with a finite-difference Hessian of the
+    gradient take it to 1e-10 or below; a step is kept only if it does not raise the
+    objective beyond rounding and it shrinks the gradient. Parameters at a bound stay there.
+
+    Returns
+    -------
+    (x, relative gradient norm at x over the free parameters)
+    """
+    free = np.abs(x) < _LOG_BOUND - 1e-3
+    f, g = objective(x), jac(x)
+    norm = _relative_norm(g, f, free)
+    for _ in range(iterations):
+        if norm <= 1e-11 or not free.any():
+            break
+        hess = hessian_from_gradient(jac, x)[np.ix_(free, free)]
+        if not _positive_definite(hess):
+            break
+        step = np.zeros_like(x)
+        step[free] = -np.linalg.solve(hess, g[free])
+        step = np.clip(step, -1.0, 1.0)  # a Newton step is for the last digits, not for travel
+        x_new = np.clip(x + step, -_LOG_BOUND, _LOG_BOUND)
+        f_new = objective(x_new)
+        if not f_new <= f + 1e-13 * max(1.0, abs(f)):
+            break
+        g_new = jac(x_new)
+        norm_new = _relative_norm(g_new, f_new, free)
+        if not norm_new < norm:
+            break
+        x, f, g, norm = x_new, f_new, g_new, norm_new
+    return x, norm
+
+
 class BaseModel:
     """Common machinery: validation, compression, log-scale optimisation, inference.
 
@@ -93,6 +175,8 @@ class BaseModel:
     _ordered_columns: tuple[tuple[str, str], ...] = (("recency", "T"),)
     _positive_columns: tuple[str, ...] = ("T",)
     _what = "summary"
+    _min_customers = MIN_CUSTOMERS
+    _timed = True  # whether the columns are durations measured in a time unit
 
     def __init__(self, *, penalizer: float = 0.0, maxiter: int = 2000) -> None:
         self.penalizer = penalizer
@@ -104,7 +188,7 @@ class BaseModel:
         if not hasattr(self, "params_"):
             return f"{name}(penalizer={self.penalizer!r})"
         inner = ", ".join(f"{k}={v:.4g}" for k, v in self.params_.items())
-        return f"{name}({inner}; fitted on {self.n_customers_:,} customers)"
+        return text("models.repr_fitted", model=name, params=inner, n=self.n_customers_)
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "params_"):
@@ -130,17 +214,21 @@ class BaseModel:
             bad = (frequency == 0) & (recency > 0)
             if bad.any():
                 first = ", ".join(repr(frame.index[i]) for i in np.flatnonzero(bad)[:3])
-                raise ClvDataError(
-                    f"{int(bad.sum())} customers have frequency 0 but recency > 0 (first: {first}); "
-                    f"recency is the time from the first to the last purchase, so it is 0 without "
-                    f"repeat purchases: recompute the summary with clvkit.summarize."
-                )
+                raise ClvDataError(text("models.recency_without_repeat", n=int(bad.sum()), first=first))
 
     def _scoring_columns(self, data) -> dict[str, np.ndarray]:
         """Validate data to be scored and make sure it is measured in the fitted unit."""
         self._check_fitted()
         if isinstance(data, pd.DataFrame):
-            require_same_unit(self.time_unit_, data.attrs.get("time_unit"), what="summary")
+            recorded = data.attrs.get("time_unit")
+            require_same_unit(self.time_unit_, recorded)
+            if recorded is None and self.time_unit_ is not None and self._timed:
+                warnings.warn(
+                    text("models.no_time_unit", model=type(self).__name__, unit=unit_label(self.time_unit_),
+                         code=repr(self.time_unit_)),
+                    UserWarning,
+                    stacklevel=3,
+                )
         return self._validate_columns(data)
 
     @staticmethod
@@ -149,15 +237,12 @@ class BaseModel:
             return None
         if isinstance(weights, str):
             if not isinstance(data, pd.DataFrame) or weights not in data.columns:
-                raise ClvDataError(f"weights={weights!r} names no column of the data.")
+                raise ClvDataError(text("models.weights_no_column", value=repr(weights)))
             w = pd.to_numeric(data[weights], errors="coerce").to_numpy(dtype=float)
         else:
             w = np.asarray(weights, dtype=float)
         if w.shape != (len(data),) or not np.all(np.isfinite(w)) or np.any(w < 0):
-            raise ClvDataError(
-                "weights must hold one finite, non-negative number per row of the data "
-                f"({len(data)} rows)."
-            )
+            raise ClvDataError(text("models.weights_bad", n=len(data)))
         return w
 
     # ------------------------------------------------------------- the interface
@@ -171,6 +256,18 @@ class BaseModel:
     # opt-in: differentiate the analytic gradient for the Hessian (for costly likelihoods)
     _hessian_from_gradient: bool = False
 
+    def _fit_rows(self, columns: dict[str, np.ndarray], counts: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """The compressed rows that enter the likelihood (override to leave out rows without information)."""
+        return columns, counts
+
+    def _check_identifiable(self, columns: dict[str, np.ndarray], counts: np.ndarray) -> None:
+        """Refuse data that cannot pin the parameters down (override to add model-specific checks)."""
+        n = float(counts.sum())
+        if n < self._min_customers:
+            raise ClvDataError(
+                text("models.too_few_customers", model=type(self).__name__, n=n, minimum=self._min_customers)
+            )
+
     def fit(self, data, *, weights=None, initial_params=None):
         """Estimate the parameters by maximum likelihood; returns self.
 
@@ -182,19 +279,44 @@ class BaseModel:
             A column name or array of counts: how many customers each row stands for.
         initial_params : sequence of float, optional
             Starting values in the order of the model's parameters.
+
+        Returns
+        -------
+        self
+            With ``params_``, ``log_likelihood_``, ``converged_``, ``gradient_norm_``
+            (largest derivative of the mean log-likelihood per customer with respect to
+            the log-parameters at the estimate) and ``optimizer_result_``.
+
+        Raises
+        ------
+        ClvDataError
+            When the data cannot identify the model: fewer than ``MIN_CUSTOMERS``
+            customers, and model-specific cases (no repeat buyer, no cancellation).
+
+        Warns
+        -----
+        ConvergenceWarning
+            When the optimiser fails, an estimate runs off towards 0 or infinity, or the
+            Hessian at the estimate is not positive definite (standard errors unreliable).
         """
         check_number("penalizer", self.penalizer, low=0.0)
         columns = self._validate_columns(data)
         w = self._weights(data, weights)
         compressed, counts = compress_rows(columns, w)
+        compressed, counts = self._fit_rows(compressed, counts)
+        self._check_identifiable(compressed, counts)
         if initial_params is None:
             start = np.asarray(self._initial_params(compressed, counts), dtype=float)
         else:
             start = np.asarray(initial_params, dtype=float)
             if start.shape != (len(self._param_names),) or not np.all(start > 0):
                 raise ClvDataError(
-                    f"initial_params must be {len(self._param_names)} positive numbers "
-                    f"({', '.join(self._param_names)}); got {initial_params!r}."
+                    text(
+                        "models.initial_params",
+                        k=len(self._param_names),
+                        names=", ".join(self._param_names),
+                        value=repr(initial_params),
+                    )
                 )
         n = counts.sum()
         penalizer = float(self.penalizer)
@@ -211,7 +333,6 @@ class BaseModel:
                 return 1e100
             return -value / n + penalizer * float(np.sum(np.exp(log_params) ** 2))
 
-        jac = None
         if self._loglik_grad_log is not None:
 
             def jac(log_params: np.ndarray) -> np.ndarray:
@@ -220,24 +341,41 @@ class BaseModel:
                 g = -np.asarray(g) / n + penalizer * 2.0 * np.exp(log_params) ** 2
                 return np.where(np.isfinite(g), g, 0.0)
 
-        result = optimize.minimize(
-            objective,
-            np.log(start),
-            jac=jac,
-            method="L-BFGS-B",
-            bounds=[(-20.0, 20.0)] * len(start),
-            options={"maxiter": self.maxiter, "gtol": 1e-9, "ftol": 1e-13},
-        )
+        else:
+
+            def jac(log_params: np.ndarray) -> np.ndarray:
+                # Central differences: forward differences carry errors near 1e-7, which stalls
+                # the line search close to the optimum (the result then depends on the CPU's
+                # floating-point path).
+                return _central_gradient(objective, log_params)
+
+        bounds = [(-_LOG_BOUND, _LOG_BOUND)] * len(start)
+        options = {"maxiter": self.maxiter, "gtol": 1e-10, "ftol": 1e-15}
+        result = optimize.minimize(objective, np.log(start), jac=jac, method="L-BFGS-B", bounds=bounds, options=options)
+        log_params, grad_norm = _polish(objective, jac, np.asarray(result.x, dtype=float))
+        if not (result.success or grad_norm <= _GRADIENT_TOL):
+            # Restart from where L-BFGS-B stopped with a derivative-free method, then polish again.
+            retry = optimize.minimize(
+                objective, log_params, method="Nelder-Mead", bounds=bounds,
+                options={"maxiter": 200 * len(start), "xatol": 1e-10, "fatol": 1e-14},
+            )
+            retry = optimize.minimize(objective, retry.x, jac=jac, method="L-BFGS-B", bounds=bounds, options=options)
+            candidate, candidate_norm = _polish(objective, jac, np.asarray(retry.x, dtype=float))
+            if objective(candidate) <= objective(log_params):
+                result, log_params, grad_norm = retry, candidate, candidate_norm
         self.optimizer_result_ = result
-        self.converged_ = bool(result.success and np.isfinite(result.fun))
+        at_bound = np.abs(log_params) >= _LOG_BOUND - 1e-3
+        running_away = np.abs(log_params) >= _RUNAWAY
+        finite = bool(np.isfinite(objective(log_params)) and objective(log_params) < 1e99)
+        self.converged_ = bool(finite and (result.success or grad_norm <= _GRADIENT_TOL or at_bound.any()))
+        self.gradient_norm_ = float(grad_norm)
+        name = type(self).__name__
         if not self.converged_:
             warnings.warn(
-                f"{type(self).__name__} did not converge ({result.message}); the estimates may be "
-                f"unreliable: inspect .optimizer_result_, try initial_params or a small penalizer.",
+                text("models.not_converged", model=name, message=str(result.message), norm=f"{grad_norm:.1e}"),
                 ConvergenceWarning,
                 stacklevel=2,
             )
-        log_params = result.x
         self.params_ = pd.Series(np.exp(log_params), index=list(self._param_names), name="estimate")
         self.log_likelihood_ = total_ll(log_params)
         self.n_customers_ = int(round(n))
@@ -252,6 +390,11 @@ class BaseModel:
             self._log_hessian = hessian_from_gradient(total_grad, log_params)
         else:
             self._log_hessian = numerical_hessian(total_ll, log_params)
+        if running_away.any():
+            names = ", ".join(p for p, hit in zip(self._param_names, running_away) if hit)
+            warnings.warn(text("models.at_bound", model=name, names=names), ConvergenceWarning, stacklevel=2)
+        elif self.converged_ and not _positive_definite(-self._log_hessian):
+            warnings.warn(text("models.hessian_not_pd", model=name), ConvergenceWarning, stacklevel=2)
         return self
 
     # ----------------------------------------------------------------- inference
@@ -264,9 +407,7 @@ class BaseModel:
             cov = np.full_like(info, np.nan)
         if not np.all(np.isfinite(np.diag(cov))) or np.any(np.diag(cov) < 0):
             warnings.warn(
-                f"The Hessian of {type(self).__name__} is not invertible at the estimate, so "
-                f"standard errors are not available; the model may be over-parameterised for "
-                f"this data.",
+                text("models.hessian_not_invertible", model=type(self).__name__),
                 ConvergenceWarning,
                 stacklevel=3,
             )
@@ -323,8 +464,8 @@ class BaseModel:
         """Allow constructing a model from known parameters (e.g. published ones)."""
         if params is not None and len(params) != len(self._param_names):
             raise ClvDataError(
-                f"{type(self).__name__} takes {len(self._param_names)} parameters "
-                f"({', '.join(self._param_names)}); got {len(params)}."
+                text("models.n_params", model=type(self).__name__, k=len(self._param_names),
+                     names=", ".join(self._param_names), got=len(params))
             )
 
     @classmethod
@@ -340,8 +481,8 @@ class BaseModel:
         extra = [p for p in params if p not in cls._param_names]
         if missing or extra:
             raise ClvDataError(
-                f"{cls.__name__}.from_params needs exactly {', '.join(cls._param_names)}; "
-                f"missing {missing or 'none'}, unexpected {extra or 'none'}."
+                text("models.from_params", model=cls.__name__, names=", ".join(cls._param_names),
+                     missing=", ".join(missing) or "–", extra=", ".join(extra) or "–")
             )
         for name, value in params.items():
             check_number(name, value, low=0.0, low_open=True)

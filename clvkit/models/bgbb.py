@@ -28,6 +28,7 @@ from scipy.special import betaln, digamma, gammaln
 
 from .._checks import check_number
 from ..errors import ClvDataError
+from ..i18n import text
 from .base import BaseModel
 
 __all__ = [
@@ -219,10 +220,7 @@ class BGBB(BaseModel):
                 repr(frame.index[i].item() if hasattr(frame.index[i], "item") else frame.index[i])
                 for i in bad[:3]
             )
-            raise ClvDataError(
-                f"{bad.size} customers have frequency 0 with a recency above 0, or the reverse (first: {first}); "
-                f"recency is the opportunity of the last transaction and 0 exactly when there is none."
-            )
+            raise ClvDataError(text("models.bgbb_recency", n=bad.size, first=first))
 
     def _loglik(self, params, *, frequency, recency, n_periods):
         alpha, beta, gamma, delta = params
@@ -238,6 +236,11 @@ class BGBB(BaseModel):
 
     def _initial_params(self, columns, counts):
         return np.array([1.0, 1.0, 1.0, 1.0])
+
+    def _check_identifiable(self, columns, counts):
+        super()._check_identifiable(columns, counts)
+        if not np.any(counts[columns["frequency"] > 0] > 0):
+            raise ClvDataError(text("models.no_repeat_buyers", model=type(self).__name__, n=float(counts.sum())))
 
     # ------------------------------------------------------------ predictions
     def _cols(self, data):
@@ -335,9 +338,7 @@ class BGBB(BaseModel):
         if np.any(
             np.broadcast_to(xs, np.broadcast(xs, ns).shape) > np.broadcast_to(ns, np.broadcast(xs, ns).shape)
         ):
-            raise ClvDataError(
-                f"x cannot exceed n (no more transactions than opportunities); got x={x!r}, n={n!r}."
-            )
+            raise ClvDataError(text("models.bgbb_x_above_n", x=repr(x), n=repr(n)))
         out = bgbb_probability_of_purchases(xs, ns, **params)
         return float(out) if np.ndim(x) == 0 and np.ndim(n) == 0 else out
 
@@ -347,14 +348,12 @@ def _check_opportunities(name: str, value) -> np.ndarray:
     if np.ndim(value) == 0:
         number = check_number(name, value, low=0.0)
         if number != round(number):
-            raise ClvDataError(
-                f"{name} must be a whole number of opportunities (0, 1, 2, ...); got {value!r}."
-            )
+            raise ClvDataError(text("models.opportunities", name=name, value=repr(value)))
         return np.asarray(number)
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise ClvDataError(f"{name} must hold whole numbers >= 0; got {value!r}.") from None
+        raise ClvDataError(text("models.opportunities", name=name, value=repr(value))) from None
     if not np.all(np.isfinite(arr)) or np.any(arr < 0) or np.any(arr != np.round(arr)):
-        raise ClvDataError(f"{name} must hold whole numbers >= 0; got {value!r}.")
+        raise ClvDataError(text("models.opportunities", name=name, value=repr(value)))
     return arr

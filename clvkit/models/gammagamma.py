@@ -34,6 +34,7 @@ from scipy.special import digamma, gammaln
 
 from .._validate import as_frame
 from ..errors import ClvDataError
+from ..i18n import text
 from .base import BaseModel
 
 __all__ = ["GammaGamma", "gammagamma_conditional_mean", "gammagamma_loglik"]
@@ -106,6 +107,9 @@ class GammaGamma(BaseModel):
         Repeat customers used in the fit.
     n_excluded_ : int
         Customers left out because their frequency is 0.
+    spend_scale_ : float
+        The median repeat spend the amounts were divided by while fitting (the model is
+        scale-free; gamma is reported in the units of the data).
 
     Examples
     --------
@@ -125,6 +129,7 @@ class GammaGamma(BaseModel):
     _integer_columns = ("frequency",)
     _ordered_columns = ()
     _positive_columns = ()
+    _timed = False  # spend per transaction does not depend on the time unit
 
     def _loglik(self, params, *, frequency, monetary_value):
         p, q, gamma = params
@@ -159,11 +164,7 @@ class GammaGamma(BaseModel):
                 f"{_plain(frame.index[i])} -> {float(columns['monetary_value'][i]):g}" for i in bad[:3]
             )
             more = ", ..." if bad.size > 3 else ""
-            raise ClvDataError(
-                f"Column 'monetary_value' must be greater than 0 for customers with repeat purchases, "
-                f"but it is not for {bad.size} of them (first: {shown}{more}); drop refund-only "
-                f"customers or recompute the summary."
-            )
+            raise ClvDataError(text("models.gg_spend_not_positive", n=bad.size, first=shown + more))
 
     def fit(self, data, *, weights=None, initial_params=None):
         """Estimate p, q and gamma from repeat customers' frequency and mean spend; returns self.
@@ -196,20 +197,33 @@ class GammaGamma(BaseModel):
         self._check_repeat_spend(columns, frame)
         repeat = columns["frequency"] > 0
         if not repeat.any():
-            raise ClvDataError(
-                "The gamma-gamma model needs customers with repeat purchases (frequency > 0), but "
-                f"all {len(frame)} customers have frequency 0; collect a longer history first."
-            )
-        subset = frame.loc[repeat, list(self._columns)]
+            raise ClvDataError(text("models.gg_no_repeat", n=len(frame)))
+        # The model is scale-free (multiplying every amount by c multiplies gamma by c), but the
+        # optimiser's box and start are not: amounts in kopecks or in a currency with many zeros
+        # would push gamma to the edge. Fit on amounts divided by their median and scale back.
+        scale = float(np.median(columns["monetary_value"][repeat]))
+        subset = frame.loc[repeat, list(self._columns)].copy()
+        subset["monetary_value"] = columns["monetary_value"][repeat] / scale
         subset.attrs = dict(frame.attrs)
         sub_weights = None if w is None else w[repeat]
-        super().fit(subset, weights=sub_weights, initial_params=initial_params)
+        start = None
+        if initial_params is not None and np.shape(initial_params) == (3,):
+            start = np.asarray(initial_params, dtype=float) / np.array([1.0, 1.0, scale])
+        super().fit(subset, weights=sub_weights, initial_params=initial_params if start is None else start)
+        self.params_["gamma"] = self.params_["gamma"] * scale
+        # ln f(z) = ln f(z / c) - ln c for each customer: the likelihood of the amounts as given.
+        self.log_likelihood_ -= float(self.n_customers_ if w is None else w[repeat].sum()) * math.log(scale)
+        self.spend_scale_ = scale
         self.n_excluded_ = round(float((~repeat).sum() if w is None else w[~repeat].sum()))
         return self
 
     # ------------------------------------------------------------ predictions
     def mean_spend(self) -> float:
-        """Population mean transaction value, p gamma / (q - 1); ``inf`` when q <= 1.
+        """Population mean transaction value, p gamma / (q - 1).
+
+        When q <= 1 the spread of customers' mean spend has so heavy a tail that the
+        mean does not exist; that is refused with a ClvDataError rather than returned
+        as infinity.
 
         Examples
         --------
@@ -217,7 +231,9 @@ class GammaGamma(BaseModel):
         35.22
         """
         p, q, gamma = self._param_tuple()
-        return p * gamma / (q - 1.0) if q > 1.0 else math.inf
+        if not q > 1.0:
+            raise ClvDataError(text("models.gg_no_mean", q=q))
+        return p * gamma / (q - 1.0)
 
     def expected_spend(self, data):
         """Expected mean transaction value per customer given their history (FHL 2005, eq. 5).
@@ -236,6 +252,12 @@ class GammaGamma(BaseModel):
         -------
         Series (indexed like `data`) or ndarray, named ``expected_spend``.
 
+        Raises
+        ------
+        ClvDataError
+            When the expected spend of some customer does not exist (p x + q <= 1, which
+            needs q < 1): the spend distribution then has no mean.
+
         Examples
         --------
         >>> import pandas as pd
@@ -248,5 +270,10 @@ class GammaGamma(BaseModel):
         frame = as_frame(data, self._what)
         columns = self._scoring_columns(frame)
         self._check_repeat_spend(columns, frame)
+        # The posterior of the customer's rate is Gamma(p x + q, gamma + x zbar); the mean of
+        # p / rate exists only when p x + q > 1 (for x = 0: q > 1).
+        no_mean = p * columns["frequency"] + q <= 1.0
+        if no_mean.any():
+            raise ClvDataError(text("models.gg_no_conditional_mean", q=q, n=int(no_mean.sum())))
         values = gammagamma_conditional_mean(p=p, q=q, gamma=gamma, **columns)
         return self._as_series(values, frame, "expected_spend")

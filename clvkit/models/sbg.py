@@ -32,6 +32,8 @@ from scipy.special import betaln
 
 from .._checks import check_choice, check_number
 from ..errors import ClvDataError
+from ..i18n import text
+from ..units import check_discount_rate
 from .base import BaseModel
 
 __all__ = [
@@ -135,16 +137,14 @@ def _check_whole(name: str, t, *, low: int) -> np.ndarray:
     try:
         values = np.asarray(t, dtype=float)
     except (TypeError, ValueError):
-        raise ClvDataError(
-            f"{name} must be a whole number (or an array of them) >= {low}; got {t!r}."
-        ) from None
+        raise ClvDataError(text("models.sbg_whole", name=name, low=low, value=repr(t))) from None
     if (
         values.size == 0
         or not np.all(np.isfinite(values))
         or np.any(values < low)
         or np.any(values != np.round(values))
     ):
-        raise ClvDataError(f"{name} must be a whole number (or an array of them) >= {low}; got {t!r}.")
+        raise ClvDataError(text("models.sbg_whole", name=name, low=low, value=repr(t)))
     return values
 
 
@@ -198,42 +198,36 @@ class ShiftedBetaGeometric(BaseModel):
     def _initial_params(self, columns, counts):
         return np.array([1.0, 1.0])
 
+    def _check_identifiable(self, columns, counts):
+        super()._check_identifiable(columns, counts)
+        if not np.any(counts[columns["alive"] == 0] > 0):
+            raise ClvDataError(text("models.sbg_no_cancellation", n=float(counts.sum())))
+
     @staticmethod
     def _validate_survivors(survivors) -> np.ndarray:
         if isinstance(survivors, pd.DataFrame):
             if survivors.shape[1] != 1:
                 cols = ", ".join(repr(str(c)) for c in survivors.columns)
-                raise ClvDataError(
-                    f"fit takes one cohort's survivor counts, but the table has columns {cols}; "
-                    f"pass one column, e.g. cohorts[{str(survivors.columns[0])!r}]."
-                )
+                raise ClvDataError(text("models.sbg_one_column", columns=cols, first=repr(str(survivors.columns[0]))))
             survivors = survivors.iloc[:, 0]
         if isinstance(survivors, (str, bytes)) or np.ndim(survivors) != 1:
-            raise ClvDataError(
-                "survivors must be a one-dimensional sequence of customers alive at the start of "
-                f"each period (period 0 first), like [1000, 631, 468]; got {survivors!r}."
-            )
+            raise ClvDataError(text("models.sbg_one_dimensional", value=repr(survivors)))
         values = pd.to_numeric(pd.Series(list(survivors)), errors="coerce").to_numpy(dtype=float)
         if values.size < 2:
-            raise ClvDataError(
-                f"survivors needs at least 2 periods (the starting cohort and one later count); got {values.size}."
-            )
+            raise ClvDataError(text("models.sbg_two_periods", n=values.size))
         if not np.all(np.isfinite(values)):
             i = int(np.flatnonzero(~np.isfinite(values))[0])
-            raise ClvDataError(f"survivors must be numbers, but period {i} holds {list(survivors)[i]!r}.")
+            raise ClvDataError(text("models.sbg_numbers", period=i, value=repr(list(survivors)[i])))
         if np.any(values < 0) or np.any(values != np.round(values)):
             i = int(np.flatnonzero((values < 0) | (values != np.round(values)))[0])
-            raise ClvDataError(
-                f"survivors must be whole, non-negative counts of customers, but period {i} holds {values[i]:g}."
-            )
+            raise ClvDataError(text("models.sbg_counts", period=i, value=f"{values[i]:g}"))
         if values[0] <= 0:
-            raise ClvDataError("survivors must start with a positive cohort size at period 0; got 0.")
+            raise ClvDataError(text("models.sbg_start"))
         rises = np.flatnonzero(np.diff(values) > 0)
         if rises.size:
             i = int(rises[0]) + 1
             raise ClvDataError(
-                f"survivors must not increase (a cohort only loses members), but period {i} has "
-                f"{values[i]:g} after {values[i - 1]:g} in period {i - 1}."
+                text("models.sbg_increase", period=i, value=f"{values[i]:g}", before=f"{values[i - 1]:g}", previous=i - 1)
             )
         return values
 
@@ -315,9 +309,7 @@ class ShiftedBetaGeometric(BaseModel):
         self._check_fitted()
         if cohort_size is None:
             if not hasattr(self, "survivors_"):
-                raise ClvDataError(
-                    "cohort_size is needed for a model built with from_params; pass cohort_size=."
-                )
+                raise ClvDataError(text("models.sbg_cohort_size"))
             cohort_size = float(self.survivors_.iloc[0])
         size = check_number("cohort_size", cohort_size, low=0.0)
         return size * self.survival(t)
@@ -412,7 +404,7 @@ class ShiftedBetaGeometric(BaseModel):
         setting: the perils of ignoring heterogeneity. Marketing Science 29(1), 85-93.
         """
         alpha, beta = self._param_tuple()
-        d = check_number("discount_rate", discount_rate, low=0.0)
+        d = check_discount_rate(discount_rate, name="discount_rate", per=getattr(self, "time_unit_", None))
         n = _check_whole("renewals", renewals, low=0)
         return _scalar_or_array(sbg_derl(d, n, alpha=alpha, beta=beta), renewals)
 
@@ -435,8 +427,9 @@ class ShiftedBetaGeometric(BaseModel):
         >>> round(m.discounted_expected_lifetime(0.1), 2)
         3.7
         """
-        d = check_number("discount_rate", discount_rate, low=0.0)
-        return 1.0 + float(self.derl(d, 0)) / (1.0 + d)
+        alpha, beta = self._param_tuple()
+        d = check_discount_rate(discount_rate, name="discount_rate", per=getattr(self, "time_unit_", None))
+        return 1.0 + float(sbg_derl(d, 0, alpha=alpha, beta=beta)) / (1.0 + d)
 
     def value(self, margin_per_period, discount_rate, renewals=0, *, timing="begin"):
         """Expected residual value of a subscriber: margin per period times DERL.

@@ -184,7 +184,8 @@ class _AppPageHandler(TornadoVoilaHandler):
         self.set_status(503)
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
-        self.set_header("Retry-After", str(int(self.kernel_manager.idle_timeout + self.kernel_manager.check_interval)))
+        manager = self.kernel_manager
+        self.set_header("Retry-After", str(int(manager.idle_timeout + manager.check_interval)))
         self.finish(server_full_page(self.kernel_manager.max_kernels, lang_from_query(self.request.query)))
 
 

@@ -1,8 +1,8 @@
 """The no-code CLV calculator: a Voila app combining the DriverExplorer and the StrategySimulator.
 
-``clvkit-app`` starts Voila on a free local port serving the app notebook and prints its
-address; the notebook itself holds one line of code, ``calculator()``, and everything
-else lives here.
+``clvkit-app`` serves the app notebook with Voila on this computer only and prints its
+address (``clvkit._voila_server`` says what makes that server safe to leave running); the
+notebook itself holds one line of code, ``calculator()``, and everything else lives here.
 
 The language is chosen with a toggle in the app, or with ``?lang=ru`` in the address:
 Voila hands the page's query string to the kernel in the ``QUERY_STRING`` environment
@@ -177,8 +177,10 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     lang = i18n.get_language()
     parser = argparse.ArgumentParser(prog=prog, description=i18n.text("app_server.description", lang))
     parser.add_argument("--port", type=int, default=0, help=i18n.text("app_server.help_port", lang))
-    parser.add_argument("--no-browser", action="store_true", help=i18n.text("app_server.help_no_browser", lang))
-    parser.add_argument("--lang", choices=LANGS, default=lang, help=i18n.text("app_server.help_lang", lang, lang=lang))
+    parser.add_argument("--no-browser", action="store_true",
+                        help=i18n.text("app_server.help_no_browser", lang))
+    parser.add_argument("--lang", choices=LANGS, default=lang,
+                        help=i18n.text("app_server.help_lang", lang, lang=lang))
     parser.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES,
                         help=i18n.text("app_server.help_max_pages", lang, n=DEFAULT_MAX_PAGES))
     parser.add_argument("--idle-timeout", type=float, default=DEFAULT_IDLE_TIMEOUT,
@@ -215,16 +217,20 @@ def main(argv: list[str] | None = None, *, notebook: Path | None = None, prog: s
     parser = _parser(prog)
     args = parser.parse_args(argv)
     with language(args.lang):
+        problem = None
         if args.max_pages < 1:
-            parser.exit(2, text("app_server.bad_max_pages", value=args.max_pages) + "\n")
-        if not 1 <= args.idle_timeout <= 3600:
-            parser.exit(2, text("app_server.bad_idle", value=f"{args.idle_timeout:g}") + "\n")
-        from ._server import PortUnavailable, bind_port
+            problem = text("app_server.bad_max_pages", value=args.max_pages)
+        elif not 1 <= args.idle_timeout <= 3600:
+            problem = text("app_server.bad_idle", value=f"{args.idle_timeout:g}")
+        else:
+            from ._server import PortUnavailable, bind_port
 
-        try:
-            sockets = bind_port(args.port)
-        except PortUnavailable as exc:
-            print(exc.strerror, file=sys.stderr, flush=True)
+            try:
+                sockets = bind_port(args.port)
+            except PortUnavailable as exc:
+                problem = exc.strerror
+        if problem is not None:
+            print(problem, file=sys.stderr, flush=True)
             return 2
         from ._voila_server import serve
 
@@ -232,11 +238,12 @@ def main(argv: list[str] | None = None, *, notebook: Path | None = None, prog: s
             url = f"http://127.0.0.1:{port}/"
             print(text("app_server.serving", url=url, url_ru=f"{url}?lang=ru"), flush=True)
 
-        suffix = "?lang=ru" if args.lang == "ru" else ""
+        open_url = None
+        if not args.no_browser:
+            open_url = "http://127.0.0.1:{port}/" + ("?lang=ru" if args.lang == "ru" else "")
         try:
-            serve(notebook or app_notebook_path(), sockets, max_pages=args.max_pages, idle_timeout=args.idle_timeout,
-                  open_url=None if args.no_browser else "http://127.0.0.1:{port}/" + suffix,
-                  verbose=args.verbose, on_ready=ready)
+            serve(notebook or app_notebook_path(), sockets, max_pages=args.max_pages,
+                  idle_timeout=args.idle_timeout, open_url=open_url, verbose=args.verbose, on_ready=ready)
         except KeyboardInterrupt:
             pass
         finally:

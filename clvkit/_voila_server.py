@@ -21,6 +21,7 @@ prints notices that read like faults. :func:`serve` runs the same Voila with:
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import threading
 import webbrowser
@@ -94,6 +95,7 @@ class AppKernelManager(AsyncMappingKernelManager):
 
     def live_kernel_count(self) -> int:
         """Kernels running or starting."""
+        # jupyter_client keeps a starting kernel in _pending_kernels until it is ready
         return len(set(self._kernels) | set(self._pending_kernels))
 
     def is_full(self) -> bool:
@@ -255,9 +257,10 @@ def server_config(*, max_pages: int, idle_timeout: float, verbose: bool) -> Conf
     c.AppKernelManager.max_kernels = max_pages
     c.AppKernelManager.idle_timeout = idle_timeout
     c.AppKernelManager.check_interval = min(5.0, max(0.5, idle_timeout / 4))
-    # Kernels on Unix sockets in Voila's private temporary folder: not reachable over the
-    # network at all, and no notice about unencrypted TCP.
-    c.KernelManager.transport = "ipc"
+    if os.name != "nt":  # ZeroMQ has no IPC transport on Windows
+        # Kernels on Unix sockets in Voila's private temporary folder: not reachable over the
+        # network at all, and no notice about unencrypted TCP.
+        c.KernelManager.transport = "ipc"
     return c
 
 

@@ -1,8 +1,8 @@
 """The no-code CLV calculator: a Voila app combining the DriverExplorer and the StrategySimulator.
 
-``clvkit-app`` starts Voila on a free local port serving the app notebook and prints its
-address; the notebook itself holds one line of code, ``calculator()``, and everything
-else lives here.
+``clvkit-app`` serves the app notebook with Voila on this computer only and prints its
+address (``clvkit._voila_server`` says what makes that server safe to leave running); the
+notebook itself holds one line of code, ``calculator()``, and everything else lives here.
 
 The language is chosen with a toggle in the app, or with ``?lang=ru`` in the address:
 Voila hands the page's query string to the kernel in the ``QUERY_STRING`` environment
@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import socket
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -153,41 +152,105 @@ def app_notebook_path() -> Path:
 
 
 def free_port(host: str = "127.0.0.1") -> int:
-    """A TCP port nobody listens on right now."""
+    """A TCP port nobody listens on right now (it may be taken again before it is used)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
         return int(sock.getsockname()[1])
 
 
-def voila_command(notebook: Path, *, port: int, open_browser: bool, host: str = "127.0.0.1") -> list[str]:
-    """The command line that serves `notebook` with Voila (code cells hidden)."""
-    cmd = [sys.executable, "-m", "voila", str(notebook), f"--port={port}", f"--Voila.ip={host}",
-           "--strip_sources=True", "--theme=light"]
+def voila_command(notebook: Path, *, port: int, open_browser: bool) -> list[str]:
+    """The command line that serves `notebook` the way ``clvkit-app`` serves the app.
+
+    Voila on 127.0.0.1:`port`, code cells hidden, with the protections of ``clvkit._server``
+    (local Host names only, no request off the machine, closed pages' kernels shut down).
+    """
+    cmd = [sys.executable, "-m", "clvkit._server", str(notebook), f"--port={port}"]
     if not open_browser:
         cmd.append("--no-browser")
     return cmd
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``clvkit-app [--port N] [--no-browser]``: serve the CLV calculator with Voila."""
-    parser = argparse.ArgumentParser(prog="clvkit-app", description="Start the clvkit CLV calculator (a Voila app).")
-    parser.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one)")
-    parser.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+def _parser(prog: str) -> argparse.ArgumentParser:
+    from . import i18n
+    from ._server import DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_PAGES
+
+    lang = i18n.get_language()
+    parser = argparse.ArgumentParser(prog=prog, description=i18n.text("app_server.description", lang))
+    parser.add_argument("--port", type=int, default=0, help=i18n.text("app_server.help_port", lang))
+    parser.add_argument("--no-browser", action="store_true",
+                        help=i18n.text("app_server.help_no_browser", lang))
+    parser.add_argument("--lang", choices=LANGS, default=lang,
+                        help=i18n.text("app_server.help_lang", lang, lang=lang))
+    parser.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES,
+                        help=i18n.text("app_server.help_max_pages", lang, n=DEFAULT_MAX_PAGES))
+    parser.add_argument("--idle-timeout", type=float, default=DEFAULT_IDLE_TIMEOUT,
+                        help=i18n.text("app_server.help_idle", lang, n=f"{DEFAULT_IDLE_TIMEOUT:g}"))
+    parser.add_argument("--verbose", action="store_true", help=i18n.text("app_server.help_verbose", lang))
+    return parser
+
+
+def main(argv: list[str] | None = None, *, notebook: Path | None = None, prog: str = "clvkit-app") -> int:
+    """``clvkit-app``: serve the CLV calculator on this computer until Ctrl+C or SIGTERM.
+
+    ``clvkit-app [--port N] [--no-browser] [--lang en|ru] [--max-pages N] [--idle-timeout S] [--verbose]``
+
+    The port is bound before anything else: a port in use is an error (exit code 2) in one
+    sentence, and the address printed is the one served. SIGTERM and SIGINT stop the server
+    and every kernel it started.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The command-line arguments (default: ``sys.argv[1:]``).
+    notebook : Path, optional
+        The notebook to serve (default: the app, :func:`app_notebook_path`).
+    prog : str
+        The program name shown in the help.
+
+    Returns
+    -------
+    int
+        The exit code: 0 after a stop, 2 for a wrong option or an unusable port.
+    """
+    from .i18n import language, text
+
+    parser = _parser(prog)
     args = parser.parse_args(argv)
-    port = args.port or free_port()
-    notebook = app_notebook_path()
-    url = f"http://127.0.0.1:{port}/"
-    print(f"clvkit CLV calculator: {url}  (Russian: {url}?lang=ru; stop with Ctrl+C)", flush=True)
-    process = subprocess.Popen(voila_command(notebook, port=port, open_browser=not args.no_browser))
-    try:
-        return process.wait()
-    except KeyboardInterrupt:
-        process.terminate()
+    with language(args.lang):
+        problem = None
+        if args.max_pages < 1:
+            problem = text("app_server.bad_max_pages", value=args.max_pages)
+        elif not 1 <= args.idle_timeout <= 3600:
+            problem = text("app_server.bad_idle", value=f"{args.idle_timeout:g}")
+        else:
+            from ._server import PortUnavailable, bind_port
+
+            try:
+                sockets = bind_port(args.port)
+            except PortUnavailable as exc:
+                problem = exc.strerror
+        if problem is not None:
+            print(problem, file=sys.stderr, flush=True)
+            return 2
+        from ._voila_server import serve
+
+        def ready(port: int) -> None:
+            url = f"http://127.0.0.1:{port}/"
+            print(text("app_server.serving", url=url, url_ru=f"{url}?lang=ru"), flush=True)
+
+        open_url = None
+        if not args.no_browser:
+            open_url = "http://127.0.0.1:{port}/" + ("?lang=ru" if args.lang == "ru" else "")
         try:
-            return process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            return 1
+            serve(notebook or app_notebook_path(), sockets, max_pages=args.max_pages,
+                  idle_timeout=args.idle_timeout, open_url=open_url, verbose=args.verbose, on_ready=ready)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            for sock in sockets:
+                sock.close()
+        print(text("app_server.stopped"), flush=True)
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

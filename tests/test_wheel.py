@@ -79,7 +79,7 @@ def test_building_the_wheel_prints_no_packaging_warning(wheel):
 def test_the_wheel_holds_every_module_and_data_file_of_the_package(wheel):
     names = set(zipfile.ZipFile(wheel[0]).namelist())
     wanted = {p.relative_to(ROOT).as_posix() for p in (ROOT / "clvkit").rglob("*")
-              if p.is_file() and p.suffix in {".py", ".json", ".ipynb", ".css", ".woff2", ".svg", ".png"}
+              if p.is_file() and p.suffix in {".py", ".json", ".ipynb", ".css", ".woff2", ".svg", ".png", ".html", ".j2"}
               and "__pycache__" not in p.parts}
     wanted |= {f"clvkit/_datasets/{p.name}" for p in (ROOT / "datasets").iterdir()
                if p.suffix in {".csv", ".json", ".md", ".py"}}

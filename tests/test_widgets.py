@@ -199,25 +199,6 @@ def test_app_language_toggle_rebuilds_in_russian_and_keeps_the_values(monkeypatc
     assert app.tabs.titles[0] == label("app.tab.drivers", "ru")
 
 
-def test_app_command_line_serves_the_app_notebook_with_voila(monkeypatch):
-    from clvkit import app
-
-    calls = []
-
-    class FakeProcess:
-        def __init__(self, cmd):
-            calls.append(cmd)
-
-        def wait(self, timeout=None):
-            return 0
-
-    monkeypatch.setattr(app.subprocess, "Popen", FakeProcess)
-    assert app.main(["--port", "8899", "--no-browser"]) == 0
-    cmd = calls[0]
-    assert cmd[1:3] == ["-m", "voila"] and cmd[3] == str(app.app_notebook_path())
-    assert "--port=8899" in cmd and "--no-browser" in cmd
-
-
 def test_packaged_app_notebook_is_the_same_as_the_checkout_one():
     checkout = ROOT / "notebooks" / "apps" / "clv_calculator.ipynb"
     packaged = ROOT / "clvkit" / "_apps" / "clv_calculator.ipynb"

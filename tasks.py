@@ -59,9 +59,14 @@ def _fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _run(*args: str | os.PathLike) -> None:
-    print("+", " ".join(str(a) for a in args), flush=True)
-    subprocess.run([str(a) for a in args], cwd=ROOT, check=True)
+def _install(*args: str | os.PathLike) -> None:
+    """Run pip, showing its output only when it fails (the build backend's notices are not for learners)."""
+    done = subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                           "--no-warn-script-location", *map(str, args)], cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.stdout.write(done.stdout)
+        sys.stderr.write(done.stderr)
+        sys.exit(f"Installing failed (pip exited with {done.returncode}); the lines above say why.")
 
 
 def _installed() -> dict:
@@ -83,9 +88,10 @@ def ensure_environment(extras: tuple[str, ...]) -> None:
         return
     wanted = sorted(set(extras) | (set(stamp.get("extras", [])) if stamp.get("fingerprint") == _fingerprint() else set()))
     target = "." + (f"[{','.join(wanted)}]" if wanted else "")
-    quiet = ["--quiet", "--disable-pip-version-check", "--no-warn-script-location"]
-    _run(PYTHON, "-m", "pip", "install", *quiet, "--upgrade", "pip")
-    _run(PYTHON, "-m", "pip", "install", *quiet, "-c", "constraints.txt", "-e", target)
+    what = "the course and the test tools" if "test" in wanted else "the course"
+    print(f"Installing {what} into {VENV.name}/ (the first time takes a few minutes) ...", flush=True)
+    _install("--upgrade", "pip")
+    _install("-c", "constraints.txt", "-e", target)
     STAMP.write_text(json.dumps({"fingerprint": _fingerprint(), "extras": wanted}))
 
 

@@ -279,8 +279,8 @@ def normalize_waterfall(table) -> pd.DataFrame:
     """
     if hasattr(table, "waterfall") and not isinstance(table, pd.DataFrame):
         table = table.waterfall()
-    data = frame(table, "waterfall table")
-    require(data, ["step", "start", "end", "kind"], "waterfall table")
+    data = frame(table, "table")
+    require(data, ["step", "start", "end", "kind"], "table")
     if set(data["kind"]) <= {"base", "up", "down", "total"}:
         return data
     out = data.copy()

@@ -214,7 +214,7 @@ def draw_waterfall(ax, table: pd.DataFrame, *, lang: str | None = None, currency
 
 
 # ------------------------------------------------------------------ labels that do not collide
-def place_labels(ax, points, texts, *, fontsize="small", pad: float = 3.0, **annotate) -> list:
+def place_labels(ax, points, texts, *, clearance=None, fontsize="small", pad: float = 3.0, **annotate) -> list:
     """Annotate points so that no two labels overlap and every label stays inside the Axes.
 
     Each label tries positions around its point (right, left, above, below, then further
@@ -228,6 +228,8 @@ def place_labels(ax, points, texts, *, fontsize="small", pad: float = 3.0, **ann
     points : sequence of (x, y)
         Data coordinates.
     texts : sequence of str
+    clearance : sequence of float, optional
+        Radius in points of each point's marker (a bubble); its label starts outside it.
     fontsize : str or float
     pad : float
         Points of white space kept around each label.
@@ -247,13 +249,19 @@ def place_labels(ax, points, texts, *, fontsize="small", pad: float = 3.0, **ann
     frame = ax.get_window_extent(renderer)
     points = [(float(x), float(y)) for x, y in points]
     order = sorted(range(len(points)), key=lambda i: -points[i][1])
+    radii = [0.0] * len(points) if clearance is None else [float(r) for r in clearance]
     step = 12.0
-    offsets = [(8, 4), (-8, 4), (8, -14), (-8, -14), (0, 14), (0, -24)]
-    offsets += [(dx, dy + sign * k * step) for k in range(1, 8) for sign in (-1, 1) for dx, dy in ((12, 4), (-12, 4))]
     leader = {"arrowstyle": "-", "color": "0.6", "lw": 0.6, "shrinkA": 0, "shrinkB": 2}
 
+    def candidates(r: float) -> list[tuple[float, float]]:
+        near = r + 4.0  # just outside the marker: right, left, above, below, then further out
+        out = [(near, -4.0), (-near, -4.0), (near * 0.7, near * 0.7), (-near * 0.7, near * 0.7), (0.0, near),
+               (near * 0.7, -near * 0.7 - 12), (-near * 0.7, -near * 0.7 - 12), (0.0, -near - 24)]
+        out += [(dx, -4.0 + sign * k * step) for k in range(1, 8) for sign in (1, -1) for dx in (near + 6, -near - 6)]
+        return out
+
     def put(i, dx, dy):
-        far = abs(dy) > 14 or abs(dx) > 10
+        far = math.hypot(dx, dy) > radii[i] + 16
         note = ax.annotate(texts[i], points[i], textcoords="offset points", xytext=(dx, dy),
                            ha="left" if dx > 0 else "right" if dx < 0 else "center", va="bottom",
                            fontsize=fontsize, arrowprops=leader if far else None, **annotate)
@@ -264,6 +272,7 @@ def place_labels(ax, points, texts, *, fontsize="small", pad: float = 3.0, **ann
     placed: list = []
     out: list = [None] * len(points)
     for i in order:
+        offsets = candidates(radii[i])
         for dx, dy in offsets:
             note, box = put(i, dx, dy)
             inside = box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0 and box.y1 <= frame.y1

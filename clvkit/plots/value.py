@@ -149,7 +149,8 @@ def plot_segment_map(segments: pd.DataFrame, *, currency: str | None = None, ax=
     ax.set_ylabel(label("chart.segments.y", lang))
     texts = [f"{segment_name(name, lang)}\n{format_money(mi, lang, currency=currency, decimals=0)}"
              for name, mi in zip(table.index, m)]
-    place_labels(ax, list(zip(x, y)), texts, gid="segment-label")
+    # scatter sizes are areas in points squared: the label starts outside the bubble's radius
+    place_labels(ax, list(zip(x, y)), texts, clearance=np.sqrt(sizes) / 2, gid="segment-label")
     return ax
 
 

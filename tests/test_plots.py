@@ -404,6 +404,12 @@ def test_predicted_vs_actual_chart_draws_the_group_means_side_by_side(lang):
                                                                      label("chart.actual", lang)]
     assert ax.get_title() == label("chart.predicted_vs_actual.title", lang)
     assert ax.get_ylabel() == label("chart.predicted_vs_actual.y", lang) + " ($)"
+    current = plots.plot_predicted_vs_actual(table, by="frequency", predicted="predicted", actual="actual", money=True,
+                                             ax=_ax(), lang=lang)
+    assert current.get_ylabel().endswith(f"({ck.i18n.currency_symbol(None, lang)})")
+    plain = plots.plot_predicted_vs_actual(table, by="frequency", predicted="predicted", actual="actual", ax=_ax(),
+                                           lang=lang)
+    assert plain.get_ylabel() == label("chart.predicted_vs_actual.y", lang)
     custom = plots.plot_predicted_vs_actual(table, by="frequency", predicted="predicted", actual="actual",
                                             ylabel="Purchases", xlabel="Group", title="T", predicted_label="formula",
                                             ax=_ax(), lang=lang)

@@ -311,3 +311,50 @@ def test_predicted_vs_actual_averages_each_group_and_pools_the_top():
                                   predicted="predicted", actual="actual")
 
 
+
+
+# ------------------------------------------------------------------ every sentence from the catalogue
+_SPEAKING_MODULES = ["_checks.py", "diagnostics.py", "validation.py", "app.py", "plots", "widgets"]
+
+
+def _sources():
+    from pathlib import Path
+
+    root = Path(ck.__file__).parent
+    for name in _SPEAKING_MODULES:
+        path = root / name
+        yield from sorted(path.glob("*.py")) if path.is_dir() else [path]
+
+
+def _literal_words(node) -> bool:
+    """A string literal (or an f-string with literal text) holding a word of at least two letters."""
+    import ast
+    import re
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return re.search(r"[A-Za-zА-Яа-я]{2,}", node.value) is not None
+    if isinstance(node, ast.JoinedStr):
+        return any(_literal_words(v) for v in node.values if isinstance(v, ast.Constant))
+    return False
+
+
+@pytest.mark.parametrize("path", list(_sources()), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_errors_titles_labels_and_control_names_come_from_the_catalogue(path):
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
+            # AttributeError of a lazy module speaks Python's own words, like Python's modules do
+            if getattr(node.exc.func, "id", "") != "AttributeError" and _literal_words(node.exc.args[0]):
+                found.append(f"line {node.lineno}: an error sentence written in code")
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name in ("set_title", "set_xlabel", "set_ylabel", "set_label") and node.args and \
+                    _literal_words(node.args[0]):
+                found.append(f"line {node.lineno}: {name} with a literal text")
+            for keyword in node.keywords:
+                if keyword.arg in ("label", "description", "title") and _literal_words(keyword.value):
+                    found.append(f"line {node.lineno}: {keyword.arg}= with a literal text")
+    # the command line's help (app.main) speaks to developers in English on purpose
+    assert [f for f in found if not (path.name == "app.py" and "description=" in f)] == []

@@ -202,7 +202,8 @@ def plot_calibration_holdout(model, calibration, holdout, *, max_frequency: int 
 
 
 def plot_predicted_vs_actual(table: pd.DataFrame, *, by: str, predicted: str, actual: str, top: int | None = None,
-                             currency: str | None = None, ylabel: str | None = None, xlabel: str | None = None,
+                             money: bool = False, currency: str | None = None, ylabel: str | None = None,
+                             xlabel: str | None = None,
                              title: str | None = None, predicted_label: str | None = None,
                              actual_label: str | None = None, ax=None, lang: str | None = None):
     """Bars of the mean forecast next to the mean actual value, per group of customers.
@@ -211,9 +212,11 @@ def plot_predicted_vs_actual(table: pd.DataFrame, *, by: str, predicted: str, ac
     ----------
     table, by, predicted, actual, top
         As in :func:`predicted_vs_actual`.
+    money : bool
+        The values are money: the y axis shows amounts in `currency`; otherwise plain
+        numbers (purchases, customers). Giving a `currency` implies money.
     currency : str, optional
-        When the values are money: the y axis shows amounts in this currency;
-        otherwise plain numbers (purchases, customers).
+        Currency of money values; the current currency when None.
     ylabel, xlabel, title : str, optional
         Axis labels and title in the reader's language (defaults: "Mean per customer",
         the column `by`, "Predicted vs actual").
@@ -232,6 +235,7 @@ def plot_predicted_vs_actual(table: pd.DataFrame, *, by: str, predicted: str, ac
     >>> ax = plot_predicted_vs_actual(t, by="f", predicted="p", actual="a", top=1)
     """
     lang = resolve_lang(lang)
+    money = money or currency is not None
     groups = predicted_vs_actual(table, by=by, predicted=predicted, actual=actual, top=top)
     ax = new_axes(ax, figsize=(7, 4))
     colors = palette(2)
@@ -242,12 +246,12 @@ def plot_predicted_vs_actual(table: pd.DataFrame, *, by: str, predicted: str, ac
            label=actual_label if actual_label is not None else label("chart.actual", lang))
     ax.set_xticks(x, group_labels(groups.index, top=top))
     if ylabel is None:
-        ylabel = (money_label("chart.predicted_vs_actual.y", currency, lang) if currency
+        ylabel = (money_label("chart.predicted_vs_actual.y", currency, lang) if money
                   else label("chart.predicted_vs_actual.y", lang))
     ax.set_title(title if title is not None else label("chart.predicted_vs_actual.title", lang))
     ax.set_xlabel(xlabel if xlabel is not None else str(by))
     ax.set_ylabel(ylabel)
-    ax.yaxis.set_major_formatter(tick_formatter(lang, currency, money=bool(currency)))
+    ax.yaxis.set_major_formatter(tick_formatter(lang, currency, money=money))
     ax.legend(frameon=False)
     return ax
 

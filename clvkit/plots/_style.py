@@ -24,6 +24,7 @@ from ..i18n import (
 )
 
 __all__ = [
+    "axis_label",
     "compact_money",
     "integer_locator",
     "few_ticks_locator",
@@ -164,11 +165,17 @@ def few_ticks_locator(nbins: int = 5):
     return MaxNLocator(nbins=nbins, steps=[1, 2, 2.5, 5, 10])
 
 
+def axis_label(key: str, unit: str, lang: str | None = None) -> str:
+    """An axis label with its unit, written the reader's way: "Period (months)", "Период, месяцы"."""
+    return text("plots.axis_unit", lang, label=label(key, lang), unit=unit)
+
+
 def unit_axis_label(key: str, time_unit: str | None, lang: str | None = None) -> str:
     """An axis label with its time unit: "Period (months)"."""
-    return f"{label(key, lang)} ({unit_label(time_unit, lang)})"
+    return axis_label(key, unit_label(time_unit, lang), lang)
 
 
 def money_label(key: str, currency: str | None = None, lang: str | None = None) -> str:
-    """An axis label with its currency: "Cumulative value ($)"."""
-    return f"{label(key, lang)} ({currency_symbol(_currency_code(currency, resolve_lang(lang)), lang)})"
+    """An axis label with its currency: "Cumulative value ($)", "Накопленная ценность, ₽"."""
+    lang = resolve_lang(lang)
+    return axis_label(key, currency_symbol(_currency_code(currency, lang), lang), lang)

@@ -18,7 +18,7 @@ from ..diagnostics import (
     tracking_table,
 )
 from ..errors import ClvDataError
-from ..i18n import format_number, label, resolve_lang, text, unit_label
+from ..i18n import format_number, label, plural, resolve_lang, text, unit_label
 from ._style import (
     money_label,
     new_axes,
@@ -82,7 +82,10 @@ def plot_frequency_recency_matrix(model, *, t: float = 1.0, T=None, summary=None
     T = _default_T(summary, T)
     unit = getattr(model, "time_unit_", None)
     matrix = expected_purchases_matrix(model, t=t, T=T, max_frequency=max_frequency, max_recency=max_recency)
-    title = label("chart.fr.title", lang, t=format_number(t, lang, decimals=0), unit=unit_label(unit, lang))
+    noun = {"D": "day", "W": "week", "M": "month", "Y": "year"}.get(unit)
+    # "52 weeks", "52 недели": the unit agrees with the number where the catalogue has its forms
+    title = label("chart.fr.title", lang, t=format_number(t, lang, decimals=0 if float(t).is_integer() else 1),
+                  unit=plural(t, noun, lang) if noun else unit_label(unit, lang))
     return draw_matrix(matrix, ax=ax, lang=lang, title=title, colorbar_label=label("result.expected_purchases", lang),
                        cmap="viridis", formatter=number_formatter(lang, 1), time_unit=unit)
 

@@ -18,7 +18,7 @@ import traitlets as tr
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ..i18n import currency_symbol, get_currency, label, resolve_lang
+from ..i18n import currency_symbol, get_currency, label, resolve_lang, text
 
 __all__ = ["Chart", "Explorer", "State", "figures_html", "headline_html"]
 
@@ -246,6 +246,11 @@ class Explorer:
     def _money_unit(self) -> str:
         """The currency symbol shown after money controls: the explorer's currency, else the current one."""
         return currency_symbol(self.currency or get_currency(self.lang), self.lang)
+
+
+def with_unit(key: str, unit: str, lang: str | None = None) -> str:
+    """A control's name with its unit, written the reader's way: "Horizon (months)", "Горизонт, месяцы"."""
+    return text("widgets.with_unit", lang, label=label(key, lang), unit=unit)
 
 
 def slider(kind: str, *, value, low, high, step, description: str, fmt: str | None = None, name: str):

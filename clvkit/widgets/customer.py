@@ -17,7 +17,7 @@ import traitlets as tr
 from ..diagnostics import probability_alive_matrix
 from ..i18n import format_money, format_number, format_percent, label, short_unit_label, unit_label
 from ..valuation import customer_lifetime_value
-from ._base import Chart, Explorer, State, figures_html, headline_html, slider
+from ._base import Chart, Explorer, State, figures_html, headline_html, slider, with_unit
 
 __all__ = ["CustomerExplorer", "CustomerResult", "CustomerState", "customer_results"]
 
@@ -131,13 +131,13 @@ class CustomerExplorer(Explorer):
             "frequency": slider("int", value=int(frequency), low=0, high=max_f, step=1, name="frequency",
                                 description=label("customer.frequency", lang)),
             "recency": slider("float", value=float(recency), low=0, high=max_T, step=0.5, fmt=".1f", name="recency",
-                              description=f"{label('customer.recency', lang)} ({u})"),
+                              description=with_unit('customer.recency', u, lang)),
             "T": slider("float", value=float(T), low=0.5, high=max_T, step=0.5, fmt=".1f", name="T",
-                        description=f"{label('customer.T', lang)} ({u})"),
+                        description=with_unit('customer.T', u, lang)),
             "monetary_value": slider("float", value=float(monetary_value), low=0, high=500, step=1, fmt=".0f",
-                                     name="monetary_value", description=f"{label('customer.monetary', lang)} ({c})"),
+                                     name="monetary_value", description=with_unit('customer.monetary', c, lang)),
             "horizon": slider("float", value=float(horizon), low=1, high=260, step=1, fmt=".0f", name="horizon",
-                              description=f"{label('customer.horizon', lang)} ({u})"),
+                              description=with_unit('customer.horizon', u, lang)),
         }
         for name, control in self.controls.items():
             w.link((control, "value"), (self.state, name))

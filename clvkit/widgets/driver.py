@@ -18,7 +18,7 @@ import traitlets as tr
 from .. import formulas
 from ..i18n import format_money, format_number, label, per_unit_label, short_unit_label, unit_label
 from ..units import rate_per_unit
-from ._base import Chart, Explorer, State, figures_html, headline_html, nice_bounds, slider
+from ._base import Chart, Explorer, State, figures_html, headline_html, nice_bounds, slider, with_unit
 
 __all__ = ["DriverExplorer", "DriverResult", "DriverState", "driver_results"]
 
@@ -157,7 +157,7 @@ class DriverExplorer(Explorer):
         c = self._money_unit()
         self.controls = {
             "aov": slider("float", value=aov, low=1, high=500, step=1, fmt=".0f", name="aov",
-                          description=f"{label('driver.aov', lang)} ({c})"),
+                          description=with_unit('driver.aov', c, lang)),
             "purchases_per_period": slider("float", value=purchases_per_period, low=0.1, high=10, step=0.1,
                                            fmt=".1f", name="purchases_per_period",
                                            description=f"{label('driver.purchases_per_period', lang)}, {per}"),
@@ -169,9 +169,9 @@ class DriverExplorer(Explorer):
                                            fmt=".0%", name="annual_discount_rate",
                                            description=label("driver.annual_discount_rate", lang)),
             "horizon": slider("int", value=int(horizon), low=1, high=120, step=1, name="horizon",
-                              description=f"{label('driver.horizon', lang)} ({unit_label(u, lang)})"),
+                              description=with_unit('driver.horizon', unit_label(u, lang), lang)),
             "cac": slider("float", value=cac, low=0, high=1000, step=5, fmt=".0f", name="cac",
-                          description=f"{label('driver.cac', lang)} ({c})"),
+                          description=with_unit('driver.cac', c, lang)),
         }
         import ipywidgets as w
 

@@ -20,7 +20,7 @@ from ..diagnostics import survival_comparison
 from ..errors import ClvDataError
 from ..i18n import format_number, format_percent, label, short_unit_label, text, unit_label
 from ..models.sbg import ShiftedBetaGeometric
-from ._base import Chart, Explorer, State, figures_html, headline_html, slider
+from ._base import Chart, Explorer, State, figures_html, headline_html, slider, with_unit
 
 __all__ = ["RetentionExplorer", "RetentionResult", "RetentionState", "retention_results"]
 
@@ -182,7 +182,7 @@ class RetentionExplorer(Explorer):
             "discount_rate": slider("float", value=discount_rate, low=0.0, high=0.5, step=0.01, fmt=".0%",
                                     name="discount_rate", description=label("driver.discount_rate", lang)),
             "periods": slider("int", value=int(periods), low=2, high=40, step=1, name="periods",
-                              description=f"{label('driver.horizon', lang)} ({unit_label(time_unit, lang)})"),
+                              description=with_unit('driver.horizon', unit_label(time_unit, lang), lang)),
         }
         for name, control in self.controls.items():
             w.link((control, "value"), (self.state, name))

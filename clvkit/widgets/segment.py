@@ -22,7 +22,7 @@ from .._checks import check_choice, missing_columns_message
 from ..errors import ClvDataError
 from ..i18n import format_money, format_percent, label, unit_label
 from ..segments import clv_tiers, segment_summary
-from ._base import Chart, Explorer, State, figures_html, headline_html, slider
+from ._base import Chart, Explorer, State, figures_html, headline_html, slider, with_unit
 
 __all__ = ["SegmentExplorer", "SegmentResult", "SegmentState", "segment_results", "threshold_segments"]
 
@@ -154,7 +154,7 @@ class SegmentExplorer(Explorer):
             "by": w.ToggleButtons(options=[(label("segment.rfm", lang), "rfm"), (label("segment.tier", lang), "tier")],
                                   value=by, description=label("segment.by", lang)),
             "recent_within": slider("float", value=float(recent_within), low=1, high=max(max_gap, 2.0), step=1,
-                                    fmt=".0f", name="recent_within", description=f"{label('segment.r_cut', lang)} ({unit})"),
+                                    fmt=".0f", name="recent_within", description=with_unit('segment.r_cut', unit, lang)),
             "frequent_from": slider("int", value=int(frequent_from), low=1, high=20, step=1, name="frequent_from",
                                     description=label("segment.f_cut", lang)),
             "top_cut": slider("float", value=top_cut, low=0.01, high=0.5, step=0.01, fmt=".0%", name="top_cut",

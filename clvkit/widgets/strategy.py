@@ -18,7 +18,7 @@ import traitlets as tr
 from ..i18n import format_money, format_number, format_percent, label
 from ..strategy import Strategy, StrategyResult
 from ..strategy import StrategySimulator as _Engine
-from ._base import Chart, Explorer, State, figures_html, headline_html, nice_bounds, slider
+from ._base import Chart, Explorer, State, figures_html, headline_html, nice_bounds, slider, with_unit
 
 __all__ = ["StrategySimulator", "StrategyState", "cdnow_base", "strategy_for"]
 
@@ -138,7 +138,7 @@ class StrategySimulator(Explorer):
             "margin_change": slider("float", value=margin_change, low=-0.2, high=0.2, step=0.01, fmt=".0%",
                                     name="margin_change", description=label("lever.margin", lang).capitalize()),
             "cost_once": slider("float", value=cost_once, low=0.0, high=50.0, step=0.5, fmt=".1f", name="cost_once",
-                                description=f"{label('strategy.cost', lang)} ({c})"),
+                                description=with_unit('strategy.cost', c, lang)),
             "take_up": slider("float", value=take_up, low=0.0, high=1.0, step=0.05, fmt=".0%", name="take_up",
                               description=label("strategy.take_up", lang)),
             "target": w.Dropdown(options=options, value=self.state.target, description=label("strategy.target", lang),

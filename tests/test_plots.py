@@ -198,6 +198,35 @@ def test_segment_map_of_a_crowded_real_base_has_no_overlapping_labels(lang, bgnb
     assert sorted(names) == sorted(plots.segment_name(s, lang) for s in seg.index)
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_cohort_heatmap_of_three_years_of_monthly_cohorts_names_only_the_cohorts_that_fit(lang):
+    rng = np.random.default_rng(0)
+    days = pd.date_range("2021-01-01", periods=36 * 30, freq="D")
+    tx = pd.DataFrame({"customer_id": rng.integers(0, 3000, 20000), "date": rng.choice(days, 20000), "amount": 10.0})
+    table = ck.cohort_table(tx, period="M")
+    assert len(table) > 30
+    ax = plots.plot_cohort_heatmap(table, ax=_ax(), lang=lang)
+    assert overlaps(ax.figure) == []
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    assert 3 <= len(shown) < len(table) and shown[0] == str(table.index[0])
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_many_or_long_category_names_are_wrapped_or_slanted_instead_of_overlapping(lang):
+    from matplotlib.figure import Figure
+
+    channels = pd.DataFrame({"ltv": [300.0, 120.0, 90.0, 200.0, 150.0, 80.0],
+                             "cac": [60.0, 80.0, 45.0, 50.0, 70.0, 90.0]},
+                            index=["Paid search", "Social media", "Affiliates", "Email", "Referral", "Display ads"])
+    ax = plots.plot_ltv_cac(channels, ax=_ax((6.4, 4.0)), lang=lang)
+    assert overlaps(ax.figure) == []
+    assert [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()] == list(channels.index)
+    levers = {"retention": 120.0, "frequency": 60.0, "aov": 40.0, "margin": 30.0, "cost": -30.0}
+    for figure in (Figure(figsize=(8.0, 4.2)), Figure(figsize=(9.0, 3.6), dpi=80, layout="constrained")):
+        ax = plots.plot_uplift_waterfall(1000.0, levers, total=1240.0, ax=figure.subplots(), lang=lang)
+        assert overlaps(ax.figure) == []
+
+
 @pytest.mark.parametrize("name, axis", [("plot_survival", "y"), ("plot_retention_curves", "y"), ("plot_lorenz", "x"),
                                         ("plot_lorenz", "y"), ("plot_segment_map", "x"), ("plot_segment_map", "y"),
                                         ("plot_probability_alive_history", "y")])

@@ -56,7 +56,15 @@ from .diagnostics import (
     plot_probability_alive_matrix,
     plot_tracking,
 )
-from .drawing import draw_matrix, draw_waterfall, place_labels, update_matrix, update_tornado, waterfall_step_name
+from .drawing import (
+    draw_matrix,
+    draw_waterfall,
+    fit_tick_labels,
+    place_labels,
+    update_matrix,
+    update_tornado,
+    waterfall_step_name,
+)
 from .economics import (
     CASH_FLOW_HEADROOM,
     normalize_waterfall,
@@ -110,6 +118,7 @@ __all__ = [
     "update_matrix",
     "update_tornado",
     "draw_waterfall",
+    "fit_tick_labels",
     "place_labels",
     # style
     "palette",

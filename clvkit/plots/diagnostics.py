@@ -28,7 +28,7 @@ from ._style import (
     tick_formatter,
     unit_axis_label,
 )
-from .drawing import draw_matrix
+from .drawing import draw_matrix, fit_tick_labels
 
 __all__ = [
     "group_labels",
@@ -256,6 +256,7 @@ def plot_predicted_vs_actual(table: pd.DataFrame, *, by: str, predicted: str, ac
     ax.set_ylabel(ylabel)
     ax.yaxis.set_major_formatter(tick_formatter(lang, currency, money=money))
     ax.legend(frameon=False)
+    fit_tick_labels(ax, "x")
     return ax
 
 

@@ -21,6 +21,7 @@ from ._style import few_ticks_locator, integer_locator, money_formatter, new_axe
 __all__ = [
     "draw_matrix",
     "draw_waterfall",
+    "fit_tick_labels",
     "place_labels",
     "update_matrix",
     "update_tornado",
@@ -202,8 +203,9 @@ def draw_waterfall(ax, table: pd.DataFrame, *, lang: str | None = None, currency
         texts[i].set_text(sign + format_money(value, lang, currency=currency, decimals=0))
         texts[i].set_position((i, hi[i]))
     names = [waterfall_step_name(s, lang) for s in table["step"]]
-    if [t.get_text() for t in ax.get_xticklabels()] != names:
-        ax.set_xticks(np.arange(len(table)), names, rotation=25, ha="right", rotation_mode="anchor")
+    if [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()] != names:
+        ax.set_xticks(np.arange(len(table)), names)
+        fit_tick_labels(ax, "x")
     ax.yaxis.set_major_formatter(money_formatter(lang, currency))
     ax.yaxis.set_major_locator(few_ticks_locator())
     if not rescale:
@@ -214,6 +216,57 @@ def draw_waterfall(ax, table: pd.DataFrame, *, lang: str | None = None, currency
 
 
 # ------------------------------------------------------------------ labels that do not collide
+def _tick_boxes(ax, axis: str, renderer) -> list:
+    ticks = getattr(ax, f"{axis}axis")
+    low, high = sorted(ticks.get_view_interval())
+    return [t.get_window_extent(renderer) for t, loc in zip(ticks.get_majorticklabels(), ticks.get_majorticklocs())
+            if t.get_visible() and t.get_text() and low <= loc <= high]
+
+
+def _crowded(boxes, gap: float) -> bool:
+    return any(a.padded(gap / 2).overlaps(b.padded(gap / 2)) for a, b in zip(boxes, boxes[1:]))
+
+
+def _two_lines(text: str) -> str:
+    """A name broken at the space nearest its middle ("Paid search" -> "Paid\nsearch")."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces or "\n" in text:
+        return text
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:cut] + "\n" + text[cut + 1:]
+
+
+def fit_tick_labels(ax, axis: str = "x", *, gap: float = 4.0) -> None:
+    """Keep the category names of an axis apart: as they are if they fit, else on two lines, else slanted.
+
+    Names that touch their neighbours (closer than `gap` pixels) are first broken onto two
+    lines at a space, then turned by 30, 45, 60 and finally 90 degrees until they fit.
+    Measured with the figure's renderer, so call it when the Axes size is final.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    axis : {"x", "y"}
+    gap : float
+        Pixels of white space wanted between neighbouring names.
+    """
+    fig = ax.figure
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    ticks = getattr(ax, f"{axis}axis")
+    if not _crowded(_tick_boxes(ax, axis, renderer), gap):
+        return
+    locs = list(ticks.get_majorticklocs())
+    names = [t.get_text() for t in ticks.get_majorticklabels()]
+    ticks.set_ticks(locs, [_two_lines(n) for n in names])
+    if not _crowded(_tick_boxes(ax, axis, renderer), gap) or axis != "x":
+        return
+    for angle in (30, 45, 60, 90):
+        ticks.set_ticks(locs, names, rotation=angle, ha="right" if angle < 90 else "center", rotation_mode="anchor")
+        if not _crowded(_tick_boxes(ax, axis, renderer), gap):
+            return
+
+
 def place_labels(ax, points, texts, *, clearance=None, fontsize="small", pad: float = 3.0, **annotate) -> list:
     """Annotate points so that no two labels overlap and every label stays inside the Axes.
 

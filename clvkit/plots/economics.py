@@ -12,7 +12,7 @@ from ..errors import ClvDataError
 from ..i18n import format_number, label, resolve_lang, text
 from ._common import frame, require
 from ._style import few_ticks_locator, money_formatter, money_label, new_axes, palette, unit_axis_label
-from .drawing import draw_waterfall, tornado_change_pct, update_tornado
+from .drawing import draw_waterfall, fit_tick_labels, tornado_change_pct, update_tornado
 
 __all__ = [
     "CASH_FLOW_HEADROOM",
@@ -221,6 +221,7 @@ def plot_ltv_cac(channels: pd.DataFrame, *, ltv: str = "ltv", cac: str = "cac", 
     top = float(np.nanmax(np.maximum(v, c))) if len(v) else 1.0
     ax.set_ylim(0, 1.45 * top if top > 0 else 1.0)
     ax.legend(frameon=False, loc="upper center", ncol=2)
+    fit_tick_labels(ax, "x")
     return ax
 
 

@@ -78,8 +78,21 @@ def plot_cohort_heatmap(table: pd.DataFrame, *, time_unit: str | None = "M", cur
     ax.set_title(label(f"chart.cohort.title.{metric}", lang))
     ax.set_xlabel(unit_axis_label("chart.cohort.x", time_unit, lang))
     ax.set_ylabel(label("chart.cohort.y", lang))
-    ax.set_yticks(np.arange(len(data)) + 0.5, [str(i) for i in data.index], rotation=0)
+    # every k-th cohort is named when the rows are too thin for a label each
+    step = _label_step(ax, len(data))
+    rows = np.arange(0, len(data), step)
+    ax.set_yticks(rows + 0.5, [str(data.index[i]) for i in rows], rotation=0)
     return ax
+
+
+def _label_step(ax, n: int) -> int:
+    """Every how many rows a tick label fits: a label needs about 1.6 times its font size of height."""
+    from matplotlib import rcParams
+    from matplotlib.font_manager import FontProperties
+
+    size = FontProperties(size=rcParams["ytick.labelsize"]).get_size_in_points()
+    height = ax.get_position().height * ax.figure.get_figheight() * 72.0
+    return max(1, int(np.ceil(n * 1.6 * size / max(height, 1.0))))
 
 
 def cohort_value_label(metric: str, lang: str | None = None, *, currency: str | None = None) -> str:

@@ -236,7 +236,7 @@ def _two_lines(text: str) -> str:
     return text[:cut] + "\n" + text[cut + 1:]
 
 
-def fit_tick_labels(ax, axis: str = "x", *, gap: float = 4.0) -> None:
+def fit_tick_labels(ax, axis: str = "x", *, gap: float = 8.0) -> None:
     """Keep the category names of an axis apart: as they are if they fit, else on two lines, else slanted.
 
     Names that touch their neighbours (closer than `gap` pixels) are first broken onto two

@@ -193,6 +193,8 @@ def draw_waterfall(ax, table: pd.DataFrame, *, lang: str | None = None, currency
         bars = list(container.patches)
         for xi in x:
             ax.text(xi, 0, "", ha="center", va="bottom", fontsize="small", gid="waterfall-label")
+        ax.yaxis.set_major_formatter(money_formatter(lang, currency))
+        ax.yaxis.set_major_locator(few_ticks_locator())
     texts = [t for t in ax.texts if t.get_gid() == "waterfall-label"]
     for i, (bar, row) in enumerate(zip(bars, table.itertuples(index=False))):
         bar.set_y(lo[i])
@@ -206,8 +208,6 @@ def draw_waterfall(ax, table: pd.DataFrame, *, lang: str | None = None, currency
     if [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()] != names:
         ax.set_xticks(np.arange(len(table)), names)
         fit_tick_labels(ax, "x")
-    ax.yaxis.set_major_formatter(money_formatter(lang, currency))
-    ax.yaxis.set_major_locator(few_ticks_locator())
     if not rescale:
         return
     span = float(np.max(hi)) if len(hi) else 1.0

@@ -121,6 +121,15 @@ def test_every_chart_of_all_is_found_and_public_names_are_callable():
     assert len(plots.palette(3)) == 3
 
 
+def test_names_the_course_and_older_code_import_from_plots_stay_there():
+    for name in ("survival_comparison", "expected_purchases_matrix", "probability_alive_matrix",
+                 "probability_alive_history", "holdout_by_frequency", "expected_cumulative_repeat_purchases",
+                 "tracking_table", "waterfall_table", "normalize_waterfall", "predicted_vs_actual",
+                 "cohort_value_label", "segment_name", "group_labels", "update_tornado", "draw_waterfall", "palette",
+                 "CASH_FLOW_HEADROOM"):
+        assert hasattr(plots, name), name
+
+
 @pytest.mark.parametrize("name", CHARTS)
 def test_chart_signature_is_data_first_then_keyword_only_options_with_ax_and_lang_none(name):
     params = inspect.signature(getattr(plots, name)).parameters

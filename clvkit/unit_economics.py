@@ -178,8 +178,8 @@ class _Inputs:
             if bad.any():
                 shown, where = first(bad)
                 reason = text(f"unit_economics.reason.{rule[1]}")
-                raise ClvDataError(text("unit_economics.err.not_positive", name=name, value=shown, where=where,
-                                        reason=reason))
+                raise ClvDataError(text("unit_economics.err.not_positive", name=name, value=shown,
+                                        where=where, reason=reason))
 
     def __getitem__(self, name: str) -> np.ndarray:
         return self.values[name]

@@ -357,8 +357,8 @@ class UnitEconomicsExplorer(Explorer):
         self.clv_view.value = (
             '<div class="clvkit-clv-view-title" style="margin-top:8px;font-weight:600">'
             f"{html.escape(title)}</div>"
-            + figures_html([(f"clv-{k}", text(f"unit_economics.view.{k}", lang), self._money(clv.loc[k, "value"]))
-                            for k in clv.index]
+            + figures_html([(f"clv-{k}", text(f"unit_economics.view.{k}", lang),
+                             self._money(clv.loc[k, "value"])) for k in clv.index]
                            + [("clv-ltv_cac", label("clv_ltv_cac"),
                                format_number(clv.loc["with_retention_and_discounting", "ltv_cac"], lang,
                                              decimals=2))])

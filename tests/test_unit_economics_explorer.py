@@ -147,3 +147,15 @@ def test_values_rebuild_the_explorer_in_the_other_language():
     ex = _explorer(lang="en", currency="RUB", c1=0.03, cpa=80)
     again = _explorer(lang="ru", **ex.values())
     assert again.state.result.economics.cm == pytest.approx(ex.state.result.economics.cm)
+
+
+def test_every_known_currency_has_starting_values_of_its_own_size():
+    from clvkit.i18n import CURRENCIES
+    from clvkit.widgets.unit_economics import explorer_defaults
+
+    dollars = explorer_defaults("USD")
+    for code in CURRENCIES:
+        values = explorer_defaults(code)
+        ratio = values["avp"] / dollars["avp"]
+        assert values["cpa"] == pytest.approx(dollars["cpa"] * ratio) and values["c1"] == dollars["c1"], code
+    assert explorer_defaults("RUB")["avp"] == 3000 and explorer_defaults("₽")["cpa"] == 100

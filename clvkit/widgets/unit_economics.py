@@ -311,7 +311,7 @@ class UnitEconomicsExplorer(Explorer):
         self.bars = list(ax_buyer.bar(range(3), [0.0, 0.0, 0.0], color=["#4c72b0", "#55a868", "#8172b2"]))
         for bar, key in zip(self.bars, ue._VIEWS):
             bar.set_gid(f"clv-{key}")
-        ax_buyer.set_xticks(range(3), names)
+        ax_buyer.set_xticks(range(3), names, fontsize=8)  # the Russian names are long
         self.cac_line = ax_buyer.axhline(0.0, color="#c44e52", lw=2, gid="cac",
                                          label=text("unit_economics.explorer.cac_line", lang))
         ax_buyer.legend(loc="upper right", frameon=False)

@@ -138,14 +138,27 @@ class _Inputs:
 
     @staticmethod
     def _array(name: str, value) -> np.ndarray:
+        def refuse(shown: str, where: str = ""):
+            return ClvDataError(text("unit_economics.err.not_number", name=name, value=shown, where=where))
+
         if value is None or isinstance(value, (str, bytes, bool, np.bool_)):
-            raise ClvDataError(text("unit_economics.err.not_number", name=name, value=repr(value)))
+            raise refuse(repr(value))
+        raw = value.to_numpy() if isinstance(value, pd.Series) else value
         try:
-            array = np.asarray(value.to_numpy() if isinstance(value, pd.Series) else value, dtype=float)
+            array = np.asarray(raw, dtype=float)
         except (TypeError, ValueError):
-            raise ClvDataError(text("unit_economics.err.not_number", name=name, value=repr(value))) from None
+            if np.ndim(raw) != 1:
+                raise refuse(repr(value)) from None
+            # Name the first element that is not a number rather than print the whole column.
+            index = value.index if isinstance(value, pd.Series) else None
+            for i, item in enumerate(raw):
+                try:
+                    float(item)
+                except (TypeError, ValueError):
+                    raise refuse(repr(item), _where(name, np.zeros(1), i, index)) from None
+            raise refuse(repr(value)) from None
         if array.ndim > 1:
-            raise ClvDataError(text("unit_economics.err.not_number", name=name, value=repr(value)))
+            raise ClvDataError(text("unit_economics.err.shape_2d", name=name, shape=array.shape))
         return array
 
     @staticmethod
@@ -198,7 +211,7 @@ def _scalar(name: str, value, rule) -> float:
     """One number checked against `rule` (see :class:`_Inputs`)."""
     array = _Inputs._array(name, value)
     if array.ndim != 0:
-        raise ClvDataError(text("unit_economics.err.scalar", name=name, value=repr(value)))
+        raise ClvDataError(text("unit_economics.err.scalar", name=name, n=array.size))
     _Inputs._check(name, value, array, rule, None)
     return float(array)
 

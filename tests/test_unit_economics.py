@@ -325,3 +325,13 @@ def test_compare_with_clv_names_its_views_in_the_language():
 
 def test_unit_economics_is_a_lazy_submodule_of_clvkit():
     assert ck.unit_economics.unit_economics is ue.unit_economics
+
+
+def test_a_column_with_text_in_it_is_refused_naming_the_first_bad_element():
+    spend = pd.Series([1000.0, "n/a", 500.0], index=["jan", "feb", "mar"])
+    with pytest.raises(ClvDataError, match=r"spend=.*'n/a' \(element spend\['feb'\]\)"):
+        ue.cpa(spend=spend, ua=100)
+    with language("ru"), pytest.raises(ClvDataError, match=r"одним числом, а в нём 3 значения"):
+        ue.compare_with_clv(avp=[1, 2, 3], cogs=0, apc=2, periods=12, retention=0.9, discount_rate=0.0)
+    with pytest.raises(ClvDataError, match=r"shape \(2, 2\)"):
+        ue.buyers(ua=[[1, 2], [3, 4]], c1=0.1)

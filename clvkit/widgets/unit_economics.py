@@ -258,7 +258,7 @@ class UnitEconomicsExplorer(Explorer):
             value = start[name]
             control = w.FloatSlider(value=value, min=min(low, value), max=max(high, value), step=step,
                                     description=description, readout=False, continuous_update=True,
-                                    style={"description_width": "240px"}, layout=w.Layout(width="460px"))
+                                    style={"description_width": "290px"}, layout=w.Layout(width="520px"))
             control.add_class(f"clvkit-control-{name}")
             readout = w.HTML(layout=w.Layout(width="110px"))
             readout.add_class(f"clvkit-readout-{name}")
@@ -274,7 +274,7 @@ class UnitEconomicsExplorer(Explorer):
         self.clv_view.add_class(CLV_VIEW_CLASS)
         heading = html.escape(text("unit_economics.explorer.title", lang))
         title = w.HTML(f"<h3 style='margin:4px 0'>{heading}</h3>")
-        left = w.VBox(rows, layout=w.Layout(min_width="580px", flex="0 0 auto"))
+        left = w.VBox(rows, layout=w.Layout(min_width="640px", flex="0 0 auto"))
         right = w.VBox([self.headline, self.figures, self.clv_view], layout=w.Layout(padding="0 0 0 18px"))
         self.widget = w.VBox([title, w.HBox([left, right]), self.chart.image])
         self.widget.add_class("clvkit-explorer")

@@ -1,4 +1,4 @@
-"""Unit economics: hand-computed cohorts, a cash ledger per user as a second computation, properties, errors."""
+"""Unit economics: hand-computed cohorts, a per-user cash ledger, properties, errors in both languages."""
 
 from __future__ import annotations
 
@@ -140,7 +140,8 @@ money = st.floats(1.0, 10_000.0)
 @settings(max_examples=80, deadline=None)
 @given(ua=st.floats(1.0, 1e6), c1=st.floats(0.001, 0.5), step=st.floats(0.001, 0.5), avp=money,
        cogs=st.floats(0.0, 10_000.0), apc=st.floats(1.0, 20.0), cpa=money)
-def test_contribution_margin_grows_with_conversion_when_a_buyer_brings_a_margin(ua, c1, step, avp, cogs, apc, cpa):
+def test_contribution_margin_grows_with_conversion_when_a_buyer_brings_a_margin(ua, c1, step, avp, cogs, apc,
+                                                                                cpa):
     assume(avp - cogs > 1e-3)
     low = ue.unit_economics(ua=ua, c1=c1, avp=avp, cogs=cogs, apc=apc, cpa=cpa)
     high = ue.unit_economics(ua=ua, c1=min(c1 + step, 1.0), avp=avp, cogs=cogs, apc=apc, cpa=cpa)
@@ -166,7 +167,8 @@ def test_romi_is_zero_at_the_break_even_cpa_and_the_target_at_the_target_cpa(ua,
 @settings(max_examples=80, deadline=None)
 @given(ua=st.floats(1.0, 1e6), c1=st.floats(0.001, 1.0), avp=money, cogs=st.floats(0.0, 10_000.0),
        apc=st.floats(0.0, 20.0), cpa=money)
-def test_positive_margin_positive_romi_and_arppu_above_cac_are_the_same_statement(ua, c1, avp, cogs, apc, cpa):
+def test_positive_margin_positive_romi_and_arppu_above_cac_are_the_same_statement(ua, c1, avp, cogs, apc,
+                                                                                   cpa):
     u = ue.unit_economics(ua=ua, c1=c1, avp=avp, cogs=cogs, apc=apc, cpa=cpa)
     assume(abs(u.cm) > 1e-6 * u.spend)
     assert (u.cm > 0) == (u.romi > 0) == (u.arppu > u.cac) == (u.cpa < u.break_even_cpa)
@@ -176,7 +178,8 @@ def test_positive_margin_positive_romi_and_arppu_above_cac_are_the_same_statemen
 # ------------------------------------------------------------------ the CLV view
 def test_compare_with_clv_matches_a_month_by_month_sum():
     avp, cogs, apc, periods, r, d = 3000.0, 1800.0, 13.0, 12, 0.8, 0.01
-    t = ue.compare_with_clv(avp=avp, cogs=cogs, apc=apc, periods=periods, retention=r, discount_rate=d, cac=2000)
+    t = ue.compare_with_clv(avp=avp, cogs=cogs, apc=apc, periods=periods, retention=r, discount_rate=d,
+                            cac=2000)
     # first purchase at acquisition, then (13 − 1) / 12 = 1 repeat purchase a month while the buyer stays
     margin = avp - cogs
     kept = margin + sum(margin * 1.0 * r ** month for month in range(1, periods + 1))
@@ -316,8 +319,10 @@ def test_the_glossary_and_the_described_cohort_read_in_russian_with_commas_and_r
 
 
 def test_compare_with_clv_names_its_views_in_the_language():
-    ru = ue.compare_with_clv(avp=3000, cogs=1800, apc=2, periods=12, retention=0.9, discount_rate=0.0, lang="ru")
-    assert ru["name"].tolist() == ["Юнит-экономика (ARPPU)", "С учётом удержания", "С удержанием и дисконтированием"]
+    ru = ue.compare_with_clv(avp=3000, cogs=1800, apc=2, periods=12, retention=0.9, discount_rate=0.0,
+                             lang="ru")
+    assert ru["name"].tolist() == ["Юнит-экономика (ARPPU)", "С учётом удержания",
+                                   "С удержанием и дисконтированием"]
     with language("en"):
         en = ue.compare_with_clv(avp=3000, cogs=1800, apc=2, periods=12, retention=0.9, discount_rate=0.0)
     assert en["name"].iloc[1] == "With retention"

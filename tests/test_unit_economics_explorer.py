@@ -67,8 +67,8 @@ def test_the_states_clv_view_is_compare_with_clv_at_the_monthly_discount_rate():
 
 # ------------------------------------------------------------------ the explorer, English
 def test_moving_a_slider_updates_the_headline_figures_and_chart():
-    ex = _explorer(ua=10_000, c1=0.05, avp=30, cogs=18, apc=2, cpa=1.0, retention=0.9, annual_discount_rate=0.1,
-                   lang="en", currency="USD")
+    ex = _explorer(ua=10_000, c1=0.05, avp=30, cogs=18, apc=2, cpa=1.0, retention=0.9,
+                   annual_discount_rate=0.1, lang="en", currency="USD")
     ex.controls["c1"].value = 0.06
     e = ex.state.result.economics
     assert e.cm == pytest.approx(10_000 * (0.06 * 24 - 1.0))       # 4 400

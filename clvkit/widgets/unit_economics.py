@@ -339,7 +339,7 @@ class UnitEconomicsExplorer(Explorer):
             f"{html.escape(title)}</div>"
             + figures_html([(f"clv-{k}", text(f"unit_economics.view.{k}", lang),
                              self._money(clv.loc[k, "value"])) for k in clv.index]
-                           + [("clv-ltv_cac", label("clv_ltv_cac"),
+                           + [("clv-ltv_cac", explorer_text("clv_ltv_cac"),
                                format_number(clv.loc["with_retention_and_discounting", "ltv_cac"], lang,
                                              decimals=2))])
         )

@@ -245,8 +245,9 @@ estimates.round(3)
 # и 95%-ные интервалы:
 
 # %%
-table = regular.summary()  # standard errors and 95% bounds to 2 significant digits
-table.round(3).assign(**{c: table[c].map(lambda x: float(f"{x:.2g}")) for c in ["se", "ci_low", "ci_high"]})
+table = regular.summary()
+bounds = ["se", "ci_low", "ci_high"]  # standard errors and 95% bounds to 2 significant digits
+table.round(3).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds})
 
 # %% [markdown] lang="en"
 # Now the test: project survival to year 12 and compare with the counts the model never saw. The

@@ -144,8 +144,9 @@ r, alpha, a, b = m.params_
 print(tr(en="average purchase rate while alive: {rate} a week; average chance to drop out after a repeat purchase: {drop}",
          ru="средний темп покупок «живого» клиента: {rate} в неделю; средняя вероятность ухода после повторной покупки: {drop}").format(rate=format_number(r / alpha, lang, decimals=3),
                        drop=format_number(a / (a + b), lang, decimals=2)))
-table = m.summary()  # standard errors and 95% bounds to 2 significant digits
-table.round(3).assign(**{c: table[c].map(lambda x: float(f"{x:.2g}")) for c in ["se", "ci_low", "ci_high"]})
+table = m.summary()
+bounds = ["se", "ci_low", "ci_high"]  # standard errors and 95% bounds to 2 significant digits
+table.round(3).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds})
 
 # %% [markdown] lang="en"
 # `m.summary()` gives each parameter with its **standard error** (`se`, how uncertain the estimate is) and a
@@ -350,8 +351,9 @@ bgbb = BGBB().fit(donations, weights="count")
 print(tr(en="{n} donors; log-likelihood = {ll}",
          ru="{n} доноров; log-likelihood = {ll}").format(n=format_number(donations["count"].sum(), lang, decimals=0),
                        ll=format_number(bgbb.log_likelihood_, lang, decimals=1)))
-table = bgbb.summary()  # standard errors and 95% bounds to 2 significant digits
-table.round(3).assign(**{c: table[c].map(lambda x: float(f"{x:.2g}")) for c in ["se", "ci_low", "ci_high"]})
+table = bgbb.summary()
+bounds = ["se", "ci_low", "ci_high"]  # standard errors and 95% bounds to 2 significant digits
+table.round(3).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds})
 
 # %%
 donors = donations.assign(
@@ -395,8 +397,9 @@ gg = GammaGamma().fit(summary)
 print(tr(en="correlation of frequency and average repeat spend: {corr}; population average order value: {mean}",
          ru="корреляция частоты и среднего повторного чека: {corr}; средний чек по всей базе: {mean}").format(corr=format_number(repeat["frequency"].corr(repeat["monetary_value"]), lang, decimals=2),
                        mean=format_money(gg.mean_spend(), lang)))
-table = gg.summary()  # standard errors and 95% bounds to 2 significant digits
-table.round(2).assign(**{c: table[c].map(lambda x: float(f"{x:.2g}")) for c in ["se", "ci_low", "ci_high"]})
+table = gg.summary()
+bounds = ["se", "ci_low", "ci_high"]  # standard errors and 95% bounds to 2 significant digits
+table.round(2).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds})
 
 # %%
 spend = summary[["frequency", "monetary_value"]].assign(expected_spend=gg.expected_spend(summary))

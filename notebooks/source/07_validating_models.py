@@ -221,7 +221,8 @@ forecasts = {
 errors = ck.validation.holdout_errors(forecasts, actual, baselines=["own", "average"])
 print(tr(en="actual holdout purchases:",
          ru="фактические покупки в отложенном периоде:"), format_number(actual.sum(), lang, decimals=0))
-errors.round({"total": 0, "total_error_pct": 1, "mae": 3, "rmse": 3, "mae_vs_best_baseline": 3})
+errors.round({"total": 0, "total_error_pct": 1, "mae": 3, "rmse": 3, "mae_vs_best_baseline": 3}).astype(
+    {"total": int})
 
 # %% [markdown] exercise="07.1"
 # *Exercise 07.1: the question and the answer cell are written from clvkit/_exercises/nb07.py.*

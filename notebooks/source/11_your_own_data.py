@@ -290,8 +290,9 @@ summary[["frequency", "recency", "T", "monetary_value"]].describe().round(2)
 
 # %%
 bgnbd, gg = BGNBD().fit(summary), GammaGamma().fit(summary)
-table = pd.concat([bgnbd.summary(), gg.summary()])  # standard errors and 95% bounds to 2 significant digits
-table.round(3).assign(**{c: table[c].map(lambda x: float(f"{x:.2g}")) for c in ["se", "ci_low", "ci_high"]})
+table = pd.concat([bgnbd.summary(), gg.summary()])
+bounds = ["se", "ci_low", "ci_high"]  # standard errors and 95% bounds to 2 significant digits
+table.round(3).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds})
 
 # %% [markdown] lang="en"
 # ## 6 · Value

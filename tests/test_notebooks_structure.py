@@ -8,6 +8,7 @@ import re
 import tokenize
 from pathlib import Path
 
+import jupytext
 import pytest
 import yaml
 
@@ -121,6 +122,13 @@ def test_every_notebook_has_a_percent_script_source(name):
     prose = "\n".join(line for line in text.splitlines() if line.startswith("#"))
     assert "\\\\" not in prose, "LaTeX and prose carry single backslashes"
     assert "CELLS" not in text and "md(" not in text
+
+
+@pytest.mark.parametrize("name", CURRICULUM)
+def test_saving_a_source_from_jupyterlab_keeps_it_as_written(name):
+    """JupyterLab saves a percent script through jupytext; what it writes back is the file itself."""
+    text = (SOURCE / f"{name}.py").read_text(encoding="utf-8")
+    assert jupytext.writes(jupytext.reads(text, fmt="py:percent"), fmt="py:percent") == text
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -223,7 +225,8 @@ channels["ltv"] = [ck.formulas.dcf_clv(m, r, d, periods=36)
 economics = ck.acquisition.channel_economics(channels, margin_per_period="margin_per_month",
                                              retention="retention", discount_rate=d)
 economics[["ltv", "cac", "ltv_cac", "max_cac", "cac_headroom", "payback_periods"]].round(
-    {"ltv": 0, "cac": 0, "ltv_cac": 2, "max_cac": 0, "cac_headroom": 0, "payback_periods": 1})
+    {"ltv": 0, "cac": 0, "ltv_cac": 2, "max_cac": 0, "cac_headroom": 0, "payback_periods": 1}).astype(
+    {"ltv": int, "cac": int, "max_cac": int, "cac_headroom": int})
 
 # %% [markdown] lang="en"
 # `max_cac` is each channel's ceiling at 3:1 and `cac_headroom` how far below (positive) or above
@@ -256,7 +259,8 @@ ax = ck.plots.plot_ltv_cac(economics, lang=lang)
 # %%
 plan = ck.acquisition.allocate_budget(channels, 30_000)
 plan[["customers", "spend", "budget_share", "marginal_ltv_cac", "net_value"]].round(
-    {"customers": 0, "spend": 0, "budget_share": 3, "marginal_ltv_cac": 2, "net_value": 0})
+    {"customers": 0, "spend": 0, "budget_share": 3, "marginal_ltv_cac": 2, "net_value": 0}).astype(
+    {"customers": int, "spend": int, "net_value": int})
 
 # %% [markdown] lang="en"
 # Search gets the largest share, and marketplace nothing: even its first customer returns less per

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -116,8 +118,8 @@ print("CLV:", format_money(clv, lang, decimals=0))
 # %%
 drivers = ck.formulas.clv_elasticities(aov=aov, purchases_per_period=frequency, margin=margin,
                                        retention=retention, discount_rate=discount)
-drivers[["driver", "value", "elasticity", "clv_low", "clv_high"]].round({"value": 2, "elasticity": 2, "clv_low": 0,
-                                                                          "clv_high": 0})
+drivers[["driver", "value", "elasticity", "clv_low", "clv_high"]].round(
+    {"value": 2, "elasticity": 2, "clv_low": 0, "clv_high": 0}).astype({"clv_low": int, "clv_high": int})
 
 # %% [markdown] lang="en"
 # The tornado chart draws the same table: one bar per driver, from the CLV at −10% to the CLV at +10%,
@@ -242,7 +244,8 @@ def by_score(column):
         customers=("frequency", "size"), repeat_purchases=("frequency", "mean"),
         purchases_per_week=("purchases_per_week", "median"),
         still_buying=("still_buying", "mean"), spend=("total_amount", "mean"),
-    ).round({"repeat_purchases": 2, "purchases_per_week": 3, "still_buying": 3, "spend": 0})
+    ).round({"repeat_purchases": 2, "purchases_per_week": 3, "still_buying": 3, "spend": 0}).astype(
+    {"spend": int})
 
 satisfaction, engagement = by_score("satisfaction"), by_score("engagement")
 satisfaction

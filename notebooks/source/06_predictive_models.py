@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -431,7 +433,7 @@ values = ck.customer_lifetime_value(m, gg, summary, horizon="12 months", annual_
 print(tr(en="customer equity (the sum of CLV): {equity}; median CLV: {median}",
          ru="ценность клиентской базы (сумма CLV): {equity}; медианный CLV: {median}").format(equity=format_money(ck.customer_equity(values), lang, decimals=0),
                        median=format_money(values["clv"].median(), lang, decimals=0)))
-values.sort_values("clv", ascending=False).head().round(2).round({"clv": 0})
+values.sort_values("clv", ascending=False).head().round(2).round({"clv": 0}).astype({"clv": int})
 
 # %%
 ax = ck.plots.plot_clv_distribution(values, log=True, lang=lang)

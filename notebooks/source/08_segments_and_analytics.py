@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -323,7 +325,7 @@ print(tr(en="Customers on the retention list:", ru="Клиентов в спис
 print(tr(en="Value at risk:",
          ru="Ценность под угрозой:"), format_money(retain["value_at_risk"].sum(), lang, decimals=0))
 shown = ["frequency", "recency", "T", "segment", "clv", "p_alive_before", "p_alive", "value_at_risk"]
-retain[shown].head().round(2)
+retain[shown].head().round(2).round({"clv": 0, "value_at_risk": 0}).astype({"clv": int, "value_at_risk": int})
 
 # %% [markdown] lang="en"
 # Notice the segment column: RFM calls most of these customers champions, because they bought often
@@ -376,7 +378,8 @@ legend = ax.legend(frameon=False)
 upsell = ck.segments.upsell_targets(customers)
 print(tr(en="Customers on the upsell list:", ru="Клиентов в списке для апсейла:"), len(upsell))
 shown = ["frequency", "monetary_value", "segment", "clv", "order_value_gap", "upsell_potential"]
-upsell[shown].head().round(2)
+upsell[shown].head().round(2).round({"clv": 0, "upsell_potential": 0}).astype(
+    {"clv": int, "upsell_potential": int})
 
 # %% [markdown] lang="en"
 # ## One target list
@@ -400,7 +403,7 @@ targets = pd.concat([
 ])
 targets = targets[~targets.index.duplicated(keep="first")]
 print(targets["action"].value_counts().to_string())
-targets.head().round(2)
+targets.head().round(2).round({"clv": 0}).astype({"clv": int})
 
 # %% [markdown] lang="en"
 # ## Explore segments

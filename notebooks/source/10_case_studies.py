@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -113,7 +115,7 @@ summary = ck.summarize(tx, observation_end=tx.attrs["observation_end"], time_uni
 first = tx.groupby("customer_id")[["channel", "recommendations"]].first()
 customers = summary.assign(channel=first["channel"], recommendations=first["recommendations"])
 customers.groupby("channel")[["frequency", "monetary_value", "total_amount"]].mean().round(
-    {"frequency": 2, "monetary_value": 2, "total_amount": 0})
+    {"frequency": 2, "monetary_value": 2, "total_amount": 0}).astype({"total_amount": int})
 
 # %% [markdown] lang="en"
 # Referred customers buy most often; social and affiliate customers least. (We used `assign` to add
@@ -138,7 +140,8 @@ print(tr(en="Customer equity, next 12 months:",
          ru="Ценность клиентской базы за 12 месяцев:"), format_money(ck.customer_equity(value), lang, decimals=0))
 print(tr(en="Share held by the top 20% of customers:",
          ru="Доля лучших 20% клиентов:"), format_percent(ck.segments.top_share(value["clv"], top=0.2), lang))
-ck.acquisition.ltv_by_group(customers.assign(clv=value["clv"]), by="channel").round({"ltv": 2, "total_value": 0})
+ck.acquisition.ltv_by_group(customers.assign(clv=value["clv"]), by="channel").round({"ltv": 2, "total_value": 0}).astype(
+    {"total_value": int})
 
 # %% [markdown] lang="en"
 # `ltv_by_group` splits today's base by channel: how many customers each channel brought, their mean
@@ -232,7 +235,8 @@ for channel in channels.index:
                                                    margin=RETAIL_MARGIN)
 economics = ck.acquisition.channel_economics(channels.assign(ltv=pd.Series(ltv)))
 economics[["ltv", "cac", "ltv_cac", "max_cac", "cac_headroom", "meets_target"]].round(
-    {"ltv": 0, "cac": 0, "ltv_cac": 2, "max_cac": 0, "cac_headroom": 0})
+    {"ltv": 0, "cac": 0, "ltv_cac": 2, "max_cac": 0, "cac_headroom": 0}).astype(
+    {"ltv": int, "cac": int, "max_cac": int, "cac_headroom": int})
 
 # %%
 ax = ck.plots.plot_ltv_cac(economics, lang=lang)
@@ -251,7 +255,8 @@ ax = ck.plots.plot_ltv_cac(economics, lang=lang)
 # %%
 plan = ck.acquisition.allocate_budget(economics, 20_000)
 plan[["customers", "spend", "budget_share", "marginal_ltv_cac", "net_value"]].round(
-    {"customers": 0, "spend": 0, "budget_share": 3, "marginal_ltv_cac": 2, "net_value": 0})
+    {"customers": 0, "spend": 0, "budget_share": 3, "marginal_ltv_cac": 2, "net_value": 0}).astype(
+    {"customers": int, "spend": int, "net_value": int})
 
 # %% [markdown] lang="en"
 # Search takes the largest share, referral is bought until it gets expensive, and affiliate gets

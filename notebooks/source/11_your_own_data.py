@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -360,7 +362,8 @@ upsell_list = ck.segments.upsell_targets(customers)
 print(tr(en="Customers on the retention list:",
          ru="Клиентов в списке на удержание:"), len(retention_list), "|", tr(en="on the upsell list:",
                                                                              ru="в списке для апсейла:"), len(upsell_list))
-retention_list[["frequency", "monetary_value", "clv", "p_alive", "value_at_risk", "segment"]].head().round(2)
+retention_list[["frequency", "monetary_value", "clv", "p_alive", "value_at_risk", "segment"]].head().round(2).round(
+    {"clv": 0, "value_at_risk": 0}).astype({"clv": int, "value_at_risk": int})
 
 # %% [markdown] exercise="11.3"
 # *Exercise 11.3: the question and the answer cell are written from clvkit/_exercises/nb11.py.*
@@ -384,7 +387,7 @@ retention_list[["frequency", "monetary_value", "clv", "p_alive", "value_at_risk"
 # %%
 by_channel = ck.acquisition.ltv_by_group(customers, by="sales_channel", value="clv")
 by_channel["max_cac"] = ck.acquisition.max_allowable_cac(by_channel["ltv"])
-by_channel.round({"ltv": 2, "total_value": 0, "max_cac": 2})
+by_channel.round({"ltv": 2, "total_value": 0, "max_cac": 2}).astype({"total_value": int})
 
 # %% [markdown] lang="en"
 # `ltv` is the mean value of a current customer over the next year, and `max_cac` a third of it: a

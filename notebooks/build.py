@@ -101,7 +101,19 @@ MINUTES_PER_EXERCISE = 4
 
 
 def estimate_minutes(cells: list[dict]) -> int:
-    """Minutes a learner needs for a notebook (its English cells), by the one rule above."""
+    """Minutes a learner needs for a notebook, by the one rule above.
+
+    Parameters
+    ----------
+    cells : list of dict
+        The built English cells (``cell_type`` and ``source``), as :func:`build_cells` or a
+        committed notebook gives them.
+
+    Returns
+    -------
+    int
+        ``words / 150 + code cells + 4 * exercises``, rounded up to a multiple of 5.
+    """
     words = sum(len(re.findall(r"[^\W\d_]+", "".join(c["source"]))) for c in cells if c["cell_type"] == "markdown")
     code = [c for c in cells if c["cell_type"] == "code"]
     exercises = sum("teach.check(" in "".join(c["source"]) for c in code)
@@ -162,8 +174,28 @@ def render_code(source: str, lang: str, where: str = "a code cell", first_line: 
     """The code cell for one track: every ``tr(en=..., ru=...)`` call becomes the track's literal.
 
     The arguments are string literals, or lists of them of the same length. The calls are found by
-    parsing the cell, so braces, f-strings and names elsewhere are never touched. ``first_line`` is the
-    cell's first line in its file, for error messages.
+    parsing the cell, so braces, f-strings and names elsewhere are never touched.
+
+    Parameters
+    ----------
+    source : str
+        The code cell as written in the source.
+    lang : {"en", "ru"}
+        The track.
+    where : str
+        The source file, for error messages.
+    first_line : int
+        The line before the cell's first line in its file, for error messages.
+
+    Returns
+    -------
+    str
+        The code of the track's cell.
+
+    Raises
+    ------
+    SourceError
+        When the code does not parse, or a ``tr`` call is not two literals of the same shape.
     """
     try:
         tree = ast.parse(source)
@@ -245,7 +277,24 @@ def placeholder(key: str, exercise, lang: str) -> str:
 
 
 def build_cells(entries: list[Entry], index: int, labels: dict, source: Path = SOURCE) -> dict[str, list[dict]]:
-    """The cells of both tracks of one notebook: ``{"en": [...], "ru": [...]}``, each ``{cell_type, source, tags}``."""
+    """The cells of both tracks of one notebook.
+
+    Parameters
+    ----------
+    entries : list of Entry
+        The curriculum, in order.
+    index : int
+        Which notebook of the curriculum.
+    labels : dict
+        The course's own words (``labels`` of the curriculum file).
+    source : Path
+        The folder of the sources.
+
+    Returns
+    -------
+    dict
+        ``{"en": [...], "ru": [...]}``, each cell a dict with ``cell_type``, ``source`` and ``tags``.
+    """
     entry = entries[index]
     where = f"notebooks/source/{entry.name}.py"
     cells = read_source(entry.source(source))

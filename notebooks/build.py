@@ -421,7 +421,8 @@ def _execute(path: Path) -> None:
                     raise RuntimeError(f"{path.name}: a cell wrote to stderr:\n{''.join(output.get('text', ''))}")
                 if output.get("output_type") == "error":
                     raise RuntimeError(f"{path.name}: a cell raised {output.get('ename')}: {output.get('evalue')}")
-    nb.metadata.pop("widgets", None)
+    # The widget state stays (nbclient stores it): JupyterLab and notebook viewers draw the explorers from it
+    # before anything runs, instead of showing their text form, VBox(children=...).
     for cell in nb.cells:  # run timestamps would make every rebuild a diff
         cell.metadata.pop("execution", None)
     nbformat.write(nb, path)

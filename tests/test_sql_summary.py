@@ -71,13 +71,13 @@ def test_sql_path_raises_the_same_errors(tmp_path):
     good = {"customer_id": ["a", "b"], "date": ["2024-01-01", "2024-01-02"], "amount": ["1.0", "2.0"]}
     with pytest.raises(ClvDataError, match=r"has no column 'amount'.*did you mean 'amt'"):
         summarize_duckdb(write(pd.DataFrame(good).rename(columns={"amount": "amt"})))
-    with pytest.raises(ClvDataError, match=r"Column 'customer_id' has no customer id in 1 row"):
+    with pytest.raises(ClvDataError, match=r"Column 'customer_id' has no customer id \(1 row, first values: None\)"):
         summarize_duckdb(write(pd.DataFrame({**good, "customer_id": ["a", None]})))
-    with pytest.raises(ClvDataError, match=r"Column 'date' has values that are not dates in 1 row \(first values: 'soon'\)"):
+    with pytest.raises(ClvDataError, match=r"Column 'date' has values that are not dates \(1 row, first values: 'soon'\)"):
         summarize_duckdb(write(pd.DataFrame({**good, "date": ["2024-01-01", "soon"]})))
-    with pytest.raises(ClvDataError, match=r"Column 'amount' has values that are not finite numbers in 1 row"):
+    with pytest.raises(ClvDataError, match=r"Column 'amount' has values that are not finite numbers \(1 row, first values: 'ten'\)"):
         summarize_duckdb(write(pd.DataFrame({**good, "amount": ["1.0", "ten"]})))
-    with pytest.raises(ClvDataError, match=r"negative amounts \(refunds\)"):
+    with pytest.raises(ClvDataError, match=r"negative amounts, refunds \(1 row, first values: '-2.0'\)"):
         summarize_duckdb(write(pd.DataFrame({**good, "amount": ["1.0", "-2.0"]})))
     with pytest.raises(ClvDataError, match="No file matches"):
         summarize_duckdb(tmp_path / "missing-*.parquet")

@@ -141,3 +141,16 @@ def test_summary_sql_runs_on_spark_local_mode(cdnow_transactions, cdnow_summary)
     s = finish_summary(stats, observation_end="1997-09-30")
     np.testing.assert_allclose(s[["frequency", "recency", "T", "monetary_value"]].to_numpy(),
                                cdnow_summary[["frequency", "recency", "T", "monetary_value"]].to_numpy(), rtol=1e-12)
+
+
+@pytest.mark.parametrize("grain", ["D", "W", "M"])
+def test_the_sql_holdout_duration_is_measured_like_T(tmp_path, grain):
+    frame = pd.DataFrame({"customer_id": ["a", "a"], "date": ["2015-01-01", "2015-02-06"], "amount": [1.0, 2.0]})
+    path = tmp_path / "tx.parquet"
+    frame.to_parquet(path, index=False)
+    kw = dict(calibration_end="2015-02-01", observation_end="2015-02-07", purchase_grain=grain)
+    cal, hold = ck.split_calibration_holdout(str(path), **kw)
+    mem_cal, mem_hold = ck.split_calibration_holdout(ck.load_transactions(frame), **kw)
+    full = ck.summarize(ck.load_transactions(frame), observation_end="2015-02-07", purchase_grain=grain)
+    assert cal["T"].iloc[0] + hold["duration_holdout"].iloc[0] == pytest.approx(full["T"].iloc[0], rel=1e-12)
+    pd.testing.assert_frame_equal(hold, mem_hold)

@@ -35,11 +35,11 @@ def missing_columns_message(missing: Sequence[str], available: Sequence[str], wh
                             header_hint: bool = False) -> str:
     """One sentence naming the missing columns, the ones that exist, close matches and the fix."""
     hints = []
+    named = [str(a) for a in available if str(a).strip()]
     for name in missing:
-        close = difflib.get_close_matches(str(name), [str(a) for a in available], n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(name), named, n=1, cutoff=0.6)
         if not close:
-            close = [a for a in map(str, available)
-                     if str(name).lower() in a.lower() or a.lower() in str(name).lower()][:1]
+            close = [a for a in named if str(name).lower() in a.lower() or a.lower() in str(name).lower()][:1]
         if close:
             hints.append(text("data.did_you_mean", name=repr(name), close=repr(close[0])))
     listed = ", ".join(repr(str(a)) for a in available) or "–"
@@ -51,27 +51,6 @@ def missing_columns_message(missing: Sequence[str], available: Sequence[str], wh
         hint="".join(" " + h for h in hints),
         fix=text("data.fix_header_row" if header_hint else "data.fix_rename"),
     )
-
-
-def as_transactions(tx) -> pd.DataFrame:
-    """Accept a validated log cheaply; validate any other DataFrame with load_transactions."""
-    if (
-        isinstance(tx, pd.DataFrame)
-        and {"customer_id", "date", "amount"} <= set(tx.columns)
-        and pd.api.types.is_datetime64_dtype(tx["date"])
-        and pd.api.types.is_float_dtype(tx["amount"])
-        and len(tx) > 0
-        and not tx["customer_id"].isna().any()
-        and not tx["date"].isna().any()
-        and np.isfinite(tx["amount"].to_numpy()).all()
-        and (tx["amount"].to_numpy() >= 0).all()
-    ):
-        return tx
-    from .transactions import load_transactions
-
-    if isinstance(tx, pd.DataFrame):
-        return load_transactions(tx)
-    raise ClvDataError(text("data.not_a_log", got=type(tx).__name__))
 
 
 def parse_end(value, name: str) -> pd.Timestamp:

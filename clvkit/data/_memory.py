@@ -12,8 +12,8 @@ import pandas as pd
 
 from ..errors import ClvDataError
 from ..i18n import text
-from ._frame import (as_transactions, check_holdout_order, day_after, end_key, holdout_frame, occasions, parse_end,
-                     per_customer, unit_ns)
+from ._frame import check_holdout_order, day_after, end_key, holdout_frame, occasions, parse_end, per_customer, unit_ns
+from .transactions import as_transactions
 
 __all__ = ["summarize_frame", "split_frame"]
 

@@ -220,6 +220,9 @@ class _SubWhere(Where):
         self.parent = parent
         self.positions = positions
 
+    def names(self, positions: Sequence[int]) -> list[str]:
+        return self.parent.names(self.positions[np.asarray(positions, dtype=np.int64)])
+
     def __call__(self, positions, values) -> str:
         taken = list(values(np.asarray(positions)[:_SHOW]) if callable(values) else values)
         return self.parent(self.positions[np.asarray(positions)], taken)
@@ -371,9 +374,9 @@ def _refuse_two_readings(col, where, take, first, sample: str, mark: str) -> Non
     as_thousands = float(sample.replace(mark, ""))
     other = {".": ",", ",": "."}[mark]
     raise ClvDataError(text(
-        "data.amount_ambiguous", col=repr(col), row=where([first], take), value=repr(sample),
+        "data.amount_ambiguous", col=repr(col), row=where.names([first])[0], value=repr(sample),
         as_decimal=f"{as_decimal:g}", as_thousands=f"{as_thousands:g}",
-        arg_decimal=f"decimal={mark!r}", arg_thousands=f"thousands={mark!r}", other=repr(other),
+        arg_decimal=f"decimal={mark!r}", arg_thousands=f"thousands={mark!r}",
     ))
 
 

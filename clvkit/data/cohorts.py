@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._frame import as_transactions, check_choice, day_after, parse_end
+from ._frame import check_choice, day_after, parse_end
+from .transactions import as_transactions
 
 __all__ = ["cohort_table", "COHORT_METRICS"]
 

@@ -38,7 +38,7 @@ from ._frame import check_choice
 from ._parse import DEFAULT_DATE_RANGE, parse_amounts, parse_dates, parse_ids
 from ._read import read_source
 
-__all__ = ["load_transactions", "DataQualityWarning"]
+__all__ = ["load_transactions", "as_transactions", "DataQualityWarning"]
 
 
 class DataQualityWarning(UserWarning):
@@ -224,6 +224,25 @@ def load_transactions(
     out = out.drop(columns=["_row", "_code"]).reset_index(drop=True)
     out.attrs = {"clvkit_validated": True, "source": table.description}
     return out
+
+
+def as_transactions(tx) -> pd.DataFrame:
+    """Accept a validated log cheaply; validate any other DataFrame with load_transactions."""
+    if (
+        isinstance(tx, pd.DataFrame)
+        and {"customer_id", "date", "amount"} <= set(tx.columns)
+        and pd.api.types.is_datetime64_dtype(tx["date"])
+        and pd.api.types.is_float_dtype(tx["amount"])
+        and len(tx) > 0
+        and not tx["customer_id"].isna().any()
+        and not tx["date"].isna().any()
+        and np.isfinite(tx["amount"].to_numpy()).all()
+        and (tx["amount"].to_numpy() >= 0).all()
+    ):
+        return tx
+    if isinstance(tx, pd.DataFrame):
+        return load_transactions(tx)
+    raise ClvDataError(text("data.not_a_log", got=type(tx).__name__))
 
 
 def _values(column):

@@ -23,16 +23,18 @@ def raw(**overrides):
     return pd.DataFrame(data)
 
 
-def test_clean_frame_becomes_sorted_typed_copy():
-    source = raw(customer_id=["b", "a", "a", "c"])
+def test_clean_frame_becomes_a_typed_copy_in_source_order_or_sorted_on_request():
+    source = raw(customer_id=["b", "a", "a", "c"], date=["2024-01-05", "2024-02-01", "2024-01-20", "2024-03-02"])
     before = source.copy(deep=True)
     tx = ck.load_transactions(source)
     assert list(tx.columns) == ["customer_id", "date", "amount"]
     assert tx["date"].dtype == "datetime64[ns]"
     assert tx["amount"].dtype == float
-    assert list(tx["customer_id"]) == ["a", "a", "b", "c"]
-    order = tx.sort_values(["customer_id", "date"]).index
-    assert list(order) == list(tx.index)
+    assert list(tx["customer_id"]) == ["b", "a", "a", "c"]
+    assert list(tx.index) == [0, 1, 2, 3]
+    ordered = ck.load_transactions(source, sort=True)
+    assert list(ordered["customer_id"]) == ["a", "a", "b", "c"]
+    assert list(ordered["amount"]) == [12.0, 35.5, 20.0, 8.25]
     pd.testing.assert_frame_equal(source, before)
 
 

@@ -349,6 +349,7 @@ def test_a_large_csv_read_equals_the_same_log_from_a_dataframe(tmp_path):
                            "date": (pd.Timestamp("2023-01-01") + pd.to_timedelta(rng.integers(0, 700, n), "D"))
                            .strftime("%Y-%m-%d"),
                            "amount": rng.gamma(2.0, 20.0, n).round(2)})
+    source = pd.concat([source, source.iloc[[5, 17, 17]]], ignore_index=True)  # three exact repeats
     path = tmp_path / "orders.csv"
     source.to_csv(path, index=False)
     with warnings.catch_warnings():
@@ -358,5 +359,14 @@ def test_a_large_csv_read_equals_the_same_log_from_a_dataframe(tmp_path):
     assert from_file["customer_id"].tolist() == from_frame["customer_id"].tolist()
     np.testing.assert_array_equal(from_file["date"].to_numpy(), from_frame["date"].to_numpy())
     np.testing.assert_array_equal(from_file["amount"].to_numpy(), from_frame["amount"].to_numpy())
+    assert from_file["amount"].tolist() == source["amount"].tolist()  # the source's order is kept
     expected = source.assign(date=pd.to_datetime(source["date"])).sort_values(["customer_id", "date"], kind="stable")
-    assert from_file["amount"].tolist() == expected["amount"].tolist()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataQualityWarning)
+        ordered = ck.load_transactions(path, sort=True)
+    assert ordered["customer_id"].tolist() == expected["customer_id"].tolist()
+    assert ordered["amount"].tolist() == expected["amount"].tolist()
+    with pytest.warns(DataQualityWarning, match="3 rows repeat another row exactly"):
+        ck.load_transactions(path)
+    with pytest.warns(DataQualityWarning, match="Dropped 3 rows that repeat"):
+        assert len(ck.load_transactions(path, on_duplicate="drop")) == n

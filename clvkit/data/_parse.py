@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..errors import ClvDataError
 from ..i18n import text
+from ._bytes import byte_at_end, has_any_byte
 
 __all__ = ["Where", "parse_amounts", "parse_dates", "parse_ids", "DEFAULT_DATE_RANGE"]
 
@@ -306,25 +307,18 @@ def _plain_amounts(values, *, col, where, take, decide: bool):
     if not decide:
         return out
     # Refuse a column whose every dotted value could also be a dot-grouped thousand (1.234).
-    # The numbers decide first; only a column they cannot settle is checked as text.
-    finite = np.isfinite(out)
-    whole = out == np.round(out)
-    thousandths = np.abs(out * 1000 - np.round(out * 1000)) < 1e-6 * np.maximum(1, np.abs(out))
-    if not np.all(~finite | whole | (thousandths & (np.abs(out) < 1000))):
-        return out
-    length = pc.utf8_length(values).to_numpy(zero_copy_only=False)
-    dot = pc.find_substring(values, ".").to_numpy(zero_copy_only=False)
-    dotted = dot >= 0
-    if not dotted.any():
-        return out
-    minus = _mask(pc.starts_with(values, "-"))
-    before = dot - minus
-    if np.all(~dotted | ((length - dot - 1 == 3) & (before >= 1) & (before <= 3))):
-        text_values = values if isinstance(values, pa.Array) else values.combine_chunks()
-        unsure = dotted & _mask(pc.match_substring_regex(text_values, r"^-?" + _AMBIGUOUS["."][1:]))
-        if unsure.any():
-            first = int(np.flatnonzero(unsure)[0])
-            _refuse_two_readings(col, where, take, first, text_values[first].as_py().lstrip("-"), ".")
+    # The numbers decide first, then the byte four places from the end of each value that has
+    # a fraction; only a column neither settles is checked with a pattern.
+    with np.errstate(invalid="ignore"):
+        fraction = (out != np.trunc(out)) & np.isfinite(out)
+    if fraction.any() and (byte_at_end(values, 4)[fraction] != ord(".")).any():
+        return out  # a value with other than three decimals: the dot is a decimal mark
+    text_values = values if isinstance(values, pa.Array) else values.combine_chunks()
+    unsure = _mask(pc.match_substring_regex(text_values, r"^-?" + _AMBIGUOUS["."][1:]))
+    dotted = _mask(pc.match_substring_regex(text_values, r"\."))
+    if unsure.any() and (unsure | ~dotted).all():
+        first = int(np.flatnonzero(unsure)[0])
+        _refuse_two_readings(col, where, take, first, text_values[first].as_py().lstrip("-"), ".")
     return out
 
 
@@ -704,7 +698,9 @@ def parse_ids(values, *, col: str, where: Where):
         2**53, which the file or DataFrame may already have merged.
     """
     if not isinstance(values, pd.Series):
-        arr = _as_text_array(values)
+        arr = values
+        if has_any_byte(arr, b" \t\r\n\xc2\xe2"):  # spaces (also no-break ones) somewhere: trim them
+            arr = _pa()[1].utf8_trim(arr, characters=_SPACES)
         empty = _empty_mask(arr)
         if empty.any():
             pos = np.flatnonzero(empty)

@@ -305,7 +305,8 @@ def _read_text(path: Path, *, wanted, sep, encoding, header_row) -> RawTable:
         table = pacsv.read_csv(
             stream,
             read_options=pacsv.ReadOptions(column_names=unique, encoding=arrow_encoding, use_threads=True),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=True),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=_has_quotes(path),
+                                             ignore_empty_lines=True),
             convert_options=pacsv.ConvertOptions(
                 column_types={c: pa.string() for c in dict.fromkeys(wanted)},
                 include_columns=list(dict.fromkeys(wanted)),
@@ -324,8 +325,17 @@ def _read_text(path: Path, *, wanted, sep, encoding, header_row) -> RawTable:
     first_line = h + 2  # the file's line of the first data row when no field spans lines
     mapper = _LineMapper(path, encoding, bom, h, delimiter, first_line)
     where = Where("line", mapper)
-    columns = {c: table.column(c).combine_chunks() for c in dict.fromkeys(wanted)}
+    columns = {c: table.column(c) for c in dict.fromkeys(wanted)}
     return RawTable(columns, n, where, str(path), from_file=True)
+
+
+def _has_quotes(path: Path) -> bool:
+    """Whether any field is quoted; only then can a field span lines, which the reader must then allow (slower)."""
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            if b'"' in chunk:
+                return True
+    return False
 
 
 class _LineMapper:

@@ -66,6 +66,7 @@ def load_transactions(
     sheet_name: str | int = 0,
     header_row: int | None = None,
     strip_currency: bool = True,
+    sort: bool = False,
     on_negative: str = "net",
     on_zero: str = "keep",
     on_duplicate: str = "warn",
@@ -110,6 +111,10 @@ def load_transactions(
     strip_currency : bool
         Read currency signs and words (``$``, ``₽``, ``руб.``, ``USD``...) away from
         amounts; a column mixing two currencies is refused. False refuses any currency mark.
+    sort : bool
+        Sort the rows by customer, then time, then source order. By default the rows keep
+        the order of the source (sorting text ids costs more than reading the file, and no
+        clvkit function needs it).
     on_negative : {"net", "drop", "raise"}
         What to do with refunds (negative amounts); see the module docstring.
     on_zero : {"keep", "drop", "raise"}
@@ -122,7 +127,8 @@ def load_transactions(
     -------
     DataFrame
         Columns customer_id, date (datetime64[ns], the local wall-clock time), amount
-        (float) and the `keep` columns, sorted by customer and date, with a fresh index.
+        (float) and the `keep` columns, in the order of the source (or sorted, see
+        `sort`), with a fresh index.
         Policies that change rows emit a :class:`DataQualityWarning` that counts what changed.
 
     Raises
@@ -177,11 +183,13 @@ def load_transactions(
         raise ClvDataError(text("data.amount_infinite", col=repr(amount_col),
                                 rows=where(pos, _values(raw_amounts))))
 
-    # Sort once, up front, by customer then time then file order (skipped when already sorted);
-    # every policy below keeps that order and names rows by their original position.
-    codes, ids_at = _id_codes(ids)
-    order = _order(codes, dates)
-    out = pd.DataFrame({"customer_id": ids_at(codes if order is None else codes[order]),
+    if sort:
+        codes, ids_at = _id_codes(ids)
+        order = _order(codes, dates)
+        id_column = ids_at(codes if order is None else codes[order])
+    else:
+        order, id_column = None, _plain_column(ids, None)
+    out = pd.DataFrame({"customer_id": id_column,
                         "date": dates if order is None else dates[order],
                         "amount": amounts if order is None else amounts[order]})
     for col in keep:
@@ -189,7 +197,6 @@ def load_transactions(
             continue
         out[col] = _plain_column(table.columns[col], order)
     out["_row"] = np.arange(len(out)) if order is None else order
-    out["_code"] = codes if order is None else codes[order]
 
     negative = out["amount"].to_numpy() < 0
     if negative.any():
@@ -221,7 +228,8 @@ def load_transactions(
             _warn(text("data.duplicates_dropped", n=int(dup.sum())))
         elif on_duplicate == "warn":
             _warn(text("data.duplicates_kept", n=int(dup.sum())))
-    out = out.drop(columns=["_row", "_code"]).reset_index(drop=True)
+    del out["_row"]  # in place: dropping by label would copy every column
+    out = out.reset_index(drop=True)
     out.attrs = {"clvkit_validated": True, "source": table.description}
     return out
 
@@ -264,14 +272,22 @@ def _id_codes(ids):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if isinstance(ids, pa.ChunkedArray):
-        ids = ids.combine_chunks()
     encoded = pc.dictionary_encode(ids)
-    dictionary = encoded.dictionary
+    if isinstance(encoded, pa.ChunkedArray):
+        if encoded.num_chunks == 0:
+            encoded = pa.chunked_array([pa.array([], pa.string())]).combine_chunks()
+            encoded = pc.dictionary_encode(encoded)
+        else:
+            encoded = encoded.unify_dictionaries()
+            dictionary = encoded.chunk(0).dictionary
+            indices = np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in encoded.chunks])
+    if isinstance(encoded, pa.DictionaryArray):
+        dictionary = encoded.dictionary
+        indices = encoded.indices.to_numpy(zero_copy_only=False)
     by_text = pc.array_sort_indices(dictionary).to_numpy()
     rank = np.empty(len(by_text), dtype=np.int64)
     rank[by_text] = np.arange(len(by_text))
-    codes = rank[encoded.indices.to_numpy(zero_copy_only=False)]
+    codes = rank[indices]
     ordered = dictionary.take(pa.array(by_text))
     return codes, lambda c: ordered.take(pa.array(c)).to_pandas()
 
@@ -303,32 +319,52 @@ def _order(codes: np.ndarray, dates: np.ndarray) -> np.ndarray | None:
 
 
 def _plain_column(values, order):
+    """A column for the log: numpy for DataFrame columns, pandas' own text type for text read from files."""
     if isinstance(values, pd.Series):
         column = values.to_numpy()
-    else:
-        column = values.to_pandas().to_numpy()
-    return column if order is None else column[order]
+        return column if order is None else column[order]
+    column = values.to_pandas()
+    return column if order is None else column.take(order).reset_index(drop=True)
 
 
 def _duplicates(out: pd.DataFrame) -> np.ndarray:
-    """Rows that repeat an earlier row exactly, on a log sorted by customer and date."""
+    """Rows that repeat an earlier row exactly (the first of each set is not counted)."""
     n = len(out)
+    value_cols = [c for c in out.columns if c != "_row"]
     if n < 2:
         return np.zeros(n, dtype=bool)
-    codes = out["_code"].to_numpy()
-    dates = out["date"].to_numpy()
-    same = (codes[1:] == codes[:-1]) & (dates[1:] == dates[:-1])
-    if not same.any():
-        return np.zeros(n, dtype=bool)
-    # Only rows sharing a customer and a timestamp with a neighbour can repeat each other.
-    candidate = np.zeros(n, dtype=bool)
-    candidate[1:] |= same
-    candidate[:-1] |= same
-    value_cols = [c for c in out.columns if c not in ("_row", "customer_id")]
-    sub = out.loc[candidate, value_cols]
+    # A cheap 64-bit hash of every row finds the candidates; only they are compared exactly.
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for col in value_cols:
+            h = (h * np.uint64(0x100000001B3)) ^ _column_hash(out[col])
+    ordered = np.sort(h)
+    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
     dup = np.zeros(n, dtype=bool)
-    dup[np.flatnonzero(candidate)] = sub.duplicated(keep="first").to_numpy()
+    if not len(repeated):
+        return dup
+    candidate = np.isin(h, np.unique(repeated))
+    if candidate.any():
+        dup[np.flatnonzero(candidate)] = out.loc[candidate, value_cols].duplicated(keep="first").to_numpy()
     return dup
+
+
+def _column_hash(column: pd.Series) -> np.ndarray:
+    """Equal values -> equal 64-bit numbers, for any column of the log."""
+    values = column.to_numpy() if not isinstance(column.dtype, pd.StringDtype) else None
+    if values is not None and values.dtype.kind in "iumM":
+        return values.view(np.uint64) if values.dtype.itemsize == 8 else values.astype(np.int64).view(np.uint64)
+    if values is not None and values.dtype.kind == "f":
+        return (values.astype(np.float64) + 0.0).view(np.uint64)  # + 0.0 makes -0.0 equal to 0.0
+    arrow = getattr(column.array, "_pa_array", None)
+    if arrow is not None:
+        from ._bytes import text_hash
+
+        import pyarrow as pa
+
+        if pa.types.is_string(arrow.type) or pa.types.is_large_string(arrow.type):
+            return text_hash(arrow) ^ np.where(column.isna().to_numpy(), np.uint64(1), np.uint64(0))
+    return pd.util.hash_array(np.asarray(column, dtype=object))
 
 
 def _net_refunds(out: pd.DataFrame, negative: np.ndarray) -> pd.DataFrame:
@@ -336,10 +372,10 @@ def _net_refunds(out: pd.DataFrame, negative: np.ndarray) -> pd.DataFrame:
     purchases = out.loc[~negative]
     refunds = out.loc[negative]
     matched = pd.merge_asof(
-        refunds.sort_values("date")[["_code", "date", "amount", "_row"]].rename(columns={"_row": "_refund"}),
-        purchases.sort_values("date")[["_code", "date", "_row"]],
+        refunds.sort_values("date")[["customer_id", "date", "amount", "_row"]].rename(columns={"_row": "_refund"}),
+        purchases.sort_values("date")[["customer_id", "date", "_row"]],
         on="date",
-        by="_code",
+        by="customer_id",
         direction="backward",
     )
     unmatched = matched["_row"].isna().to_numpy()

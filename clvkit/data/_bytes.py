@@ -1,0 +1,78 @@
+"""Vectorised looks at the bytes of pyarrow text columns, for checks that must stay cheap on large logs."""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["text_buffers", "text_hash", "byte_at_end", "has_any_byte"]
+
+_PRIME = np.uint64(0x100000001B3)
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+def text_buffers(arr):
+    """[(start, end, data)] per chunk of a pyarrow string array: byte offsets and the data bytes (padded by 8)."""
+    import pyarrow as pa
+
+    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+    out = []
+    for chunk in chunks:
+        width = np.int64 if chunk.type == pa.large_string() else np.int32
+        buffers = chunk.buffers()
+        offsets = np.frombuffer(buffers[1], dtype=width)[chunk.offset: chunk.offset + len(chunk) + 1].astype(np.int64)
+        raw = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else np.zeros(0, np.uint8)
+        data = np.concatenate([raw[: int(offsets[-1]) if len(offsets) else 0], np.zeros(8, np.uint8)])
+        out.append((offsets[:-1], offsets[1:], data))
+    return out
+
+
+def _windows(data: np.ndarray) -> np.ndarray:
+    """Every 8-byte window of `data` as one little-endian integer (overlapping, unaligned)."""
+    return np.ndarray(shape=(len(data) - 7,), dtype="<u8", buffer=data, strides=(1,))
+
+
+def text_hash(arr) -> np.ndarray:
+    """A 64-bit hash of each string from its length and its first and last eight bytes.
+
+    Equal strings get equal hashes; unequal strings usually differ. Used only to find
+    candidate duplicates, which are then compared exactly.
+    """
+    parts = []
+    keep = [np.uint64(0)] + [np.uint64((1 << (8 * k)) - 1) for k in range(1, 8)] + [np.uint64(0xFFFFFFFFFFFFFFFF)]
+    keep = np.array(keep, dtype=np.uint64)
+    for start, end, data in text_buffers(arr):
+        length = end - start
+        windows = _windows(data)
+        first = windows[start] & keep[np.minimum(length, 8)]
+        last = windows[np.maximum(end - 8, start)] & keep[np.minimum(length, 8)]
+        with np.errstate(over="ignore"):
+            h = (length.astype(np.uint64) * _GOLDEN) ^ first
+            h = (h * _PRIME) ^ last
+            h = h * _GOLDEN
+        parts.append(h)
+    return np.concatenate(parts) if parts else np.zeros(0, np.uint64)
+
+
+def byte_at_end(arr, back: int) -> np.ndarray:
+    """The byte `back` places before the end of each string (0 where the string is shorter)."""
+    parts = []
+    for start, end, data in text_buffers(arr):
+        pos = end - back
+        ok = pos >= start
+        parts.append(np.where(ok, data[np.where(ok, pos, 0)], 0))
+    return np.concatenate(parts) if parts else np.zeros(0, np.uint8)
+
+
+def has_any_byte(arr, values: bytes) -> bool:
+    """Whether any string holds any of the bytes `values` (a quick test before a costly clean-up)."""
+    import pyarrow as pa
+
+    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+    for chunk in chunks:
+        data = chunk.buffers()[2]
+        if data is None:
+            continue
+        raw = data.to_pybytes()  # bytes.find is a memchr: far faster than a numpy pass per byte
+        if any(raw.find(bytes([b])) >= 0 for b in values):
+            return True
+    return False

@@ -11,7 +11,7 @@ _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
 
 def text_buffers(arr):
-    """[(start, end, data)] per chunk of a pyarrow string array: byte offsets and the data bytes (padded by 8)."""
+    """[(start, end, data)] per chunk of a pyarrow string array: byte offsets and data bytes, without copies."""
     import pyarrow as pa
 
     chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
@@ -19,16 +19,25 @@ def text_buffers(arr):
     for chunk in chunks:
         width = np.int64 if chunk.type == pa.large_string() else np.int32
         buffers = chunk.buffers()
-        offsets = np.frombuffer(buffers[1], dtype=width)[chunk.offset: chunk.offset + len(chunk) + 1].astype(np.int64)
-        raw = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else np.zeros(0, np.uint8)
-        data = np.concatenate([raw[: int(offsets[-1]) if len(offsets) else 0], np.zeros(8, np.uint8)])
+        offsets = np.frombuffer(buffers[1], dtype=width)[chunk.offset: chunk.offset + len(chunk) + 1]
+        data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else np.zeros(0, np.uint8)
         out.append((offsets[:-1], offsets[1:], data))
     return out
 
 
-def _windows(data: np.ndarray) -> np.ndarray:
-    """Every 8-byte window of `data` as one little-endian integer (overlapping, unaligned)."""
-    return np.ndarray(shape=(len(data) - 7,), dtype="<u8", buffer=data, strides=(1,))
+def _window_reader(data: np.ndarray):
+    """pos -> the eight bytes starting at pos, as one little-endian integer (bytes past the end read as 0)."""
+    if len(data) < 8:
+        data = np.concatenate([data, np.zeros(8, np.uint8)])
+    windows = np.ndarray(shape=(len(data) - 7,), dtype="<u8", buffer=data, strides=(1,))
+    last = len(data) - 8
+
+    def read(pos):
+        # Near the end, read the last whole window and shift the wanted bytes down.
+        start = np.minimum(pos, last)
+        return windows[start] >> ((pos - start).astype(np.uint64) * np.uint64(8))
+
+    return read
 
 
 def text_hash(arr) -> np.ndarray:
@@ -38,17 +47,15 @@ def text_hash(arr) -> np.ndarray:
     candidate duplicates, which are then compared exactly.
     """
     parts = []
-    keep = [np.uint64(0)] + [np.uint64((1 << (8 * k)) - 1) for k in range(1, 8)] + [np.uint64(0xFFFFFFFFFFFFFFFF)]
-    keep = np.array(keep, dtype=np.uint64)
+    keep = np.array([0] + [(1 << (8 * k)) - 1 for k in range(1, 8)] + [0xFFFFFFFFFFFFFFFF], dtype=np.uint64)
     for start, end, data in text_buffers(arr):
+        read = _window_reader(data)
         length = end - start
-        windows = _windows(data)
-        first = windows[start] & keep[np.minimum(length, 8)]
-        last = windows[np.maximum(end - 8, start)] & keep[np.minimum(length, 8)]
+        mask = keep[np.minimum(length, 8)]
         with np.errstate(over="ignore"):
-            h = (length.astype(np.uint64) * _GOLDEN) ^ first
-            h = (h * _PRIME) ^ last
-            h = h * _GOLDEN
+            h = (length.astype(np.uint64) * _GOLDEN) ^ (read(start) & mask)
+            h = (h * _PRIME) ^ (read(np.maximum(end - 8, start)) & mask)
+            h *= _GOLDEN
         parts.append(h)
     return np.concatenate(parts) if parts else np.zeros(0, np.uint64)
 
@@ -57,6 +64,9 @@ def byte_at_end(arr, back: int) -> np.ndarray:
     """The byte `back` places before the end of each string (0 where the string is shorter)."""
     parts = []
     for start, end, data in text_buffers(arr):
+        if not len(data):
+            parts.append(np.zeros(len(start), np.uint8))
+            continue
         pos = end - back
         ok = pos >= start
         parts.append(np.where(ok, data[np.where(ok, pos, 0)], 0))

@@ -298,7 +298,7 @@ def _read_text(path: Path, *, wanted, sep, encoding, header_row) -> RawTable:
         unique.append(name if seen[name] == 1 and name else f"\x00{len(unique)}")
     prefix = "".join(lines[: h + 1])
     start = bom + len(prefix.encode(encoding))
-    stream = pa.memory_map(str(path))
+    stream = pa.OSFile(str(path))  # read, not mapped: mapped pages would stay resident
     stream.seek(start)
     arrow_encoding = "utf8" if encoding in ("utf-8", "ascii") else encoding
     try:

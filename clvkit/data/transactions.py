@@ -183,6 +183,10 @@ def load_transactions(
         raise ClvDataError(text("data.amount_infinite", col=repr(amount_col),
                                 rows=where(pos, _values(raw_amounts))))
 
+    # The text as read is no longer needed (messages from here on quote parsed values): free it.
+    for col in {customer_col, date_col, amount_col} - set(keep):
+        table.columns[col] = None
+    raw_amounts = None
     if sort:
         codes, ids_at = _id_codes(ids)
         order = _order(codes, dates)
@@ -196,7 +200,7 @@ def load_transactions(
         if col in ("customer_id", "date", "amount"):
             continue
         out[col] = _plain_column(table.columns[col], order)
-    out["_row"] = np.arange(len(out)) if order is None else order
+    out["_row"] = np.arange(len(out), dtype=np.int32 if len(out) < 2**31 else np.int64) if order is None else order
 
     negative = out["amount"].to_numpy() < 0
     if negative.any():
@@ -343,7 +347,9 @@ def _duplicates(out: pd.DataFrame) -> np.ndarray:
     dup = np.zeros(n, dtype=bool)
     if not len(repeated):
         return dup
-    candidate = np.isin(h, np.unique(repeated))
+    repeated = np.unique(repeated)
+    found = np.minimum(np.searchsorted(repeated, h), len(repeated) - 1)
+    candidate = repeated[found] == h  # one pass, however many hashes repeat
     if candidate.any():
         dup[np.flatnonzero(candidate)] = out.loc[candidate, value_cols].duplicated(keep="first").to_numpy()
     return dup

@@ -146,7 +146,7 @@ def _header_index(rows: list[list[str]], wanted: list[str], header_row, numbers:
 
 # --------------------------------------------------------------------------- text files
 
-def _detect_encoding(path: Path, given: str | None) -> tuple[str, int]:
+def _detect_encoding(path: Path, given: str | None, seen: dict | None = None) -> tuple[str, int]:
     """(Python codec, byte-order-mark length) of the whole file.
 
     A byte-order mark decides; otherwise NUL bytes in the first kilobytes mean UTF-16 without
@@ -161,7 +161,7 @@ def _detect_encoding(path: Path, given: str | None) -> tuple[str, int]:
         except LookupError:
             raise ClvDataError(text("data.unknown_encoding", encoding=repr(given))) from None
         bom = 3 if head.startswith(codecs.BOM_UTF8) and given.lower().replace("_", "-") in ("utf-8-sig",) else 0
-        problem = _first_undecodable(path, given, bom)
+        problem = _first_undecodable(path, given, bom, seen)
         if problem is not None:
             suggestion, _bom = _detect_encoding(path, None)
             raise ClvDataError(text("data.bad_encoding", encoding=repr(given), path=repr(str(path)), line=problem,
@@ -177,17 +177,21 @@ def _detect_encoding(path: Path, given: str | None) -> tuple[str, int]:
         encoding, bom = "utf-8", 0
         if head and head.count(0) > len(head) // 4:
             return ("utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"), 0
-    if _first_undecodable(path, encoding, bom) is None:
+    if _first_undecodable(path, encoding, bom, seen) is None:
         return encoding, bom
-    if _first_undecodable(path, "cp1251", bom) is None:
+    if _first_undecodable(path, "cp1251", bom, seen) is None:
         return "cp1251", bom
     raise ClvDataError(text("data.unknown_file_encoding", path=repr(str(path))))
 
 
-def _first_undecodable(path: Path, encoding: str, skip: int) -> int | None:
-    """File line of the first byte that `encoding` cannot decode, or None when the whole file decodes."""
+def _first_undecodable(path: Path, encoding: str, skip: int, seen: dict | None = None) -> int | None:
+    """File line of the first byte that `encoding` cannot decode, or None when the whole file decodes.
+
+    The same pass notes in `seen["quotes"]` whether any byte is a double quote.
+    """
     decoder = codecs.getincrementaldecoder(encoding)()
     offset = skip
+    quotes = False
     with open(path, "rb") as handle:
         handle.seek(skip)
         while True:
@@ -197,7 +201,10 @@ def _first_undecodable(path: Path, encoding: str, skip: int) -> int | None:
                     decoder.decode(b"", final=True)
                 except UnicodeDecodeError:
                     return _line_at(path, offset, encoding)
+                if seen is not None:
+                    seen["quotes"] = quotes
                 return None
+            quotes = quotes or b'"' in chunk
             if encoding in ("utf-8", "cp1251") and chunk.isascii():
                 offset += len(chunk)
                 continue  # ASCII is valid in both; the fast check keeps large files fast
@@ -276,7 +283,8 @@ def _read_text(path: Path, *, wanted, sep, encoding, header_row) -> RawTable:
 
     if path.stat().st_size == 0:
         raise ClvDataError(text("data.empty_file", path=repr(str(path))))
-    encoding, bom = _detect_encoding(path, encoding)
+    seen: dict = {}
+    encoding, bom = _detect_encoding(path, encoding, seen)
     lines, whole = _sample(path, encoding, bom)
     if not any(line.strip() for line in lines):
         raise ClvDataError(text("data.empty_file", path=repr(str(path))))
@@ -301,11 +309,13 @@ def _read_text(path: Path, *, wanted, sep, encoding, header_row) -> RawTable:
     stream = pa.OSFile(str(path))  # read, not mapped: mapped pages would stay resident
     stream.seek(start)
     arrow_encoding = "utf8" if encoding in ("utf-8", "ascii") else encoding
+    # A quoted field may span lines only if the file has quotes at all; allowing it slows the reader.
+    multiline = seen.get("quotes") is not False and _has_quotes(path)
     try:
         table = pacsv.read_csv(
             stream,
             read_options=pacsv.ReadOptions(column_names=unique, encoding=arrow_encoding, use_threads=True),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=_has_quotes(path),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=multiline,
                                              ignore_empty_lines=True),
             convert_options=pacsv.ConvertOptions(
                 column_types={c: pa.string() for c in dict.fromkeys(wanted)},

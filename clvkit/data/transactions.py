@@ -195,7 +195,7 @@ def load_transactions(
         order, id_column = None, _plain_column(ids, None)
     out = pd.DataFrame({"customer_id": id_column,
                         "date": dates if order is None else dates[order],
-                        "amount": amounts if order is None else amounts[order]})
+                        "amount": amounts if order is None else amounts[order]}, copy=False)
     for col in keep:
         if col in ("customer_id", "date", "amount"):
             continue

@@ -40,6 +40,17 @@ def _window_reader(data: np.ndarray):
     return read
 
 
+def mix(h: np.ndarray) -> np.ndarray:
+    """Spread every input bit over every output bit (the splitmix64 finaliser), in place."""
+    with np.errstate(over="ignore"):
+        h ^= h >> np.uint64(30)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(27)
+        h *= np.uint64(0x94D049BB133111EB)
+        h ^= h >> np.uint64(31)
+    return h
+
+
 def text_hash(arr) -> np.ndarray:
     """A 64-bit hash of each string from its length and its first and last eight bytes.
 
@@ -55,8 +66,7 @@ def text_hash(arr) -> np.ndarray:
         with np.errstate(over="ignore"):
             h = (length.astype(np.uint64) * _GOLDEN) ^ (read(start) & mask)
             h = (h * _PRIME) ^ (read(np.maximum(end - 8, start)) & mask)
-            h *= _GOLDEN
-        parts.append(h)
+        parts.append(mix(h))
     return np.concatenate(parts) if parts else np.zeros(0, np.uint64)
 
 
@@ -86,3 +96,47 @@ def has_any_byte(arr, values: bytes) -> bool:
         if any(raw.find(bytes([b])) >= 0 for b in values):
             return True
     return False
+
+
+def fixed_iso_dates(arr):
+    """(year, month, day, seconds of day) from ISO text of one fixed width, or None when the column is not so.
+
+    ``2024-01-05`` and ``2024-01-05 10:30:00`` (or with ``T``) are read straight from the bytes:
+    every value has the same width, so the data buffer is a matrix of characters.
+    """
+    parts = []
+    for start, end, data in text_buffers(arr):
+        if not len(start):
+            continue
+        width = int(end[0] - start[0])
+        if width not in (10, 19) or not np.all(end - start == width):
+            return None
+        first = int(start[0])
+        chars = data[first: first + width * len(start)].reshape(len(start), width)
+        if not ((chars[:, 4] == 45).all() and (chars[:, 7] == 45).all()):  # '-'
+            return None
+        digit_cols = [0, 1, 2, 3, 5, 6, 8, 9]
+        if width == 19:
+            if not (np.isin(chars[:, 10], [32, 84]).all() and (chars[:, 13] == 58).all() and (chars[:, 16] == 58).all()):
+                return None
+            digit_cols += [11, 12, 14, 15, 17, 18]
+        if ((chars[:, digit_cols] - np.uint8(48)) > 9).any():  # uint8 wraps: anything but 0-9 is > 9
+            return None
+
+        def number(*cols):
+            value = np.zeros(len(start), dtype=np.int32)
+            for c in cols:
+                value = value * 10 + (chars[:, c].astype(np.int32) - 48)
+            return value
+
+        year, month, day = number(0, 1, 2, 3), number(5, 6), number(8, 9)
+        if width == 19:
+            hours, minutes, seconds = number(11, 12), number(14, 15), number(17, 18)
+            clock = np.where((hours < 24) & (minutes < 60) & (seconds < 60),
+                             (hours.astype(np.int64) * 60 + minutes) * 60 + seconds, -1)
+        else:
+            clock = np.zeros(len(start), dtype=np.int64)
+        parts.append((year, month, day, clock))
+    if not parts:
+        return None
+    return tuple(np.concatenate([p[k] for p in parts]) for k in range(4))

@@ -342,14 +342,26 @@ def _duplicates(out: pd.DataFrame) -> np.ndarray:
     with np.errstate(over="ignore"):
         for col in value_cols:
             h = (h * np.uint64(0x100000001B3)) ^ _column_hash(out[col])
-    ordered = np.sort(h)
-    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
+    from ._bytes import mix
+
+    h = mix(h)
     dup = np.zeros(n, dtype=bool)
-    if not len(repeated):
+    # Rows whose hash shares a bucket with another row, bucket by bucket on 22-bit slices of the hash:
+    # each pass keeps only rows that collide, so the work shrinks fast and nothing is sorted.
+    positions, left = np.arange(n), h
+    buckets = 1 << 22
+    for shift in (0, 22, 44):
+        key = ((left >> np.uint64(shift)) & np.uint64(buckets - 1)).astype(np.intp)
+        shared = np.bincount(key, minlength=buckets)[key] > 1
+        positions, left = positions[shared], left[shared]
+        if not len(positions):
+            return dup
+    values, inverse, counts = np.unique(left, return_inverse=True, return_counts=True)
+    positions = positions[counts[inverse] > 1]
+    if not len(positions):
         return dup
-    repeated = np.unique(repeated)
-    found = np.minimum(np.searchsorted(repeated, h), len(repeated) - 1)
-    candidate = repeated[found] == h  # one pass, however many hashes repeat
+    candidate = np.zeros(n, dtype=bool)
+    candidate[positions] = True
     if candidate.any():
         dup[np.flatnonzero(candidate)] = out.loc[candidate, value_cols].duplicated(keep="first").to_numpy()
     return dup

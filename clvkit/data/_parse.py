@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..errors import ClvDataError
 from ..i18n import text
-from ._bytes import byte_at_end, fixed_iso_dates, has_any_byte, text_buffers
+from ._bytes import byte_at_end, fixed_iso_dates, has_any_byte, month_table, text_buffers
 
 __all__ = ["Where", "parse_amounts", "parse_dates", "parse_ids", "DEFAULT_DATE_RANGE"]
 
@@ -538,12 +538,8 @@ def _dates_from_text(values, *, col, where, take, date_format, dayfirst, low, hi
     pa, pc = _pa()
     if date_format is None and not isinstance(values, pd.Series):
         fixed = fixed_iso_dates(values)
-        if fixed is not None:  # ISO text of one width: read from the bytes, then checked like any date
-            year, month, day, clock = fixed
-            if (clock >= 0).all():
-                idx = np.arange(len(year))
-                return _civil(year, month, day, col=col, where=where, take=take, positions=idx) + \
-                    (clock * 10**6).astype("timedelta64[us]")
+        if fixed is not None:  # valid ISO text of one width, read from the bytes
+            return fixed
         try:  # ISO 8601 without an offset, strictly checked (no 31 February), in one step
             return pc.cast(values, pa.timestamp("us")).to_numpy(zero_copy_only=False)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
@@ -651,30 +647,13 @@ def _civil(year, month, day, *, col, where, take, positions) -> np.ndarray:
     year, month, day = (np.asarray(x, dtype=np.int64) for x in (year, month, day))
     if not len(year):
         return np.zeros(0, dtype="datetime64[us]")
-    bad = (month < 1) | (month > 12) | (day < 1) | (year < 1) | (year > 9999)
-    if not bad.any():
-        # Days in each month present: a table over the months of the column, gathered per date.
-        months = year * 12 + month - 1
-        first = int(months.min())
-        span = np.arange(first, int(months.max()) + 1, dtype=np.int64)
-        span_year, span_month = span // 12, span % 12 + 1
-        leap = ((span_year % 4 == 0) & (span_year % 100 != 0)) | (span_year % 400 == 0)
-        length = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])[span_month - 1] + ((span_month == 2) & leap)
-        bad = day > length[months - first]
+    bad = (month < 1) | (month > 12) | (day < 1) | (year < 0) | (year > 9999)
+    month_start, month_length = month_table()
+    months = np.where(bad, 0, year * 12 + month - 1)
+    bad |= day > month_length[months]
     if bad.any():
         raise ClvDataError(text("data.dates_invalid", col=repr(col), rows=where(np.asarray(positions)[bad], take)))
-    # Days since 1970-01-01 from a small table of month starts over the months present
-    # (H. Hinnant's days_from_civil for each month), then one gather and one add per date.
-    months = year * 12 + month - 1
-    first = int(months.min())
-    span = np.arange(first, int(months.max()) + 1, dtype=np.int64)
-    y, m = span // 12 - (span % 12 < 2), (span % 12 + 1)
-    era = np.floor_divide(y, 400)
-    yoe = y - era * 400
-    doy = (153 * ((m + 9) % 12) + 2) // 5
-    month_start = era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
-    days = month_start[months - first] + day - 1
-    return (days * _US_PER_DAY).astype("datetime64[us]")
+    return ((month_start[months] + day - 1) * _US_PER_DAY).astype("datetime64[us]")
 
 
 def _dates_with_format(arr, *, col, where, take, date_format: str) -> np.ndarray:

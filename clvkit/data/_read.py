@@ -283,8 +283,8 @@ def _read_text(path: Path, *, wanted, sep, encoding, header_row) -> RawTable:
 
     if path.stat().st_size == 0:
         raise ClvDataError(text("data.empty_file", path=repr(str(path))))
-    seen: dict = {}
-    encoding, bom = _detect_encoding(path, encoding, seen)
+    scan: dict = {}
+    encoding, bom = _detect_encoding(path, encoding, scan)
     lines, whole = _sample(path, encoding, bom)
     if not any(line.strip() for line in lines):
         raise ClvDataError(text("data.empty_file", path=repr(str(path))))
@@ -310,7 +310,7 @@ def _read_text(path: Path, *, wanted, sep, encoding, header_row) -> RawTable:
     stream.seek(start)
     arrow_encoding = "utf8" if encoding in ("utf-8", "ascii") else encoding
     # A quoted field may span lines only if the file has quotes at all; allowing it slows the reader.
-    multiline = seen.get("quotes") is not False and _has_quotes(path)
+    multiline = scan.get("quotes") is not False and _has_quotes(path)
     try:
         table = pacsv.read_csv(
             stream,

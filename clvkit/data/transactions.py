@@ -341,7 +341,8 @@ def _duplicates(out: pd.DataFrame) -> np.ndarray:
     h = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for col in value_cols:
-            h = (h * np.uint64(0x100000001B3)) ^ _column_hash(out[col])
+            h *= np.uint64(0x100000001B3)
+            h ^= _column_hash(out[col])
     from ._bytes import mix
 
     h = mix(h)
@@ -349,9 +350,10 @@ def _duplicates(out: pd.DataFrame) -> np.ndarray:
     # Rows whose hash shares a bucket with another row, bucket by bucket on 22-bit slices of the hash:
     # each pass keeps only rows that collide, so the work shrinks fast and nothing is sorted.
     positions, left = np.arange(n), h
-    buckets = 1 << 22
     for shift in (0, 22, 44):
-        key = ((left >> np.uint64(shift)) & np.uint64(buckets - 1)).astype(np.intp)
+        buckets = 1 << min(22, max(10, int(2 * len(left)).bit_length()))  # about two buckets per row
+        key = (left >> np.uint64(shift)) & np.uint64(buckets - 1)
+        key = key.view(np.int64)
         shared = np.bincount(key, minlength=buckets)[key] > 1
         positions, left = positions[shared], left[shared]
         if not len(positions):
@@ -373,7 +375,7 @@ def _column_hash(column: pd.Series) -> np.ndarray:
     if values is not None and values.dtype.kind in "iumM":
         return values.view(np.uint64) if values.dtype.itemsize == 8 else values.astype(np.int64).view(np.uint64)
     if values is not None and values.dtype.kind == "f":
-        return (values.astype(np.float64) + 0.0).view(np.uint64)  # + 0.0 makes -0.0 equal to 0.0
+        return (values + 0.0).astype(np.float64, copy=False).view(np.uint64)  # + 0.0 makes -0.0 equal to 0.0
     arrow = getattr(column.array, "_pa_array", None)
     if arrow is not None:
         from ._bytes import text_hash

@@ -172,6 +172,10 @@ def test_year_typos_are_refused_with_their_lines_instead_of_wrapping(tmp_path):
             lambda: ck.load_transactions(path))
     refused(r"outside the plausible range.*'3024-01-05'", r"вне правдоподобного диапазона.*'3024-01-05'",
             lambda: ck.load_transactions(frame(date=["3024-01-05", "2024-01-05"])))
+    iso = tmp_path / "iso.csv"  # ISO text of one width takes the byte-level path: refused there too
+    iso.write_text("customer_id,date,amount\n1,2024-01-05,10\n2,3024-01-05,10\n", encoding="utf-8")
+    refused(r"\(1 row; line 3: '3024-01-05'\)", r"\(1 строка; строка 3: '3024-01-05'\)",
+            lambda: ck.load_transactions(iso))
     tx = ck.load_transactions(frame(date=["1965-03-01", "2024-01-05"]), date_range=("1900-01-01", "2100-12-31"))
     assert tx["date"].min() == pd.Timestamp("1965-03-01")
 

@@ -118,7 +118,7 @@ def month_table() -> tuple[np.ndarray, np.ndarray]:
     return start, length
 
 
-def fixed_iso_dates(arr):
+def fixed_iso_dates(arr, unit: str = "us"):
     """Microseconds since 1970 from ISO text of one fixed width, or None when the column is not so or not valid.
 
     ``2024-01-05`` and ``2024-01-05 10:30:00`` (or with ``T``) are read straight from the bytes,
@@ -128,6 +128,7 @@ def fixed_iso_dates(arr):
     """
     n = len(arr)
     out = np.empty(n, dtype=np.int64)
+    tick = {"us": 10**6, "ns": 10**9}[unit]  # ticks per second
     month_start, month_length = month_table()
     done = 0
     for start, end, data in text_buffers(arr):
@@ -156,6 +157,8 @@ def fixed_iso_dates(arr):
             return value
 
         year, month, day = number(0, 1, 2, 3), number(5, 6), number(8, 9)
+        if unit == "ns" and ((year < 1678) | (year > 2261)).any():
+            return None  # beyond nanoseconds: the general parser reads and refuses it without wrapping
         months = year * 12 + month - 1
         if ((month < 1) | (month > 12) | (day < 1)).any() or (day > month_length[months]).any():
             return None
@@ -165,8 +168,8 @@ def fixed_iso_dates(arr):
             if ((hours > 23) | (minutes > 59) | (seconds > 59)).any():
                 return None
             clock = (hours.astype(np.int64) * 60 + minutes) * 60 + seconds
-            out[done: done + rows] = (days * 86_400 + clock) * 10**6
+            out[done: done + rows] = (days * 86_400 + clock) * tick
         else:
-            out[done: done + rows] = days * (86_400 * 10**6)
+            out[done: done + rows] = days * (86_400 * tick)
         done += rows
-    return out.view("datetime64[us]")
+    return out.view(f"datetime64[{unit}]")

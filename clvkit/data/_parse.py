@@ -462,7 +462,7 @@ def _finish_dates(us: np.ndarray, *, col, where, take, low, high, date_range) ->
         shown = date_range or ("1677-09-22", "2262-04-11")
         raise ClvDataError(text("data.dates_out_of_range", col=repr(col), rows=where(pos, take),
                                 low=str(shown[0]), high=str(shown[1])))
-    return us.astype("datetime64[ns]")
+    return us if us.dtype == np.dtype("datetime64[ns]") else us.astype("datetime64[ns]")
 
 
 def _dates_from_numbers(numbers: np.ndarray, *, col, where, take, low, high, date_range) -> np.ndarray:
@@ -537,7 +537,7 @@ def _dates_from_objects(values: pd.Series, kinds, *, col, where, take, low, high
 def _dates_from_text(values, *, col, where, take, date_format, dayfirst, low, high, date_range) -> np.ndarray:
     pa, pc = _pa()
     if date_format is None and not isinstance(values, pd.Series):
-        fixed = fixed_iso_dates(values)
+        fixed = fixed_iso_dates(values, unit="ns")
         if fixed is not None:  # valid ISO text of one width, read from the bytes
             return fixed
         try:  # ISO 8601 without an offset, strictly checked (no 31 February), in one step

@@ -225,7 +225,7 @@ def load_transactions(
     if len(out) == 0:
         raise ClvDataError(text("data.nothing_left", what=what, on_negative=repr(on_negative),
                                 on_zero=repr(on_zero)))
-    dup = _duplicates(out)
+    dup = _duplicates(out) if on_duplicate != "keep" else np.zeros(0, dtype=bool)  # "keep" needs no scan
     if dup.any():
         if on_duplicate == "drop":
             out = out.loc[~dup]

@@ -44,12 +44,13 @@ def _window_reader(data: np.ndarray):
 
 def mix(h: np.ndarray) -> np.ndarray:
     """Spread every input bit over every output bit (the splitmix64 finaliser), in place."""
+    scratch = np.empty_like(h)  # one buffer for the shifts, instead of a new array per step
     with np.errstate(over="ignore"):
-        h ^= h >> np.uint64(30)
-        h *= np.uint64(0xBF58476D1CE4E5B9)
-        h ^= h >> np.uint64(27)
-        h *= np.uint64(0x94D049BB133111EB)
-        h ^= h >> np.uint64(31)
+        for shift, factor in ((30, 0xBF58476D1CE4E5B9), (27, 0x94D049BB133111EB), (31, None)):
+            np.right_shift(h, np.uint64(shift), out=scratch)
+            h ^= scratch
+            if factor is not None:
+                h *= np.uint64(factor)
     return h
 
 

@@ -349,13 +349,17 @@ def _duplicates(out: pd.DataFrame) -> np.ndarray:
     dup = np.zeros(n, dtype=bool)
     # Rows whose hash shares a bucket with another row, bucket by bucket on 22-bit slices of the hash:
     # each pass keeps only rows that collide, so the work shrinks fast and nothing is sorted.
-    positions, left = np.arange(n), h
+    positions, left = None, h
     for shift in (0, 22, 44):
         buckets = 1 << min(22, max(10, int(2 * len(left)).bit_length()))  # about two buckets per row
-        key = (left >> np.uint64(shift)) & np.uint64(buckets - 1)
+        key = np.right_shift(left, np.uint64(shift))
+        key &= np.uint64(buckets - 1)
         key = key.view(np.int64)
-        shared = np.bincount(key, minlength=buckets)[key] > 1
-        positions, left = positions[shared], left[shared]
+        counts = np.bincount(key, minlength=buckets)
+        np.take(counts, key, out=key)
+        shared = key > 1
+        positions = np.flatnonzero(shared) if positions is None else positions[shared]
+        left = left[shared]
         if not len(positions):
             return dup
     values, inverse, counts = np.unique(left, return_inverse=True, return_counts=True)

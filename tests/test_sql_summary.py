@@ -71,13 +71,13 @@ def test_sql_path_raises_the_same_errors(tmp_path):
     good = {"customer_id": ["a", "b"], "date": ["2024-01-01", "2024-01-02"], "amount": ["1.0", "2.0"]}
     with pytest.raises(ClvDataError, match=r"has no column 'amount'.*did you mean 'amt'"):
         summarize_duckdb(write(pd.DataFrame(good).rename(columns={"amount": "amt"})))
-    with pytest.raises(ClvDataError, match=r"Column 'customer_id' has no customer id in 1 row"):
+    with pytest.raises(ClvDataError, match=r"Column 'customer_id' has no customer id \(1 row, first values: None\)"):
         summarize_duckdb(write(pd.DataFrame({**good, "customer_id": ["a", None]})))
-    with pytest.raises(ClvDataError, match=r"Column 'date' has values that are not dates in 1 row \(first values: 'soon'\)"):
+    with pytest.raises(ClvDataError, match=r"Column 'date' has values that are not dates \(1 row, first values: 'soon'\)"):
         summarize_duckdb(write(pd.DataFrame({**good, "date": ["2024-01-01", "soon"]})))
-    with pytest.raises(ClvDataError, match=r"Column 'amount' has values that are not finite numbers in 1 row"):
+    with pytest.raises(ClvDataError, match=r"Column 'amount' has values that are not finite numbers \(1 row, first values: 'ten'\)"):
         summarize_duckdb(write(pd.DataFrame({**good, "amount": ["1.0", "ten"]})))
-    with pytest.raises(ClvDataError, match=r"negative amounts \(refunds\)"):
+    with pytest.raises(ClvDataError, match=r"negative amounts, refunds \(1 row, first values: '-2.0'\)"):
         summarize_duckdb(write(pd.DataFrame({**good, "amount": ["1.0", "-2.0"]})))
     with pytest.raises(ClvDataError, match="No file matches"):
         summarize_duckdb(tmp_path / "missing-*.parquet")
@@ -141,3 +141,16 @@ def test_summary_sql_runs_on_spark_local_mode(cdnow_transactions, cdnow_summary)
     s = finish_summary(stats, observation_end="1997-09-30")
     np.testing.assert_allclose(s[["frequency", "recency", "T", "monetary_value"]].to_numpy(),
                                cdnow_summary[["frequency", "recency", "T", "monetary_value"]].to_numpy(), rtol=1e-12)
+
+
+@pytest.mark.parametrize("grain", ["D", "W", "M"])
+def test_the_sql_holdout_duration_is_measured_like_T(tmp_path, grain):
+    frame = pd.DataFrame({"customer_id": ["a", "a"], "date": ["2015-01-01", "2015-02-06"], "amount": [1.0, 2.0]})
+    path = tmp_path / "tx.parquet"
+    frame.to_parquet(path, index=False)
+    kw = dict(calibration_end="2015-02-01", observation_end="2015-02-07", purchase_grain=grain)
+    cal, hold = ck.split_calibration_holdout(str(path), **kw)
+    mem_cal, mem_hold = ck.split_calibration_holdout(ck.load_transactions(frame), **kw)
+    full = ck.summarize(ck.load_transactions(frame), observation_end="2015-02-07", purchase_grain=grain)
+    assert cal["T"].iloc[0] + hold["duration_holdout"].iloc[0] == pytest.approx(full["T"].iloc[0], rel=1e-12)
+    pd.testing.assert_frame_equal(hold, mem_hold)

@@ -20,7 +20,7 @@ import clvkit.formulas as F
 from clvkit._server import is_local_host
 from clvkit.app import app_notebook_path, free_port, voila_command
 from clvkit.units import rate_per_unit
-from clvkit.widgets.labels import format_money
+from clvkit.i18n import format_money
 
 pytestmark = pytest.mark.browser
 

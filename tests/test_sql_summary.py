@@ -114,7 +114,7 @@ def test_missing_duckdb_gives_an_install_hint(monkeypatch, tmp_path):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_duckdb)
-    with pytest.raises(ClvDataError, match=r'pip install "clvkit\[scale\]"'):
+    with pytest.raises(ClvDataError, match=r'pip install "clvkit-course\[scale\]"'):
         summarize_duckdb(tmp_path / "x.parquet")
 
 

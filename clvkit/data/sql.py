@@ -7,7 +7,7 @@ DuckDB and Spark SQL both run; :func:`finish_summary` turns that small result in
 the same summary :func:`clvkit.summarize` makes in memory (date arithmetic is done
 there, because DuckDB and Spark spell date differences differently).
 
-DuckDB is optional (``pip install "clvkit[scale]"``). On Spark::
+DuckDB is optional (``pip install "clvkit-course[scale]"``). On Spark::
 
     sql = clvkit.data.summary_sql("orders", observation_end="2024-06-30")
     stats = spark.sql(sql).toPandas()            # one row per customer

@@ -46,7 +46,7 @@ def summarize(
         A transaction log from :func:`clvkit.load_transactions` (columns customer_id,
         date, amount); other DataFrames are validated first. A Parquet/CSV path or
         glob, or a DuckDB relation, is summarised inside DuckDB without loading the
-        log into memory (:func:`clvkit.data.summarize_duckdb`; needs ``clvkit[scale]``).
+        log into memory (:func:`clvkit.data.summarize_duckdb`; needs ``clvkit-course[scale]``).
     observation_end : date-like, optional
         Last day of the observation window (the whole day is included). Default: the
         day of the last purchase.

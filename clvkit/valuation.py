@@ -79,8 +79,10 @@ def _grid(horizon: float) -> np.ndarray:
 def expected_purchases_path(model, summary, grid: np.ndarray) -> np.ndarray:
     """Expected purchases in (T, T + t] for every customer (rows) and every t of `grid` (columns).
 
-    Models of the BG/NBD family evaluate the whole grid at once on the distinct
-    (frequency, recency, T) rows; any other model is asked one horizon at a time.
+    Models of the BG/NBD family evaluate the whole grid at once: P(alive) once per
+    distinct (frequency, recency, T) row and the horizon-dependent factor once per
+    distinct (frequency, T) pair and grid point; any other model is asked one horizon at
+    a time.
 
     Parameters
     ----------
@@ -94,23 +96,14 @@ def expected_purchases_path(model, summary, grid: np.ndarray) -> np.ndarray:
     -------
     ndarray of shape (customers, len(grid)).
     """
-    conditional = getattr(model, "_conditional_fn", None)
-    if conditional is None or not hasattr(model, "_scoring_columns"):
+    grid = np.asarray(grid, dtype=float)
+    if not hasattr(model, "_path_parts"):
         return np.column_stack([np.asarray(model.predict_purchases(summary, t), dtype=float) if t > 0
                                 else np.zeros(len(summary)) for t in grid])
-    cols = model._scoring_columns(summary)
-    stacked = np.column_stack([cols["frequency"], cols["recency"], cols["T"]])
-    unique, inverse = np.unique(stacked, axis=0, return_inverse=True)
-    params = model._params()
-    out = np.empty((len(unique), len(grid)))
-    rows_per_chunk = max(1, 2_000_000 // len(grid))  # bound the memory of the broadcast arrays
-    for lo in range(0, len(unique), rows_per_chunk):
-        u = unique[lo:lo + rows_per_chunk]
-        out[lo:lo + rows_per_chunk] = conditional(
-            **params, x=u[:, :1], t_x=u[:, 1:2], T=u[:, 2:3], t=grid[None, :]
-        )
-    out[:, grid == 0] = 0.0
-    return out[inverse.ravel()]
+    histories = model._histories(summary)
+    alive, active = model._path_parts(histories, grid)
+    # distinct rows first (fewer than customers), then one gather per customer
+    return (alive[:, None] * active[histories.pair])[histories.row]
 
 
 def _spend(spend_model, summary) -> np.ndarray:
@@ -175,12 +168,20 @@ def customer_lifetime_value(
     h = _horizon(horizon, unit)
     d = discount_rate_per_unit(annual_discount_rate=annual_discount_rate, discount_rate=discount_rate, time_unit=unit)
     grid = _grid(h)
-    cumulative = expected_purchases_path(transaction_model, summary, grid)
-    increments = np.diff(cumulative, axis=1)
     discount = (1.0 + d) ** -grid[1:]
     spend = _spend(spend_model, summary)
-    purchases = cumulative[:, -1]
-    discounted_purchases = increments @ discount
+    if hasattr(transaction_model, "_path_parts"):
+        histories = transaction_model._histories(summary)
+        alive, active = transaction_model._path_parts(histories, grid)
+        # E[purchases] and their discounted sum per (x, T) pair, times P(alive) per distinct
+        # row, then expanded to the customers: the per-customer work is two gathers
+        row_pair = histories.pair
+        purchases = (alive * active[row_pair, -1])[histories.row]
+        discounted_purchases = (alive * (np.diff(active, axis=1) @ discount)[row_pair])[histories.row]
+    else:
+        cumulative = expected_purchases_path(transaction_model, summary, grid)
+        purchases = cumulative[:, -1]
+        discounted_purchases = np.diff(cumulative, axis=1) @ discount
     out = pd.DataFrame(
         {
             "expected_purchases": purchases,

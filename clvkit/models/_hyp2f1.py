@@ -28,6 +28,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import betaln, logsumexp, roots_jacobi
 
+from ._scoring import distinct_rows
+
 __all__ = ["beta_inverse_gain", "pareto_log_integral"]
 
 _GL_NODES, _GL_WEIGHTS = np.polynomial.legendre.leggauss(16)
@@ -48,6 +50,7 @@ _TAIL_POWER = 3.0
 _ONE_PIECE_GAP = 0.05  # (m + 1) log(geometric / harmonic mean) below which one piece suffices
 _LOG_GL_HALF_WEIGHTS = np.log(_GL_WEIGHTS / 2.0)[:, None]
 _GJ_ORDER = 64
+_GJ_BLOCK = 16_384  # rows per block of the Gauss-Jacobi sum (16,384 x 64 nodes = 8 MB)
 
 
 def pareto_log_integral(*, r, alpha, s, beta, x, t_x, T, gradient: bool = False):
@@ -172,7 +175,7 @@ def _log_g(log_p, p, r, k):
     return np.log(-np.expm1(-r * np.log1p(k * p))) - log_p
 
 
-def beta_inverse_gain(*, r, alpha, a, b, t):
+def beta_inverse_gain(*, r, alpha, a, b, t, distinct: bool = False):
     """``E[(1 - (alpha / (alpha + p t))^r) / p]`` for p ~ Beta(a, b); the BG/NBD 2F1 bracket.
 
     Equals ``(a + b - 1) / (a - 1) * [1 - (alpha / (alpha + t))^r
@@ -185,6 +188,9 @@ def beta_inverse_gain(*, r, alpha, a, b, t):
     r, alpha, a, b, t : array_like
         Shape and rate of the purchase rate, shapes of the drop-out probability, and
         the length of the period (all broadcast together; t >= 0).
+    distinct : bool
+        The broadcast rows are known to be distinct (a grid of distinct histories and
+        horizons): skip the search for repeated rows.
 
     Returns
     -------
@@ -205,15 +211,10 @@ def beta_inverse_gain(*, r, alpha, a, b, t):
     shape = r.shape
     r, alpha, a, b, t = (np.ravel(v) for v in (r, alpha, a, b, t))
     # customers who share (r, alpha, a, b, t) share the value: compute each once
-    if r.size > 1:
-        order = np.lexsort((t, b, a, alpha, r))
-        ranked = np.column_stack([v[order] for v in (r, alpha, a, b, t)])
-        starts = np.ones(len(ranked), dtype=bool)
-        starts[1:] = np.any(ranked[1:] != ranked[:-1], axis=1)
-        if starts.sum() < 0.8 * len(ranked):
-            inverse = np.empty(len(ranked), dtype=np.intp)
-            inverse[order] = np.cumsum(starts) - 1
-            return _beta_inverse_gain(*ranked[starts].T)[inverse].reshape(shape)
+    if r.size > 1 and not distinct:
+        unique, inverse = distinct_rows(r, alpha, a, b, t)
+        if len(unique[0]) < 0.8 * r.size:
+            return _beta_inverse_gain(*unique)[inverse].reshape(shape)
     return _beta_inverse_gain(r, alpha, a, b, t).reshape(shape)
 
 
@@ -236,15 +237,33 @@ def _beta_inverse_gain(r, alpha, a, b, t):
 def _gain_gauss_jacobi(r, k, a, b):
     """The Beta expectation on 64 Gauss-Jacobi nodes, one rule per distinct (a, b)."""
     out = np.empty(r.shape)
-    pairs, inverse = np.unique(np.column_stack([a, b]), axis=0, return_inverse=True)
-    inverse = inverse.ravel()
-    for j, (aj, bj) in enumerate(pairs):
-        rows = inverse == j
+    (a_values, b_values), inverse = distinct_rows(a, b)
+    # rows of one (a, b) next to each other, in blocks that keep the temporaries small
+    order = np.argsort(inverse, kind="stable")
+    bounds = np.r_[0, np.cumsum(np.bincount(inverse, minlength=len(a_values)))]
+    for j, (aj, bj) in enumerate(zip(a_values, b_values)):
         nodes, weights = roots_jacobi(_GJ_ORDER, bj - 1.0, aj - 1.0)
         p = (nodes + 1.0) / 2.0
-        weights = weights / weights.sum()
-        g = -np.expm1(-np.outer(r[rows], np.ones_like(p)) * np.log1p(np.outer(k[rows], p))) / p
-        out[rows] = g @ weights
+        weights = weights / weights.sum() / p  # g(p) = (1 - (1 + k p)^-r) / p: the 1 / p goes here
+        for lo in range(bounds[j], bounds[j + 1], _GJ_BLOCK):
+            rows = order[lo:min(lo + _GJ_BLOCK, bounds[j + 1])]
+            y = r[rows, None] * np.log1p(k[rows, None] * p[None, :])
+            out[rows] = _one_minus_exp_neg(y) @ weights
+    return out
+
+
+def _one_minus_exp_neg(y):
+    """1 - exp(-y) for y >= 0, accurate to a few ulps also for tiny y.
+
+    numpy's exp is several times faster than expm1; 1 - exp(-y) loses only
+    eps / y of relative accuracy, so below 1e-3 a Taylor polynomial (error below
+    y^6 / 720) takes over.
+    """
+    out = 1.0 - np.exp(-y)
+    small = y < 1e-3
+    if small.any():
+        z = y[small]
+        out[small] = z * (1.0 - z / 2.0 * (1.0 - z / 3.0 * (1.0 - z / 4.0 * (1.0 - z / 5.0))))
     return out
 
 

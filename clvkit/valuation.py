@@ -130,8 +130,11 @@ def customer_lifetime_value(
     annual_discount_rate: float | None = None,
     discount_rate: float | None = None,
     margin: float = 1.0,
+    interval: float | None = None,
+    n_draws: int = 200,
+    seed=0,
 ) -> pd.DataFrame:
-    """Discounted future value of each customer over a horizon.
+    """Discounted future value of each customer over a horizon, optionally with a range.
 
     Parameters
     ----------
@@ -147,13 +150,25 @@ def customer_lifetime_value(
         Exactly one: a yearly rate (0.1 = 10%) or a rate per time unit of the summary.
     margin : float
         Share of revenue kept as profit, in [0, 1]; 1 gives revenue-based CLV.
+    interval : float, optional
+        Level of a range for each customer's CLV from the fitted parameters'
+        uncertainty, e.g. 0.9; adds the columns ``clv_low`` and ``clv_high``. Both
+        models' parameters are drawn from their asymptotic normal distribution on the
+        log scale (the covariance behind ``summary()``); the range holds the central
+        `interval` share of the customer's CLV over the draws. It covers parameter
+        uncertainty only, not the randomness of the customer's future purchases (see
+        docs/decisions.md).
+    n_draws : int
+        Number of parameter draws for the range (at least 50).
+    seed : int or numpy Generator
+        Seed of the draws; the default makes the range reproducible.
 
     Returns
     -------
     DataFrame
         One row per customer: expected_purchases (undiscounted, over the horizon),
         expected_spend (per purchase), revenue (undiscounted) and clv (discounted
-        margin).
+        margin); with `interval`, also clv_low and clv_high.
 
     Examples
     --------
@@ -164,12 +179,17 @@ def customer_lifetime_value(
     ...                                horizon="12 months", annual_discount_rate=0.1)   # doctest: +SKIP
     """
     check_number("margin", margin, low=0.0, high=1.0)
+    if interval is not None:
+        check_number("interval", interval, low=0.0, high=1.0, low_open=True, high_open=True)
+        if isinstance(n_draws, bool) or not isinstance(n_draws, (int, np.integer)) or n_draws < 50:
+            raise ClvDataError(f"n_draws must be a whole number of at least 50; got {n_draws!r}.")
     unit = _time_unit(transaction_model, summary)
     h = _horizon(horizon, unit)
     d = discount_rate_per_unit(annual_discount_rate=annual_discount_rate, discount_rate=discount_rate, time_unit=unit)
     grid = _grid(h)
     discount = (1.0 + d) ** -grid[1:]
     spend = _spend(spend_model, summary)
+    histories = None
     if hasattr(transaction_model, "_path_parts"):
         histories = transaction_model._histories(summary)
         alive, active = transaction_model._path_parts(histories, grid)
@@ -192,7 +212,132 @@ def customer_lifetime_value(
         index=summary.index,
     )
     out.attrs = {"horizon": h, "time_unit": unit, "discount_rate_per_unit": d, "margin": margin}
+    if interval is not None:
+        if histories is None:
+            raise ClvDataError(
+                f"CLV ranges need a BGNBD, ParetoNBD or MBGNBD transaction model; got "
+                f"{type(transaction_model).__name__}: call without interval."
+            )
+        low, high = _clv_ranges(
+            transaction_model, spend_model, summary, histories, grid, discount, margin,
+            level=float(interval), n_draws=int(n_draws), seed=seed,
+        )
+        out["clv_low"], out["clv_high"] = low, high
+        out.attrs.update(interval=float(interval), n_draws=int(n_draws))
     return out
+
+
+_LOG_STEP = 1e-4  # forward-difference step in the log-parameters
+_CUSTOMERS_PER_BLOCK = 32_768  # customers x draws per block: 32,768 x 200 doubles = 52 MB
+
+
+def log_normal_parameter_draws(model, n_draws: int, rng: np.random.Generator) -> np.ndarray:
+    """Parameter draws from the fitted model's asymptotic normal distribution on the log scale.
+
+    ``log theta ~ N(log theta_hat, Sigma)`` with Sigma the inverse of the observed
+    information of the log-parameters, the covariance that ``summary()`` builds its
+    intervals from.
+
+    Parameters
+    ----------
+    model : fitted clvkit model
+        Fitted on data, so that it has a covariance.
+    n_draws : int
+        Number of draws.
+    rng : numpy Generator
+        Source of the random numbers.
+
+    Returns
+    -------
+    ndarray of shape (n_draws, parameters): the drawn log-parameters minus the
+    estimate's (the deviations ``log theta - log theta_hat``).
+    """
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cov = model._log_covariance()
+    if not np.all(np.isfinite(cov)):
+        raise ClvDataError(
+            f"{type(model).__name__} has no covariance of its parameters (it was built from given "
+            f"parameters, or its Hessian is not invertible), so CLV ranges cannot be drawn; fit it on "
+            f"data, or call without interval."
+        )
+    # a symmetric square root that tolerates rounding-level negative eigenvalues
+    values, vectors = np.linalg.eigh((cov + cov.T) / 2.0)
+    root = vectors * np.sqrt(np.clip(values, 0.0, None))
+    return rng.standard_normal((n_draws, len(values))) @ root.T
+
+
+def _transaction_log_gradient(model, histories, grid, discount, value):
+    """d log(discounted purchases) / d log(theta) per distinct row, by forward differences."""
+    log_params = np.log(model.params_.to_numpy())
+    names = list(model.params_.index)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        base = np.log(value)
+        gradient = np.empty((len(value), len(names)))
+        for i in range(len(names)):
+            shifted = log_params.copy()
+            shifted[i] += _LOG_STEP
+            alive, active = model._path_parts(histories, grid, dict(zip(names, np.exp(shifted))))
+            moved = alive * (np.diff(active, axis=1) @ discount)[histories.pair]
+            gradient[:, i] = (np.log(moved) - base) / _LOG_STEP
+    # a row without expected purchases (0 at every parameter value) has no spread
+    return np.where(np.isfinite(gradient), gradient, 0.0)
+
+
+def _spend_draw_tables(spend_model, frequency, deviations):
+    """E[spend | x, zbar] = c_x + d_x * zbar at every draw: tables of c and d per distinct frequency."""
+    from .models.gammagamma import gammagamma_conditional_mean
+    from .models._scoring import distinct_rows
+
+    (counts,), row = distinct_rows(frequency)
+    draws = np.exp(np.log(spend_model.params_.to_numpy()) + deviations)
+    c = np.empty((len(counts), len(draws)))
+    slope = np.empty_like(c)
+    with np.errstate(all="ignore"):
+        for j, (p, q, gamma) in enumerate(draws):
+            zero = gammagamma_conditional_mean(p=p, q=q, gamma=gamma, frequency=counts, monetary_value=0.0)
+            one = gammagamma_conditional_mean(p=p, q=q, gamma=gamma, frequency=counts, monetary_value=1.0)
+            c[:, j] = zero
+            slope[:, j] = np.where(counts > 0, one - zero, 0.0)  # the conditional mean is linear in zbar
+    return row, c, slope
+
+
+def _clv_ranges(model, spend_model, summary, histories, grid, discount, margin, *, level, n_draws, seed):
+    """Central `level` ranges of each customer's CLV over parameter draws of both models.
+
+    The transaction model's factor (P(alive) times the discounted expected purchases)
+    is carried to each draw by its first-order expansion in the log-parameters, computed
+    once per distinct (x, t_x, T) row; the spend model's conditional mean is exact at
+    every draw. See docs/decisions.md for the method and its limits.
+    """
+    rng = np.random.default_rng(seed)
+    alive, active = model._path_parts(histories, grid)
+    value = alive * (np.diff(active, axis=1) @ discount)[histories.pair]
+    gradient = _transaction_log_gradient(model, histories, grid, discount, value)
+    transaction_shift = log_normal_parameter_draws(model, n_draws, rng).T  # (parameters, draws)
+    if hasattr(spend_model, "expected_spend"):
+        frequency = summary["frequency"].to_numpy(dtype=float)
+        zbar = summary["monetary_value"].to_numpy(dtype=float)
+        spend_row, c, slope = _spend_draw_tables(spend_model, frequency, log_normal_parameter_draws(spend_model, n_draws, rng))
+    else:  # a fixed order value carries no uncertainty
+        spend = float(spend_model)
+    tail = (1.0 - level) / 2.0
+    n = len(histories)
+    low, high = np.empty(n), np.empty(n)
+    for lo in range(0, n, _CUSTOMERS_PER_BLOCK):
+        block = slice(lo, min(lo + _CUSTOMERS_PER_BLOCK, n))
+        rows = histories.row[block]
+        values = value[rows, None] * np.exp(gradient[rows] @ transaction_shift)
+        if hasattr(spend_model, "expected_spend"):
+            k = spend_row[block]
+            values *= c[k] + slope[k] * zbar[block, None]
+        else:
+            values *= spend
+        bounds = np.quantile(values, [tail, 1.0 - tail], axis=1)
+        low[block], high[block] = margin * bounds[0], margin * bounds[1]
+    return low, high
 
 
 def customer_equity(values, *, column: str = "clv") -> float:

@@ -142,31 +142,40 @@ def _pareto_piece(r, alpha, s, beta, rx, m, lo, hi, log_k, gradient):
     log_width = np.log(-np.expm1(log_u_hi))  # log(1 - u_hi)
     frac = (_GL_NODES[:, None] + 1.0) / 2.0  # (k, 1)
     u_hi = np.exp(log_u_hi)
-    log_u = np.log(u_hi + (1.0 - u_hi) * frac)
-    log_ktau = log_k - log_u / m_s  # log(kappa + tau_i)
-    ktau = np.exp(log_ktau)
-    log_a = np.log(ktau + (alpha - kappa))
-    log_b = np.log(ktau + (beta - kappa))
-    terms = _LOG_GL_HALF_WEIGHTS + (_TAIL_POWER - 1.0) * log_u - rx * log_a - (s + 1.0) * log_b
-    terms += (m + 1.0) * log_ktau
+    # every (node, row) array below is written in place: the sums are over few nodes and
+    # many rows, so the passes over memory, not the arithmetic, set the time
+    log_u = frac * (1.0 - u_hi)
+    log_u += u_hi
+    np.log(log_u, out=log_u)
+    log_ktau = log_u / -m_s
+    log_ktau += log_k  # log(kappa + tau_i)
+    at_a = np.exp(log_ktau)  # kappa + tau_i, shifted in place below
+    at_b = at_a + (beta - kappa)  # beta + tau_i
+    at_a += alpha - kappa  # alpha + tau_i
+    log_a = np.log(at_a)
+    log_b = np.log(at_b)
+    # log of the weighted integrand at the nodes: weights, the u^(j - 1) factor,
+    # (alpha + tau)^-(r + x) (beta + tau)^-(s + 1) and the Jacobian (kappa + tau)^(m + 1)
+    terms = log_ktau
+    terms *= m + 1.0
+    terms += _LOG_GL_HALF_WEIGHTS
+    log_u *= _TAIL_POWER - 1.0
+    terms += log_u
+    terms -= rx * log_a
+    terms -= (s + 1.0) * log_b
     peak = terms.max(axis=0)
-    expo = np.exp(terms - peak)
+    terms -= peak
+    expo = np.exp(terms, out=terms)
     total = expo.sum(axis=0)
     log_sum = peak + np.log(total)
     log_i = np.where(hi > lo, -m * log_k - np.log(m_s) + log_width + log_sum, -np.inf)
     if not gradient:
         return log_i, None
-    p = expo / total  # quadrature weights of the normalised integrand
-    inv_a = np.exp(-log_a)
-    inv_b = np.exp(-log_b)
-    grad = np.stack(
-        [
-            -np.einsum("kn,kn->n", p, log_a),
-            -rx * np.einsum("kn,kn->n", p, inv_a),
-            -np.einsum("kn,kn->n", p, log_b),
-            -(s + 1.0) * np.einsum("kn,kn->n", p, inv_b),
-        ]
-    )
+    # derivatives under the integral sign: averages over the normalised integrand
+    inv_a = np.reciprocal(at_a, out=at_a)
+    inv_b = np.reciprocal(at_b, out=at_b)
+    averages = np.stack([np.einsum("kn,kn->n", expo, v) for v in (log_a, inv_a, log_b, inv_b)]) / total
+    grad = np.stack([-averages[0], -rx * averages[1], -averages[2], -(s + 1.0) * averages[3]])
     return log_i, grad
 
 

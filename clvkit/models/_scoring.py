@@ -43,7 +43,10 @@ def distinct_rows(*columns: np.ndarray) -> tuple[tuple[np.ndarray, ...], np.ndar
     key = np.zeros(n, dtype=np.int64)
     width = 1
     for column in columns:
-        codes, uniques = pd.factorize(np.asarray(column), sort=False)
+        column = np.asarray(column)
+        if n and column.min() == column.max():  # a constant column (a parameter broadcast) adds nothing
+            continue
+        codes, uniques = pd.factorize(column, sort=False)
         size = max(len(uniques), 1)
         if width * size >= 2**62:
             # the combined key would overflow: compress what we have so far first

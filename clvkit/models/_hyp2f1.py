@@ -50,6 +50,7 @@ _TAIL_POWER = 3.0
 _ONE_PIECE_GAP = 0.05  # (m + 1) log(geometric / harmonic mean) below which one piece suffices
 _LOG_GL_HALF_WEIGHTS = np.log(_GL_WEIGHTS / 2.0)[:, None]
 _GJ_ORDER = 64
+_PARETO_BLOCK = 2_048  # rows per block of the Pareto/NBD quadrature (16 nodes x 2,048 rows = 256 kB an array)
 _GJ_BLOCK = 1_024  # rows per block of the Gauss-Jacobi sum (1,024 x 64 nodes = 512 kB, cache-sized)
 
 
@@ -106,11 +107,13 @@ def _pareto_log_integral(r, alpha, s, beta, x, t_x, T, gradient):
     log_i = np.empty(x.shape)
     grad = np.empty((4, *log_i.shape)) if gradient else None
     easy = np.flatnonzero(~hard)
-    if easy.size:
-        one = _pareto_piece(r, alpha, s, beta, rx[easy], m[easy], t_x[easy], T[easy], log_kg[easy], gradient)
-        log_i[easy] = one[0]
+    # blocks of rows keep the (nodes x rows) arrays in cache: several times fewer memory passes
+    for lo in range(0, easy.size, _PARETO_BLOCK):
+        rows = easy[lo:lo + _PARETO_BLOCK]
+        one = _pareto_piece(r, alpha, s, beta, rx[rows], m[rows], t_x[rows], T[rows], log_kg[rows], gradient)
+        log_i[rows] = one[0]
         if gradient:
-            grad[:, easy] = one[1]
+            grad[:, rows] = one[1]
     idx = np.flatnonzero(hard)
     if idx.size:
         rx_h, m_h, tx_h, T_h = rx[idx], m[idx], t_x[idx], T[idx]

@@ -1,4 +1,4 @@
-"""CLV ranges from parameter uncertainty: coverage of the truth in simulation, and time.
+"""CLV ranges from parameter uncertainty: coverage of the truth in simulated customer bases.
 
     python benchmarks/bench_clv_ranges.py [--replications 200] [--customers 2000]
 
@@ -8,8 +8,7 @@ and Gamma-Gamma parameters (clvkit.simulate), fits both models, asks
 whether the CLV at the TRUE parameters (the quantity the range is about: the model's
 expected value given the customer's history) lies inside the range. The printed
 coverage is the share of customers covered, averaged over replications, with the
-replication-to-replication spread. Time: the same call on 100,000 and 1,000,000
-simulated customers (ages and recencies in whole days, in weeks).
+replication-to-replication spread. The time of the ranges is in bench_scoring.py.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import argparse
 import sys
-import time
 import warnings
 from pathlib import Path
 
@@ -71,7 +69,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--replications", type=int, default=200)
     parser.add_argument("--customers", type=int, default=2000)
-    parser.add_argument("--skip-timing", action="store_true")
     args = parser.parse_args()
     for kind in ("BGNBD", "ParetoNBD"):
         reps = args.replications if kind == "BGNBD" else max(args.replications // 4, 10)
@@ -79,20 +76,6 @@ def main() -> None:
         print(f"coverage of the truth by 90% ranges, {kind} + Gamma-Gamma, {args.customers:,} customers, "
               f"{reps} replications: mean {shares.mean():.3f}, median {np.median(shares):.3f}, "
               f"replications with at least 90% of customers covered {np.mean(shares >= 0.9):.2f}")
-    if args.skip_timing:
-        return
-    for n in (100_000, 1_000_000):
-        summary = simulated_base("BGNBD", n, seed=12345)
-        fitted, spend = BGNBD().fit(summary), GammaGamma().fit(summary)
-        start = time.perf_counter()
-        ck.customer_lifetime_value(fitted, spend, summary, horizon="12 months", annual_discount_rate=0.1)
-        plain = time.perf_counter() - start
-        start = time.perf_counter()
-        ck.customer_lifetime_value(fitted, spend, summary, horizon="12 months", annual_discount_rate=0.1,
-                                   interval=0.9)
-        ranged = time.perf_counter() - start
-        print(f"BG/NBD + Gamma-Gamma, {n:,} customers: CLV {plain:.2f} s, CLV with 90% ranges "
-              f"(200 draws) {ranged:.2f} s")
 
 
 if __name__ == "__main__":

@@ -197,7 +197,8 @@ def customer_lifetime_value(
         # row, then expanded to the customers: the per-customer work is two gathers
         row_pair = histories.pair
         purchases = (alive * active[row_pair, -1])[histories.row]
-        discounted_purchases = (alive * (np.diff(active, axis=1) @ discount)[row_pair])[histories.row]
+        discounted_per_row = alive * (np.diff(active, axis=1) @ discount)[row_pair]
+        discounted_purchases = discounted_per_row[histories.row]
     else:
         cumulative = expected_purchases_path(transaction_model, summary, grid)
         purchases = cumulative[:, -1]
@@ -219,7 +220,7 @@ def customer_lifetime_value(
                 f"{type(transaction_model).__name__}: call without interval."
             )
         low, high = _clv_ranges(
-            transaction_model, spend_model, summary, histories, grid, discount, margin,
+            transaction_model, spend_model, summary, histories, discounted_per_row, grid, discount, margin,
             level=float(interval), n_draws=int(n_draws), seed=seed,
         )
         out["clv_low"], out["clv_high"] = low, high
@@ -228,7 +229,7 @@ def customer_lifetime_value(
 
 
 _LOG_STEP = 1e-4  # forward-difference step in the log-parameters
-_CUSTOMERS_PER_BLOCK = 32_768  # customers x draws per block: 32,768 x 200 doubles = 52 MB
+_CUSTOMERS_PER_BLOCK = 32_768  # (customer groups) x draws per block: 32,768 x 200 doubles = 52 MB
 
 
 def log_normal_parameter_draws(model, n_draws: int, rng: np.random.Generator) -> np.ndarray:
@@ -304,39 +305,52 @@ def _spend_draw_tables(spend_model, frequency, deviations):
     return row, c, slope
 
 
-def _clv_ranges(model, spend_model, summary, histories, grid, discount, margin, *, level, n_draws, seed):
+def _clv_ranges(model, spend_model, summary, histories, value, grid, discount, margin, *, level, n_draws, seed):
     """Central `level` ranges of each customer's CLV over parameter draws of both models.
 
     The transaction model's factor (P(alive) times the discounted expected purchases)
     is carried to each draw by its first-order expansion in the log-parameters, computed
     once per distinct (x, t_x, T) row; the spend model's conditional mean is exact at
-    every draw. See docs/decisions.md for the method and its limits.
+    every draw. See docs/decisions.md for the method and its limits. `value` is the
+    transaction factor per distinct row at the estimates.
     """
+    from .models._scoring import distinct_rows
+
     rng = np.random.default_rng(seed)
-    alive, active = model._path_parts(histories, grid)
-    value = alive * (np.diff(active, axis=1) @ discount)[histories.pair]
     gradient = _transaction_log_gradient(model, histories, grid, discount, value)
     transaction_shift = log_normal_parameter_draws(model, n_draws, rng).T  # (parameters, draws)
-    if hasattr(spend_model, "expected_spend"):
+    has_spend_model = hasattr(spend_model, "expected_spend")
+    if has_spend_model:
         frequency = summary["frequency"].to_numpy(dtype=float)
-        zbar = summary["monetary_value"].to_numpy(dtype=float)
-        spend_row, c, slope = _spend_draw_tables(spend_model, frequency, log_normal_parameter_draws(spend_model, n_draws, rng))
+        zbar = np.where(frequency > 0, summary["monetary_value"].to_numpy(dtype=float), 0.0)
+        spend_shift = log_normal_parameter_draws(spend_model, n_draws, rng)
+        # a customer's range depends on his distinct row (which fixes x) and his mean spend:
+        # one-time buyers, most of a base, collapse onto few units
+        (unit_row, unit_zbar), unit = distinct_rows(histories.row, zbar)
+        unit_row = unit_row.astype(np.intp)
+        spend_row, c, slope = _spend_draw_tables(spend_model, histories.x[unit_row], spend_shift)
     else:  # a fixed order value carries no uncertainty
         spend = float(spend_model)
+        unit_row, unit = np.arange(len(value)), histories.row
     tail = (1.0 - level) / 2.0
-    n = len(histories)
+    n = len(unit_row)
     low, high = np.empty(n), np.empty(n)
     for lo in range(0, n, _CUSTOMERS_PER_BLOCK):
         block = slice(lo, min(lo + _CUSTOMERS_PER_BLOCK, n))
-        rows = histories.row[block]
-        values = value[rows, None] * np.exp(gradient[rows] @ transaction_shift)
-        if hasattr(spend_model, "expected_spend"):
+        rows = unit_row[block]
+        values = np.exp(gradient[rows] @ transaction_shift)
+        values *= value[rows, None]
+        if has_spend_model:
             k = spend_row[block]
-            values *= c[k] + slope[k] * zbar[block, None]
+            spend_draws = slope[k]
+            spend_draws *= unit_zbar[block, None]
+            spend_draws += c[k]
+            values *= spend_draws
         else:
             values *= spend
         bounds = np.quantile(values, [tail, 1.0 - tail], axis=1)
         low[block], high[block] = margin * bounds[0], margin * bounds[1]
+    low, high = low[unit], high[unit]
     return low, high
 
 

@@ -30,7 +30,7 @@ SPEND = dict(p=6.25, q=3.74, gamma=15.44)
 
 
 def extreme_base() -> pd.DataFrame:
-    """Customers at the edges: no repeats, thousands of repeats, recency = T, T tiny and huge, repeated rows."""
+    """Customers at the edges: no repeats, thousands of repeats, recency = T, T tiny and huge, repeats."""
     rng = np.random.default_rng(7)
     rows = [
         (0, 0.0, 39.0), (0, 0.0, 1e-3), (0, 0.0, 5000.0),
@@ -55,7 +55,8 @@ def reference_clv(conditional, params, summary, horizon, d_per_week, margin):
     x = summary["frequency"].to_numpy(dtype=float)
     t_x = summary["recency"].to_numpy(dtype=float)
     T = summary["T"].to_numpy(dtype=float)
-    spend = gammagamma_conditional_mean(**SPEND, frequency=x, monetary_value=summary["monetary_value"].to_numpy())
+    zbar = summary["monetary_value"].to_numpy()
+    spend = gammagamma_conditional_mean(**SPEND, frequency=x, monetary_value=zbar)
     previous = np.zeros(len(x))
     discounted = np.zeros(len(x))
     for k in range(1, steps + 1):

@@ -22,7 +22,9 @@ Make the lifetimes environment with
     python3 -m venv benchmarks/_work/ltvenv
     benchmarks/_work/ltvenv/bin/pip install numpy==1.26.4 scipy==1.11.4 pandas==2.1.4 lifetimes==0.11.3
 
-Without it only clvkit's column is printed. One run of each (the machine is shared).
+Without it only clvkit's column is printed. One run of each (the machine is shared, so wall
+times move with its load; the CPU time of each child, printed beside them, is what an idle
+core takes).
 """
 
 from __future__ import annotations
@@ -62,6 +64,21 @@ def make_log() -> None:
     print(f"wrote {LOG} ({len(tx):,} transactions, {N_CUSTOMERS:,} customers)")
 
 
+class Clock:
+    """Wall and CPU seconds of successive steps."""
+
+    def __init__(self) -> None:
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+        self._start = (time.perf_counter(), time.process_time())
+
+    def lap(self) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.wall.append(wall - self._start[0])
+        self.cpu.append(cpu - self._start[1])
+        self._start = (wall, cpu)
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # kB on Linux
 
@@ -71,20 +88,17 @@ def run_clvkit() -> dict:
     import clvkit as ck
     from clvkit.models import BGNBD, GammaGamma
 
-    times = []
-    start = time.perf_counter()
+    clock = Clock()
     tx = ck.load_transactions(LOG)
-    times.append(time.perf_counter() - start)
-    start = time.perf_counter()
+    clock.lap()
     summary = ck.summarize(tx, observation_end=OBSERVATION_END, time_unit="W")
-    times.append(time.perf_counter() - start)
-    start = time.perf_counter()
+    clock.lap()
     bgnbd, spend = BGNBD().fit(summary), GammaGamma().fit(summary)
-    times.append(time.perf_counter() - start)
-    start = time.perf_counter()
+    clock.lap()
     clv = ck.customer_lifetime_value(bgnbd, spend, summary, horizon="12 months", annual_discount_rate=0.1)
-    times.append(time.perf_counter() - start)
-    return {"times": times, "peak_mb": peak_mb(), "rows": len(tx), "customers": len(summary),
+    clock.lap()
+    return {"times": clock.wall, "cpu": clock.cpu, "peak_mb": peak_mb(), "rows": len(tx),
+            "customers": len(summary),
             "equity": float(clv["clv"].sum())}
 
 
@@ -93,30 +107,27 @@ def run_lifetimes() -> dict:
     from lifetimes import BetaGeoFitter, GammaGammaFitter
     from lifetimes.utils import summary_data_from_transaction_data
 
-    times = []
-    start = time.perf_counter()
+    clock = Clock()
     tx = pd.read_csv(LOG, parse_dates=["date"])
-    times.append(time.perf_counter() - start)
-    start = time.perf_counter()
+    clock.lap()
     summary = summary_data_from_transaction_data(
         tx, "customer_id", "date", monetary_value_col="amount", observation_period_end=OBSERVATION_END,
         freq="D", freq_multiplier=7,
     )
-    times.append(time.perf_counter() - start)
-    start = time.perf_counter()
+    clock.lap()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         bgf = BetaGeoFitter().fit(summary["frequency"], summary["recency"], summary["T"])
         repeat = summary[summary["frequency"] > 0]
         ggf = GammaGammaFitter().fit(repeat["frequency"], repeat["monetary_value"])
-    times.append(time.perf_counter() - start)
-    start = time.perf_counter()
+    clock.lap()
     clv = ggf.customer_lifetime_value(
         bgf, summary["frequency"], summary["recency"], summary["T"], summary["monetary_value"],
         time=12, discount_rate=1.1 ** (1 / 12) - 1, freq="W",
     )
-    times.append(time.perf_counter() - start)
-    return {"times": times, "peak_mb": peak_mb(), "rows": len(tx), "customers": len(summary),
+    clock.lap()
+    return {"times": clock.wall, "cpu": clock.cpu, "peak_mb": peak_mb(), "rows": len(tx),
+            "customers": len(summary),
             "equity": float(clv.sum())}
 
 
@@ -143,16 +154,19 @@ def main() -> None:
     ours = child(sys.executable, "clvkit")
     theirs = child(args.lifetimes_python, "lifetimes") if Path(args.lifetimes_python).exists() else None
     print(f"log: {LOG.name}, {ours['rows']:,} transactions, {ours['customers']:,} customers")
-    print(f"{'step':28s} {'clvkit':>9s} {'lifetimes':>10s} {'ratio':>7s}")
+    header = f"{'clvkit':>9s} {'lifetimes':>10s} {'ratio':>7s}"
+    print(f"{'step':28s} {header}   CPU: {header[1:]}")
+    nan = float("nan")
+
+    def line(label, a, b, ca, cb):
+        print(f"{label:28s} {a:8.2f}s {b:9.2f}s {b / a:6.1f}x        {ca:7.2f}s {cb:9.2f}s {cb / ca:6.1f}x")
+
     for i, step in enumerate(STEPS):
-        a = ours["times"][i]
-        b = theirs["times"][i] if theirs else float("nan")
-        print(f"{step:28s} {a:8.2f}s {b:9.2f}s {b / a:6.1f}x")
-    a, b = sum(ours["times"]), sum(theirs["times"]) if theirs else float("nan")
-    print(f"{'total':28s} {a:8.2f}s {b:9.2f}s {b / a:6.1f}x")
-    a2 = sum(ours["times"][1:])
-    b2 = sum(theirs["times"][1:]) if theirs else float("nan")
-    print(f"{'total after reading':28s} {a2:8.2f}s {b2:9.2f}s {b2 / a2:6.1f}x")
+        line(step, ours["times"][i], theirs["times"][i] if theirs else nan,
+             ours["cpu"][i], theirs["cpu"][i] if theirs else nan)
+    for label, first in (("total", 0), ("total after reading", 1)):
+        line(label, sum(ours["times"][first:]), sum(theirs["times"][first:]) if theirs else nan,
+             sum(ours["cpu"][first:]), sum(theirs["cpu"][first:]) if theirs else nan)
     print(f"{'peak memory':28s} {ours['peak_mb']:7.0f}MB {theirs['peak_mb'] if theirs else float('nan'):8.0f}MB")
     print(f"customer equity: clvkit {ours['equity']:,.0f}; lifetimes {theirs['equity'] if theirs else float('nan'):,.0f} "
           f"(lifetimes discounts 12 monthly steps, clvkit 53 weekly ones)")

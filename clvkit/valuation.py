@@ -305,7 +305,9 @@ def _spend_draw_tables(spend_model, frequency, deviations):
     return row, c, slope
 
 
-def _clv_ranges(model, spend_model, summary, histories, value, grid, discount, margin, *, level, n_draws, seed):
+def _clv_ranges(
+    model, spend_model, summary, histories, value, grid, discount, margin, *, level, n_draws, seed
+):
     """Central `level` ranges of each customer's CLV over parameter draws of both models.
 
     The transaction model's factor (P(alive) times the discounted expected purchases)

@@ -187,7 +187,7 @@ def customer_lifetime_value(
     if interval is not None:
         check_number("interval", interval, low=0.0, high=1.0, low_open=True, high_open=True)
         if isinstance(n_draws, bool) or not isinstance(n_draws, (int, np.integer)) or n_draws < 50:
-            raise ClvDataError(f"n_draws must be a whole number of at least 50; got {n_draws!r}.")
+            raise ClvDataError(text("valuation.n_draws", value=repr(n_draws)))
     unit = _time_unit(transaction_model, summary)
     h = _horizon(horizon, unit)
     d = discount_rate_per_unit(annual_discount_rate=annual_discount_rate, discount_rate=discount_rate, time_unit=unit)
@@ -220,10 +220,7 @@ def customer_lifetime_value(
     out.attrs = {"horizon": h, "time_unit": unit, "discount_rate_per_unit": d, "margin": margin}
     if interval is not None:
         if histories is None:
-            raise ClvDataError(
-                f"CLV ranges need a BGNBD, ParetoNBD or MBGNBD transaction model; got "
-                f"{type(transaction_model).__name__}: call without interval."
-            )
+            raise ClvDataError(text("valuation.ranges_model", model=type(transaction_model).__name__))
         low, high = _clv_ranges(
             transaction_model, spend_model, summary, histories, discounted_per_row, grid, discount, margin,
             level=float(interval), n_draws=int(n_draws), seed=seed,
@@ -272,11 +269,7 @@ def _covariance_root(model) -> np.ndarray:
         warnings.simplefilter("ignore")
         cov = model._log_covariance()
     if not np.all(np.isfinite(cov)):
-        raise ClvDataError(
-            f"{type(model).__name__} has no covariance of its parameters (it was built from given "
-            f"parameters, or its Hessian is not invertible), so CLV ranges cannot be drawn; fit it on "
-            f"data, or call without interval."
-        )
+        raise ClvDataError(text("valuation.ranges_no_covariance", model=type(model).__name__))
     values, vectors = np.linalg.eigh((cov + cov.T) / 2.0)
     return vectors * np.sqrt(np.clip(values, 0.0, None))
 

@@ -33,6 +33,7 @@ import ast
 import hashlib
 import json
 import math
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -413,7 +414,11 @@ def _execute(path: Path) -> None:
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    from jupyter_client import KernelManager
+
+    # Local sockets where the system has them: the kernel then has no plain-TCP notice to print.
+    manager = KernelManager(kernel_name="python3", transport="ipc" if os.name != "nt" else "tcp")
+    NotebookClient(nb, km=manager, timeout=600, resources={"metadata": {"path": str(path.parent)}}).execute()
     for cell in nb.cells:
         if cell.cell_type == "code":
             for output in cell.get("outputs", []):

@@ -53,7 +53,7 @@ def ensure_environment() -> None:
     if STAMP.exists() and STAMP.read_text() == _fingerprint():
         return
     _run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    _run(PYTHON, "-m", "pip", "install", "--quiet", "-c", "constraints.txt", "-e", ".[test]")
+    _run(PYTHON, "-m", "pip", "install", "--quiet", "-c", "constraints.txt", "-e", ".[test,spark]")
     STAMP.write_text(_fingerprint())
 
 

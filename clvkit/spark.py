@@ -68,6 +68,11 @@ def _rows(n: int) -> str:
     return "1 row" if n == 1 else f"{n} rows"
 
 
+def _quoted(name: str) -> str:
+    """A column reference that takes `name` literally (dots and spaces included)."""
+    return "`" + str(name).replace("`", "``") + "`"
+
+
 def _clean(df, *, customer_col: str, date_col: str, amount_col: str, on_negative: str):
     """Validate the log in one scan (the sentences of clvkit.load_transactions) and apply the refund policy.
 
@@ -81,11 +86,11 @@ def _clean(df, *, customer_col: str, date_col: str, amount_col: str, on_negative
     missing = [c for c in dict.fromkeys((customer_col, date_col, amount_col)) if c not in df.columns]
     if missing:
         raise ClvDataError(missing_columns_message(missing, list(df.columns), "transaction table (Spark DataFrame)"))
-    raw_id, raw_date, raw_amount = F.col(customer_col), F.col(date_col), F.col(amount_col)
+    raw_id, raw_date, raw_amount = F.col(_quoted(customer_col)), F.col(_quoted(date_col)), F.col(_quoted(amount_col))
     id_type = df.schema[customer_col].dataType
     customer = F.trim(raw_id) if isinstance(id_type, T.StringType) else raw_id
-    ts = F.expr(f"try_cast(`{date_col.replace('`', '``')}` AS TIMESTAMP)")
-    amount = F.expr(f"try_cast(`{amount_col.replace('`', '``')}` AS DOUBLE)")
+    ts = F.expr(f"try_cast({_quoted(date_col)} AS TIMESTAMP)")
+    amount = F.expr(f"try_cast({_quoted(amount_col)} AS DOUBLE)")
     bad = {
         "id": customer.isNull() | (F.trim(customer.cast("string")) == ""),
         "date": ts.isNull(),

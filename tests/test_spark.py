@@ -167,6 +167,15 @@ def test_holdout_split_on_spark_equals_pandas_on_the_awkward_log(spark_log, log)
     assert hold_m["frequency_holdout"].sum() > 50  # the holdout has purchases to count
 
 
+def test_column_names_are_taken_literally(spark, log):
+    cs = _spark_module()
+    kept = log.loc[log["amount"] >= 0]
+    renamed = kept.rename(columns={"customer_id": "client id", "date": "order.date", "amount": "total`eur"})
+    summary = cs.summarize(spark.createDataFrame(renamed), customer_col="client id", date_col="order.date",
+                           amount_col="total`eur", observation_end=END)
+    assert_same_summary(collected(summary), pandas_summary(kept, on_negative="raise", observation_end=END))
+
+
 def test_spark_summary_raises_the_sentences_of_the_pandas_path(spark):
     cs = _spark_module()
     good = pd.DataFrame({"customer_id": ["a", "b"], "date": ["2024-01-01", "2024-01-02"], "amount": [1.0, 2.0]})

@@ -7,7 +7,8 @@ a copy with microsecond timestamps, made once, because it refuses pandas' nanose
 path runs in its own child process and does the same three steps:
 
 1. summary: the per-customer summary at observation_end 2024-12-31, in weeks;
-2. fit: BG/NBD and Gamma-Gamma on the distinct histories with counts;
+2. fit: BG/NBD on the distinct (frequency, recency, T) and Gamma-Gamma on the distinct
+   (frequency, monetary_value), with counts ("histories" prints both numbers of rows);
 3. score: P(alive), expected purchases, expected spend and 12-month CLV at 10% a year
    for every customer.
 
@@ -15,7 +16,7 @@ path runs in its own child process and does the same three steps:
 - DuckDB: `clvkit.data.summarize_duckdb` on the glob (memory_limit 1GB), then fit and
   score the summary in memory;
 - Spark: `clvkit.spark.summarize` on `spark.read.parquet` (written back to Parquet, as a
-  cluster job would), `clvkit.spark.distinct_histories` to the driver for the fit, then
+  cluster job would), `clvkit.spark.distinct_histories` (both tables) to the driver for the fit, then
   `clvkit.spark.customer_lifetime_value` written to Parquet. local[2] on this machine: a
   cluster adds executors, and network, which local mode does not measure.
 
@@ -57,10 +58,10 @@ def lap(name):
     mark = now
 
 
-def fit(data, weights=None):
+def fit(purchases, spend, weights=None):
     with warnings.catch_warnings():
         warnings.simplefilter("error", ck.ConvergenceWarning)
-        return BGNBD().fit(data, weights=weights), GammaGamma().fit(data, weights=weights)
+        return BGNBD().fit(purchases, weights=weights), GammaGamma().fit(spend, weights=weights)
 
 
 if path in ("pandas", "duckdb"):
@@ -73,8 +74,9 @@ if path in ("pandas", "duckdb"):
         from clvkit.data import summarize_duckdb
         s = summarize_duckdb(pattern, observation_end=END, memory_limit="1GB")
     lap("summary")
-    bg, gg = fit(s)
-    histories = len(s[["frequency", "recency", "T", "monetary_value"]].drop_duplicates())
+    bg, gg = fit(s, s)  # each fit compresses identical rows itself
+    histories = [len(s[["frequency", "recency", "T"]].drop_duplicates()),
+                 len(s[["frequency", "monetary_value"]].drop_duplicates())]
     lap("fit")
     v = ck.customer_lifetime_value(bg, gg, s, horizon=HORIZON, annual_discount_rate=RATE)
     alive = bg.probability_alive(s)
@@ -96,9 +98,10 @@ else:
     cs.summarize(spark.read.parquet(pattern), observation_end=END).write.mode("overwrite").parquet(summary_path)
     lap("summary")
     s = spark.read.parquet(summary_path)  # Parquet keeps the column metadata (the time unit)
-    h = cs.distinct_histories(s, monetary=True)
-    histories = len(h)
-    bg, gg = fit(h, weights="count")
+    h = cs.distinct_histories(s)
+    h_spend = cs.distinct_histories(s, columns=("frequency", "monetary_value"))
+    histories = [len(h), len(h_spend)]
+    bg, gg = fit(h, h_spend, weights="count")
     lap("fit")
     scores = cs.customer_lifetime_value(bg, gg, s, horizon=HORIZON, annual_discount_rate=RATE)
     scores.write.mode("overwrite").parquet(scores_path)
@@ -130,7 +133,7 @@ def spark_readable(files: list[Path], folder: Path) -> str:
 
 def run_child(path: str, pattern: str, work: Path, driver_memory: str) -> dict:
     out = subprocess.run([sys.executable, "-c", CHILD, path, pattern, str(work), driver_memory],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, check=False)
     if out.returncode != 0:
         sys.exit(f"the {path} run failed:\n{out.stderr[-4000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -152,7 +155,7 @@ def main() -> None:
     pattern = str(folder / "part-*.parquet")
     print(f"{meta['rows']:,} transactions of {meta['customers']:,} customers in {pattern}")
     print(f"{'path':<8} {'summary s':>10} {'fit s':>7} {'score s':>8} {'total s':>8} {'peak MB':>8} "
-          f"{'histories':>10} {'customers':>10} {'equity':>14} {'mean P(alive)':>14}")
+          f"{'histories':>20} {'customers':>10} {'equity':>14} {'mean P(alive)':>14}")
     for path in args.paths.split(","):
         start = time.perf_counter()
         source = spark_readable(files, folder.parent / (folder.name + "-us")) if path == "spark" else pattern
@@ -162,7 +165,7 @@ def main() -> None:
         extra = f"  (+ {t['session start']:.1f} s to start Spark; wall {time.perf_counter() - start:.0f} s)" \
             if "session start" in t else f"  (wall {time.perf_counter() - start:.0f} s)"
         print(f"{path:<8} {t['summary']:>10.1f} {t['fit']:>7.1f} {t['score']:>8.1f} {total:>8.1f} "
-              f"{r['peak_mb']:>8.0f} {r['histories']:>10,} {r['customers']:>10,} {r['equity']:>14,.2f} "
+              f"{r['peak_mb']:>8.0f} {'{:,} / {:,}'.format(*r['histories']):>20} {r['customers']:>10,} {r['equity']:>14,.2f} "
               f"{r['mean_alive']:>14.6f}{extra}", flush=True)
 
 

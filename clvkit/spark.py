@@ -8,9 +8,10 @@ So on Spark:
    :mod:`clvkit.data.sql` on the cluster and finish each batch of per-customer
    statistics with :func:`clvkit.data.finish_summary` on the executors; the summary
    stays a Spark DataFrame, equal row for row to :func:`clvkit.summarize`.
-2. :func:`distinct_histories` brings back only the distinct (frequency, recency, T
-   [, monetary_value]) rows with their counts; the models fit on it on one machine
-   (``BGNBD().fit(h, weights="count")``) with the same estimates as on every customer.
+2. :func:`distinct_histories` brings back only the distinct (frequency, recency, T) rows,
+   or (frequency, monetary_value) for the spend model, with their counts; the models fit
+   on them on one machine (``BGNBD().fit(h, weights="count")``) with the same estimates
+   as on every customer.
 3. :func:`customer_lifetime_value` ships the fitted parameters (a few numbers) to the
    executors, rebuilds the models there with ``from_params`` and scores each batch of
    customers with :func:`clvkit.customer_lifetime_value` through ``mapInPandas``; the
@@ -31,7 +32,7 @@ from ._validate import missing_columns_message
 from .errors import ClvDataError, NotFittedError
 from .units import check_time_unit, parse_duration, require_same_unit
 
-__all__ = ["summarize", "split_calibration_holdout", "distinct_histories", "customer_lifetime_value"]
+__all__ = ["customer_lifetime_value", "distinct_histories", "split_calibration_holdout", "summarize"]
 
 _SHOW = 3
 _META_KEY = "clvkit"  # column metadata of the summary's T column: time unit, grain, observation end
@@ -108,35 +109,29 @@ def _clean(df, *, customer_col: str, date_col: str, amount_col: str, on_negative
     if counts["n"] == 0:
         raise ClvDataError("The transaction table has no rows; it needs one row per purchase.")
 
-    def where(condition, column) -> str:
+    def where(name: str, condition, column) -> str:
         values = [r[0] for r in df.filter(condition).select(column.cast("string")).limit(_SHOW).collect()]
-        return f"{_rows(counts_of(condition))} (first values: {', '.join(repr(v) for v in values)})"
-
-    def counts_of(condition) -> int:
-        for name, cond in bad.items():
-            if cond is condition:
-                return counts[name]
-        return counts["negative"]
+        return f"{_rows(counts[name])} (first values: {', '.join(repr(v) for v in values)})"
 
     if counts["id"]:
         raise ClvDataError(
-            f"Column {customer_col!r} has no customer id in {where(bad['id'], raw_id)}; fill in the ids or drop "
+            f"Column {customer_col!r} has no customer id in {where('id', bad['id'], raw_id)}; fill in the ids or drop "
             f"those rows (anonymous purchases cannot be followed over time)."
         )
     if counts["date"]:
         raise ClvDataError(
-            f"Column {date_col!r} has values that are not dates in {where(bad['date'], raw_date)}; fix those rows "
+            f"Column {date_col!r} has values that are not dates in {where('date', bad['date'], raw_date)}; fix those rows "
             f"(Spark reads dates, timestamps and ISO text such as 2024-01-31) or convert the column with "
             f"pyspark.sql.functions.to_date(column, format)."
         )
     if counts["amount"]:
         raise ClvDataError(
-            f"Column {amount_col!r} has values that are not finite numbers in {where(bad['amount'], raw_amount)}; "
+            f"Column {amount_col!r} has values that are not finite numbers in {where('amount', bad['amount'], raw_amount)}; "
             f"fix or drop those rows."
         )
     if counts["negative"] and on_negative == "raise":
         raise ClvDataError(
-            f"Column {amount_col!r} has negative amounts (refunds) in {where(negative, raw_amount)}; pass "
+            f"Column {amount_col!r} has negative amounts (refunds) in {where('negative', negative, raw_amount)}; pass "
             f"on_negative='net' to subtract them from the order they return, or 'drop'."
         )
     if counts["first_day"] is None:
@@ -391,40 +386,50 @@ def _holdout_batches(batches, *, cal_end: pd.Timestamp, end: pd.Timestamp, time_
 
 
 # ------------------------------------------------------------- fitting support
-def distinct_histories(summary_df, *, monetary: bool = False) -> pd.DataFrame:
+def distinct_histories(summary_df, *, columns=("frequency", "recency", "T")) -> pd.DataFrame:
     """The distinct customer histories with how many customers share each, counted by Spark.
 
-    Every model's likelihood depends on a customer only through (frequency, recency, T)
-    (and the spend model through frequency and monetary_value), so fitting on these
-    rows with ``weights="count"`` gives the same estimates as fitting on every customer.
+    A model's likelihood depends on a customer only through a few summary columns: (frequency,
+    recency, T) for BG/NBD, Pareto/NBD and MBG/NBD, (frequency, monetary_value) for Gamma-Gamma.
+    Fitting on the distinct rows of those columns with ``weights="count"`` gives the same
+    estimates as fitting on every customer, and only these rows come to the driver.
 
     Parameters
     ----------
     summary_df : pyspark.sql.DataFrame
         A summary from :func:`summarize`.
-    monetary : bool
-        Keep monetary_value too (for :class:`clvkit.models.GammaGamma`).
+    columns : sequence of str
+        The columns that make a history: the default suits the transaction models; pass
+        ``("frequency", "monetary_value")`` for :class:`clvkit.models.GammaGamma`.
 
     Returns
     -------
     pandas.DataFrame
-        Columns frequency, recency, T (and monetary_value) and count, sorted; ``attrs``
-        records the summary's time_unit, purchase_grain and observation_end.
+        The `columns` and ``count``, sorted; ``attrs`` records the summary's time_unit,
+        purchase_grain and observation_end.
 
     Examples
     --------
-    >>> h = clvkit.spark.distinct_histories(s)                       # doctest: +SKIP
-    >>> m = BGNBD().fit(h, weights="count")                           # doctest: +SKIP
+    >>> bg = BGNBD().fit(clvkit.spark.distinct_histories(s), weights="count")        # doctest: +SKIP
+    >>> spend = clvkit.spark.distinct_histories(s, columns=("frequency", "monetary_value"))  # doctest: +SKIP
+    >>> gg = GammaGamma().fit(spend, weights="count")                                # doctest: +SKIP
     """
     F = _pyspark()
     _require_spark_frame(summary_df, "clvkit.spark.distinct_histories")
-    keys = ["frequency", "recency", "T", *(["monetary_value"] if monetary else [])]
+    if isinstance(columns, str) or not columns:
+        raise ClvDataError(
+            f"columns must be a list of summary columns such as ('frequency', 'recency', 'T'); got {columns!r}."
+        )
+    keys = list(dict.fromkeys(columns))
     missing = [c for c in keys if c not in summary_df.columns]
     if missing:
         raise ClvDataError(missing_columns_message(missing, list(summary_df.columns), "summary (Spark DataFrame)"))
+    if "count" in keys:
+        raise ClvDataError("columns cannot include 'count': that is the name of the column of counts it adds.")
     counted = summary_df.groupBy(*keys).agg(F.count(F.lit(1)).alias("count"))
     histories = counted.toPandas().sort_values(keys, kind="stable").reset_index(drop=True)
-    histories["frequency"] = histories["frequency"].astype("int64")
+    if "frequency" in histories.columns:
+        histories["frequency"] = histories["frequency"].astype("int64")
     histories["count"] = histories["count"].astype("int64")
     histories.attrs = _recorded(summary_df)
     return histories
@@ -505,8 +510,9 @@ def customer_lifetime_value(
 
     Examples
     --------
-    >>> h = clvkit.spark.distinct_histories(s, monetary=True)                      # doctest: +SKIP
-    >>> bg, gg = BGNBD().fit(h, weights="count"), GammaGamma().fit(h, weights="count")  # doctest: +SKIP
+    >>> bg = BGNBD().fit(clvkit.spark.distinct_histories(s), weights="count")       # doctest: +SKIP
+    >>> gg = GammaGamma().fit(clvkit.spark.distinct_histories(s, columns=("frequency", "monetary_value")),
+    ...                       weights="count")                                      # doctest: +SKIP
     >>> scores = clvkit.spark.customer_lifetime_value(bg, gg, s, horizon="12 months",
     ...                                               annual_discount_rate=0.1)    # doctest: +SKIP
     """

@@ -218,18 +218,23 @@ def test_distinct_histories_fit_the_same_parameters_as_every_customer(spark_cali
     from clvkit.models import BGNBD, GammaGamma, ParetoNBD
 
     cs = _spark_module()
-    histories = cs.distinct_histories(spark_calibration, monetary=True)
+    histories = cs.distinct_histories(spark_calibration)
+    spend = cs.distinct_histories(spark_calibration, columns=("frequency", "monetary_value"))
     # an independent count of the same compression, in pandas
-    by_pandas = cdnow_summary.groupby(["frequency", "recency", "T", "monetary_value"]).size()
-    assert len(histories) == len(by_pandas) < len(cdnow_summary)
-    assert histories["count"].sum() == len(cdnow_summary)
-    assert histories.attrs["time_unit"] == "W"
-    for model in (BGNBD, ParetoNBD, GammaGamma):
+    for table, keys in ((histories, ["frequency", "recency", "T"]), (spend, ["frequency", "monetary_value"])):
+        by_pandas = cdnow_summary.groupby(keys).size()
+        assert len(table) == len(by_pandas) < len(cdnow_summary)
+        assert table["count"].sum() == len(cdnow_summary)
+        assert table.attrs["time_unit"] == "W"
+    for model, table in ((BGNBD, histories), (ParetoNBD, histories), (GammaGamma, spend)):
         full = model().fit(cdnow_summary)
-        compressed = model().fit(histories, weights="count")
+        compressed = model().fit(table, weights="count")
         np.testing.assert_allclose(compressed.params_.to_numpy(), full.params_.to_numpy(), rtol=1e-8)
         assert compressed.log_likelihood_ == pytest.approx(full.log_likelihood_, rel=1e-12)
         assert compressed.n_customers_ == full.n_customers_
+    assert GammaGamma().fit(spend, weights="count").n_excluded_ == (cdnow_summary["frequency"] == 0).sum()
+    with pytest.raises(ClvDataError, match="has no column 'monetary'"):
+        cs.distinct_histories(spark_calibration, columns=("frequency", "monetary"))
 
 
 @pytest.mark.parametrize("model_name", ["BGNBD", "ParetoNBD", "MBGNBD"])

@@ -116,6 +116,8 @@ def test_missing_duckdb_gives_an_install_hint(monkeypatch, tmp_path):
 
 
 @pytest.mark.spark
+@pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
+@pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")
 def test_summary_sql_runs_on_spark_local_mode(spark, cdnow_transactions, cdnow_summary):
     frame = cdnow_transactions[["customer_id", "date", "amount"]].copy()
     spark.createDataFrame(frame).createOrReplaceTempView("orders")

@@ -32,7 +32,7 @@ _LAZY = {
 _SUBMODULES = {
     "data", "datasets", "formulas", "models", "valuation", "segments", "strategy",
     "simulate", "plots", "widgets", "teach", "units", "acquisition", "validation", "diagnostics", "i18n",
-    "unit_economics",
+    "unit_economics", "spark",
 }
 
 __all__ = [

@@ -33,7 +33,6 @@ import ast
 import hashlib
 import json
 import math
-import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -414,11 +413,7 @@ def _execute(path: Path) -> None:
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    from jupyter_client import KernelManager
-
-    # Local sockets where the system has them: the kernel then has no plain-TCP notice to print.
-    manager = KernelManager(kernel_name="python3", transport="ipc" if os.name != "nt" else "tcp")
-    NotebookClient(nb, km=manager, timeout=600, resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     for cell in nb.cells:
         if cell.cell_type == "code":
             for output in cell.get("outputs", []):

@@ -108,7 +108,7 @@ def test_feedback_of_an_exercise_follows_a_right_answer_only(monkeypatch):
                         solution={"en": "2 + 2", "ru": "2 + 2"}, question={"en": "2 + 2?", "ru": "2 + 2?"},
                         prompt={"en": "a number", "ru": "число"},
                         feedback={"en": "Two and two make four.", "ru": "Дважды два — четыре."})
-    monkeypatch.setattr(teach, "get", lambda key: ex)
+    monkeypatch.setattr(teach, "get", lambda key, lang=None: ex)
     assert teach.check("00.7", 4).text == "✅ Correct (00.7). Two and two make four."
     assert teach.check("00.7", 4, lang="ru").text == "✅ Верно (00.7). Дважды два — четыре."
     assert "Two and two" not in teach.check("00.7", 5).text

@@ -191,7 +191,7 @@ def test_exact_duplicates_are_counted_and_optionally_dropped():
     source = pd.concat([raw(), raw().iloc[[0]]], ignore_index=True)
     with pytest.warns(DataQualityWarning, match="1 row exactly repeating another row"):
         assert len(ck.load_transactions(source)) == 5
-    with pytest.warns(DataQualityWarning, match="Dropped 1 row that"):
+    with pytest.warns(DataQualityWarning, match="Dropped 1 row repeating"):
         assert len(ck.load_transactions(source, on_duplicate="drop")) == 4
 
 

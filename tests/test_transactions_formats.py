@@ -372,5 +372,5 @@ def test_a_large_csv_read_equals_the_same_log_from_a_dataframe(tmp_path):
     assert ordered["amount"].tolist() == expected["amount"].tolist()
     with pytest.warns(DataQualityWarning, match="3 rows exactly repeating another row"):
         ck.load_transactions(path)
-    with pytest.warns(DataQualityWarning, match="Dropped 3 rows that repeat"):
+    with pytest.warns(DataQualityWarning, match="Dropped 3 rows repeating"):
         assert len(ck.load_transactions(path, on_duplicate="drop")) == n

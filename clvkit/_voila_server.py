@@ -253,6 +253,9 @@ def server_config(*, max_pages: int, idle_timeout: float, verbose: bool) -> Conf
     c.VoilaConfiguration.strip_sources = True
     c.VoilaConfiguration.theme = "light"
     c.VoilaConfiguration.show_tracebacks = False
+    # Front-end extensions for JupyterLab that the app does not use and that break on Voila's page (the
+    # course's notebook-as-text extension expects JupyterLab's shared modules and throws in the console).
+    c.VoilaConfiguration.extension_denylist = ["jupyterlab-jupytext"]
     c.VoilaConfiguration.multi_kernel_manager_class = AppKernelManager
     c.AppKernelManager.max_kernels = max_pages
     c.AppKernelManager.idle_timeout = idle_timeout

@@ -88,8 +88,10 @@ def _grid(horizon: float) -> np.ndarray:
 def expected_purchases_path(model, summary, grid: np.ndarray) -> np.ndarray:
     """Expected purchases in (T, T + t] for every customer (rows) and every t of `grid` (columns).
 
-    Models of the BG/NBD family evaluate the whole grid at once on the distinct
-    (frequency, recency, T) rows; any other model is asked one horizon at a time.
+    Models of the BG/NBD family evaluate the whole grid at once: P(alive) once per
+    distinct (frequency, recency, T) row and the horizon-dependent factor once per
+    distinct (frequency, T) pair and grid point; any other model is asked one horizon at
+    a time.
 
     Parameters
     ----------
@@ -103,23 +105,14 @@ def expected_purchases_path(model, summary, grid: np.ndarray) -> np.ndarray:
     -------
     ndarray of shape (customers, len(grid)).
     """
-    conditional = getattr(model, "_conditional_fn", None)
-    if conditional is None or not hasattr(model, "_scoring_columns"):
+    grid = np.asarray(grid, dtype=float)
+    if not hasattr(model, "_path_parts"):
         return np.column_stack([np.asarray(model.predict_purchases(summary, t), dtype=float) if t > 0
                                 else np.zeros(len(summary)) for t in grid])
-    cols = model._scoring_columns(summary)
-    stacked = np.column_stack([cols["frequency"], cols["recency"], cols["T"]])
-    unique, inverse = np.unique(stacked, axis=0, return_inverse=True)
-    params = model._params()
-    out = np.empty((len(unique), len(grid)))
-    rows_per_chunk = max(1, 2_000_000 // len(grid))  # bound the memory of the broadcast arrays
-    for lo in range(0, len(unique), rows_per_chunk):
-        u = unique[lo:lo + rows_per_chunk]
-        out[lo:lo + rows_per_chunk] = conditional(
-            **params, x=u[:, :1], t_x=u[:, 1:2], T=u[:, 2:3], t=grid[None, :]
-        )
-    out[:, grid == 0] = 0.0
-    return out[inverse.ravel()]
+    histories = model._histories(summary)
+    alive, active = model._path_parts(histories, grid)
+    # distinct rows first (fewer than customers), then one gather per customer
+    return (alive[:, None] * active[histories.pair])[histories.row]
 
 
 def _spend(spend_model, summary) -> np.ndarray:
@@ -142,8 +135,11 @@ def customer_lifetime_value(
     annual_discount_rate: float | None = None,
     discount_rate: float | None = None,
     margin: float = 1.0,
+    interval: float | None = None,
+    n_draws: int = 200,
+    seed=0,
 ) -> pd.DataFrame:
-    """Discounted future value of each customer over a horizon.
+    """Discounted future value of each customer over a horizon, optionally with a range.
 
     Parameters
     ----------
@@ -159,13 +155,25 @@ def customer_lifetime_value(
         Exactly one: a yearly rate (0.1 = 10%) or a rate per time unit of the summary.
     margin : float
         Share of revenue kept as profit, in [0, 1]; 1 gives revenue-based CLV.
+    interval : float, optional
+        Level of a range for each customer's CLV from the fitted parameters'
+        uncertainty, e.g. 0.9; adds the columns ``clv_low`` and ``clv_high``. Both
+        models' parameters are drawn from their asymptotic normal distribution on the
+        log scale (the covariance behind ``summary()``); the range holds the central
+        `interval` share of the customer's CLV over the draws. It covers parameter
+        uncertainty only, not the randomness of the customer's future purchases (see
+        docs/decisions.md).
+    n_draws : int
+        Number of parameter draws for the range (at least 50).
+    seed : int or numpy Generator
+        Seed of the draws; the default makes the range reproducible.
 
     Returns
     -------
     DataFrame
         One row per customer: expected_purchases (undiscounted, over the horizon),
         expected_spend (per purchase), revenue (undiscounted) and clv (discounted
-        margin).
+        margin); with `interval`, also clv_low and clv_high.
 
     Examples
     --------
@@ -176,16 +184,30 @@ def customer_lifetime_value(
     ...                                horizon="12 months", annual_discount_rate=0.1)   # doctest: +SKIP
     """
     check_number("margin", margin, low=0.0, high=1.0)
+    if interval is not None:
+        check_number("interval", interval, low=0.0, high=1.0, low_open=True, high_open=True)
+        if isinstance(n_draws, bool) or not isinstance(n_draws, (int, np.integer)) or n_draws < 50:
+            raise ClvDataError(f"n_draws must be a whole number of at least 50; got {n_draws!r}.")
     unit = _time_unit(transaction_model, summary)
     h = _horizon(horizon, unit)
     d = discount_rate_per_unit(annual_discount_rate=annual_discount_rate, discount_rate=discount_rate, time_unit=unit)
     grid = _grid(h)
-    cumulative = expected_purchases_path(transaction_model, summary, grid)
-    increments = np.diff(cumulative, axis=1)
     discount = (1.0 + d) ** -grid[1:]
     spend = _spend(spend_model, summary)
-    purchases = cumulative[:, -1]
-    discounted_purchases = increments @ discount
+    histories = None
+    if hasattr(transaction_model, "_path_parts"):
+        histories = transaction_model._histories(summary)
+        alive, active = transaction_model._path_parts(histories, grid)
+        # E[purchases] and their discounted sum per (x, T) pair, times P(alive) per distinct
+        # row, then expanded to the customers: the per-customer work is two gathers
+        row_pair = histories.pair
+        purchases = (alive * active[row_pair, -1])[histories.row]
+        discounted_per_row = alive * (np.diff(active, axis=1) @ discount)[row_pair]
+        discounted_purchases = discounted_per_row[histories.row]
+    else:
+        cumulative = expected_purchases_path(transaction_model, summary, grid)
+        purchases = cumulative[:, -1]
+        discounted_purchases = np.diff(cumulative, axis=1) @ discount
     out = pd.DataFrame(
         {
             "expected_purchases": purchases,
@@ -196,7 +218,147 @@ def customer_lifetime_value(
         index=summary.index,
     )
     out.attrs = {"horizon": h, "time_unit": unit, "discount_rate_per_unit": d, "margin": margin}
+    if interval is not None:
+        if histories is None:
+            raise ClvDataError(
+                f"CLV ranges need a BGNBD, ParetoNBD or MBGNBD transaction model; got "
+                f"{type(transaction_model).__name__}: call without interval."
+            )
+        low, high = _clv_ranges(
+            transaction_model, spend_model, summary, histories, discounted_per_row, grid, discount, margin,
+            level=float(interval), n_draws=int(n_draws), seed=seed,
+        )
+        out["clv_low"], out["clv_high"] = low, high
+        out.attrs.update(interval=float(interval), n_draws=int(n_draws))
     return out
+
+
+_LOG_STEP = 1e-4  # forward-difference step in the log-parameters
+_CUSTOMERS_PER_BLOCK = 32_768  # (customer groups) x draws per block: 32,768 x 200 doubles = 52 MB
+
+
+def log_normal_parameter_draws(model, n_draws: int, rng: np.random.Generator) -> np.ndarray:
+    """Parameter draws from the fitted model's asymptotic normal distribution on the log scale.
+
+    ``log theta ~ N(log theta_hat, Sigma)`` with Sigma the inverse of the observed
+    information of the log-parameters, the covariance that ``summary()`` builds its
+    intervals from.
+
+    Parameters
+    ----------
+    model : fitted clvkit model
+        Fitted on data, so that it has a covariance.
+    n_draws : int
+        Number of draws.
+    rng : numpy Generator
+        Source of the random numbers.
+
+    Returns
+    -------
+    ndarray of shape (n_draws, parameters): the drawn log-parameters minus the
+    estimate's (the deviations ``log theta - log theta_hat``).
+    """
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cov = model._log_covariance()
+    if not np.all(np.isfinite(cov)):
+        raise ClvDataError(
+            f"{type(model).__name__} has no covariance of its parameters (it was built from given "
+            f"parameters, or its Hessian is not invertible), so CLV ranges cannot be drawn; fit it on "
+            f"data, or call without interval."
+        )
+    # a symmetric square root that tolerates rounding-level negative eigenvalues
+    values, vectors = np.linalg.eigh((cov + cov.T) / 2.0)
+    root = vectors * np.sqrt(np.clip(values, 0.0, None))
+    return rng.standard_normal((n_draws, len(values))) @ root.T
+
+
+def _transaction_log_gradient(model, histories, grid, discount, value):
+    """d log(discounted purchases) / d log(theta) per distinct row, by forward differences."""
+    log_params = np.log(model.params_.to_numpy())
+    names = list(model.params_.index)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        base = np.log(value)
+        gradient = np.empty((len(value), len(names)))
+        for i in range(len(names)):
+            shifted = log_params.copy()
+            shifted[i] += _LOG_STEP
+            alive, active = model._path_parts(histories, grid, dict(zip(names, np.exp(shifted))))
+            moved = alive * (np.diff(active, axis=1) @ discount)[histories.pair]
+            gradient[:, i] = (np.log(moved) - base) / _LOG_STEP
+    # a row without expected purchases (0 at every parameter value) has no spread
+    return np.where(np.isfinite(gradient), gradient, 0.0)
+
+
+def _spend_draw_tables(spend_model, frequency, deviations):
+    """E[spend | x, zbar] = c_x + d_x * zbar at every draw: tables of c and d per distinct frequency."""
+    from .models.gammagamma import gammagamma_conditional_mean
+    from .models._scoring import distinct_rows
+
+    (counts,), row = distinct_rows(frequency)
+    draws = np.exp(np.log(spend_model.params_.to_numpy()) + deviations)
+    c = np.empty((len(counts), len(draws)))
+    slope = np.empty_like(c)
+    with np.errstate(all="ignore"):
+        for j, (p, q, gamma) in enumerate(draws):
+            zero = gammagamma_conditional_mean(p=p, q=q, gamma=gamma, frequency=counts, monetary_value=0.0)
+            one = gammagamma_conditional_mean(p=p, q=q, gamma=gamma, frequency=counts, monetary_value=1.0)
+            c[:, j] = zero
+            slope[:, j] = np.where(counts > 0, one - zero, 0.0)  # the conditional mean is linear in zbar
+    return row, c, slope
+
+
+def _clv_ranges(
+    model, spend_model, summary, histories, value, grid, discount, margin, *, level, n_draws, seed
+):
+    """Central `level` ranges of each customer's CLV over parameter draws of both models.
+
+    The transaction model's factor (P(alive) times the discounted expected purchases)
+    is carried to each draw by its first-order expansion in the log-parameters, computed
+    once per distinct (x, t_x, T) row; the spend model's conditional mean is exact at
+    every draw. See docs/decisions.md for the method and its limits. `value` is the
+    transaction factor per distinct row at the estimates.
+    """
+    from .models._scoring import distinct_rows
+
+    rng = np.random.default_rng(seed)
+    gradient = _transaction_log_gradient(model, histories, grid, discount, value)
+    transaction_shift = log_normal_parameter_draws(model, n_draws, rng).T  # (parameters, draws)
+    has_spend_model = hasattr(spend_model, "expected_spend")
+    if has_spend_model:
+        frequency = summary["frequency"].to_numpy(dtype=float)
+        zbar = np.where(frequency > 0, summary["monetary_value"].to_numpy(dtype=float), 0.0)
+        spend_shift = log_normal_parameter_draws(spend_model, n_draws, rng)
+        # a customer's range depends on his distinct row (which fixes x) and his mean spend:
+        # one-time buyers, most of a base, collapse onto few units
+        (unit_row, unit_zbar), unit = distinct_rows(histories.row, zbar)
+        unit_row = unit_row.astype(np.intp)
+        spend_row, c, slope = _spend_draw_tables(spend_model, histories.x[unit_row], spend_shift)
+    else:  # a fixed order value carries no uncertainty
+        spend = float(spend_model)
+        unit_row, unit = np.arange(len(value)), histories.row
+    tail = (1.0 - level) / 2.0
+    n = len(unit_row)
+    low, high = np.empty(n), np.empty(n)
+    for lo in range(0, n, _CUSTOMERS_PER_BLOCK):
+        block = slice(lo, min(lo + _CUSTOMERS_PER_BLOCK, n))
+        rows = unit_row[block]
+        values = np.exp(gradient[rows] @ transaction_shift)
+        values *= value[rows, None]
+        if has_spend_model:
+            k = spend_row[block]
+            spend_draws = slope[k]
+            spend_draws *= unit_zbar[block, None]
+            spend_draws += c[k]
+            values *= spend_draws
+        else:
+            values *= spend
+        bounds = np.quantile(values, [tail, 1.0 - tail], axis=1)
+        low[block], high[block] = margin * bounds[0], margin * bounds[1]
+    low, high = low[unit], high[unit]
+    return low, high
 
 
 def customer_equity(values, *, column: str = "clv") -> float:

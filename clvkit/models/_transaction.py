@@ -14,6 +14,7 @@ import numpy as np
 from ..errors import ClvDataError
 from ..i18n import text
 from ..units import parse_duration
+from ._scoring import Histories, distinct_rows
 from .base import BaseModel
 
 __all__ = ["TransactionModel"]
@@ -127,12 +128,52 @@ class TransactionModel(BaseModel):
         if not scalar:
             raise ClvDataError(text("models.t_scalar", value=repr(t)))
         # rows that share (frequency, recency, T) share the prediction
-        stacked = np.column_stack([cols["frequency"], cols["recency"], cols["T"]])
-        unique, inverse = np.unique(stacked, axis=0, return_inverse=True)
-        values = self._conditional_fn(
-            **self._params(), x=unique[:, 0], t_x=unique[:, 1], T=unique[:, 2], t=float(times)
-        )[inverse.ravel()]
+        (x, t_x, T), inverse = distinct_rows(cols["frequency"], cols["recency"], cols["T"])
+        values = self._conditional_fn(**self._params(), x=x, t_x=t_x, T=T, t=float(times))[inverse]
         return self._as_series(values, data, "predicted_purchases")
+
+    def _histories(self, data) -> Histories:
+        """Validated histories of the customers in `data`, reduced to distinct rows and (x, T) pairs."""
+        cols = self._scoring_columns(data)
+        return Histories(cols["frequency"], cols["recency"], cols["T"])
+
+    def _path_parts(self, histories: Histories, grid: np.ndarray, params: dict | None = None):
+        """P(alive) per distinct row and active purchases per distinct (x, T) pair over a grid.
+
+        Their product, ``alive[row] * active[pair[row], k]``, is the expected number of
+        purchases in (T, T + grid[k]] of every distinct row; the 2F1 work is done once per
+        (x, T) pair and grid point, without sorting again for each grid point.
+
+        Parameters
+        ----------
+        histories : Histories
+            From :meth:`_histories`.
+        grid : ndarray
+            Horizons >= 0 in the model's time unit.
+        params : dict, optional
+            Parameters to use instead of the fitted ones (for draws).
+
+        Returns
+        -------
+        (ndarray of shape (rows,), ndarray of shape (pairs, len(grid)))
+        """
+        params = self._params() if params is None else params
+        h = histories
+        alive = np.asarray(self._alive_fn(**params, x=h.x, t_x=h.t_x, T=h.T), dtype=float)
+        grid = np.asarray(grid, dtype=float)
+        active = np.zeros((len(h.pair_x), len(grid)))
+        positive = grid > 0
+        if positive.any():
+            times = grid[positive][None, :]
+            # bound the memory of the broadcast arrays (and of the quadrature inside)
+            rows_per_chunk = max(1, 2_000_000 // len(grid))
+            for lo in range(0, len(h.pair_x), rows_per_chunk):
+                x = h.pair_x[lo:lo + rows_per_chunk, None]
+                T = h.pair_T[lo:lo + rows_per_chunk, None]
+                active[lo:lo + rows_per_chunk, positive] = self._active_fn(
+                    **params, x=x, T=T, t=times, distinct=True
+                )
+        return alive, active
 
     def probability_alive(self, data):
         """Probability that each customer is still active at the end of his history, T.

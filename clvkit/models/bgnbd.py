@@ -227,7 +227,17 @@ def bgnbd_conditional_expected_purchases(*, r, alpha, a, b, x, t_x, T, t):
     """
     x, t_x, T, t = _arrays(x, t_x, T, t)
     alive = bgnbd_probability_alive(r=r, alpha=alpha, a=a, b=b, x=x, t_x=t_x, T=T)
-    return alive * beta_inverse_gain(r=r + x, alpha=alpha + T, a=a, b=b + x, t=t)
+    return alive * _bgnbd_active_purchases(r=r, alpha=alpha, a=a, b=b, x=x, T=T, t=t)
+
+
+def _bgnbd_active_purchases(*, r, alpha, a, b, x, T, t, distinct=False):
+    """Expected purchases in (T, T + t] of a customer known to be active at T.
+
+    The factor of eq. 10 that depends on the horizon; it needs only (x, T), so
+    customers who differ only in recency share it.
+    """
+    x, T, t = _arrays(x, T, t)
+    return beta_inverse_gain(r=r + x, alpha=alpha + T, a=a, b=b + x, t=t, distinct=distinct)
 
 
 def bgnbd_probability_of_purchases(*, r, alpha, a, b, n, t):
@@ -298,6 +308,7 @@ class BGNBD(TransactionModel):
     _alive_fn = staticmethod(bgnbd_probability_alive)
     _expected_fn = staticmethod(bgnbd_expected_purchases)
     _conditional_fn = staticmethod(bgnbd_conditional_expected_purchases)
+    _active_fn = staticmethod(_bgnbd_active_purchases)
     _pmf_fn = staticmethod(bgnbd_probability_of_purchases)
     _hessian_from_gradient = True
 

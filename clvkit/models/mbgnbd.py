@@ -213,7 +213,13 @@ def mbgnbd_conditional_expected_purchases(*, r, alpha, a, b, x, t_x, T, t):
     """
     x, t_x, T, t = _arrays(x, t_x, T, t)
     alive = mbgnbd_probability_alive(r=r, alpha=alpha, a=a, b=b, x=x, t_x=t_x, T=T)
-    return alive * beta_inverse_gain(r=r + x, alpha=alpha + T, a=a, b=b + x + 1.0, t=t)
+    return alive * _mbgnbd_active_purchases(r=r, alpha=alpha, a=a, b=b, x=x, T=T, t=t)
+
+
+def _mbgnbd_active_purchases(*, r, alpha, a, b, x, T, t, distinct=False):
+    """Expected purchases in (T, T + t] of a customer known to be active at T (depends on x and T only)."""
+    x, T, t = _arrays(x, T, t)
+    return beta_inverse_gain(r=r + x, alpha=alpha + T, a=a, b=b + x + 1.0, t=t, distinct=distinct)
 
 
 def mbgnbd_probability_of_purchases(*, r, alpha, a, b, n, t):
@@ -284,6 +290,7 @@ class MBGNBD(TransactionModel):
     _alive_fn = staticmethod(mbgnbd_probability_alive)
     _expected_fn = staticmethod(mbgnbd_expected_purchases)
     _conditional_fn = staticmethod(mbgnbd_conditional_expected_purchases)
+    _active_fn = staticmethod(_mbgnbd_active_purchases)
     _pmf_fn = staticmethod(mbgnbd_probability_of_purchases)
     _hessian_from_gradient = True
 

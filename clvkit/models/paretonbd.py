@@ -235,7 +235,13 @@ def paretonbd_conditional_expected_purchases(*, r, alpha, s, beta, x, t_x, T, t)
     """
     x, t_x, T, t = _arrays(x, t_x, T, t)
     alive = paretonbd_probability_alive(r=r, alpha=alpha, s=s, beta=beta, x=x, t_x=t_x, T=T)
-    return (r + x) * (beta + T) / (alpha + T) * _gain(s, np.log1p(t / (beta + T))) * alive
+    return _paretonbd_active_purchases(r=r, alpha=alpha, s=s, beta=beta, x=x, T=T, t=t) * alive
+
+
+def _paretonbd_active_purchases(*, r, alpha, s, beta, x, T, t, distinct=False):
+    """Expected purchases in (T, T + t] of a customer known to be active at T (depends on x and T only)."""
+    x, T, t = _arrays(x, T, t)
+    return (r + x) * (beta + T) / (alpha + T) * _gain(s, np.log1p(t / (beta + T)))
 
 
 def _pmf_one(r, alpha, s, beta, n, t):
@@ -328,6 +334,7 @@ class ParetoNBD(TransactionModel):
     _alive_fn = staticmethod(paretonbd_probability_alive)
     _expected_fn = staticmethod(paretonbd_expected_purchases)
     _conditional_fn = staticmethod(paretonbd_conditional_expected_purchases)
+    _active_fn = staticmethod(_paretonbd_active_purchases)
     _pmf_fn = staticmethod(paretonbd_probability_of_purchases)
     _hessian_from_gradient = True
 

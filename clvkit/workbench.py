@@ -216,6 +216,7 @@ class Workbench:
         self._base: pd.DataFrame | None = None
         self._clv_cache: dict = {}
         self._rfm: pd.Series | None = None
+        self.range_note: str | None = None
 
     def close(self) -> None:
         """Forget the results and remove the temporary folder holding the upload."""
@@ -362,8 +363,11 @@ class Workbench:
                                     customers=len(summary)))
         self.timings["summarize"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        model = BGNBD().fit(summary)
-        spend_model = GammaGamma().fit(summary[summary["frequency"] > 0])
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            model = BGNBD().fit(summary)
+            spend_model = GammaGamma().fit(summary[summary["frequency"] > 0])
+        self.notes += [n for n in dict.fromkeys(str(w.message) for w in caught) if n not in self.notes]
         self.timings["fit"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         p_alive = np.asarray(model.probability_alive(summary), dtype=float)
@@ -475,10 +479,19 @@ class Workbench:
         s = self.settings
         key = (float(s.horizon_months), float(s.annual_discount_rate))
         if key not in self._clv_cache:
-            kwargs = {"interval": s.interval} if _has_interval() and s.interval else {}
-            self._clv_cache[key] = customer_lifetime_value(
-                self.model, self.spend_model, self.summary, horizon=f"{s.horizon_months:g} months",
-                annual_discount_rate=s.annual_discount_rate, margin=1.0, **kwargs)
+            common = dict(horizon=f"{s.horizon_months:g} months", annual_discount_rate=s.annual_discount_rate,
+                          margin=1.0)
+            values = None
+            if _has_interval() and s.interval and self.range_note is None:
+                try:
+                    values = customer_lifetime_value(self.model, self.spend_model, self.summary,
+                                                     interval=s.interval, **common)
+                except ClvDataError as exc:
+                    # A fit without a usable covariance still gives values, only without a range.
+                    self.range_note = str(exc)
+            if values is None:
+                values = customer_lifetime_value(self.model, self.spend_model, self.summary, **common)
+            self._clv_cache[key] = values
         return self._clv_cache[key]
 
     def _rescore(self) -> None:

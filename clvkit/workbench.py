@@ -406,10 +406,10 @@ class Workbench:
         days = int((last - first).days)
         if days >= 365:
             cal_end = last - pd.DateOffset(months=3)
-            what = text("workbench.trust.last_months", n=3)
+            what = ("workbench.trust.last_months", 3)
         else:
             cal_end = last - pd.Timedelta(days=max(1, round(days / 4)))
-            what = text("workbench.trust.last_days", n=int((last - cal_end).days))
+            what = ("workbench.trust.last_days", int((last - cal_end).days))
         try:
             if days < 28:
                 raise ClvDataError(text("workbench.trust.too_short", n=days))
@@ -424,15 +424,14 @@ class Workbench:
             errors = holdout_errors({"model": forecast, "own": naive["own"], "average": naive["average"]},
                                     holdout["frequency_holdout"].to_numpy(dtype=float), baselines=["own", "average"])
         except ClvDataError as exc:
-            return {"ok": False, "sentence": text("workbench.trust.skipped", reason=str(exc).rstrip("."))}
+            return {"ok": False, "key": "workbench.trust.skipped", "fields": {"reason": str(exc).rstrip(".")}}
         if not math.isfinite(float(errors.loc["model", "total_error_pct"])):
-            return {"ok": False, "sentence": text("workbench.trust.no_repeats", what=what)}
+            return {"ok": False, "key": "workbench.trust.no_repeats", "fields": {"what": what}}
         model_off = abs(float(errors.loc["model", "total_error_pct"])) / 100.0
         naive_off = abs(float(errors.loc["own", "total_error_pct"])) / 100.0
         key = "workbench.trust.better" if model_off <= naive_off else "workbench.trust.worse"
-        sentence = text(key, what=what, cut=cal_end, model=model_off, naive=naive_off,
-                        customers=len(calibration))
-        return {"ok": True, "sentence": sentence, "calibration_end": cal_end, "end": last, "what": what,
+        fields = {"what": what, "cut": cal_end, "model": model_off, "naive": naive_off, "customers": len(calibration)}
+        return {"ok": True, "key": key, "fields": fields, "calibration_end": cal_end, "end": last,
                 "model_error": model_off, "naive_error": naive_off, "errors": errors,
                 "actual": float(errors.attrs["actual_total"]), "customers": len(calibration)}
 
@@ -531,6 +530,16 @@ class Workbench:
             "currency": s.currency,
             "horizon_months": s.horizon_months,
         }
+
+    def trust_sentence(self) -> str | None:
+        """The trust check in one plain sentence, in the page's language (None before compute)."""
+        if not self.trust:
+            return None
+        fields = dict(self.trust["fields"])
+        if isinstance(fields.get("what"), tuple):
+            key, n = fields["what"]
+            fields["what"] = text(key, self.lang, n=n)
+        return text(self.trust["key"], self.lang, **fields)
 
     # ------------------------------------------------------------------ strategy
     def strategy_engine(self):
@@ -690,7 +699,7 @@ class Workbench:
             (t("workbench.set.segments"), t("workbench.set.segments_value")),
             (t("workbench.set.retention"), t("workbench.set.retention_value")),
             (t("workbench.set.upsell"), t("workbench.set.upsell_value")),
-            (t("workbench.set.trust"), self.trust["sentence"] if self.trust else "–"),
+            (t("workbench.set.trust"), self.trust_sentence() or "–"),
             (t("workbench.set.software"), f"clvkit {__version__}"),
             (t("workbench.set.made"), pd.Timestamp.now().strftime("%Y-%m-%d %H:%M")),
         ]
@@ -705,6 +714,34 @@ class Workbench:
 def sample_label(lang: str | None = None) -> str:
     """The plain label of the sample the strategy tab uses when no file was uploaded."""
     return text("workbench.base_sample", resolve_lang(lang), n=2357)
+
+
+def strategy_options(workbench: Workbench | None, engine, lang: str | None = None) -> dict:
+    """Options of the strategy tab for `engine`: currency, a label naming the base, plain labels, cost range.
+
+    On the uploaded base (when `workbench` has results) amounts are in its currency and the
+    label names the file; otherwise the label names the CDNOW sample (US dollars). The cost
+    slider reaches about the base's mean order value, so a rouble base gets a rouble range.
+    """
+    from .i18n import currency_symbol
+
+    lang = resolve_lang(lang)
+    computed = workbench is not None and workbench.computed
+    code = workbench.settings.currency if computed else _SAMPLE_CURRENCY
+    symbol = currency_symbol(code)
+    spend = float(np.nanmean(engine.spend)) if len(engine.spend) else 1.0
+    step = 10 ** math.floor(math.log10(max(spend, 1.0)))
+    cost_max = float(max(50.0, math.ceil(spend / step) * step))
+    return {
+        "currency": symbol,
+        "base_label": workbench.base_label() if computed else sample_label(lang),
+        "labels": {
+            "margin_change": text("workbench.strategy.margin_change", lang),
+            "cost_once": text("workbench.strategy.cost", lang, currency=symbol),
+            "headline": text("workbench.strategy.net_uplift", lang, currency=symbol),
+        },
+        "cost_max": cost_max,
+    }
 
 
 def _setting(name: str, value, low: float, high: float, *, low_open: bool = False) -> float:

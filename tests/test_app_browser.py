@@ -116,6 +116,8 @@ def test_app_slider_moves_headline_to_formula_value_and_switches_to_russian(chro
     page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
     try:
         page.goto(app_url, wait_until="domcontentloaded", timeout=PAGE_READY_MS)
+        # The workbench is the first tab; the drivers are the second.
+        page.locator(".lm-TabBar-tab", has_text="Drivers of CLV").click(timeout=PAGE_READY_MS)
         headline = page.locator(".clvkit-headline .clvkit-headline-value[data-key='clv']")
         expect(headline).to_have_text(format_money(_expected_clv(aov=50.0), "en"), timeout=PAGE_READY_MS)
 

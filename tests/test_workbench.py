@@ -85,7 +85,8 @@ def test_trust_check_is_the_holdout_comparison(english):
     assert trust["model_error"] == pytest.approx(abs(forecast.sum() - actual) / actual, rel=1e-6)
     own = (cal["frequency"] / cal["T"]).where(cal["T"] > 0, 0.0) * hold["duration_holdout"]
     assert trust["naive_error"] == pytest.approx(abs(own.sum() - actual) / actual, rel=1e-9)
-    assert "the last 3 months" in trust["sentence"] and f"{round(100 * trust['naive_error'])}%" in trust["sentence"]
+    sentence = wb.trust_sentence()
+    assert "the last 3 months" in sentence and f"{round(100 * trust['naive_error'])}%" in sentence
 
 
 def test_rescore_does_not_refit_and_matches_a_direct_valuation(english):
@@ -179,7 +180,7 @@ def test_russian_cp1251_semicolon_file(tmp_path):
         assert "Клиентов" in labels and labels["Период наблюдения"].startswith("0")
         equity = [v for k, v in labels.items() if k.startswith("Ценность базы на 12 месяцев")][0]
         assert equity.endswith("₽")
-        assert "Проверка модели" in wb.trust["sentence"] or "не удалось" in wb.trust["sentence"]
+        assert "Проверка модели" in wb.trust_sentence() or "не удалось" in wb.trust_sentence()
         assert wb.base_label().startswith("Ваши данные: заказы.csv, 120 клиентов")
         _tx, _summary, values = independent(tmp_path / "заказы.csv", "Покупатель", "Дата", "Сумма")
         np.testing.assert_allclose(wb.customers["clv"], values["clv"].reindex(wb.customers.index), rtol=1e-10)
@@ -253,3 +254,66 @@ def test_refund_policy_reaches_the_loader(tmp_path):
     assert wb.headline["rows"] == len(tx)
     assert wb.customers["total_amount"].sum() == pytest.approx(tx["amount"].sum())
     wb.close()
+
+
+def test_view_carries_the_handles_and_downloads_what_the_engine_computed():
+    import base64
+    import re
+
+    from openpyxl import load_workbook
+
+    from clvkit.widgets.workbench import WorkbenchView
+
+    view = WorkbenchView(lang="en")
+    classes = {
+        "clvkit-upload": view.upload, "clvkit-column-customer": view.columns["customer"],
+        "clvkit-column-date": view.columns["date"], "clvkit-column-amount": view.columns["amount"],
+        "clvkit-run": view.run, "clvkit-error": view.error, "clvkit-customers": view.customers,
+        "clvkit-headline": view.headline, "clvkit-currency": view.currency, "clvkit-download": view.download,
+    }
+    for css, widget in classes.items():
+        assert css in widget._dom_classes
+    assert view.run.disabled
+    assert view.load(EXAMPLE.read_bytes(), "example_orders.csv")
+    assert (view.columns["customer"].value, view.columns["date"].value, view.columns["amount"].value) == (
+        "client", "order_date", "total")
+    assert view.compute()
+    e = view.engine
+    assert "data-key='equity'" in view.headline.value and "$4," in view.headline.value
+    first = e.customers.index[0]
+    assert f"data-customer='{first}'" in view.customers.value
+    href = re.search(r"class='clvkit-download-xlsx'[^>]*href='data:[^;]+;base64,([^']+)'", view.download.value)
+    book = load_workbook(io.BytesIO(base64.b64decode(href.group(1))))
+    assert book["Customers"].cell(2, 1).value == first
+    # Margin typed in percent: 50 halves nothing else, 300 is refused in one sentence.
+    before = e.customers["clv"].copy()
+    view.margin.value = 60.0
+    np.testing.assert_allclose(e.customers["clv"], 2 * before, rtol=1e-12)
+    view.margin.value = 300.0
+    assert "Margin, % of revenue" in view.error.value and "300" in view.error.value
+    assert e.settings.margin == pytest.approx(0.6)
+    view.currency.value = "EUR"
+    assert "€" in view.headline.value and view.error.value == ""
+    broken = WorkbenchView(lang="ru")
+    assert not broken.load(b"\x00\x01\x02" * 100, "orders.xlsx")
+    assert "Excel" in broken.error.value and broken.run.disabled
+
+
+def test_strategy_tab_names_its_base(tmp_path):
+    from clvkit.strategy import StrategySimulator
+    from clvkit.workbench import sample_label, strategy_options
+
+    assert sample_label("en").startswith("CDNOW sample: a US music retailer, 1997–98, 2,357 customers")
+    assert sample_label("ru").startswith("Пример CDNOW: американский музыкальный магазин, 1997–98 гг., 2\u202f357 клиентов")
+    data, _truth = russian_file(tmp_path / "x.csv")
+    with Workbench(lang="ru") as wb:
+        assert wb.upload(data, "заказы.csv") and wb.compute(), wb.error
+        engine = wb.strategy_engine()
+        assert isinstance(engine, StrategySimulator)
+        assert engine.base_clv_.sum() == pytest.approx(wb.headline["equity"], rel=0.01)
+        options = strategy_options(wb, engine, "ru")
+        assert options["currency"] == "₽" and options["base_label"].startswith("Ваши данные: заказы.csv")
+        assert options["cost_max"] >= float(np.mean(engine.spend))
+        assert options["labels"]["margin_change"] == "Изменение маржи, п. п."
+        assert "вся база" in options["labels"]["headline"]
+

@@ -36,6 +36,7 @@ import io
 import math
 import re
 import tempfile
+import threading
 import time
 import unicodedata
 import warnings
@@ -198,6 +199,8 @@ class Workbench:
         self.preview: Preview | None = None
         self._reset_results()
         self.timings: dict[str, float] = {}
+        # Held while results change, so ranges computed in the background land on the settings in force.
+        self.lock = threading.RLock()
 
     # ------------------------------------------------------------------ lifecycle
     def _reset_results(self) -> None:
@@ -298,7 +301,8 @@ class Workbench:
 
     # ------------------------------------------------------------------ 2. compute
     def compute(self, *, customer_col: str | None = None, date_col: str | None = None,
-                amount_col: str | None = None, on_negative: str = "net", on_duplicate: str = "warn") -> bool:
+                amount_col: str | None = None, on_negative: str = "net", on_duplicate: str = "warn",
+                ranges: bool = True) -> bool:
         """Read the whole file, fit the models, check them on the last part of the data and score every customer.
 
         Parameters
@@ -310,6 +314,9 @@ class Workbench:
             :func:`clvkit.load_transactions`).
         on_duplicate : {"warn", "keep", "drop"}
             Rows repeating another row exactly: keep with a note, keep, or drop.
+        ranges : bool
+            Compute the CLV ranges now (default), or leave them to :meth:`fill_ranges`
+            so that the values show sooner.
 
         Returns
         -------
@@ -320,15 +327,15 @@ class Workbench:
         self.notes = []
         start = time.perf_counter()
         try:
-            with language(self.lang):
-                self._compute(customer_col, date_col, amount_col, on_negative, on_duplicate)
+            with self.lock, language(self.lang):
+                self._compute(customer_col, date_col, amount_col, on_negative, on_duplicate, ranges)
             self.timings["compute"] = time.perf_counter() - start
             return True
         except Exception as exc:  # noqa: BLE001 - every problem becomes one sentence in the page
             self._reset_results()
             return self._fail(exc, "compute")
 
-    def _compute(self, customer_col, date_col, amount_col, on_negative, on_duplicate) -> None:
+    def _compute(self, customer_col, date_col, amount_col, on_negative, on_duplicate, ranges) -> None:
         from . import load_transactions, summarize
         from .models import BGNBD, GammaGamma
         from .segments import rfm_segments
@@ -386,12 +393,14 @@ class Workbench:
         self.transactions, self.summary, self.model, self.spend_model = tx, summary, model, spend_model
         self.timings["score_base"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        self.trust = self._trust_check(tx, unit)
+        self.trust = self._trust_check(tx, unit, start=model.params_.to_numpy(dtype=float))
         self.timings["trust"] = time.perf_counter() - t0
-        self._rescore()
+        t0 = time.perf_counter()
+        self._rescore(ranges=ranges)
+        self.timings["value"] = time.perf_counter() - t0
 
     # ------------------------------------------------------------------ trust check
-    def _trust_check(self, tx: pd.DataFrame, unit: str) -> dict:
+    def _trust_check(self, tx: pd.DataFrame, unit: str, start=None) -> dict:
         """Fit on the earlier part, forecast the last part; compare with the naive "own pace" forecast.
 
         The last part is the last 3 months when the data span at least a year, else its
@@ -417,7 +426,8 @@ class Workbench:
                 warnings.simplefilter("ignore")
                 calibration, holdout = split_calibration_holdout(tx, calibration_end=cal_end, observation_end=last,
                                                                  time_unit=unit)
-                model = BGNBD().fit(calibration)
+                # Started from the full fit's estimate: the same model on most of the same data.
+                model = BGNBD().fit(calibration, initial_params=start)
             duration = float(holdout["duration_holdout"].iloc[0])
             forecast = np.asarray(model.predict_purchases(calibration, duration), dtype=float)
             naive = naive_baselines(calibration, holdout)
@@ -437,8 +447,11 @@ class Workbench:
 
     # ------------------------------------------------------------------ 3. rescore
     def rescore(self, *, horizon_months: float | None = None, annual_discount_rate: float | None = None,
-                margin: float | None = None, currency: str | None = None) -> bool:
+                margin: float | None = None, currency: str | None = None, ranges: bool = True) -> bool:
         """Change horizon, discount rate, margin or currency and update every figure without refitting.
+
+        With ``ranges=False`` a new horizon or rate gives the values at once and leaves the
+        CLV ranges (seconds on a large base) to :meth:`fill_ranges`.
 
         Returns
         -------
@@ -450,7 +463,7 @@ class Workbench:
         saved = Settings(**vars(self.settings))
         start = time.perf_counter()
         try:
-            with language(self.lang):
+            with self.lock, language(self.lang):
                 if horizon_months is not None:
                     self.settings.horizon_months = _setting("horizon", horizon_months, 0.0, 600.0, low_open=True)
                 if annual_discount_rate is not None:
@@ -464,40 +477,77 @@ class Workbench:
                     self.settings.currency = next(c for c in CURRENCIES if c == currency or
                                                   CURRENCIES[c][0] == currency)
                 if self.computed:
-                    self._rescore()
+                    self._rescore(ranges=ranges)
             self.timings["rescore"] = time.perf_counter() - start
             return True
         except Exception as exc:  # noqa: BLE001
             self.settings = saved
             return self._fail(exc, "rescore")
 
-    def _clv(self) -> pd.DataFrame:
-        """CLV at margin 1 for the current horizon and rate, cached (the margin only multiplies)."""
-        from .valuation import customer_lifetime_value
+    def _key(self) -> tuple[float, float]:
+        return (float(self.settings.horizon_months), float(self.settings.annual_discount_rate))
 
-        s = self.settings
-        key = (float(s.horizon_months), float(s.annual_discount_rate))
-        if key not in self._clv_cache:
-            common = dict(horizon=f"{s.horizon_months:g} months", annual_discount_rate=s.annual_discount_rate,
-                          margin=1.0)
-            values = None
-            if _has_interval() and s.interval and self.range_note is None:
-                try:
-                    values = customer_lifetime_value(self.model, self.spend_model, self.summary,
-                                                     interval=s.interval, **common)
-                except ClvDataError as exc:
-                    # A fit without a usable covariance still gives values, only without a range.
-                    self.range_note = str(exc)
-            if values is None:
-                values = customer_lifetime_value(self.model, self.spend_model, self.summary, **common)
-            self._clv_cache[key] = values
+    def _clv(self, ranges: bool = True) -> pd.DataFrame:
+        """CLV at margin 1 for the current horizon and rate, cached (the margin only multiplies).
+
+        With `ranges`, the range columns are computed when missing (seconds on a large base);
+        without, values already cached are used as they are, and `ranges_pending` says that
+        :meth:`fill_ranges` has work to do.
+        """
+        key = self._key()
+        cached = self._clv_cache.get(key)
+        wants = _has_interval() and bool(self.settings.interval) and self.range_note is None
+        if cached is not None and ("clv_low" in cached.columns or not wants):
+            return cached
+        if cached is None or ranges:
+            self._clv_cache[key] = self._value(key, ranges=ranges and wants)
         return self._clv_cache[key]
 
-    def _rescore(self) -> None:
+    def _value(self, key: tuple[float, float], *, ranges: bool) -> pd.DataFrame:
+        from .valuation import customer_lifetime_value
+
+        common = dict(horizon=f"{key[0]:g} months", annual_discount_rate=key[1], margin=1.0)
+        if ranges:
+            try:
+                return customer_lifetime_value(self.model, self.spend_model, self.summary,
+                                               interval=self.settings.interval, **common)
+            except ClvDataError as exc:
+                # A fit without a usable covariance still gives values, only without a range.
+                self.range_note = str(exc)
+        return customer_lifetime_value(self.model, self.spend_model, self.summary, **common)
+
+    @property
+    def ranges_pending(self) -> bool:
+        """Whether the table shows values whose ranges are still to be computed (:meth:`fill_ranges`)."""
+        return self.computed and "clv_low" not in self.customers.columns and _has_interval() \
+            and bool(self.settings.interval) and self.range_note is None
+
+    def fill_ranges(self) -> bool:
+        """Compute the CLV ranges for the current settings and put them in every table.
+
+        Returns
+        -------
+        bool
+            False when the settings changed while the ranges were computed (the caller
+            then asks again); the tables are only updated for the settings in force.
+        """
+        key = self._key()
+        if not self.ranges_pending:
+            return True
+        values = self._value(key, ranges=True)
+        with self.lock:
+            if key != self._key() or not self.computed:
+                return False
+            self._clv_cache[key] = values
+            with language(self.lang):
+                self._rescore()
+        return True
+
+    def _rescore(self, ranges: bool = True) -> None:
         from .segments import retention_targets, segment_summary, upsell_targets, value_concentration
 
         s = self.settings
-        clv = self._clv()
+        clv = self._clv(ranges=ranges)
         table = self._base.copy()
         table["expected_purchases"] = clv["expected_purchases"].to_numpy()
         table["expected_spend"] = clv["expected_spend"].to_numpy()

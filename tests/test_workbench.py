@@ -317,3 +317,17 @@ def test_strategy_tab_names_its_base(tmp_path):
         assert options["labels"]["margin_change"] == "Изменение маржи, п. п."
         assert "вся база" in options["labels"]["headline"]
 
+
+
+def test_ranges_can_follow_the_values():
+    wb = Workbench(lang="en")
+    assert wb.upload(EXAMPLE.read_bytes(), "example_orders.csv")
+    assert wb.compute(ranges=False), wb.error
+    assert wb.ranges_pending and "clv_low" not in wb.customers.columns
+    assert wb.rescore(horizon_months=6, ranges=False) and wb.ranges_pending
+    assert wb.fill_ranges() and not wb.ranges_pending
+    direct = ck.customer_lifetime_value(wb.model, wb.spend_model, wb.summary, horizon="6 months",
+                                        annual_discount_rate=0.1, margin=0.3, interval=0.9)
+    np.testing.assert_allclose(wb.customers["clv_low"], direct["clv_low"].reindex(wb.customers.index), rtol=1e-10)
+    np.testing.assert_allclose(wb.customers["clv"], direct["clv"].reindex(wb.customers.index), rtol=1e-10)
+    wb.close()

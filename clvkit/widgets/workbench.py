@@ -25,8 +25,9 @@ __all__ = ["WorkbenchView"]
 
 _TABLE_ROWS = 100
 _TARGET_ROWS = 20
-# Above this many customers the files are built on request: openpyxl writes ~10,000 rows a second.
-_AUTO_FILES = 20_000
+# Above this many customers the files are built on request (openpyxl writes a few thousand rows a
+# second), so that a change of a setting stays quick.
+_AUTO_FILES = 2_000
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _CELL = "padding:2px 8px;border-bottom:1px solid #eee;white-space:nowrap"
 _SORTS = ("clv", "p_alive", "expected_purchases", "expected_spend", "total_amount", "last_purchase")
@@ -59,6 +60,7 @@ class WorkbenchView:
         self.engine = engine if engine is not None else Workbench(lang=self.lang)
         self.engine.lang = self.lang
         self.on_computed = on_computed
+        self._ranges_thread = None
         t = lambda key, **kw: text(key, self.lang, **kw)  # noqa: E731
         wide = {"description_width": "170px"}
 
@@ -175,15 +177,18 @@ class WorkbenchView:
             e.settings.time_unit = self.unit.value
             ok = e.compute(customer_col=self.columns["customer"].value, date_col=self.columns["date"].value,
                            amount_col=self.columns["amount"].value, on_negative=self.refunds.value,
-                           on_duplicate=self.duplicates.value)
+                           on_duplicate=self.duplicates.value, ranges=False)
         finally:
             self.run.disabled = e.preview is None
             self.status.value = ""
         self._show_error()
         if ok:
-            self._render_results()
+            with e.lock:
+                self._render_results()
             if self.on_computed is not None:
                 self.on_computed()
+            if e.ranges_pending:
+                self._fill_ranges_later()
         else:
             self.results.layout.display = "none"
         return ok
@@ -205,19 +210,43 @@ class WorkbenchView:
                                value=repr(value))
                 ok = False
             elif name == "horizon":
-                ok = e.rescore(horizon_months=value)
+                ok = e.rescore(horizon_months=value, ranges=False)
             elif name == "annual_discount_rate":
-                ok = e.rescore(annual_discount_rate=value / scale)
+                ok = e.rescore(annual_discount_rate=value / scale, ranges=False)
             else:
-                ok = e.rescore(margin=value / scale)
+                ok = e.rescore(margin=value / scale, ranges=False)
         self._show_error()
         if not ok:
             return
         if e.computed:
-            self._render_results()
+            with e.lock:
+                self._render_results()
             if self.on_computed is not None:
                 self.on_computed()
+            if e.ranges_pending:
+                self._fill_ranges_later()
         self.last_update_seconds = time.perf_counter() - start
+
+    def _fill_ranges_later(self) -> None:
+        """Compute the CLV ranges of new settings in the background, then show them (seconds on a large base)."""
+        import threading
+
+        def work() -> None:
+            e = self.engine
+            try:
+                while e.ranges_pending:
+                    if e.fill_ranges():
+                        with e.lock:
+                            if not e.ranges_pending:
+                                self._render_results()
+                        break
+            except Exception as exc:  # noqa: BLE001 - a failure here must not leave the page silent
+                e._fail(exc, "rescore")
+                self._show_error()
+
+        if self._ranges_thread is None or not self._ranges_thread.is_alive():
+            self._ranges_thread = threading.Thread(target=work, daemon=True)
+            self._ranges_thread.start()
 
     def _on_unit(self, change) -> None:
         if self.engine.computed and change["new"] != self.engine.settings.time_unit:
@@ -341,6 +370,8 @@ class WorkbenchView:
                 v = row.get(c)
                 if c in money:
                     s = self._money(v)
+                elif c == "clv_range" and "clv_low" not in row:
+                    s = "…"  # being computed in the background
                 elif c == "clv_range":
                     s = text("workbench.ui.range", lang, low=self._money(row["clv_low"]),
                              high=self._money(row["clv_high"]))
@@ -367,7 +398,7 @@ class WorkbenchView:
         cols = [(c, text(f"workbench.col.{c}", lang)) for c in
                 ("segment", "last_purchase", "purchases", "total_amount", "p_alive", "expected_purchases",
                  "expected_spend", "clv")]
-        if "clv_low" in self.engine.customers.columns:
+        if "clv_low" in self.engine.customers.columns or self.engine.ranges_pending:
             level = format_percent(self.engine.settings.interval, lang, decimals=0)
             cols.append(("clv_range", f"{text('workbench.set.range', lang)}, {level}"))
         return cols

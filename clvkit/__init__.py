@@ -31,7 +31,7 @@ _LAZY = {
 }
 _SUBMODULES = {
     "data", "datasets", "formulas", "models", "valuation", "segments", "strategy",
-    "simulate", "plots", "widgets", "teach", "units", "acquisition", "validation", "i18n",
+    "simulate", "plots", "widgets", "teach", "units", "acquisition", "validation", "i18n", "workbench",
 }
 
 __all__ = [

@@ -49,7 +49,8 @@ import pandas as pd
 from .errors import ClvDataError
 from .i18n import check_lang, format_date, get_currency, language, resolve_lang, text
 
-__all__ = ["COLUMN_GUESSES", "DEFAULT_MAX_BYTES", "Settings", "Workbench", "guess_column"]
+__all__ = ["COLUMN_GUESSES", "DEFAULT_MAX_BYTES", "Preview", "Settings", "Workbench", "guess_column", "sample_label",
+           "strategy_options"]
 
 #: Default upload limit: 200 MB.
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024

@@ -116,6 +116,9 @@ def test_workbench_in_english_and_russian(chromium_browser, workbench_url, tmp_p
         rows = page.locator(".clvkit-customers tr[data-customer]")
         first_ids = [rows.nth(i).get_attribute("data-customer") for i in range(3)]
         assert first_ids == [str(i) for i in expected.customers.index[:3]]
+        # The ranges follow the values (computed in the background); the files are complete after them.
+        ranges = page.locator(".clvkit-customers td[data-col='clv_range']")
+        expect(ranges.first).not_to_have_text("…", timeout=COMPUTE_MS)
         with page.expect_download(timeout=60_000) as download:
             page.locator(".clvkit-download a.clvkit-download-xlsx").click()
         saved = tmp_path / "book.xlsx"
@@ -124,11 +127,18 @@ def test_workbench_in_english_and_russian(chromium_browser, workbench_url, tmp_p
         sheet = list(book["Customers"].iter_rows(values_only=True))
         header = sheet[0]
         clv = [row[header.index("CLV")] for row in sheet[1:]]
+        low = [row[header.index("CLV, low end of range")] for row in sheet[1:]]
         np.testing.assert_array_equal(np.round(clv, 2), np.round(expected.customers["clv"].to_numpy(), 2))
+        np.testing.assert_array_equal(np.round(low, 2), np.round(expected.customers["clv_low"].to_numpy(), 2))
         page.screenshot(path=str(ARTIFACTS / "workbench_en.png"), full_page=True)
         expected.close()
+        assert problems == [], "\n".join(problems)
+    finally:
+        page.close()
 
-        # Russian: a semicolon-separated cp1251 export with rouble amounts.
+    # Russian, on a page of its own: a semicolon-separated cp1251 export with rouble amounts.
+    page, problems = _guarded_page(chromium_browser)
+    try:
         page.goto(workbench_url + "?lang=ru", wait_until="domcontentloaded", timeout=PAGE_READY_MS)
         path = tmp_path / "заказы.csv"
         russian_file(path)
@@ -142,6 +152,8 @@ def test_workbench_in_english_and_russian(chromium_browser, workbench_url, tmp_p
         equity = [v for k, v in expected.headline_sentences() if k.startswith("Ценность базы")][0]
         expect(head.locator("[data-key='equity']")).to_have_text(equity)
         assert equity.endswith("₽")
+        expect(page.locator(".clvkit-customers td[data-col='clv_range']").first).not_to_have_text(
+            "…", timeout=COMPUTE_MS)
         first = page.locator(".clvkit-customers tr[data-customer]").first.get_attribute("data-customer")
         assert first == str(expected.customers.index[0])
         page.screenshot(path=str(ARTIFACTS / "workbench_ru.png"), full_page=True)

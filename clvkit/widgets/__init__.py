@@ -28,9 +28,11 @@ _EXPLORERS = {
     "SegmentState": "clvkit.widgets.segment",
     "StrategySimulator": "clvkit.widgets.strategy",
     "StrategyState": "clvkit.widgets.strategy",
+    "WorkbenchView": "clvkit.widgets.workbench",
 }
 
-__all__ = ["CustomerExplorer", "DriverExplorer", "RetentionExplorer", "SegmentExplorer", "StrategySimulator"]
+__all__ = ["CustomerExplorer", "DriverExplorer", "RetentionExplorer", "SegmentExplorer", "StrategySimulator",
+           "WorkbenchView"]
 
 
 def __getattr__(name: str):

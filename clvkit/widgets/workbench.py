@@ -63,6 +63,7 @@ class WorkbenchView:
         self._ranges_thread = None
         t = lambda key, **kw: text(key, self.lang, **kw)  # noqa: E731
         wide = {"description_width": "170px"}
+        setting = {"description_width": "230px"}
 
         self.intro = w.HTML(f"<div style='margin:4px 0 8px'>{html.escape(t('workbench.ui.intro'))}</div>")
         self.upload = w.FileUpload(accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xls", multiple=False,
@@ -90,12 +91,12 @@ class WorkbenchView:
         self.run = w.Button(description=t("workbench.ui.run"), button_style="primary", disabled=True)
         self.run.add_class("clvkit-run")
         self.status = w.HTML()
-        self.horizon = w.FloatText(value=s.horizon_months, description=t("workbench.ui.horizon"), style=wide,
-                                   layout=w.Layout(width="300px"))
+        self.horizon = w.FloatText(value=s.horizon_months, description=t("workbench.ui.horizon"), style=setting,
+                                   layout=w.Layout(width="340px"))
         self.rate = w.FloatText(value=round(100 * s.annual_discount_rate, 6), description=t("workbench.ui.rate"),
-                                style=wide, layout=w.Layout(width="300px"))
-        self.margin = w.FloatText(value=round(100 * s.margin, 6), description=t("workbench.ui.margin"), style=wide,
-                                  layout=w.Layout(width="300px"))
+                                style=setting, layout=w.Layout(width="340px"))
+        self.margin = w.FloatText(value=round(100 * s.margin, 6), description=t("workbench.ui.margin"), style=setting,
+                                  layout=w.Layout(width="340px"))
         self.currency = w.Dropdown(options=list(CURRENCIES), value=s.currency, description=t("workbench.ui.currency"),
                                    style=wide, layout=w.Layout(width="300px"))
         self.currency.add_class("clvkit-currency")
@@ -237,7 +238,8 @@ class WorkbenchView:
                 while e.ranges_pending:
                     if e.fill_ranges():
                         with e.lock:
-                            if not e.ranges_pending:
+                            # A new upload may have cleared the results meanwhile: then nothing to show.
+                            if e.computed and not e.ranges_pending:
                                 self._render_results()
                         break
             except Exception as exc:  # noqa: BLE001 - a failure here must not leave the page silent
@@ -309,11 +311,12 @@ class WorkbenchView:
             for key, (k, v) in zip(("customers", "repeat_buyers", "period", "equity"), e.headline_sentences()))
         self.headline.value = f"<div style='display:flex;flex-wrap:wrap;margin:10px 0'>{cells}</div>"
         self.trust.value = f"<div style='margin:6px 0;max-width:900px'>{html.escape(e.trust_sentence() or '')}</div>"
+        # The files first: when the page shows a table, the links already hold the same numbers.
+        self._render_downloads()
         self._render_concentration()
         self._render_segments()
         self._render_customers()
         self._render_targets()
-        self._render_downloads()
 
     def _render_concentration(self) -> None:
         from ..segments import lorenz_curve

@@ -303,7 +303,7 @@ class Workbench:
     # ------------------------------------------------------------------ 2. compute
     def compute(self, *, customer_col: str | None = None, date_col: str | None = None,
                 amount_col: str | None = None, on_negative: str = "net", on_duplicate: str = "warn",
-                ranges: bool = True) -> bool:
+                ranges: bool = True, trust: bool = True) -> bool:
         """Read the whole file, fit the models, check them on the last part of the data and score every customer.
 
         Parameters
@@ -318,6 +318,8 @@ class Workbench:
         ranges : bool
             Compute the CLV ranges now (default), or leave them to :meth:`fill_ranges`
             so that the values show sooner.
+        trust : bool
+            Run the trust check now (default), or leave it to :meth:`fill_trust`.
 
         Returns
         -------
@@ -329,14 +331,14 @@ class Workbench:
         start = time.perf_counter()
         try:
             with self.lock, language(self.lang):
-                self._compute(customer_col, date_col, amount_col, on_negative, on_duplicate, ranges)
+                self._compute(customer_col, date_col, amount_col, on_negative, on_duplicate, ranges, trust)
             self.timings["compute"] = time.perf_counter() - start
             return True
         except Exception as exc:  # noqa: BLE001 - every problem becomes one sentence in the page
             self._reset_results()
             return self._fail(exc, "compute")
 
-    def _compute(self, customer_col, date_col, amount_col, on_negative, on_duplicate, ranges) -> None:
+    def _compute(self, customer_col, date_col, amount_col, on_negative, on_duplicate, ranges, trust) -> None:
         from . import load_transactions, summarize
         from .models import BGNBD, GammaGamma
         from .segments import rfm_segments
@@ -393,14 +395,31 @@ class Workbench:
         )
         self.transactions, self.summary, self.model, self.spend_model = tx, summary, model, spend_model
         self.timings["score_base"] = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        self.trust = self._trust_check(tx, unit, start=model.params_.to_numpy(dtype=float))
-        self.timings["trust"] = time.perf_counter() - t0
+        if trust:
+            self.fill_trust()
         t0 = time.perf_counter()
         self._rescore(ranges=ranges)
         self.timings["value"] = time.perf_counter() - t0
 
     # ------------------------------------------------------------------ trust check
+    @property
+    def trust_pending(self) -> bool:
+        """Whether the trust check is still to be run (:meth:`fill_trust`)."""
+        return self.computed and self.trust is None
+
+    def fill_trust(self) -> None:
+        """Run the trust check on the data in hand (a second fit on the earlier part of the data)."""
+        tx, model = self.transactions, self.model
+        if tx is None or model is None:
+            return
+        t0 = time.perf_counter()
+        with language(self.lang):
+            trust = self._trust_check(tx, self.settings.time_unit, start=model.params_.to_numpy(dtype=float))
+        with self.lock:
+            if self.transactions is tx:  # still the same data
+                self.trust = trust
+        self.timings["trust"] = time.perf_counter() - t0
+
     def _trust_check(self, tx: pd.DataFrame, unit: str, start=None) -> dict:
         """Fit on the earlier part, forecast the last part; compare with the naive "own pace" forecast.
 

@@ -322,8 +322,11 @@ def test_strategy_tab_names_its_base(tmp_path):
 def test_ranges_can_follow_the_values():
     wb = Workbench(lang="en")
     assert wb.upload(EXAMPLE.read_bytes(), "example_orders.csv")
-    assert wb.compute(ranges=False), wb.error
+    assert wb.compute(ranges=False, trust=False), wb.error
     assert wb.ranges_pending and "clv_low" not in wb.customers.columns
+    assert wb.trust_pending and wb.trust_sentence() is None
+    wb.fill_trust()
+    assert not wb.trust_pending and "the last 3 months" in wb.trust_sentence()
     assert wb.rescore(horizon_months=6, ranges=False) and wb.ranges_pending
     assert wb.fill_ranges() and not wb.ranges_pending
     direct = ck.customer_lifetime_value(wb.model, wb.spend_model, wb.summary, horizon="6 months",

@@ -113,6 +113,8 @@ def test_workbench_in_english_and_russian(chromium_browser, workbench_url, tmp_p
             format_number(expected.headline["customers"], "en", decimals=0), timeout=COMPUTE_MS)
         expect(head.locator("[data-key='equity']")).to_have_text(dict(expected.headline_sentences())[
             "Customer equity, next 12 months"])
+        # The trust check follows the table (a second fit, in the background).
+        expect(page.locator(".clvkit-trust")).to_contain_text(expected.trust_sentence(), timeout=COMPUTE_MS)
         rows = page.locator(".clvkit-customers tr[data-customer]")
         first_ids = [rows.nth(i).get_attribute("data-customer") for i in range(3)]
         assert first_ids == [str(i) for i in expected.customers.index[:3]]

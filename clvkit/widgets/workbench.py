@@ -178,7 +178,7 @@ class WorkbenchView:
             e.settings.time_unit = self.unit.value
             ok = e.compute(customer_col=self.columns["customer"].value, date_col=self.columns["date"].value,
                            amount_col=self.columns["amount"].value, on_negative=self.refunds.value,
-                           on_duplicate=self.duplicates.value, ranges=False)
+                           on_duplicate=self.duplicates.value, ranges=False, trust=False)
         finally:
             self.run.disabled = e.preview is None
             self.status.value = ""
@@ -188,7 +188,7 @@ class WorkbenchView:
                 self._render_results()
             if self.on_computed is not None:
                 self.on_computed()
-            if e.ranges_pending:
+            if e.ranges_pending or e.trust_pending:
                 self._fill_ranges_later()
         else:
             self.results.layout.display = "none"
@@ -235,6 +235,11 @@ class WorkbenchView:
         def work() -> None:
             e = self.engine
             try:
+                if e.trust_pending:
+                    e.fill_trust()
+                    with e.lock:
+                        if e.computed:
+                            self._render_trust()
                 while e.ranges_pending:
                     if e.fill_ranges():
                         with e.lock:
@@ -310,13 +315,18 @@ class WorkbenchView:
             f"{html.escape(v)}</div></div>"
             for key, (k, v) in zip(("customers", "repeat_buyers", "period", "equity"), e.headline_sentences()))
         self.headline.value = f"<div style='display:flex;flex-wrap:wrap;margin:10px 0'>{cells}</div>"
-        self.trust.value = f"<div style='margin:6px 0;max-width:900px'>{html.escape(e.trust_sentence() or '')}</div>"
+        self._render_trust()
         # The files first: when the page shows a table, the links already hold the same numbers.
         self._render_downloads()
         self._render_concentration()
         self._render_segments()
         self._render_customers()
         self._render_targets()
+
+    def _render_trust(self) -> None:
+        e = self.engine
+        sentence = e.trust_sentence() or text("workbench.ui.checking", self.lang)
+        self.trust.value = f"<div style='margin:6px 0;max-width:900px'>{html.escape(sentence)}</div>"
 
     def _render_concentration(self) -> None:
         from ..segments import lorenz_curve

@@ -115,10 +115,17 @@ class Calculator:
         self.header.value = ("<style>.clvkit-app {--jp-widgets-horizontal-tab-width: 230px;}</style>"
                              f"<h2 style='margin:4px 0'>{label('app.title', lang)}</h2>"
                              f"<div>{label('app.intro', lang)}</div>")
-        selected = self.tabs.selected_index
-        self.tabs.children = children
+        # Each tab is a fixed box whose content is replaced: new tab children would make the page
+        # jump back to the first tab.
+        if len(self.tabs.children) != len(children):
+            import ipywidgets as w
+
+            self.tabs.children = [w.Box(layout=w.Layout(display="block")) for _ in children]
+        for slot, child in zip(self.tabs.children, children):
+            slot.children = (child,)
         self.tabs.titles = tuple(titles)
-        self.tabs.selected_index = selected if selected is not None else 0
+        if self.tabs.selected_index is None:
+            self.tabs.selected_index = 0
         self.lang = lang
 
     def _on_language(self, change) -> None:
@@ -156,13 +163,7 @@ class Calculator:
 
     def _refresh_strategy(self) -> None:
         self.strategy = self._strategy_view(self.lang)
-        children = list(self.tabs.children)
-        children[-1] = self.strategy.widget
-        selected = self.tabs.selected_index
-        titles = self.tabs.titles
-        self.tabs.children = children
-        self.tabs.titles = titles
-        self.tabs.selected_index = selected
+        self.tabs.children[-1].children = (self.strategy.widget,)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

@@ -44,7 +44,9 @@ def simulated_csv(customers: int, rows: int, seed: int = 1) -> bytes:
     offset = np.where(is_first, 0.0, rng.uniform(0.0, 1.0, size=len(owner)) * span)
     day = pd.Timestamp("2023-01-01") + pd.to_timedelta(start + offset.astype(int), unit="D")
     amount = np.round(rng.gamma(2.0, 25.0, size=len(owner)) + 1.0, 2)
-    frame = pd.DataFrame({"customer_id": owner + 100000, "order_date": day.strftime("%Y-%m-%d"), "total": amount})
+    frame = pd.DataFrame(
+        {"customer_id": owner + 100000, "order_date": day.strftime("%Y-%m-%d"), "total": amount}
+    )
     return frame.to_csv(index=False).encode("utf-8")
 
 
@@ -65,8 +67,10 @@ def main() -> None:
     assert view.compute(), view.engine.error
     total = time.perf_counter() - start
     e = view.engine
-    print(f"file: {len(data) / 2**20:.1f} MB, {e.headline['rows']:,} rows, {e.headline['customers']:,} customers, "
-          f"{e.headline['repeat_buyers']:,} repeat buyers")
+    print(
+        f"file: {len(data) / 2**20:.1f} MB, {e.headline['rows']:,} rows, {e.headline['customers']:,} customers, "
+        f"{e.headline['repeat_buyers']:,} repeat buyers"
+    )
     print(f"upload -> preview                      {uploaded:7.2f} s")
     print(f"upload -> customer table (page)         {total:7.2f} s   (goal < 15 s)")
     print("  engine: " + ", ".join(f"{k} {v:.2f} s" for k, v in e.timings.items()))
@@ -76,8 +80,10 @@ def main() -> None:
     t0 = time.perf_counter()
     if view._ranges_thread is not None:
         view._ranges_thread.join()
-    print(f"then trust check + CLV ranges (background) {time.perf_counter() - t0:7.2f} s   "
-          f"(table -> ranges shown, total {time.perf_counter() - start:.2f} s)")
+    print(
+        f"then trust check + CLV ranges (background) {time.perf_counter() - t0:7.2f} s   "
+        f"(table -> ranges shown, total {time.perf_counter() - start:.2f} s)"
+    )
 
     def wait_background():
         if view._ranges_thread is not None:
@@ -98,13 +104,21 @@ def main() -> None:
     horizon_new = timed(view.horizon, [12.0 + i + 1 for i in range(n)])
     horizon_seen = timed(view.horizon, [12.0 + i + 1 for i in range(n)])
     rate = timed(view.rate, [10.0 + i + 1 for i in range(n)])
-    for name, values in (("margin (any value)", margin), ("horizon, a new value", horizon_new),
-                         ("horizon, a value seen before", horizon_seen), ("discount rate, a new value", rate)):
-        print(f"change {name:<30} median {1000 * statistics.median(values):7.0f} ms   "
-              f"max {1000 * max(values):7.0f} ms   (goal < 300 ms)")
+    for name, values in (
+        ("margin (any value)", margin),
+        ("horizon, a new value", horizon_new),
+        ("horizon, a value seen before", horizon_seen),
+        ("discount rate, a new value", rate),
+    ):
+        print(
+            f"change {name:<30} median {1000 * statistics.median(values):7.0f} ms   "
+            f"max {1000 * max(values):7.0f} ms   (goal < 300 ms)"
+        )
     t0 = time.perf_counter()
     book = e.workbook_bytes()
-    print(f"Excel workbook of every customer       {time.perf_counter() - t0:7.2f} s  ({len(book) / 2**20:.1f} MB)")
+    print(
+        f"Excel workbook of every customer       {time.perf_counter() - t0:7.2f} s  ({len(book) / 2**20:.1f} MB)"
+    )
     e.close()
 
 

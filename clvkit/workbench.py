@@ -42,6 +42,7 @@ import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 import numpy as np
 import pandas as pd
@@ -49,8 +50,16 @@ import pandas as pd
 from .errors import ClvDataError
 from .i18n import check_lang, format_date, get_currency, language, resolve_lang, text
 
-__all__ = ["COLUMN_GUESSES", "DEFAULT_MAX_BYTES", "Preview", "Settings", "Workbench", "guess_column", "sample_label",
-           "strategy_options"]
+__all__ = [
+    "COLUMN_GUESSES",
+    "DEFAULT_MAX_BYTES",
+    "Preview",
+    "Settings",
+    "Workbench",
+    "guess_column",
+    "sample_label",
+    "strategy_options",
+]
 
 #: Default upload limit: 200 MB.
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -58,20 +67,72 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 #: Header names recognised per role, most specific first (compared without case, spaces or _ -).
 COLUMN_GUESSES: dict[str, tuple[str, ...]] = {
     "customer": (
-        "customer_id", "customerid", "customer", "client_id", "client", "clientid", "user_id", "userid", "user",
-        "buyer_id", "buyer", "member_id", "account_id", "email",
-        "клиент", "id клиента", "код клиента", "клиент id", "покупатель", "id покупателя", "код покупателя",
-        "покупатель id", "пользователь", "контрагент",
+        "customer_id",
+        "customerid",
+        "customer",
+        "client_id",
+        "client",
+        "clientid",
+        "user_id",
+        "userid",
+        "user",
+        "buyer_id",
+        "buyer",
+        "member_id",
+        "account_id",
+        "email",
+        "клиент",
+        "id клиента",
+        "код клиента",
+        "клиент id",
+        "покупатель",
+        "id покупателя",
+        "код покупателя",
+        "покупатель id",
+        "пользователь",
+        "контрагент",
     ),
     "date": (
-        "order_date", "orderdate", "purchase_date", "transaction_date", "invoice_date", "date", "datetime",
-        "created_at", "timestamp", "time", "day",
-        "дата заказа", "дата покупки", "дата продажи", "дата чека", "дата", "дата и время", "день",
+        "order_date",
+        "orderdate",
+        "purchase_date",
+        "transaction_date",
+        "invoice_date",
+        "date",
+        "datetime",
+        "created_at",
+        "timestamp",
+        "time",
+        "day",
+        "дата заказа",
+        "дата покупки",
+        "дата продажи",
+        "дата чека",
+        "дата",
+        "дата и время",
+        "день",
     ),
     "amount": (
-        "amount", "total", "order_total", "order_value", "revenue", "sales", "sum", "value", "price",
-        "total_amount", "net_amount", "invoice_amount",
-        "сумма", "сумма заказа", "сумма покупки", "сумма чека", "итого", "выручка", "стоимость", "сумма продажи",
+        "amount",
+        "total",
+        "order_total",
+        "order_value",
+        "revenue",
+        "sales",
+        "sum",
+        "value",
+        "price",
+        "total_amount",
+        "net_amount",
+        "invoice_amount",
+        "сумма",
+        "сумма заказа",
+        "сумма покупки",
+        "сумма чека",
+        "итого",
+        "выручка",
+        "стоимость",
+        "сумма продажи",
     ),
 }
 _ROLES = ("customer", "date", "amount")
@@ -182,8 +243,9 @@ class Workbench:
         One row per customer, highest CLV first, after :meth:`compute`.
     """
 
-    def __init__(self, *, lang: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                 settings: Settings | None = None) -> None:
+    def __init__(
+        self, *, lang: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, settings: Settings | None = None
+    ) -> None:
         self.lang = check_lang(resolve_lang(lang))
         if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
             raise ClvDataError(text("workbench.max_bytes", self.lang, value=repr(max_bytes)))
@@ -231,7 +293,7 @@ class Workbench:
         self.preview = None
         self._reset_results()
 
-    def __enter__(self) -> Workbench:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -249,8 +311,13 @@ class Workbench:
         else:
             # Not a data problem we foresaw: still one sentence, with the exception's first line.
             first = (str(exc).strip().splitlines() or [""])[0][:200]
-            message = text("workbench.unexpected", self.lang, step=text(f"workbench.step.{step}", self.lang),
-                           kind=type(exc).__name__, detail=first)
+            message = text(
+                "workbench.unexpected",
+                self.lang,
+                step=text(f"workbench.step.{step}", self.lang),
+                kind=type(exc).__name__,
+                detail=first,
+            )
         self.error = message
         return False
 
@@ -285,8 +352,11 @@ class Workbench:
         safe = Path(name).name or "upload.csv"
         suffix = Path(safe).suffix.lower()
         if len(data) > self.max_bytes:
-            raise ClvDataError(text("workbench.too_big", name=repr(safe), size=len(data) / 2**20,
-                                    limit=self.max_bytes / 2**20))
+            raise ClvDataError(
+                text(
+                    "workbench.too_big", name=repr(safe), size=len(data) / 2**20, limit=self.max_bytes / 2**20
+                )
+            )
         if len(data) == 0 or not data.strip():
             raise ClvDataError(text("workbench.empty", name=repr(safe)))
         if suffix not in _EXCEL + _TEXT:
@@ -301,9 +371,17 @@ class Workbench:
         self.preview = Preview(name=safe, size=len(data), columns=columns, rows=rows, guesses=guesses)
 
     # ------------------------------------------------------------------ 2. compute
-    def compute(self, *, customer_col: str | None = None, date_col: str | None = None,
-                amount_col: str | None = None, on_negative: str = "net", on_duplicate: str = "warn",
-                ranges: bool = True, trust: bool = True) -> bool:
+    def compute(
+        self,
+        *,
+        customer_col: str | None = None,
+        date_col: str | None = None,
+        amount_col: str | None = None,
+        on_negative: str = "net",
+        on_duplicate: str = "warn",
+        ranges: bool = True,
+        trust: bool = True,
+    ) -> bool:
         """Read the whole file, fit the models, check them on the last part of the data and score every customer.
 
         Parameters
@@ -345,32 +423,55 @@ class Workbench:
 
         if self.preview is None or self.path is None:
             raise ClvDataError(text("workbench.no_file"))
-        chosen = {"customer": customer_col or self.preview.guesses.get("customer"),
-                  "date": date_col or self.preview.guesses.get("date"),
-                  "amount": amount_col or self.preview.guesses.get("amount")}
+        chosen = {
+            "customer": customer_col or self.preview.guesses.get("customer"),
+            "date": date_col or self.preview.guesses.get("date"),
+            "amount": amount_col or self.preview.guesses.get("amount"),
+        }
         for role, column in chosen.items():
             if not column:
-                raise ClvDataError(text("workbench.no_column", role=text(f"workbench.role.{role}"),
-                                        columns=", ".join(map(repr, self.preview.columns))))
+                raise ClvDataError(
+                    text(
+                        "workbench.no_column",
+                        role=text(f"workbench.role.{role}"),
+                        columns=", ".join(map(repr, self.preview.columns)),
+                    )
+                )
         if len(set(chosen.values())) < 3:
-            raise ClvDataError(text("workbench.same_column", customer=repr(chosen["customer"]),
-                                    date=repr(chosen["date"]), amount=repr(chosen["amount"])))
+            raise ClvDataError(
+                text(
+                    "workbench.same_column",
+                    customer=repr(chosen["customer"]),
+                    date=repr(chosen["date"]),
+                    amount=repr(chosen["amount"]),
+                )
+            )
         self._reset_results()
         t0 = time.perf_counter()
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            tx = load_transactions(self.path, customer_col=chosen["customer"], date_col=chosen["date"],
-                                   amount_col=chosen["amount"], on_negative=on_negative, on_duplicate=on_duplicate)
+            tx = load_transactions(
+                self.path,
+                customer_col=chosen["customer"],
+                date_col=chosen["date"],
+                amount_col=chosen["amount"],
+                on_negative=on_negative,
+                on_duplicate=on_duplicate,
+            )
         self.notes = list(dict.fromkeys(str(w.message) for w in caught if _is_note(w)))
         self.timings["load"] = time.perf_counter() - t0
-        self.load_options = {**{f"{k}_col": v for k, v in chosen.items()},
-                             "on_negative": on_negative, "on_duplicate": on_duplicate}
+        self.load_options = {
+            **{f"{k}_col": v for k, v in chosen.items()},
+            "on_negative": on_negative,
+            "on_duplicate": on_duplicate,
+        }
         unit = self.settings.time_unit
         t0 = time.perf_counter()
         summary = summarize(tx, time_unit=unit)
         if int((summary["frequency"] > 0).sum()) < 2:
-            raise ClvDataError(text("workbench.few_repeat", n=int((summary["frequency"] > 0).sum()),
-                                    customers=len(summary)))
+            raise ClvDataError(
+                text("workbench.few_repeat", n=int((summary["frequency"] > 0).sum()), customers=len(summary))
+            )
         self.timings["summarize"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         with warnings.catch_warnings(record=True) as caught:
@@ -444,15 +545,19 @@ class Workbench:
                 raise ClvDataError(text("workbench.trust.too_short", n=days))
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                calibration, holdout = split_calibration_holdout(tx, calibration_end=cal_end, observation_end=last,
-                                                                 time_unit=unit)
+                calibration, holdout = split_calibration_holdout(
+                    tx, calibration_end=cal_end, observation_end=last, time_unit=unit
+                )
                 # Started from the full fit's estimate: the same model on most of the same data.
                 model = BGNBD().fit(calibration, initial_params=start)
             duration = float(holdout["duration_holdout"].iloc[0])
             forecast = np.asarray(model.predict_purchases(calibration, duration), dtype=float)
             naive = naive_baselines(calibration, holdout)
-            errors = holdout_errors({"model": forecast, "own": naive["own"], "average": naive["average"]},
-                                    holdout["frequency_holdout"].to_numpy(dtype=float), baselines=["own", "average"])
+            errors = holdout_errors(
+                {"model": forecast, "own": naive["own"], "average": naive["average"]},
+                holdout["frequency_holdout"].to_numpy(dtype=float),
+                baselines=["own", "average"],
+            )
         except ClvDataError as exc:
             return {"ok": False, "key": "workbench.trust.skipped", "fields": {"reason": str(exc).rstrip(".")}}
         if not math.isfinite(float(errors.loc["model", "total_error_pct"])):
@@ -460,14 +565,36 @@ class Workbench:
         model_off = abs(float(errors.loc["model", "total_error_pct"])) / 100.0
         naive_off = abs(float(errors.loc["own", "total_error_pct"])) / 100.0
         key = "workbench.trust.better" if model_off <= naive_off else "workbench.trust.worse"
-        fields = {"what": what, "cut": cal_end, "model": model_off, "naive": naive_off, "customers": len(calibration)}
-        return {"ok": True, "key": key, "fields": fields, "calibration_end": cal_end, "end": last,
-                "model_error": model_off, "naive_error": naive_off, "errors": errors,
-                "actual": float(errors.attrs["actual_total"]), "customers": len(calibration)}
+        fields = {
+            "what": what,
+            "cut": cal_end,
+            "model": model_off,
+            "naive": naive_off,
+            "customers": len(calibration),
+        }
+        return {
+            "ok": True,
+            "key": key,
+            "fields": fields,
+            "calibration_end": cal_end,
+            "end": last,
+            "model_error": model_off,
+            "naive_error": naive_off,
+            "errors": errors,
+            "actual": float(errors.attrs["actual_total"]),
+            "customers": len(calibration),
+        }
 
     # ------------------------------------------------------------------ 3. rescore
-    def rescore(self, *, horizon_months: float | None = None, annual_discount_rate: float | None = None,
-                margin: float | None = None, currency: str | None = None, ranges: bool = True) -> bool:
+    def rescore(
+        self,
+        *,
+        horizon_months: float | None = None,
+        annual_discount_rate: float | None = None,
+        margin: float | None = None,
+        currency: str | None = None,
+        ranges: bool = True,
+    ) -> bool:
         """Change horizon, discount rate, margin or currency and update every figure without refitting.
 
         With ``ranges=False`` a new horizon or rate gives the values at once and leaves the
@@ -485,7 +612,9 @@ class Workbench:
         try:
             with self.lock, language(self.lang):
                 if horizon_months is not None:
-                    self.settings.horizon_months = _setting("horizon", horizon_months, 0.0, 600.0, low_open=True)
+                    self.settings.horizon_months = _setting(
+                        "horizon", horizon_months, 0.0, 600.0, low_open=True
+                    )
                 if annual_discount_rate is not None:
                     self.settings.annual_discount_rate = _setting("rate", annual_discount_rate, 0.0, 1.0)
                 if margin is not None:
@@ -494,8 +623,9 @@ class Workbench:
                     from .i18n import CURRENCIES, currency_symbol
 
                     currency_symbol(currency)  # refuses an unknown currency in one sentence
-                    self.settings.currency = next(c for c in CURRENCIES if c == currency or
-                                                  CURRENCIES[c][0] == currency)
+                    self.settings.currency = next(
+                        c for c in CURRENCIES if c == currency or CURRENCIES[c][0] == currency
+                    )
                 if self.computed:
                     self._rescore(ranges=ranges)
             self.timings["rescore"] = time.perf_counter() - start
@@ -526,11 +656,12 @@ class Workbench:
     def _value(self, key: tuple[float, float], *, ranges: bool) -> pd.DataFrame:
         from .valuation import customer_lifetime_value
 
-        common = dict(horizon=f"{key[0]:g} months", annual_discount_rate=key[1], margin=1.0)
+        common = {"horizon": f"{key[0]:g} months", "annual_discount_rate": key[1], "margin": 1.0}
         if ranges:
             try:
-                return customer_lifetime_value(self.model, self.spend_model, self.summary,
-                                               interval=self.settings.interval, **common)
+                return customer_lifetime_value(
+                    self.model, self.spend_model, self.summary, interval=self.settings.interval, **common
+                )
             except ClvDataError as exc:
                 # A fit without a usable covariance still gives values, only without a range.
                 self.range_note = str(exc)
@@ -539,8 +670,13 @@ class Workbench:
     @property
     def ranges_pending(self) -> bool:
         """Whether the table shows values whose ranges are still to be computed (:meth:`fill_ranges`)."""
-        return self.computed and "clv_low" not in self.customers.columns and _has_interval() \
-            and bool(self.settings.interval) and self.range_note is None
+        return (
+            self.computed
+            and "clv_low" not in self.customers.columns
+            and _has_interval()
+            and bool(self.settings.interval)
+            and self.range_note is None
+        )
 
     def fill_ranges(self) -> bool:
         """Compute the CLV ranges for the current settings and put them in every table.
@@ -578,8 +714,9 @@ class Workbench:
         table["segment"] = self._rfm.to_numpy()
         table = table.sort_values("clv", ascending=False, kind="stable")
         self.customers = table
-        self.segments = segment_summary(table, by="segment", value="clv").sort_values("total_value",
-                                                                                       ascending=False)
+        self.segments = segment_summary(table, by="segment", value="clv").sort_values(
+            "total_value", ascending=False
+        )
         self.concentration = value_concentration(table["clv"].clip(lower=0.0))
         self.retention = retention_targets(table, value="clv", p_alive="p_alive")
         frequency = (table["purchases"] - 1).rename("frequency")
@@ -591,11 +728,11 @@ class Workbench:
             self.upsell = upsell_input.iloc[:0].drop(columns=["frequency"])
         summary, tx = self.summary, self.transactions
         self.headline = {
-            "customers": int(len(summary)),
+            "customers": len(summary),
             "repeat_buyers": int((summary["frequency"] > 0).sum()),
             "first_date": tx["date"].min(),
             "last_date": tx["date"].max(),
-            "rows": int(len(tx)),
+            "rows": len(tx),
             "equity": float(table["clv"].sum()),
             "currency": s.currency,
             "horizon_months": s.horizon_months,
@@ -619,17 +756,29 @@ class Workbench:
         if not self.computed:
             return None
         s = self.settings
-        return StrategySimulator(self.model, self.spend_model, self.summary, horizon=f"{s.horizon_months:g} months",
-                                 annual_discount_rate=s.annual_discount_rate, margin=s.margin,
-                                 segments=self._rfm)
+        return StrategySimulator(
+            self.model,
+            self.spend_model,
+            self.summary,
+            horizon=f"{s.horizon_months:g} months",
+            annual_discount_rate=s.annual_discount_rate,
+            margin=s.margin,
+            segments=self._rfm,
+        )
 
     def base_label(self) -> str:
         """What the strategy tab runs on: the uploaded file, named, with its customers and period."""
         if not self.computed:
             return sample_label(self.lang)
         h = self.headline
-        return text("workbench.base_uploaded", self.lang, name=self.name, n=h["customers"], first=h["first_date"],
-                    last=h["last_date"])
+        return text(
+            "workbench.base_uploaded",
+            self.lang,
+            name=self.name,
+            n=h["customers"],
+            first=h["first_date"],
+            last=h["last_date"],
+        )
 
     # ------------------------------------------------------------------ 4. files
     def headline_sentences(self) -> list[tuple[str, str]]:
@@ -641,16 +790,29 @@ class Workbench:
         return [
             (text("workbench.head.customers", lang), format_number(h["customers"], lang, decimals=0)),
             (text("workbench.head.repeat", lang), format_number(h["repeat_buyers"], lang, decimals=0)),
-            (text("workbench.head.period", lang),
-             f"{format_date(h['first_date'], lang)} – {format_date(h['last_date'], lang)}"),
-            (text("workbench.head.equity", lang, months=h["horizon_months"]),
-             format_money(h["equity"], lang, currency=cur, decimals=0)),
+            (
+                text("workbench.head.period", lang),
+                f"{format_date(h['first_date'], lang)} – {format_date(h['last_date'], lang)}",
+            ),
+            (
+                text("workbench.head.equity", lang, months=h["horizon_months"]),
+                format_money(h["equity"], lang, currency=cur, decimals=0),
+            ),
         ]
 
     def customer_columns(self) -> list[tuple[str, str]]:
         """(column, header in the page's language) of the customer table, in order."""
-        names = ["segment", "first_purchase", "last_purchase", "purchases", "total_amount", "p_alive",
-                 "expected_purchases", "expected_spend", "clv"]
+        names = [
+            "segment",
+            "first_purchase",
+            "last_purchase",
+            "purchases",
+            "total_amount",
+            "p_alive",
+            "expected_purchases",
+            "expected_spend",
+            "clv",
+        ]
         if self.customers is not None and "clv_low" in self.customers.columns:
             names += ["clv_low", "clv_high"]
         return [(n, text(f"workbench.col.{n}", self.lang)) for n in names]
@@ -679,8 +841,18 @@ class Workbench:
         book = Workbook()
         book.remove(book.active)
         columns = self.customer_columns()
-        money_cols = {"total_amount", "expected_spend", "clv", "clv_low", "clv_high", "total_value", "mean_value",
-                      "value_at_risk", "order_value_gap", "upsell_potential"}
+        money_cols = {
+            "total_amount",
+            "expected_spend",
+            "clv",
+            "clv_low",
+            "clv_high",
+            "total_value",
+            "mean_value",
+            "value_at_risk",
+            "order_value_gap",
+            "upsell_potential",
+        }
 
         def sheet(title_key: str, frame: pd.DataFrame, cols: list[tuple[str, str]], index_header: str):
             ws = book.create_sheet(text(title_key, lang)[:31])
@@ -707,16 +879,29 @@ class Workbench:
 
         customer_header = text("workbench.col.customer_id", lang)
         sheet("workbench.sheet.customers", self.customers, columns, customer_header)
-        seg_cols = [(c, text(f"workbench.col.{c}", lang)) for c in
-                    ("customers", "customer_share", "total_value", "mean_value", "value_share")]
+        seg_cols = [
+            (c, text(f"workbench.col.{c}", lang))
+            for c in ("customers", "customer_share", "total_value", "mean_value", "value_share")
+        ]
         segments = self.segments.copy()
         segments.index = [_segment_name(s, lang) for s in segments.index]
         sheet("workbench.sheet.segments", segments, seg_cols, text("workbench.col.segment", lang))
-        sheet("workbench.sheet.retention", self.retention,
-              columns + [("value_at_risk", text("workbench.col.value_at_risk", lang))], customer_header)
-        sheet("workbench.sheet.upsell", self.upsell,
-              columns + [("order_value_gap", text("workbench.col.order_value_gap", lang)),
-                         ("upsell_potential", text("workbench.col.upsell_potential", lang))], customer_header)
+        sheet(
+            "workbench.sheet.retention",
+            self.retention,
+            columns + [("value_at_risk", text("workbench.col.value_at_risk", lang))],
+            customer_header,
+        )
+        sheet(
+            "workbench.sheet.upsell",
+            self.upsell,
+            columns
+            + [
+                ("order_value_gap", text("workbench.col.order_value_gap", lang)),
+                ("upsell_potential", text("workbench.col.upsell_potential", lang)),
+            ],
+            customer_header,
+        )
         ws = book.create_sheet(text("workbench.sheet.settings", lang)[:31])
         ws.append([text("workbench.set.what", lang), text("workbench.set.value", lang)])
         for name, value in self.settings_rows():
@@ -734,16 +919,23 @@ class Workbench:
 
         self._require_results()
         lang, s, h = self.lang, self.settings, self.headline
-        t = lambda key, **kw: text(key, lang, **kw)  # noqa: E731
+        t = lambda key, **kw: text(key, lang, **kw)
         rows: list[tuple[str, object]] = [
             (t("workbench.set.file"), self.name),
-            (t("workbench.set.columns"), t("workbench.set.columns_value", **{k: repr(v) for k, v in
-                                                                            self.load_options.items()
-                                                                            if k.endswith("_col")})),
+            (
+                t("workbench.set.columns"),
+                t(
+                    "workbench.set.columns_value",
+                    **{k: repr(v) for k, v in self.load_options.items() if k.endswith("_col")},
+                ),
+            ),
             (t("workbench.set.rows"), h["rows"]),
             (t("workbench.set.customers"), h["customers"]),
             (t("workbench.set.repeat"), h["repeat_buyers"]),
-            (t("workbench.set.period"), f"{format_date(h['first_date'], lang)} – {format_date(h['last_date'], lang)}"),
+            (
+                t("workbench.set.period"),
+                f"{format_date(h['first_date'], lang)} – {format_date(h['last_date'], lang)}",
+            ),
             (t("workbench.set.refunds"), t(f"workbench.refunds.{self.load_options['on_negative']}")),
             (t("workbench.set.duplicates"), t(f"workbench.duplicates.{self.load_options['on_duplicate']}")),
             (t("workbench.set.notes"), " ".join(self.notes) or "–"),
@@ -821,8 +1013,15 @@ def _setting(name: str, value, low: float, high: float, *, low_open: bool = Fals
     except (TypeError, ValueError):
         x = float("nan")
     if isinstance(value, bool) or not math.isfinite(x) or x < low or x > high or (low_open and x == low):
-        raise ClvDataError(text("workbench.bad_setting", name=text(f"workbench.setting.{name}"), low=low,
-                                high=high, value=repr(value)))
+        raise ClvDataError(
+            text(
+                "workbench.bad_setting",
+                name=text(f"workbench.setting.{name}"),
+                low=low,
+                high=high,
+                value=repr(value),
+            )
+        )
     return x
 
 
@@ -867,7 +1066,7 @@ def _read_text_head(data: bytes, name: str, suffix: str) -> pd.DataFrame:
         except UnicodeDecodeError as exc:
             # A multi-byte character cut at the end of the sample is not an encoding problem.
             if encoding == "utf-8-sig" and exc.start >= len(head) - 4 and len(data) > len(head):
-                sample = head[:exc.start].decode(encoding)
+                sample = head[: exc.start].decode(encoding)
                 break
     if sample is None or "\x00" in sample:
         raise ClvDataError(text("workbench.not_text", name=repr(name)))
@@ -890,8 +1089,14 @@ def _read_text_head(data: bytes, name: str, suffix: str) -> pd.DataFrame:
         raise ClvDataError(text("workbench.not_table", name=repr(name))) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     if len(frame.columns) < 3:
-        raise ClvDataError(text("workbench.few_columns", name=repr(name), n=len(frame.columns),
-                                columns=", ".join(map(repr, frame.columns))))
+        raise ClvDataError(
+            text(
+                "workbench.few_columns",
+                name=repr(name),
+                n=len(frame.columns),
+                columns=", ".join(map(repr, frame.columns)),
+            )
+        )
     return frame
 
 
@@ -904,6 +1109,12 @@ def _read_excel_head(path: Path, name: str) -> pd.DataFrame:
         raise ClvDataError(text("workbench.not_excel", name=repr(name))) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     if len(frame.columns) < 3:
-        raise ClvDataError(text("workbench.few_columns", name=repr(name), n=len(frame.columns),
-                                columns=", ".join(map(repr, frame.columns))))
+        raise ClvDataError(
+            text(
+                "workbench.few_columns",
+                name=repr(name),
+                n=len(frame.columns),
+                columns=", ".join(map(repr, frame.columns)),
+            )
+        )
     return frame

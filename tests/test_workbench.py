@@ -18,7 +18,12 @@ EXAMPLE = ROOT / "datasets" / "example_orders.csv"
 
 
 def one_sentence(message: str) -> bool:
-    return bool(message) and "\n" not in message and "Traceback" not in message and message.rstrip().endswith(".")
+    return (
+        bool(message)
+        and "\n" not in message
+        and "Traceback" not in message
+        and message.rstrip().endswith(".")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +41,15 @@ def independent(path, customer_col, date_col, amount_col, *, margin=0.3, months=
     summary = ck.summarize(tx, time_unit="W")
     model = BGNBD().fit(summary)
     spend = GammaGamma().fit(summary[summary["frequency"] > 0])
-    values = ck.customer_lifetime_value(model, spend, summary, horizon=f"{months} months",
-                                        annual_discount_rate=rate, margin=margin, interval=0.9)
+    values = ck.customer_lifetime_value(
+        model,
+        spend,
+        summary,
+        horizon=f"{months} months",
+        annual_discount_rate=rate,
+        margin=margin,
+        interval=0.9,
+    )
     values["p_alive"] = model.probability_alive(summary)
     return tx, summary, values
 
@@ -78,8 +90,9 @@ def test_trust_check_is_the_holdout_comparison(english):
     assert trust["ok"], trust
     last = wb.transactions["date"].max().normalize()
     assert trust["calibration_end"] == last - pd.DateOffset(months=3)
-    cal, hold = ck.split_calibration_holdout(wb.transactions, calibration_end=trust["calibration_end"],
-                                             observation_end=last, time_unit="W")
+    cal, hold = ck.split_calibration_holdout(
+        wb.transactions, calibration_end=trust["calibration_end"], observation_end=last, time_unit="W"
+    )
     forecast = BGNBD().fit(cal).predict_purchases(cal, float(hold["duration_holdout"].iloc[0]))
     actual = hold["frequency_holdout"].sum()
     assert trust["model_error"] == pytest.approx(abs(forecast.sum() - actual) / actual, rel=1e-6)
@@ -97,11 +110,13 @@ def test_rescore_does_not_refit_and_matches_a_direct_valuation(english):
         assert wb.rescore(horizon_months=24, annual_discount_rate=0.2, margin=0.5), wb.error
         assert wb.model is model and wb.spend_model is spend
         pd.testing.assert_series_equal(wb.model.params_, params)
-        direct = ck.customer_lifetime_value(model, spend, wb.summary, horizon="24 months",
-                                            annual_discount_rate=0.2, margin=0.5, interval=0.9)
+        direct = ck.customer_lifetime_value(
+            model, spend, wb.summary, horizon="24 months", annual_discount_rate=0.2, margin=0.5, interval=0.9
+        )
         np.testing.assert_allclose(wb.customers["clv"], direct["clv"].reindex(wb.customers.index), rtol=1e-10)
-        np.testing.assert_allclose(wb.customers["clv_high"], direct["clv_high"].reindex(wb.customers.index),
-                                   rtol=1e-10)
+        np.testing.assert_allclose(
+            wb.customers["clv_high"], direct["clv_high"].reindex(wb.customers.index), rtol=1e-10
+        )
         # A typed value out of range is refused in one sentence and changes nothing.
         before = wb.customers["clv"].copy()
         assert not wb.rescore(margin=30)
@@ -158,7 +173,9 @@ def russian_file(path: Path) -> tuple[bytes, pd.DataFrame]:
             rows.append((f"Клиент №{i:03d}", day, round(float(rng.gamma(3.0, 900.0)), 2)))
             day = day + pd.Timedelta(days=1 + int(rng.exponential(45.0)))
     truth = pd.DataFrame(rows, columns=["customer", "date", "amount"])
-    lines = ["Покупатель;Дата;Сумма"] + [f"{c};{d:%d.%m.%Y};" + f"{a:.2f}".replace(".", ",") for c, d, a in rows]
+    lines = ["Покупатель;Дата;Сумма"] + [
+        f"{c};{d:%d.%m.%Y};" + f"{a:.2f}".replace(".", ",") for c, d, a in rows
+    ]
     data = ("\r\n".join(lines) + "\r\n").encode("cp1251")
     path.write_bytes(data)
     return data, truth
@@ -178,7 +195,7 @@ def test_russian_cp1251_semicolon_file(tmp_path):
         assert set(wb.customers.index) == set(truth["customer"])
         labels = dict(wb.headline_sentences())
         assert "Клиентов" in labels and labels["Период наблюдения"].startswith("0")
-        equity = [v for k, v in labels.items() if k.startswith("Ценность базы на 12 месяцев")][0]
+        equity = next(v for k, v in labels.items() if k.startswith("Ценность базы на 12 месяцев"))
         assert equity.endswith("₽")
         assert "Проверка модели" in wb.trust_sentence() or "не удалось" in wb.trust_sentence()
         assert wb.base_label().startswith("Ваши данные: заказы.csv, 120 клиентов")
@@ -193,10 +210,13 @@ def test_russian_cp1251_semicolon_file(tmp_path):
         assert settings["Горизонт"] == "12 месяцев"
 
 
-@pytest.mark.parametrize("lang, words", [
-    ("en", ("orders.csv", "binary", "CSV or Excel")),
-    ("ru", ("orders.csv", "двоичные данные", "CSV или Excel")),
-])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("en", ("orders.csv", "binary", "CSV or Excel")),
+        ("ru", ("orders.csv", "двоичные данные", "CSV или Excel")),
+    ],
+)
 def test_broken_file_gives_one_sentence(lang, words):
     garbage = bytes(range(256)) * 20
     wb = Workbench(lang=lang)
@@ -210,10 +230,13 @@ def test_broken_file_gives_one_sentence(lang, words):
     assert one_sentence(wb.error) and ("upload" in wb.error if lang == "en" else "загрузите" in wb.error)
 
 
-@pytest.mark.parametrize("lang, words", [
-    ("en", ("2 columns", "'a;b'", "separator")),
-    ("ru", ("2 столбца", "'a;b'", "разделитель")),
-])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("en", ("2 columns", "'a;b'", "separator")),
+        ("ru", ("2 столбца", "'a;b'", "разделитель")),
+    ],
+)
 def test_too_few_columns_and_too_big(lang, words):
     wb = Workbench(lang=lang, max_bytes=1000)
     assert not wb.upload(b"a;b,c\n1;2,3\n", "x.csv")
@@ -249,8 +272,14 @@ def test_refund_policy_reaches_the_loader(tmp_path):
     wb = Workbench(lang="en", settings=Settings(margin=1.0))
     assert wb.upload(EXAMPLE.read_bytes(), "example_orders.csv")
     assert wb.compute(on_negative="drop", on_duplicate="drop"), wb.error
-    tx = ck.load_transactions(EXAMPLE, customer_col="client", date_col="order_date", amount_col="total",
-                              on_negative="drop", on_duplicate="drop")
+    tx = ck.load_transactions(
+        EXAMPLE,
+        customer_col="client",
+        date_col="order_date",
+        amount_col="total",
+        on_negative="drop",
+        on_duplicate="drop",
+    )
     assert wb.headline["rows"] == len(tx)
     assert wb.customers["total_amount"].sum() == pytest.approx(tx["amount"].sum())
     wb.close()
@@ -266,23 +295,34 @@ def test_view_carries_the_handles_and_downloads_what_the_engine_computed():
 
     view = WorkbenchView(lang="en")
     classes = {
-        "clvkit-upload": view.upload, "clvkit-column-customer": view.columns["customer"],
-        "clvkit-column-date": view.columns["date"], "clvkit-column-amount": view.columns["amount"],
-        "clvkit-run": view.run, "clvkit-error": view.error, "clvkit-customers": view.customers,
-        "clvkit-headline": view.headline, "clvkit-currency": view.currency, "clvkit-download": view.download,
+        "clvkit-upload": view.upload,
+        "clvkit-column-customer": view.columns["customer"],
+        "clvkit-column-date": view.columns["date"],
+        "clvkit-column-amount": view.columns["amount"],
+        "clvkit-run": view.run,
+        "clvkit-error": view.error,
+        "clvkit-customers": view.customers,
+        "clvkit-headline": view.headline,
+        "clvkit-currency": view.currency,
+        "clvkit-download": view.download,
     }
     for css, widget in classes.items():
         assert css in widget._dom_classes
     assert view.run.disabled
     assert view.load(EXAMPLE.read_bytes(), "example_orders.csv")
     assert (view.columns["customer"].value, view.columns["date"].value, view.columns["amount"].value) == (
-        "client", "order_date", "total")
+        "client",
+        "order_date",
+        "total",
+    )
     assert view.compute()
     e = view.engine
     assert "data-key='equity'" in view.headline.value and "$4," in view.headline.value
     first = e.customers.index[0]
     assert f"data-customer='{first}'" in view.customers.value
-    href = re.search(r"class='clvkit-download-xlsx'[^>]*href='data:[^;]+;base64,([^']+)'", view.download.value)
+    href = re.search(
+        r"class='clvkit-download-xlsx'[^>]*href='data:[^;]+;base64,([^']+)'", view.download.value
+    )
     book = load_workbook(io.BytesIO(base64.b64decode(href.group(1))))
     assert book["Customers"].cell(2, 1).value == first
     # Margin typed in percent: 50 halves nothing else, 300 is refused in one sentence.
@@ -304,7 +344,9 @@ def test_strategy_tab_names_its_base(tmp_path):
     from clvkit.workbench import sample_label, strategy_options
 
     assert sample_label("en").startswith("CDNOW sample: a US music retailer, 1997–98, 2,357 customers")
-    assert sample_label("ru").startswith("Пример CDNOW: американский музыкальный магазин, 1997–98 гг., 2\u202f357 клиентов")
+    assert sample_label("ru").startswith(
+        "Пример CDNOW: американский музыкальный магазин, 1997–98 гг., 2\u202f357 клиентов"
+    )
     data, _truth = russian_file(tmp_path / "x.csv")
     with Workbench(lang="ru") as wb:
         assert wb.upload(data, "заказы.csv") and wb.compute(), wb.error
@@ -318,7 +360,6 @@ def test_strategy_tab_names_its_base(tmp_path):
         assert "вся база" in options["labels"]["headline"]
 
 
-
 def test_ranges_can_follow_the_values():
     wb = Workbench(lang="en")
     assert wb.upload(EXAMPLE.read_bytes(), "example_orders.csv")
@@ -329,8 +370,17 @@ def test_ranges_can_follow_the_values():
     assert not wb.trust_pending and "the last 3 months" in wb.trust_sentence()
     assert wb.rescore(horizon_months=6, ranges=False) and wb.ranges_pending
     assert wb.fill_ranges() and not wb.ranges_pending
-    direct = ck.customer_lifetime_value(wb.model, wb.spend_model, wb.summary, horizon="6 months",
-                                        annual_discount_rate=0.1, margin=0.3, interval=0.9)
-    np.testing.assert_allclose(wb.customers["clv_low"], direct["clv_low"].reindex(wb.customers.index), rtol=1e-10)
+    direct = ck.customer_lifetime_value(
+        wb.model,
+        wb.spend_model,
+        wb.summary,
+        horizon="6 months",
+        annual_discount_rate=0.1,
+        margin=0.3,
+        interval=0.9,
+    )
+    np.testing.assert_allclose(
+        wb.customers["clv_low"], direct["clv_low"].reindex(wb.customers.index), rtol=1e-10
+    )
     np.testing.assert_allclose(wb.customers["clv"], direct["clv"].reindex(wb.customers.index), rtol=1e-10)
     wb.close()

@@ -7,7 +7,6 @@ this computer and the console must stay free of errors. Screenshots go to tests/
 
 from __future__ import annotations
 
-import io
 import socket
 import subprocess
 import time
@@ -37,13 +36,18 @@ def workbench_url(tmp_path_factory):
     port = free_port()
     log = tmp_path_factory.mktemp("voila") / "voila.log"
     with open(log, "wb") as out:
-        process = subprocess.Popen(voila_command(app_notebook_path(), port=port, open_browser=False),
-                                   stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            voila_command(app_notebook_path(), port=port, open_browser=False),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
         try:
             deadline = time.monotonic() + SERVER_START_SECONDS
             while True:
                 if process.poll() is not None:
-                    pytest.fail(f"voila exited with code {process.returncode}:\n{log.read_text(errors='replace')}")
+                    pytest.fail(
+                        f"voila exited with code {process.returncode}:\n{log.read_text(errors='replace')}"
+                    )
                 try:
                     with socket.create_connection(("127.0.0.1", port), timeout=1):
                         break
@@ -66,8 +70,12 @@ def _guarded_page(browser):
     problems: list[str] = []
     page.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.request.method} {r.url}")
-            if r.status >= 400 else None)
+    page.on(
+        "response",
+        lambda r: (
+            problems.append(f"HTTP {r.status}: {r.request.method} {r.url}") if r.status >= 400 else None
+        ),
+    )
 
     def local_only(route):
         host = urlsplit(route.request.url).hostname or ""
@@ -96,7 +104,6 @@ def _expected(path: Path, name: str, lang: str) -> Workbench:
 def test_workbench_in_english_and_russian(chromium_browser, workbench_url, tmp_path):
     from openpyxl import load_workbook
     from playwright.sync_api import expect
-
     from test_workbench import russian_file
 
     ARTIFACTS.mkdir(exist_ok=True)
@@ -110,9 +117,11 @@ def test_workbench_in_english_and_russian(chromium_browser, workbench_url, tmp_p
         expected = _expected(EXAMPLE, "example_orders.csv", "en")
         head = page.locator(".clvkit-workbench .clvkit-headline")
         expect(head.locator("[data-key='customers']")).to_have_text(
-            format_number(expected.headline["customers"], "en", decimals=0), timeout=COMPUTE_MS)
-        expect(head.locator("[data-key='equity']")).to_have_text(dict(expected.headline_sentences())[
-            "Customer equity, next 12 months"])
+            format_number(expected.headline["customers"], "en", decimals=0), timeout=COMPUTE_MS
+        )
+        expect(head.locator("[data-key='equity']")).to_have_text(
+            dict(expected.headline_sentences())["Customer equity, next 12 months"]
+        )
         # The trust check follows the table (a second fit, in the background).
         expect(page.locator(".clvkit-trust")).to_contain_text(expected.trust_sentence(), timeout=COMPUTE_MS)
         rows = page.locator(".clvkit-customers tr[data-customer]")
@@ -150,12 +159,14 @@ def test_workbench_in_english_and_russian(chromium_browser, workbench_url, tmp_p
         expected = _expected(path, "заказы.csv", "ru")
         head = page.locator(".clvkit-workbench .clvkit-headline")
         expect(head.locator("[data-key='customers']")).to_have_text(
-            format_number(expected.headline["customers"], "ru", decimals=0), timeout=COMPUTE_MS)
-        equity = [v for k, v in expected.headline_sentences() if k.startswith("Ценность базы")][0]
+            format_number(expected.headline["customers"], "ru", decimals=0), timeout=COMPUTE_MS
+        )
+        equity = next(v for k, v in expected.headline_sentences() if k.startswith("Ценность базы"))
         expect(head.locator("[data-key='equity']")).to_have_text(equity)
         assert equity.endswith("₽")
         expect(page.locator(".clvkit-customers td[data-col='clv_range']").first).not_to_have_text(
-            "…", timeout=COMPUTE_MS)
+            "…", timeout=COMPUTE_MS
+        )
         first = page.locator(".clvkit-customers tr[data-customer]").first.get_attribute("data-customer")
         assert first == str(expected.customers.index[0])
         page.screenshot(path=str(ARTIFACTS / "workbench_ru.png"), full_page=True)

@@ -61,6 +61,9 @@ __all__ = [
     "strategy_options",
 ]
 
+#: Lowest P(alive) of a customer on the upsell list.
+UPSELL_MIN_P_ALIVE = 0.5
+
 #: Default upload limit: 200 MB.
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 
@@ -726,6 +729,8 @@ class Workbench:
             self.upsell = upsell_targets(upsell_input).drop(columns=["frequency"])
         except ClvDataError:
             self.upsell = upsell_input.iloc[:0].drop(columns=["frequency"])
+        # An offer needs someone to receive it: customers who have probably left are not upsold.
+        self.upsell = self.upsell.loc[self.upsell["p_alive"] >= UPSELL_MIN_P_ALIVE]
         summary, tx = self.summary, self.transactions
         self.headline = {
             "customers": len(summary),

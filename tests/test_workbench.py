@@ -143,6 +143,16 @@ def test_workbook_and_csv_read_back_to_the_cent(english):
         assert round(row[col["CLV, low end of range"]], 2) == round(float(expected["clv_low"]), 2)
         assert round(row[col["Expected order value"]], 2) == round(float(expected["expected_spend"]), 2)
         assert row[col["Segment"]] == expected["segment"]
+    upsell = ck.segments.upsell_targets(
+        wb.customers.assign(
+            frequency=wb.customers["purchases"] - 1,
+            monetary_value=wb.summary["monetary_value"].reindex(wb.customers.index),
+        )
+    )
+    upsell = upsell[upsell["p_alive"] >= 0.5]
+    assert [str(r[0]) for r in list(book["Upsell targets"].iter_rows(values_only=True))[1:]] == [
+        str(i) for i in upsell.index
+    ]
     retention = list(book["Retention targets"].iter_rows(values_only=True))[1:]
     assert [str(r[0]) for r in retention] == [str(i) for i in wb.retention.index]
     segments = list(book["Segments"].iter_rows(values_only=True))[1:]

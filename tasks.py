@@ -35,7 +35,7 @@ STAMP = VENV / ".clvkit-install.json"
 COURSE_COPY = ROOT / "my-course"
 TRACKS = ("en", "ru")
 COURSE_EXTRAS: tuple[str, ...] = ()
-TEST_EXTRAS: tuple[str, ...] = ("test",)
+TEST_EXTRAS: tuple[str, ...] = ("test", "spark")
 NBVAL_ARGS = [
     "--nbval",
     "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",

@@ -84,7 +84,9 @@ class Calculator:
         self.strategy = None
         self.workbench = None
         self._strategy_stale = False
-        self.language = w.ToggleButtons(options=[("English", "en"), ("Русский", "ru")], value=self.lang,
+        # each language is named in itself, whatever the language of the page
+        self.language = w.ToggleButtons(options=[(label(f"app.lang.{code}", code), code) for code in LANGS],
+                                        value=self.lang,
                                         style={"button_width": "90px"})
         self.language.add_class("clvkit-language")
         self.header = w.HTML()

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from ._checks import check_number
-from ._validate import missing_columns_message
+from ._checks import missing_columns_message
 from .errors import ClvDataError
 from .i18n import text
 

@@ -12,7 +12,9 @@ deterministic text (safe for notebooks compared by nbval)::
     teach.solution("01.1")   # reveal the worked solution
 
 Exercises live in ``clvkit/_exercises/nbNN.py``, one module per notebook, each with a
-list ``EXERCISES`` of :class:`Exercise`.
+list ``EXERCISES`` of :class:`Exercise`. An exercise is defined there once: the notebook
+build (``notebooks/build.py``) writes its question and answer cell from the same
+definition that :func:`check` reads.
 """
 
 from __future__ import annotations
@@ -49,6 +51,14 @@ class Exercise:
         The right answer, or a function computing it (called once, then cached).
     hint, solution : dict
         ``{"en": ..., "ru": ...}`` texts. The solution shows the code that gets there.
+    question : dict
+        ``{"en": ..., "ru": ...}`` markdown: the question as the notebook shows it, after
+        "**Exercise NN.k.**".
+    prompt : dict
+        ``{"en": ..., "ru": ...}``: the comment of the answer cell, saying what kind of answer
+        is wanted (never the answer itself).
+    feedback : dict
+        ``{"en": ..., "ru": ...}``, optional: one sentence added to "Correct", saying why.
     rel_tol, abs_tol : float
         Tolerance for numbers: the answer is right when within either.
     decimals : int
@@ -66,6 +76,9 @@ class Exercise:
     abs_tol: float = 0.0
     decimals: int = 2
     options: tuple = ()
+    question: dict = field(default_factory=dict)
+    prompt: dict = field(default_factory=dict)
+    feedback: dict = field(default_factory=dict)
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def value(self):
@@ -210,7 +223,8 @@ def check(key: str, answer, *, lang: str | None = None) -> Feedback:
         return Feedback(False, f"✏️ {key}: {_t('empty', lang)}")
     ok, why = _CHECKERS[ex.kind](ex, answer, lang)
     if ok:
-        return Feedback(True, f"✅ {_t('correct', lang)} ({key}).")
+        why = f" {ex.feedback[lang]}" if ex.feedback else ""
+        return Feedback(True, f"✅ {_t('correct', lang)} ({key}).{why}")
     lines = [f"❌ {_t('not_quite', lang)} ({key})" + (f": {why}." if why else ".")]
     lines.append(f"💡 {_t('hint', lang)}: {ex.hint[lang]}")
     return Feedback(False, "\n".join(lines))

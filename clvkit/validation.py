@@ -7,8 +7,9 @@ squared error per customer), and :func:`naive_baselines` gives the two spreadshe
 rules every model should beat. Fader, Hardie & Lee (2005) judge BG/NBD on CDNOW in
 exactly this way.
 
-No plotting here: the charts of a validation (tracking, conditional expectations) are
-in :mod:`clvkit.plots`.
+No plotting here: the tables behind the charts of a validation (tracking, conditional
+expectations by frequency, predicted vs actual) are in :mod:`clvkit.diagnostics`, and
+:mod:`clvkit.plots` draws them. Argument and table checks are :mod:`clvkit._checks`.
 
 References
 ----------
@@ -23,8 +24,9 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ._validate import validate_summary
+from ._checks import validate_summary
 from .errors import ClvDataError
+from .i18n import text
 
 __all__ = ["holdout_errors", "naive_baselines"]
 
@@ -77,10 +79,7 @@ def holdout_errors(forecasts, actual, *, baselines: Sequence[str] | None = None)
     if isinstance(forecasts, pd.DataFrame):
         forecasts = dict(forecasts.items())
     if not isinstance(forecasts, Mapping) or len(forecasts) == 0:
-        raise ClvDataError(
-            f"forecasts must be a non-empty mapping of name -> per-customer forecast, e.g. "
-            f"{{'BG/NBD': model.predict_purchases(calibration, 39)}}; got {type(forecasts).__name__}."
-        )
+        raise ClvDataError(text("validation.forecasts", type=type(forecasts).__name__))
     rows = {}
     actual_total = float(truth.sum())
     for name, forecast in forecasts.items():
@@ -99,9 +98,7 @@ def holdout_errors(forecasts, actual, *, baselines: Sequence[str] | None = None)
         names = [baselines] if isinstance(baselines, str) else list(baselines)
         unknown = [b for b in names if b not in out.index]
         if not names or unknown:
-            raise ClvDataError(
-                f"baselines must name forecasts in `forecasts` ({list(out.index)}); got {names!r}."
-            )
+            raise ClvDataError(text("validation.baselines", names=list(out.index), value=repr(names)))
         best = float(out.loc[names, "mae"].min())
         out["mae_vs_best_baseline"] = out["mae"] / best if best > 0 else np.nan
     out.attrs["actual_total"] = actual_total
@@ -144,10 +141,7 @@ def naive_baselines(calibration: pd.DataFrame, holdout: pd.DataFrame) -> pd.Data
     cal = validate_summary(calibration, ["frequency", "T"], what="calibration summary", ordered=())
     hold = validate_summary(holdout, ["duration_holdout"], integer=(), what="holdout frame", ordered=())
     if len(calibration) != len(holdout) or not calibration.index.equals(holdout.index):
-        raise ClvDataError(
-            "calibration and holdout must hold the same customers in the same order; use the two frames "
-            "returned by clvkit.split_calibration_holdout."
-        )
+        raise ClvDataError(text("validation.same_customers"))
     frequency, T, duration = cal["frequency"], cal["T"], hold["duration_holdout"]
     own = np.divide(frequency, T, out=np.zeros_like(frequency), where=T > 0) * duration
     total_T = float(T.sum())
@@ -162,16 +156,11 @@ def _actual(actual):
     try:
         values = np.asarray(actual, dtype=float)
     except (TypeError, ValueError):
-        raise ClvDataError(
-            f"actual must be numbers, one per customer (e.g. holdout['frequency_holdout']); "
-            f"got {type(actual).__name__}."
-        ) from None
+        raise ClvDataError(text("validation.actual_numbers", type=type(actual).__name__)) from None
     if values.ndim != 1 or values.size == 0:
-        raise ClvDataError(f"actual must be a non-empty 1-D list of per-customer purchases; got shape {values.shape}.")
+        raise ClvDataError(text("validation.actual_shape", shape=values.shape))
     if not np.all(np.isfinite(values)):
-        raise ClvDataError(
-            f"actual has {int((~np.isfinite(values)).sum())} missing or infinite values; fill or drop those customers."
-        )
+        raise ClvDataError(text("validation.actual_missing", n=int((~np.isfinite(values)).sum())))
     return values, index
 
 
@@ -181,24 +170,16 @@ def _aligned(name, forecast, n: int, index) -> np.ndarray:
         values = np.full(n, _number(name, forecast))
     elif isinstance(forecast, pd.Series) and index is not None:
         if len(forecast) != n or not forecast.index.sort_values().equals(index.sort_values()):
-            raise ClvDataError(
-                f"forecast {name!r} is not for the customers of actual ({len(forecast)} rows vs {n}, or other "
-                f"customer ids); predict on the calibration summary that goes with this holdout."
-            )
+            raise ClvDataError(text("validation.other_customers", name=repr(name), rows=len(forecast), n=n))
         values = forecast.reindex(index).to_numpy(dtype=float) if not forecast.index.equals(index) else \
             forecast.to_numpy(dtype=float)
     else:
         values = np.asarray(forecast, dtype=float).ravel()
         if values.size != n:
-            raise ClvDataError(
-                f"forecast {name!r} has {values.size} values but actual has {n} customers; give one forecast per "
-                f"customer, in the same order."
-            )
+            raise ClvDataError(text("validation.length", name=repr(name), size=values.size, n=n))
     if not np.all(np.isfinite(values)):
-        raise ClvDataError(
-            f"forecast {name!r} has {int((~np.isfinite(values)).sum())} missing or infinite values; "
-            f"check the model's inputs for those customers."
-        )
+        raise ClvDataError(text("validation.forecast_missing", name=repr(name),
+                                n=int((~np.isfinite(values)).sum())))
     return values
 
 
@@ -206,4 +187,4 @@ def _number(name, value) -> float:
     try:
         return float(value)
     except (TypeError, ValueError):
-        raise ClvDataError(f"forecast {name!r} must be numbers; got {value!r}.") from None
+        raise ClvDataError(text("validation.forecast_numbers", name=repr(name), value=repr(value))) from None

@@ -60,3 +60,49 @@ def chromium_browser():
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local Spark session for the whole test run (2 cores, no UI, bound to 127.0.0.1).
+
+    Skipped without pyspark or Java, unless CI is "true": then a missing one fails.
+    """
+    import os
+    import shutil
+    import sys
+    from pathlib import Path
+
+    def missing(reason: str):
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{reason}; CI=true, so the Spark tests must run.")
+        pytest.skip(f"{reason}; install the spark extra (pip install -e '.[test,spark]') and Java 17 or 21 "
+                    f"(apt-get install openjdk-17-jre-headless) to run the Spark tests.")
+
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        missing("pyspark is not installed")
+    java_home = os.environ.get("JAVA_HOME")
+    if shutil.which("java") is None and not (java_home and (Path(java_home) / "bin" / "java").exists()):
+        missing("No Java found on PATH or in JAVA_HOME")
+    with pytest.MonkeyPatch.context() as env:
+        # executors run this interpreter (it has clvkit, pandas and pyarrow); nothing listens beyond loopback
+        env.setenv("PYSPARK_PYTHON", sys.executable)
+        env.setenv("SPARK_LOCAL_IP", "127.0.0.1")
+        session = (
+            SparkSession.builder.master("local[2]").appName("clvkit-tests")
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.default.parallelism", "2")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate()
+        )
+        session.sparkContext.setLogLevel("ERROR")
+        try:
+            yield session
+        finally:
+            session.stop()

@@ -1,13 +1,12 @@
 """The CLV calculator app in a real browser: Voila on a free local port, headless Chromium via Playwright.
 
-Skipped when no Chromium is installed, unless CI is "true": then a missing browser fails.
+Skipped when no Chromium is installed, unless CI is "true": then a missing browser fails (the
+``chromium_browser`` fixture of conftest.py).
 Screenshots go to tests/_artifacts/ (git-ignored).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import subprocess
 import time
@@ -20,40 +19,13 @@ import clvkit.formulas as F
 from clvkit._server import is_local_host
 from clvkit.app import app_notebook_path, free_port, voila_command
 from clvkit.units import rate_per_unit
-from clvkit.widgets.labels import format_money
+from clvkit.i18n import format_money
 
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).parent / "_artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
-]
 SERVER_START_SECONDS = 90
 PAGE_READY_MS = 240_000
-
-
-def _missing(reason: str):
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{reason}; CI=true, so the browser test must run.")
-    pytest.skip(f"{reason}; install Debian's chromium (apt-get install chromium) to run the browser test.")
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        _missing("No Chromium found on PATH")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("Python Playwright is not installed")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -92,11 +64,11 @@ def _expected_clv(*, aov, purchases=1.0, margin=0.3, retention=0.8, annual_disco
     return F.dcf_clv(aov * purchases * margin, retention, d, periods=horizon)
 
 
-def test_app_slider_moves_headline_to_formula_value_and_switches_to_russian(chromium, app_url):
+def test_app_slider_moves_headline_to_formula_value_and_switches_to_russian(chromium_browser, app_url):
     from playwright.sync_api import expect
 
     ARTIFACTS.mkdir(exist_ok=True)
-    page = chromium.new_page(viewport={"width": 1280, "height": 1100})
+    page = chromium_browser.new_page(viewport={"width": 1280, "height": 1100})
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(f"console: {msg.text} at {msg.location}") if msg.type == "error" else None)
     page.on("requestfailed", lambda req: errors.append(f"request failed: {req.url}"))

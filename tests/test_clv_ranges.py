@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import clvkit as ck
-from clvkit import ClvDataError
+from clvkit import ClvDataError, models
 from clvkit.models import BGNBD, GammaGamma
 from clvkit.simulate import simulate_bgnbd, simulate_spend
 from clvkit.valuation import log_normal_parameter_draws
@@ -21,8 +21,13 @@ def fitted(cdnow_summary):
     return BGNBD().fit(cdnow_summary), GammaGamma().fit(cdnow_summary)
 
 
-def test_ranges_match_a_full_recomputation_at_every_draw(fitted, cdnow_summary):
-    model, spend = fitted
+@pytest.mark.parametrize("name", ["BGNBD", "ParetoNBD", "MBGNBD"])
+def test_ranges_match_a_full_recomputation_at_every_draw(name, fitted, cdnow_summary):
+    cls = getattr(models, name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = cls().fit(cdnow_summary)
+    spend = fitted[1]
     some = cdnow_summary.iloc[::10]
     v = ck.customer_lifetime_value(model, spend, some, **SETTINGS, margin=0.3, interval=0.8, n_draws=100,
                                    seed=5)
@@ -33,7 +38,7 @@ def test_ranges_match_a_full_recomputation_at_every_draw(fitted, cdnow_summary):
     shift_s = log_normal_parameter_draws(spend, 100, rng)
     values = []
     for dt, ds in zip(shift_t, shift_s):
-        m = BGNBD.from_params(time_unit="W",
+        m = cls.from_params(time_unit="W",
                               **dict(zip(model.params_.index, model.params_.to_numpy() * np.exp(dt))))
         g = GammaGamma.from_params(time_unit="W",
                                    **dict(zip(spend.params_.index, spend.params_.to_numpy() * np.exp(ds))))
@@ -44,8 +49,8 @@ def test_ranges_match_a_full_recomputation_at_every_draw(fitted, cdnow_summary):
     width = high - low
     assert np.max(np.abs(v["clv_low"] - low) / width) < 0.1
     assert np.max(np.abs(v["clv_high"] - high) / width) < 0.1
-    np.testing.assert_allclose(v["clv_low"], low, rtol=0.03)
-    np.testing.assert_allclose(v["clv_high"], high, rtol=0.03)
+    np.testing.assert_allclose(v["clv_low"], low, rtol=0.05)
+    np.testing.assert_allclose(v["clv_high"], high, rtol=0.05)
     assert np.all(v["clv_low"] < v["clv_high"])
     plain = ck.customer_lifetime_value(model, spend, some, **SETTINGS, margin=0.3)
     np.testing.assert_allclose(v["clv"], plain["clv"], rtol=0)

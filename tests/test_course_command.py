@@ -152,3 +152,23 @@ def test_explorers_show_in_jupyterlab_before_any_cell_runs(lab, chromium_browser
         assert page.locator(".jp-Notebook .widget-vbox").count() >= 1
     finally:
         page.close()
+
+
+def _widget_views(notebook: dict) -> set[str]:
+    return {output["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
+            for cell in notebook["cells"] if cell["cell_type"] == "code"
+            for output in cell.get("outputs", []) if "application/vnd.jupyter.widget-view+json" in output.get("data", {})}
+
+
+def test_every_committed_explorer_carries_the_widget_state_that_draws_it_before_any_cell_runs():
+    notebooks = sorted((ROOT / "notebooks").glob("*/[0-9][0-9]_*.ipynb"))
+    with_explorers = 0
+    for path in notebooks:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        views = _widget_views(notebook)
+        if not views:
+            continue
+        with_explorers += 1
+        state = notebook["metadata"].get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+        assert views <= set(state.get("state", {})), f"{path.relative_to(ROOT)}: explorer without saved widget state"
+    assert with_explorers >= 10

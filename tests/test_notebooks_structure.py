@@ -8,15 +8,15 @@ import re
 import tokenize
 from pathlib import Path
 
+import jupytext
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 EN, RU = ROOT / "notebooks" / "en", ROOT / "notebooks" / "ru"
-CURRICULUM = [
-    "00_start_here", "01_what_is_clv", "02_why_clv_matters", "03_drivers", "04_simple_and_historical",
-    "05_discounting_and_retention", "06_predictive_models", "07_validating_models", "08_segments_and_analytics",
-    "09_increasing_clv", "10_case_studies", "11_your_own_data",
-]
+SOURCE = ROOT / "notebooks" / "source"
+COURSE = yaml.safe_load((ROOT / "notebooks" / "curriculum.yaml").read_text(encoding="utf-8"))
+CURRICULUM = [f"{int(n['number']):02d}_{n['slug']}" for n in COURSE["notebooks"]]
 PRESENT = [name for name in CURRICULUM if (EN / f"{name}.ipynb").exists()]
 WORDS = {
     "en": {"learn": "**You will learn**", "takeaways": "## Key takeaways", "next": "**Next:**", "prev": "**Previous:**"},
@@ -113,3 +113,37 @@ def cyrillic_share(markdown: str) -> float:
 def test_russian_prose_is_russian(name):
     markdown = "\n".join(text(c) for c in load(RU / f"{name}.ipynb") if c["cell_type"] == "markdown")
     assert cyrillic_share(markdown) > 0.7
+
+
+@pytest.mark.parametrize("name", CURRICULUM)
+def test_every_notebook_has_a_percent_script_source(name):
+    text = (SOURCE / f"{name}.py").read_text(encoding="utf-8")
+    assert "format_name: percent" in text and "\n# %%" in text
+    prose = "\n".join(line for line in text.splitlines() if line.startswith("#"))
+    assert "\\\\" not in prose, "LaTeX and prose carry single backslashes"
+    assert "CELLS" not in text and "md(" not in text
+
+
+@pytest.mark.parametrize("name", CURRICULUM)
+def test_saving_a_source_from_jupyterlab_keeps_it_as_written(name):
+    """JupyterLab saves a percent script through jupytext; what it writes back is the file itself."""
+    text = (SOURCE / f"{name}.py").read_text(encoding="utf-8")
+    assert jupytext.writes(jupytext.reads(text, fmt="py:percent"), fmt="py:percent") == text
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("name", PRESENT)
+def test_notebook_sets_its_language_and_formats_with_i18n(name, lang):
+    code = [text(c) for c in load((EN if lang == "en" else RU) / f"{name}.ipynb") if c["cell_type"] == "code"]
+    assert f'ck.set_language("{lang}")' in code[0]
+    assert not any("clvkit.widgets.labels" in c for c in code)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_course_map_lists_every_notebook_with_path_and_minutes(lang):
+    start = "\n".join(text(c) for c in load((EN if lang == "en" else RU) / f"{CURRICULUM[0]}.ipynb"))
+    paths = COURSE["labels"]["paths"]
+    for entry, name in zip(COURSE["notebooks"], CURRICULUM):
+        row = (f"| {name[:2]} | [{entry['title'][lang]}]({name}.ipynb) | {paths[entry['path']][lang]} "
+               f"| {entry['minutes']} |")
+        assert row in start, row

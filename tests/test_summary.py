@@ -142,3 +142,50 @@ def test_summary_is_invariant_to_row_order(rows, rnd):
     a = ck.summarize(ck.load_transactions(frame_from(rows), on_duplicate="keep"), observation_end="2024-06-01")
     b = ck.summarize(ck.load_transactions(frame_from(shuffled), on_duplicate="keep"), observation_end="2024-06-01")
     pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-12)
+
+
+@pytest.mark.parametrize("grain", ["D", "W", "M", "exact"])
+@pytest.mark.parametrize("unit", ["D", "W", "M"])
+def test_calibration_T_plus_the_holdout_duration_is_the_full_T_at_every_grain(grain, unit):
+    # The case of the issue: seen on 2015-01-01 and 2015-02-06, calibration to 2015-02-01, observed to 2015-02-07.
+    tx = ck.load_transactions(pd.DataFrame({"customer_id": [1, 1, 2], "amount": [5.0, 7.0, 3.0],
+                                            "date": ["2015-01-01", "2015-02-06", "2014-12-20"]}))
+    cal, hold = ck.split_calibration_holdout(tx, calibration_end="2015-02-01", observation_end="2015-02-07",
+                                             time_unit=unit, purchase_grain=grain)
+    full = ck.summarize(tx, observation_end="2015-02-07", time_unit=unit, purchase_grain=grain)
+    np.testing.assert_allclose(cal["T"] + hold["duration_holdout"], full.loc[cal.index, "T"], rtol=1e-12)
+    if grain == "W" and unit == "W":  # Monday-start weeks: Dec 29, Jan 26 and Feb 2 begin the three weeks
+        assert (cal.loc[1, "T"], hold.loc[1, "duration_holdout"], full.loc[1, "T"]) == (4.0, 1.0, 5.0)
+
+
+def test_calibration_end_before_the_data_is_named_as_calibration_end(cdnow_transactions):
+    call = lambda: ck.split_calibration_holdout(cdnow_transactions, calibration_end="1990-01-01",  # noqa: E731
+                                                observation_end="1997-09-30")
+    with pytest.raises(ClvDataError, match=r"No purchases fall on or before calibration_end=1990-01-01.*later "
+                                           r"calibration_end"):
+        call()
+    with ck.i18n.language("ru"), pytest.raises(ClvDataError, match=r"до calibration_end=1990-01-01 включительно"):
+        call()
+
+
+def test_the_data_path_has_no_import_circle_and_no_private_reach():
+    import ast
+    from pathlib import Path
+
+    folder = Path(ck.__file__).parent / "data"
+    graph: dict[str, set[str]] = {}
+    for path in folder.glob("*.py"):
+        edges = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+                edges.add(node.module)
+                private = [a.name for a in node.names if a.name.startswith("_")]
+                assert not private or node.module.startswith("_"), (path.name, node.module, private)
+        graph[path.stem] = edges
+
+    def reaches(start, goal, seen=()):
+        return any(nxt == goal or (nxt not in seen and reaches(nxt, goal, (*seen, nxt))) for nxt in graph.get(start, ()))
+
+    assert not [m for m in graph if reaches(m, m)]
+    assert "summary" not in graph["sql"] and "summary" not in graph["cohorts"]
+    assert {"_memory", "sql"} <= graph["summary"]

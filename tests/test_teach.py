@@ -22,6 +22,7 @@ def test_expected_answer_passes_its_own_check(ex):
     for lang in ("en", "ru"):
         feedback = teach.check(ex.key, ex.value(), lang=lang)
         assert feedback.correct, feedback.text
+        assert feedback.text.endswith(ex.feedback[lang])
 
 
 @pytest.mark.parametrize("ex", ALL, ids=[ex.key for ex in ALL])
@@ -91,3 +92,23 @@ def test_every_exercise_is_used_in_its_notebook():
         notebook = ex.key[:2]
         if notebook in used:
             assert ex.key in used[notebook], f"{ex.key} is defined but notebook {notebook} never checks it"
+
+
+@pytest.mark.parametrize("ex", ALL, ids=[ex.key for ex in ALL])
+def test_every_exercise_has_its_question_prompt_and_feedback_in_both_languages(ex):
+    for text in (ex.question, ex.prompt, ex.feedback):
+        assert set(text) == {"en", "ru"}
+        assert text["en"].strip() and text["ru"].strip()
+        assert re.search("[а-яА-Я]", text["ru"]), "the Russian text should be Russian"
+    assert "\n" not in ex.prompt["en"] and "\n" not in ex.prompt["ru"], "the prompt is one comment line"
+
+
+def test_feedback_of_an_exercise_follows_a_right_answer_only(monkeypatch):
+    ex = teach.Exercise(key="00.7", kind="number", expected=4.0, hint={"en": "Add.", "ru": "Сложите."},
+                        solution={"en": "2 + 2", "ru": "2 + 2"}, question={"en": "2 + 2?", "ru": "2 + 2?"},
+                        prompt={"en": "a number", "ru": "число"},
+                        feedback={"en": "Two and two make four.", "ru": "Дважды два — четыре."})
+    monkeypatch.setattr(teach, "get", lambda key: ex)
+    assert teach.check("00.7", 4).text == "✅ Correct (00.7). Two and two make four."
+    assert teach.check("00.7", 4, lang="ru").text == "✅ Верно (00.7). Дважды два — четыре."
+    assert "Two and two" not in teach.check("00.7", 5).text

@@ -94,9 +94,15 @@ def test_driver_explorer_in_russian_has_russian_labels_and_numbers():
                         horizon=12, cac=100, lang="ru")
     assert ex.controls["aov"].description.startswith("Средний чек")
     clv = F.dcf_clv(1000.0, 0.9, 0.0, periods=12)
-    assert format_money(clv, "ru", currency="USD") in ex.headline.value
-    assert "\u202f" in format_money(clv, "ru", currency="USD")
+    # the currency follows the language unless one is given
+    assert format_money(clv, "ru", currency="RUB") in ex.headline.value
+    assert ex.controls["aov"].description == "Средний чек, ₽"
+    assert "\u202f" in format_money(clv, "ru", currency="RUB")
     assert ex.chart.axes[0].get_title() == label("chart.cumulative.title", "ru")
+    dollars = DriverExplorer(aov=1000, purchases_per_period=2, margin=0.5, retention=0.9, annual_discount_rate=0.0,
+                             horizon=12, cac=100, currency="USD", lang="ru")
+    assert format_money(clv, "ru", currency="USD") in dollars.headline.value
+    assert dollars.chart.axes[0].get_ylabel().endswith(", $")
 
 
 # ------------------------------------------------------------------ retention
@@ -269,3 +275,25 @@ def test_segment_explorer_thresholds_and_tiers_give_segment_summary_numbers(cdno
     np.testing.assert_allclose(ex.state.result.table["value_share"], expected["value_share"])
     np.testing.assert_allclose([b.get_height() for b in ex.value_bars], expected["value_share"])
     assert format_percent(float(expected["value_share"].iloc[0]), "en") in ex.headline.value
+
+
+# ------------------------------------------------------------------ charts people can read
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_explorer_charts_keep_their_text_apart_at_high_values_in_both_languages(lang, cdnow_summary, cdnow_models,
+                                                                              strategy_engine):
+    from test_plots import overlaps
+
+    import clvkit as ck
+    from clvkit.widgets import CustomerExplorer, DriverExplorer, RetentionExplorer, SegmentExplorer, StrategySimulator
+
+    bg, gg = cdnow_models
+    clv = ck.customer_lifetime_value(bg, gg, cdnow_summary, horizon=52, annual_discount_rate=0.1, margin=0.3)["clv"]
+    driver = DriverExplorer(aov=480, purchases_per_period=3, margin=0.45, retention=0.96, horizon=120, cac=900,
+                            lang=lang)
+    explorers = [driver, RetentionExplorer(cohort="regular", lang=lang),
+                 CustomerExplorer(bg, gg, summary=cdnow_summary, customer=1, lang=lang),
+                 SegmentExplorer(cdnow_summary, clv, lang=lang), StrategySimulator(strategy_engine, lang=lang)]
+    driver.controls["aov"].value = 500  # after a slider step, not only at start
+    for explorer in explorers:
+        explorer.refresh()
+        assert overlaps(explorer.chart.figure) == [], type(explorer).__name__

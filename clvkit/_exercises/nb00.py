@@ -14,6 +14,31 @@ def _cdnow_customers() -> int:
 EXERCISES = [
     Exercise(
         key="00.1",
+        question={
+            "en": (
+                "A magazine subscription renews once a year. Which cell of the map is it:\n"
+                '`"a"`, `"b"`, `"c"` or `"d"`?'
+            ),
+            "ru": (
+                "Подписка на журнал продлевается раз в год. В какой клетке карты она "
+                "находится:\n"
+                '`"a"`, `"b"`, `"c"` или `"d"`?'
+            ),
+        },
+        prompt={
+            "en": 'your answer: "a", "b", "c" or "d"',
+            "ru": 'ваш ответ: "a", "b", "c" или "d"',
+        },
+        feedback={
+            "en": (
+                "You see when the contract ends, and it renews at fixed moments: the sBG model "
+                "of notebook 05 fits it."
+            ),
+            "ru": (
+                "Окончание договора видно, продление — в фиксированные моменты: к такому "
+                "случаю подходит модель sBG из тетрадки 05."
+            ),
+        },
         kind="choice",
         expected="a",
         options=("a", "b", "c", "d"),
@@ -30,6 +55,30 @@ EXERCISES = [
     ),
     Exercise(
         key="00.2",
+        question={
+            "en": (
+                "How many customers are in the CDNOW summary you loaded above? Use the "
+                "variable\n"
+                '`summary`. (If you get stuck, run `teach.hint("00.2", lang=lang)`; to see the '
+                "answer,\n"
+                '`teach.solution("00.2", lang=lang)`.)'
+            ),
+            "ru": (
+                "Сколько клиентов в сводной таблице CDNOW, загруженной выше? Используйте "
+                "переменную\n"
+                '`summary`. (Если застряли, выполните `teach.hint("00.2", lang=lang)`; чтобы '
+                "увидеть ответ —\n"
+                '`teach.solution("00.2", lang=lang)`.)'
+            ),
+        },
+        prompt={
+            "en": "your answer, e.g. len(summary)",
+            "ru": "ваш ответ, например len(summary)",
+        },
+        feedback={
+            "en": "Every row of the summary is one customer; len() counts the rows.",
+            "ru": "Каждая строка сводной таблицы — один клиент; len() считает строки.",
+        },
         kind="number",
         expected=_cdnow_customers,
         rel_tol=0.0,

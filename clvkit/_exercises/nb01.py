@@ -27,6 +27,36 @@ def _cdnow_median_historical_value() -> float:
 EXERCISES = [
     Exercise(
         key="01.1",
+        question={
+            "en": (
+                "Another customer will bring $100 of margin at the end of year 1, $80 at the "
+                "end\n"
+                "of year 2 and $60 at the end of year 3, and then leave. At a discount rate of "
+                "10% a year, what is\n"
+                "their CLV? (You can copy the table above and change the margins, or do it by "
+                "hand.)"
+            ),
+            "ru": (
+                "Другой клиент принесёт 100 $ маржи в конце первого года, 80 $ в конце второго\n"
+                "и 60 $ в конце третьего, а потом уйдёт. Каков его CLV при ставке "
+                "дисконтирования 10% в год? (Можно\n"
+                "скопировать таблицу выше и поменять маржу или посчитать вручную.)"
+            ),
+        },
+        prompt={
+            "en": "your answer, in dollars",
+            "ru": "ваш ответ, в долларах",
+        },
+        feedback={
+            "en": (
+                "Each later margin counts for less today: discounting is what turns margins "
+                "into a CLV."
+            ),
+            "ru": (
+                "Чем дальше маржа, тем меньше она стоит сегодня: именно дисконтирование "
+                "превращает маржу в CLV."
+            ),
+        },
         kind="number",
         expected=_timeline_clv,
         rel_tol=0.002,
@@ -47,6 +77,54 @@ EXERCISES = [
     ),
     Exercise(
         key="01.2",
+        question={
+            "en": (
+                "A shop customer orders 10 times a year at $50 an order, the gross margin is "
+                "30%,\n"
+                "they have been a customer for two years, yearly retention is 80% and the "
+                "discount rate 10%. The cell\n"
+                "below computes five numbers about them:\n"
+                "\n"
+                "- **a** — the average order value;\n"
+                "- **b** — the revenue they have brought in their two years so far;\n"
+                "- **c** — the margin of one order;\n"
+                "- **d** — the expected future margin, weighted by the chance they stay and "
+                "discounted;\n"
+                "- **e** — the expected future revenue, weighted by the chance they stay and "
+                "discounted.\n"
+                "\n"
+                "Which one is the customer's CLV? Answer with a letter."
+            ),
+            "ru": (
+                "Клиент магазина делает 10 заказов в год со средним чеком 50 $, валовая маржа "
+                "30%,\n"
+                "он покупает у нас уже два года, удержание — 80% в год, ставка дисконтирования "
+                "— 10%. Ячейка ниже\n"
+                "считает пять чисел об этом клиенте:\n"
+                "\n"
+                "- **a** — средний чек;\n"
+                "- **b** — выручка от клиента за два прошедших года;\n"
+                "- **c** — маржа одного заказа;\n"
+                "- **d** — ожидаемая будущая маржа с учётом вероятности удержания, "
+                "дисконтированная;\n"
+                "- **e** — ожидаемая будущая выручка с учётом вероятности удержания, "
+                "дисконтированная.\n"
+                "\n"
+                "Какое из них — CLV клиента? Ответьте буквой."
+            ),
+        },
+        prompt={
+            "en": 'your answer: "a", "b", "c", "d" or "e"',
+            "ru": 'ваш ответ: "a", "b", "c", "d" или "e"',
+        },
+        feedback={
+            "en": (
+                "Only d looks forward, counts margin and discounts it: that is what CLV means."
+            ),
+            "ru": (
+                "Только d смотрит вперёд, считает маржу и дисконтирует её: это и есть CLV."
+            ),
+        },
         kind="choice",
         expected="d",
         options=("a", "b", "c", "d", "e"),
@@ -69,6 +147,30 @@ EXERCISES = [
     ),
     Exercise(
         key="01.3",
+        question={
+            "en": (
+                "What is the **median** historical value of a CDNOW customer (at a 30% "
+                "margin), in\n"
+                "dollars? Half of the customers brought less than this. Use `historical_value`."
+            ),
+            "ru": (
+                "Какова **медиана** исторического CLV клиента CDNOW (при марже 30%), в "
+                "долларах?\n"
+                "Половина клиентов принесла меньше этой суммы. Используйте `historical_value`."
+            ),
+        },
+        prompt={
+            "en": "your answer, in dollars, e.g. historical_value.median()",
+            "ru": "ваш ответ, в долларах, например historical_value.median()",
+        },
+        feedback={
+            "en": (
+                "The median sits far below the mean: a few big customers pull the average up."
+            ),
+            "ru": (
+                "Медиана намного ниже среднего: несколько крупных клиентов тянут среднее вверх."
+            ),
+        },
         kind="number",
         expected=_cdnow_median_historical_value,
         rel_tol=0.005,

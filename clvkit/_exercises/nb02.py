@@ -48,6 +48,26 @@ def _campaign_roi() -> float:
 EXERCISES = [
     Exercise(
         key="02.1",
+        question={
+            "en": (
+                "Your customers are worth $240 each (CLV), and finance asks for an LTV:CAC of "
+                "at\n"
+                "least 4. What is the most you may pay to acquire one customer, in dollars?"
+            ),
+            "ru": (
+                "Ваши клиенты стоят по 240 $ (CLV), а финансовый отдел требует LTV:CAC не ниже "
+                "4.\n"
+                "Сколько долларов максимум можно заплатить за привлечение одного клиента?"
+            ),
+        },
+        prompt={
+            "en": "your answer, in dollars",
+            "ru": "ваш ответ, в долларах",
+        },
+        feedback={
+            "en": "At 4:1 a customer may cost a quarter of what they are worth.",
+            "ru": "При 4:1 клиент может стоить не больше четверти своей ценности.",
+        },
         kind="number",
         expected=_ceiling,
         rel_tol=0.001,
@@ -62,6 +82,34 @@ EXERCISES = [
     ),
     Exercise(
         key="02.2",
+        question={
+            "en": (
+                "Another channel costs $60 per customer for the same kind of customer ($14 "
+                "margin a\n"
+                "month, 90% monthly retention, the monthly discount rate `d` above). How many "
+                "months until one of\n"
+                "its customers pays back? Here is the hint, as an example of asking for one:"
+            ),
+            "ru": (
+                "Другой канал стоит 60 $ за такого же клиента (маржа 14 $ в месяц, удержание "
+                "90%\n"
+                "в месяц, месячная ставка `d` выше). Через сколько месяцев его клиент "
+                "окупится? Вот подсказка — так\n"
+                "её можно попросить:"
+            ),
+        },
+        prompt={
+            "en": "your answer, in months",
+            "ru": "ваш ответ, в месяцах",
+        },
+        feedback={
+            "en": (
+                "A dearer channel needs more months of margin before a customer pays back."
+            ),
+            "ru": (
+                "Чем дороже канал, тем больше месяцев маржи нужно, чтобы клиент окупился."
+            ),
+        },
         kind="number",
         expected=_payback,
         rel_tol=0.01,
@@ -81,6 +129,30 @@ EXERCISES = [
     ),
     Exercise(
         key="02.3",
+        question={
+            "en": (
+                "Which share of the CDNOW historical value comes from the top **10%** of "
+                "customers?\n"
+                "Answer as a fraction (0.25 for 25%)."
+            ),
+            "ru": (
+                "Какая доля исторической ценности CDNOW приходится на лучшие **10%** клиентов?\n"
+                "Ответьте в долях единицы (0.25 для 25%)."
+            ),
+        },
+        prompt={
+            "en": "your answer, a fraction between 0 and 1",
+            "ru": "ваш ответ, доля от 0 до 1",
+        },
+        feedback={
+            "en": (
+                "A tenth of the customers bring about half of the value: value is concentrated."
+            ),
+            "ru": (
+                "Десятая часть клиентов приносит около половины ценности: ценность "
+                "сосредоточена."
+            ),
+        },
         kind="number",
         expected=_top_tenth_share,
         rel_tol=0.005,
@@ -95,6 +167,27 @@ EXERCISES = [
     ),
     Exercise(
         key="02.4",
+        question={
+            "en": (
+                "A smaller campaign costs $15,000 and brings 250 customers of the same kind "
+                "(use\n"
+                "`clv`). What is its ROI on CLV, as a fraction (1.0 for 100%)?"
+            ),
+            "ru": (
+                "Кампания поменьше стоит 15 000 $ и приводит 250 клиентов того же типа\n"
+                "(используйте `clv`). Каков её ROI по CLV в долях единицы (1.0 для 100%)?"
+            ),
+        },
+        prompt={
+            "en": "your answer, a fraction (1.0 = 100%)",
+            "ru": "ваш ответ, доля (1.0 = 100%)",
+        },
+        feedback={
+            "en": "ROI compares the value won with what it cost, per dollar spent.",
+            "ru": (
+                "ROI сравнивает полученную ценность с затратами в расчёте на вложенный доллар."
+            ),
+        },
         kind="number",
         expected=_campaign_roi,
         rel_tol=0.01,

@@ -26,6 +26,31 @@ def _uplift_90_to_95() -> float:
 EXERCISES = [
     Exercise(
         key="03.1",
+        question={
+            "en": (
+                "In a business that keeps only half of its customers each year (retention 0.5,\n"
+                "other drivers as above), what is the retention elasticity? Is retention still "
+                "the strongest lever?"
+            ),
+            "ru": (
+                "Бизнес удерживает только половину клиентов в год (удержание 0,5, остальные\n"
+                "факторы как выше). Чему равна эластичность по удержанию? Остаётся ли "
+                "удержание самым сильным рычагом?"
+            ),
+        },
+        prompt={
+            "en": "your answer: the elasticity of CLV with respect to retention",
+            "ru": "ваш ответ: эластичность CLV по удержанию",
+        },
+        feedback={
+            "en": (
+                "Even at 50% retention the elasticity is above 1, but far below its value at "
+                "80%."
+            ),
+            "ru": (
+                "Даже при удержании 50% эластичность больше 1, но намного ниже, чем при 80%."
+            ),
+        },
         kind="number",
         expected=_retention_elasticity_at_half,
         rel_tol=0.005,
@@ -46,6 +71,31 @@ EXERCISES = [
     ),
     Exercise(
         key="03.2",
+        question={
+            "en": (
+                "By how much does CLV grow when retention rises from 90% to 95% (margin $150 a "
+                "year,\n"
+                "discount rate 10%)? Answer as a fraction (0.25 for +25%)."
+            ),
+            "ru": (
+                "На сколько вырастет CLV, если удержание поднимется с 90% до 95% (маржа 150 $\n"
+                "в год, ставка дисконтирования 10%)? Ответьте в долях единицы (0.25 для +25%)."
+            ),
+        },
+        prompt={
+            "en": "your answer, a fraction",
+            "ru": "ваш ответ, доля",
+        },
+        feedback={
+            "en": (
+                "Five points of retention near the top are worth far more than five points "
+                "lower down."
+            ),
+            "ru": (
+                "Пять пунктов удержания у верхней границы стоят намного больше, чем пять "
+                "пунктов внизу."
+            ),
+        },
         kind="number",
         expected=_uplift_90_to_95,
         rel_tol=0.005,
@@ -63,6 +113,25 @@ EXERCISES = [
     ),
     Exercise(
         key="03.3",
+        question={
+            "en": (
+                "In the simulated shop, through which driver does satisfaction act mainly:\n"
+                '`"retention"`, `"frequency"`, `"aov"` or `"margin"`?'
+            ),
+            "ru": (
+                "Через какой фактор в основном действует удовлетворённость в смоделированном\n"
+                'магазине: `"retention"` (удержание), `"frequency"` (частота), `"aov"` '
+                '(средний чек) или `"margin"` (маржа)?'
+            ),
+        },
+        prompt={
+            "en": 'your answer: "retention", "frequency", "aov" or "margin"',
+            "ru": 'ваш ответ: "retention", "frequency", "aov" или "margin"',
+        },
+        feedback={
+            "en": "Satisfied customers buy at the same pace but stay longer.",
+            "ru": "Удовлетворённые клиенты покупают в том же темпе, но остаются дольше.",
+        },
         kind="choice",
         expected="retention",
         options=("retention", "frequency", "aov", "margin"),

@@ -39,6 +39,32 @@ def _overshoot_of_repeat_buyers() -> float:
 EXERCISES = [
     Exercise(
         key="04.1",
+        question={
+            "en": (
+                "A coffee-bean shop: the average order is 25, customers order twice a month, "
+                "the margin\n"
+                "is 40% and customers stay 18 months on average. What is the simple CLV?"
+            ),
+            "ru": (
+                "Магазин кофейных зёрен: средний чек 25, клиенты заказывают дважды в месяц, "
+                "маржа\n"
+                "40%, в среднем клиент остаётся 18 месяцев. Чему равен простой CLV?"
+            ),
+        },
+        prompt={
+            "en": "your answer: use ck.formulas.simple_clv",
+            "ru": "ваш ответ: используйте ck.formulas.simple_clv",
+        },
+        feedback={
+            "en": (
+                "Margin a month times the months a customer stays: the simple formula in one "
+                "line."
+            ),
+            "ru": (
+                "Маржа в месяц, умноженная на число месяцев с нами: простая формула в одну "
+                "строку."
+            ),
+        },
         kind="number",
         expected=_simple_clv,
         rel_tol=0.005,
@@ -56,6 +82,25 @@ EXERCISES = [
     ),
     Exercise(
         key="04.2",
+        question={
+            "en": (
+                "What is the historical CLV of customer 7 at a 25% margin, over the whole log "
+                "`tx`?"
+            ),
+            "ru": (
+                "Чему равен исторический CLV клиента 7 при марже 25% по всему журналу `tx`?"
+            ),
+        },
+        prompt={
+            "en": "your answer: use ck.formulas.historical_clv",
+            "ru": "ваш ответ: используйте ck.formulas.historical_clv",
+        },
+        feedback={
+            "en": (
+                "Historical CLV looks back: the margin of what the customer has already bought."
+            ),
+            "ru": "Исторический CLV смотрит назад: маржа с того, что клиент уже купил.",
+        },
         kind="number",
         expected=_historical_clv_customer_7,
         rel_tol=0.005,
@@ -71,6 +116,36 @@ EXERCISES = [
     ),
     Exercise(
         key="04.3",
+        question={
+            "en": (
+                "Using the frame `compare`, by what factor does the simple formula overshoot "
+                "the total\n"
+                "holdout revenue of the customers who bought again at least once in "
+                "calibration (`frequency >= 1`)?\n"
+                "(The next cell shows how a hint looks.)"
+            ),
+            "ru": (
+                "По таблице `compare`: во сколько раз простая формула завышает суммарную "
+                "выручку\n"
+                "отложенного периода у клиентов, которые хотя бы раз купили повторно в "
+                "калибровке (`frequency >= 1`)?\n"
+                "(В следующей ячейке показано, как выглядит подсказка.)"
+            ),
+        },
+        prompt={
+            "en": "your answer: predicted total / actual total",
+            "ru": "ваш ответ: прогноз итога / фактический итог",
+        },
+        feedback={
+            "en": (
+                "The simple formula assumes everyone keeps buying at their past pace; many "
+                "stop."
+            ),
+            "ru": (
+                "Простая формула считает, что все покупают в прежнем темпе; многие же "
+                "перестают."
+            ),
+        },
         kind="number",
         expected=_overshoot_of_repeat_buyers,
         rel_tol=0.01,

@@ -32,6 +32,29 @@ def _high_end_subscriber_value() -> float:
 EXERCISES = [
     Exercise(
         key="05.1",
+        question={
+            "en": (
+                "A customer brings a margin of 120 a year, retention is 75% and the discount "
+                "rate is\n"
+                "10%. What is their CLV on an infinite horizon, with the first margin at the "
+                "end of the year?"
+            ),
+            "ru": (
+                "Клиент приносит 120 маржи в год, удержание 75%, ставка дисконтирования 10%.\n"
+                "Чему равен его CLV на бесконечном горизонте, если первая маржа приходит в "
+                "конце года?"
+            ),
+        },
+        prompt={
+            "en": "your answer: use ck.formulas.dcf_clv",
+            "ru": "ваш ответ: используйте ck.formulas.dcf_clv",
+        },
+        feedback={
+            "en": (
+                "With the first margin at the end of the year, CLV = m r / (1 + d - r)."
+            ),
+            "ru": "Если первая маржа приходит в конце года, CLV = m r / (1 + d - r).",
+        },
         kind="number",
         expected=_dcf_clv,
         rel_tol=0.005,
@@ -48,6 +71,31 @@ EXERCISES = [
     ),
     Exercise(
         key="05.2",
+        question={
+            "en": (
+                "What retention rate does the fitted model `regular` give for year 1 (as a "
+                "share, e.g.\n"
+                "0.5 for 50%)?"
+            ),
+            "ru": (
+                "Какое удержание в первый год даёт обученная модель `regular` (долей, например\n"
+                "0.5 для 50%)?"
+            ),
+        },
+        prompt={
+            "en": "your answer: ask the model `regular`",
+            "ru": "ваш ответ: спросите модель `regular`",
+        },
+        feedback={
+            "en": (
+                "The model's first-year retention is beta / (alpha + beta); it then rises year "
+                "by year."
+            ),
+            "ru": (
+                "Удержание первого года по модели равно beta / (alpha + beta), дальше оно "
+                "растёт из года в год."
+            ),
+        },
         kind="number",
         expected=_regular_year_one_retention,
         rel_tol=0.005,
@@ -63,6 +111,34 @@ EXERCISES = [
     ),
     Exercise(
         key="05.3",
+        question={
+            "en": (
+                "A high-end subscriber has renewed twice. The margin is 50 a year and the "
+                "discount rate\n"
+                "8%. What is the subscriber worth (margin × DERL, the paper's convention)? Use "
+                "the fitted model\n"
+                "`high_end`."
+            ),
+            "ru": (
+                "Премиальный подписчик продлил подписку дважды. Маржа 50 в год, ставка\n"
+                "дисконтирования 8%. Сколько стоит этот подписчик (маржа × DERL, как в "
+                "статье)? Используйте обученную\n"
+                "модель `high_end`."
+            ),
+        },
+        prompt={
+            "en": "your answer: use ck.valuation.subscriber_value",
+            "ru": "ваш ответ: используйте ck.valuation.subscriber_value",
+        },
+        feedback={
+            "en": (
+                "A subscriber who has renewed twice is worth more than a new one: the likely "
+                "leavers are already gone."
+            ),
+            "ru": (
+                "Подписчик, продливший дважды, ценнее нового: те, кто склонен уйти, уже ушли."
+            ),
+        },
         kind="number",
         expected=_high_end_subscriber_value,
         rel_tol=0.005,

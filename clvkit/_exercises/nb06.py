@@ -24,6 +24,31 @@ def _scores():
 EXERCISES = [
     Exercise(
         key="06.1",
+        question={
+            "en": (
+                "What is the probability that customer **1000** is still alive at the end of\n"
+                "September 1997 under the BG/NBD model `m`? Answer as a number between 0 and 1."
+            ),
+            "ru": (
+                "Какова вероятность, что клиент **1000** ещё «жив» в конце сентября 1997 года "
+                "по\n"
+                "модели BG/NBD `m`? Ответ — число от 0 до 1."
+            ),
+        },
+        prompt={
+            "en": "your answer, e.g. m.probability_alive(summary.loc[[1000]]).iloc[0]",
+            "ru": "ваш ответ, например m.probability_alive(summary.loc[[1000]]).iloc[0]",
+        },
+        feedback={
+            "en": (
+                "P(alive) reads the customer's own history: a long silence after fast buying "
+                "means they have probably left."
+            ),
+            "ru": (
+                "P(alive) читает историю самого клиента: долгое молчание после частых покупок "
+                "говорит, что он, скорее всего, ушёл."
+            ),
+        },
         kind="number",
         expected=lambda: _scores()[0],
         rel_tol=0.01,
@@ -42,6 +67,28 @@ EXERCISES = [
     ),
     Exercise(
         key="06.2",
+        question={
+            "en": (
+                "How many purchases is customer **1000** expected to make in the next 52 weeks?"
+            ),
+            "ru": (
+                "Сколько покупок, по прогнозу, клиент **1000** сделает в следующие 52 недели?"
+            ),
+        },
+        prompt={
+            "en": "your answer",
+            "ru": "ваш ответ",
+        },
+        feedback={
+            "en": (
+                "Expected purchases weigh the buying rate by the chance that the customer is "
+                "still alive."
+            ),
+            "ru": (
+                "Ожидаемые покупки — темп покупок, взвешенный вероятностью того, что клиент "
+                "ещё «жив»."
+            ),
+        },
         kind="number",
         expected=lambda: _scores()[1],
         rel_tol=0.01,
@@ -60,6 +107,31 @@ EXERCISES = [
     ),
     Exercise(
         key="06.3",
+        question={
+            "en": (
+                "Which model is made for **discrete** purchase opportunities? Answer with one "
+                "of\n"
+                '`"BG/NBD"`, `"Pareto/NBD"`, `"MBG/NBD"`, `"BG/BB"` or `"Gamma-Gamma"`.'
+            ),
+            "ru": (
+                "Какая модель создана для **дискретных** возможностей покупки? Ответьте одним "
+                "из\n"
+                'вариантов: `"BG/NBD"`, `"Pareto/NBD"`, `"MBG/NBD"`, `"BG/BB"` или '
+                '`"Gamma-Gamma"`.'
+            ),
+        },
+        prompt={
+            "en": 'your answer, e.g. "BG/NBD"',
+            "ru": 'ваш ответ, например "BG/NBD"',
+        },
+        feedback={
+            "en": (
+                "BG/BB counts purchases at fixed opportunities, such as a yearly appeal."
+            ),
+            "ru": (
+                "BG/BB считает покупки в фиксированные моменты, например ежегодный сбор."
+            ),
+        },
         kind="choice",
         expected="BG/BB",
         options=("BG/NBD", "Pareto/NBD", "MBG/NBD", "BG/BB", "Gamma-Gamma"),

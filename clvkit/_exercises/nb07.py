@@ -46,6 +46,27 @@ def _model_line_at_the_end() -> str:
 EXERCISES = [
     Exercise(
         key="07.1",
+        question={
+            "en": (
+                "Divide the BG/NBD total forecast for the holdout by the actual number of "
+                "holdout\n"
+                "purchases (1.00 would be a perfect total; above 1 means the model "
+                "overshoots). What is the ratio?"
+            ),
+            "ru": (
+                "Разделите прогноз итога BG/NBD на фактическое число покупок в отложенном "
+                "периоде\n"
+                "(1,00 — идеальный итог; больше 1 — модель завышает). Чему равно отношение?"
+            ),
+        },
+        prompt={
+            "en": 'your answer, e.g. errors.loc["BG/NBD", ...] / actual.sum()',
+            "ru": 'ваш ответ, например errors.loc["BG/NBD", ...] / actual.sum()',
+        },
+        feedback={
+            "en": "Below 1: the model forecasts fewer purchases than actually came.",
+            "ru": "Меньше 1: модель прогнозирует меньше покупок, чем было на самом деле.",
+        },
         kind="number",
         expected=_predicted_over_actual,
         rel_tol=0.01,
@@ -66,6 +87,29 @@ EXERCISES = [
     ),
     Exercise(
         key="07.2",
+        question={
+            "en": (
+                'Which naive baseline has the larger per-customer error: `"own"` or '
+                '`"average"`?'
+            ),
+            "ru": (
+                'У какого наивного прогноза больше ошибка на клиента: `"own"` или `"average"`?'
+            ),
+        },
+        prompt={
+            "en": 'your answer: "own" or "average"',
+            "ru": 'ваш ответ: "own" или "average"',
+        },
+        feedback={
+            "en": (
+                "The average ignores who buys a lot and who does not, so it misses each "
+                "customer the most."
+            ),
+            "ru": (
+                "Среднее не различает, кто покупает много, а кто мало, поэтому сильнее всего "
+                "ошибается по каждому клиенту."
+            ),
+        },
         kind="choice",
         expected=_worse_baseline,
         options=("own", "average"),
@@ -82,6 +126,32 @@ EXERCISES = [
     ),
     Exercise(
         key="07.3",
+        question={
+            "en": (
+                "Read the chart: at the last week of the holdout, is the model's dashed line "
+                '`"above"`\n'
+                'or `"below"` the actual line?'
+            ),
+            "ru": (
+                "Прочитайте график: в последнюю неделю отложенного периода пунктирная линия "
+                "модели\n"
+                'выше (`"above"`) или ниже (`"below"`) линии факта?'
+            ),
+        },
+        prompt={
+            "en": 'your answer: "above" or "below"',
+            "ru": 'ваш ответ: "above" (выше) или "below" (ниже)',
+        },
+        feedback={
+            "en": (
+                "Reading the tracking chart at its end tells whether the model drifts over the "
+                "holdout."
+            ),
+            "ru": (
+                "По концу графика отслеживания видно, уходит ли модель в сторону за отложенный "
+                "период."
+            ),
+        },
         kind="choice",
         expected=_model_line_at_the_end,
         options=("above", "below"),

@@ -62,6 +62,34 @@ def _on_retention_list() -> list:
 EXERCISES = [
     Exercise(
         key="08.1",
+        question={
+            "en": (
+                "What share of next year's value comes from the top 20% of customers? Answer "
+                "as a\n"
+                'fraction (e.g. 0.5 for half). If you get stuck, run `teach.hint("08.1", '
+                "lang=lang)`; to see the\n"
+                'answer, `teach.solution("08.1", lang=lang)`.'
+            ),
+            "ru": (
+                "Какую долю ценности следующего года приносят верхние 20% клиентов? Ответьте\n"
+                "долей (например, 0.5 — половина). Если застряли, выполните "
+                '`teach.hint("08.1", lang=lang)`; чтобы\n'
+                'увидеть ответ — `teach.solution("08.1", lang=lang)`.'
+            ),
+        },
+        prompt={
+            "en": "your answer, e.g. a call to ck.segments.top_share",
+            "ru": "ваш ответ, например вызов ck.segments.top_share",
+        },
+        feedback={
+            "en": (
+                "A fifth of the customers hold most of next year's value: target them first."
+            ),
+            "ru": (
+                "Пятая часть клиентов держит большую часть ценности следующего года: работайте "
+                "с ними в первую очередь."
+            ),
+        },
         kind="number",
         expected=_top20_share,
         rel_tol=0.01,
@@ -80,6 +108,30 @@ EXERCISES = [
     ),
     Exercise(
         key="08.2",
+        question={
+            "en": (
+                "How many customers are in the **at risk** segment? Use the table `customers`\n"
+                "(its column `segment`) or `by_segment`."
+            ),
+            "ru": (
+                'Сколько клиентов в сегменте **под угрозой ухода** (`"at risk"`)? Используйте\n'
+                "таблицу `customers` (столбец `segment`) или `by_segment`."
+            ),
+        },
+        prompt={
+            "en": "your answer: a number of customers",
+            "ru": "ваш ответ: число клиентов",
+        },
+        feedback={
+            "en": (
+                "At-risk customers bought well before but have been silent lately: a retention "
+                "offer is for them."
+            ),
+            "ru": (
+                "Клиенты под угрозой раньше покупали хорошо, но давно молчат: им и адресовано "
+                "предложение об удержании."
+            ),
+        },
         kind="number",
         expected=_at_risk_size,
         rel_tol=0.0,
@@ -100,6 +152,27 @@ EXERCISES = [
     ),
     Exercise(
         key="08.3",
+        question={
+            "en": (
+                "Which of the customers 2332, 1017, 1010, 1, 88 and 1820 are on the retention\n"
+                "list? Answer with a list of their ids, e.g. `[1, 88]`."
+            ),
+            "ru": (
+                "Кто из клиентов 2332, 1017, 1010, 1, 88 и 1820 в списке на удержание? "
+                "Ответьте\n"
+                "списком номеров, например `[1, 88]`."
+            ),
+        },
+        prompt={
+            "en": "your answer: a list of customer ids",
+            "ru": "ваш ответ: список номеров клиентов",
+        },
+        feedback={
+            "en": (
+                "The retention list holds valuable customers whose P(alive) has dropped."
+            ),
+            "ru": "В списке на удержание — ценные клиенты, у которых упала P(alive).",
+        },
         kind="set",
         expected=_on_retention_list,
         options=tuple(str(c) for c in CANDIDATES),

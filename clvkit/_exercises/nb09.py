@@ -46,6 +46,38 @@ def _strongest_lever() -> str:
 EXERCISES = [
     Exercise(
         key="09.1",
+        question={
+            "en": (
+                "The loyalty programme offered **only to the top 1%** tier, with the enrolment "
+                "cost\n"
+                "cut from $5 to **$2** per member: what is its ROI on the CDNOW base? Answer "
+                "as a fraction\n"
+                "(0.5 means 50%). Tip: `ck.strategy.preset(name, target=..., cost_once=...)` "
+                "changes a preset's levers."
+            ),
+            "ru": (
+                "Программу лояльности предлагают **только верхнему 1%** клиентов, а затраты на\n"
+                "вступление снизили с 5 $ до **2 $** на участника. Каков её ROI на базе CDNOW? "
+                "Ответьте долей\n"
+                "(0.5 — это 50%). Подсказка: `ck.strategy.preset(name, target=..., "
+                "cost_once=...)` меняет параметры\n"
+                "готовой стратегии."
+            ),
+        },
+        prompt={
+            "en": "your answer: the ROI as a fraction",
+            "ru": "ваш ответ: ROI в виде доли",
+        },
+        feedback={
+            "en": (
+                "Offered only to the most valuable tier and at a lower cost, the programme can "
+                "pay off."
+            ),
+            "ru": (
+                "Если предлагать программу только самому ценному уровню и дешевле, она может "
+                "окупиться."
+            ),
+        },
         kind="number",
         expected=_loyalty_roi,
         rel_tol=0.02,
@@ -66,6 +98,37 @@ EXERCISES = [
     ),
     Exercise(
         key="09.2",
+        question={
+            "en": (
+                "What is the most the **personalisation** programme may cost per participant\n"
+                "(its break-even one-off cost) when it is offered to the **top 5-20%** tier? "
+                "Answer in dollars.\n"
+                '(Stuck? `teach.hint("09.2", lang=lang)`; the answer: `teach.solution("09.2", '
+                "lang=lang)`.)"
+            ),
+            "ru": (
+                "Сколько максимум может стоить программа **персонализации** на одного "
+                "участника\n"
+                "(её точка безубыточности по разовым затратам), если её предлагают уровню "
+                "**топ 5-20%**? Ответ — в\n"
+                'долларах. (Застряли? `teach.hint("09.2", lang=lang)`; ответ — '
+                '`teach.solution("09.2", lang=lang)`.)'
+            ),
+        },
+        prompt={
+            "en": "your answer: dollars per participant",
+            "ru": "ваш ответ: долларов на участника",
+        },
+        feedback={
+            "en": (
+                "The break-even cost is the most a programme may cost per participant before "
+                "ROI turns negative."
+            ),
+            "ru": (
+                "Точка безубыточности — наибольшая стоимость на участника, при которой ROI ещё "
+                "не отрицателен."
+            ),
+        },
         kind="number",
         expected=_personalisation_break_even,
         rel_tol=0.02,
@@ -86,6 +149,39 @@ EXERCISES = [
     ),
     Exercise(
         key="09.3",
+        question={
+            "en": (
+                "On the CDNOW base over 12 months (the simulator `sim`), which single lever "
+                "moved\n"
+                'by 10% gives the largest gross uplift: `"retention"` (10% less churn), '
+                '`"frequency"` (10% more\n'
+                'frequent purchases) or `"order value"` (10% bigger orders)? Compare with the '
+                "typical customer above —\n"
+                "the solution explains the difference."
+            ),
+            "ru": (
+                "На базе CDNOW за 12 месяцев (симулятор `sim`) какой рычаг, сдвинутый на 10%,\n"
+                'даёт наибольший валовой прирост: `"retention"` (отток на 10% ниже), '
+                '`"frequency"` (покупки на 10%\n'
+                'чаще) или `"order value"` (чек на 10% больше)? Сравните с типичным клиентом '
+                "выше — в решении\n"
+                "объяснено, откуда разница."
+            ),
+        },
+        prompt={
+            "en": 'your answer: "retention", "frequency" or "order value"',
+            "ru": 'ваш ответ: "retention", "frequency" или "order value"',
+        },
+        feedback={
+            "en": (
+                "On this base one lever moves the value most; compare the gross uplifts before "
+                "the costs."
+            ),
+            "ru": (
+                "На этой базе один рычаг сдвигает ценность сильнее всего; сравнивайте валовой "
+                "прирост до затрат."
+            ),
+        },
         kind="choice",
         expected=_strongest_lever,
         options=tuple(LEVERS),

@@ -127,6 +127,34 @@ def _loyalty_roi_quarter_gap() -> float:
 EXERCISES = [
     Exercise(
         key="10.1",
+        question={
+            "en": (
+                "The vendor's real quote is $2.50 per customer to set up (the running cost "
+                "stays\n"
+                "$0.10 a month). What is the ROI of rolling the recommendations out to the "
+                "control group now? Answer as\n"
+                "a fraction (0.5 for 50%)."
+            ),
+            "ru": (
+                "Реальное предложение поставщика — 2,50 $ за запуск на клиента (работа "
+                "по-прежнему\n"
+                "0,10 $ в месяц). Каков теперь ROI включения рекомендаций для контрольной "
+                "группы? Ответьте в долях\n"
+                "единицы (0.5 для 50%)."
+            ),
+        },
+        prompt={
+            "en": "your answer, a fraction",
+            "ru": "ваш ответ, доля",
+        },
+        feedback={
+            "en": (
+                "$2.50 is above the break-even cost per customer, so the rollout loses money."
+            ),
+            "ru": (
+                "2,50 $ выше точки безубыточности на клиента, поэтому внедрение убыточно."
+            ),
+        },
         kind="number",
         expected=_recommendation_roi,
         rel_tol=0.02,
@@ -147,6 +175,31 @@ EXERCISES = [
     ),
     Exercise(
         key="10.2",
+        question={
+            "en": (
+                "What is a new **premium** subscriber worth (same margin and discount rate)? "
+                "Here is\n"
+                "the hint, as an example of asking for one:"
+            ),
+            "ru": (
+                "Сколько стоит новый подписчик **premium** (та же маржа и ставка\n"
+                "дисконтирования)? Вот подсказка — так её можно попросить:"
+            ),
+        },
+        prompt={
+            "en": "your answer, in dollars",
+            "ru": "ваш ответ, в долларах",
+        },
+        feedback={
+            "en": (
+                "Margin a month times the discounted months a premium subscriber is expected "
+                "to pay."
+            ),
+            "ru": (
+                "Маржа в месяц, умноженная на дисконтированное число месяцев, которые "
+                "подписчик premium, по прогнозу, заплатит."
+            ),
+        },
         kind="number",
         expected=_premium_subscriber_value,
         rel_tol=0.01,
@@ -167,6 +220,30 @@ EXERCISES = [
     ),
     Exercise(
         key="10.3",
+        question={
+            "en": (
+                "What if the program causes only a **quarter** of the gap? Evaluate it with "
+                "the same\n"
+                "costs and take-up on `loyalty_sim` and give the ROI as a fraction."
+            ),
+            "ru": (
+                "А если программа даёт только **четверть** разрыва? Оцените её с теми же\n"
+                "затратами и долей вступивших на `loyalty_sim` и дайте ROI в долях единицы."
+            ),
+        },
+        prompt={
+            "en": "your answer, a fraction",
+            "ru": "ваш ответ, доля",
+        },
+        feedback={
+            "en": (
+                "With only a quarter of the gap caused by the program, its ROI shrinks "
+                "accordingly."
+            ),
+            "ru": (
+                "Если программа объясняет лишь четверть разрыва, её ROI соответственно падает."
+            ),
+        },
         kind="number",
         expected=_loyalty_roi_quarter_gap,
         rel_tol=0.02,

@@ -53,6 +53,32 @@ def _champions_value_share() -> float:
 EXERCISES = [
     Exercise(
         key="11.1",
+        question={
+            "en": (
+                "A colleague ran the cell below. Read the message: which argument of\n"
+                "`load_transactions` did they get wrong? Answer with its name, e.g. "
+                '`"date_format"`.'
+            ),
+            "ru": (
+                "Коллега запустил ячейку ниже. Прочитайте сообщение: какой аргумент\n"
+                "`load_transactions` он указал неверно? Ответьте его названием, например "
+                '`"date_format"`.'
+            ),
+        },
+        prompt={
+            "en": "the name of the argument, in quotes",
+            "ru": "название аргумента, в кавычках",
+        },
+        feedback={
+            "en": (
+                "The amounts came from a text column: the loader names the column and the rows "
+                "it could not read."
+            ),
+            "ru": (
+                "Суммы взяты из текстового столбца: загрузчик называет столбец и строки, "
+                "которые не смог прочитать."
+            ),
+        },
         kind="choice",
         expected="amount_col",
         options=ARGUMENTS,
@@ -73,6 +99,28 @@ EXERCISES = [
     ),
     Exercise(
         key="11.2",
+        question={
+            "en": (
+                "What is the customer equity of this base: the total CLV of all customers over "
+                "the\n"
+                "next 12 months, in dollars? If you are not sure where to look, ask for the "
+                "hint, as below:"
+            ),
+            "ru": (
+                "Какова ценность этой клиентской базы — суммарный CLV всех клиентов за "
+                "следующие\n"
+                "12 месяцев, в долларах? Если не знаете, с чего начать, попросите подсказку, "
+                "как ниже:"
+            ),
+        },
+        prompt={
+            "en": "your answer, in dollars",
+            "ru": "ваш ответ, в долларах",
+        },
+        feedback={
+            "en": "Customer equity is the sum of every customer's CLV over the horizon.",
+            "ru": "Ценность клиентской базы — сумма CLV всех клиентов за горизонт.",
+        },
         kind="number",
         expected=_customer_equity,
         rel_tol=0.01,
@@ -91,6 +139,31 @@ EXERCISES = [
     ),
     Exercise(
         key="11.3",
+        question={
+            "en": (
+                "Which share of the base's future value do the champions hold? Look it up in "
+                "the\n"
+                "`segments` table and answer as a fraction (0.25 for 25%)."
+            ),
+            "ru": (
+                "Какая доля будущей ценности базы приходится на чемпионов? Найдите её в "
+                "таблице\n"
+                "`segments` и ответьте в долях единицы (0.25 для 25%)."
+            ),
+        },
+        prompt={
+            "en": "your answer, a fraction between 0 and 1",
+            "ru": "ваш ответ, доля от 0 до 1",
+        },
+        feedback={
+            "en": (
+                "A small group holding a large share of future value is where to spend first."
+            ),
+            "ru": (
+                "Небольшая группа с большой долей будущей ценности — первая, на кого стоит "
+                "тратить."
+            ),
+        },
         kind="number",
         expected=_champions_value_share,
         rel_tol=0.01,

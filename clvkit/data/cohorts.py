@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
-from .summary import _as_transactions, _day_after, _parse_end
+from ._frame import check_choice, day_after, parse_end
+from .transactions import as_transactions
 
 __all__ = ["cohort_table", "COHORT_METRICS"]
 
@@ -62,9 +62,9 @@ def cohort_table(
     """
     check_choice("period", period, _PERIODS)
     check_choice("metric", metric, COHORT_METRICS)
-    tx = _as_transactions(tx)
-    end = tx["date"].max().normalize() if observation_end is None else _parse_end(observation_end, "observation_end")
-    tx = tx.loc[tx["date"].to_numpy() < _day_after(end)]
+    tx = as_transactions(tx)
+    end = tx["date"].max().normalize() if observation_end is None else parse_end(observation_end, "observation_end")
+    tx = tx.loc[tx["date"].to_numpy() < day_after(end)]
     periods = tx["date"].dt.to_period(period)
     ordinal = periods.array.asi8
     first = pd.Series(ordinal).groupby(tx["customer_id"].to_numpy()).transform("min").to_numpy()

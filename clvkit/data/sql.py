@@ -7,7 +7,7 @@ DuckDB and Spark SQL both run; :func:`finish_summary` turns that small result in
 the same summary :func:`clvkit.summarize` makes in memory (date arithmetic is done
 there, because DuckDB and Spark spell date differences differently).
 
-DuckDB is optional (``pip install "clvkit[scale]"``). On Spark::
+DuckDB is optional (``pip install "clvkit-course[scale]"``). On Spark::
 
     sql = clvkit.data.summary_sql("orders", observation_end="2024-06-30")
     stats = spark.sql(sql).toPandas()            # one row per customer
@@ -24,10 +24,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
-from .._validate import missing_columns_message
 from ..errors import ClvDataError
-from ..units import DAYS_PER_UNIT, check_time_unit
+from ..i18n import text
+from ..units import check_time_unit
+from ._frame import check_choice, check_holdout_order, end_key, holdout_frame, missing_columns_message, unit_ns
 
 __all__ = ["summary_sql", "holdout_sql", "finish_summary", "summarize_duckdb", "split_calibration_holdout_duckdb",
            "is_table_source"]
@@ -45,19 +45,16 @@ def _quote(name: str) -> str:
     """Quote a column name for both dialects (backticks are Spark's, double quotes DuckDB's)."""
     if _IDENT.match(name):
         return name
-    raise ClvDataError(
-        f"Column name {name!r} has characters the SQL path cannot quote portably; rename it to letters, digits "
-        f"and underscores."
-    )
+    raise ClvDataError(text("data.sql_column_name", name=repr(name)))
 
 
 def _date_literal(value, name: str) -> str:
     try:
         ts = pd.Timestamp(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         ts = pd.NaT
     if pd.isna(ts):
-        raise ClvDataError(f"{name} must be a date such as '1997-09-30'; got {value!r}.")
+        raise ClvDataError(text("data.end_not_a_date", name=name, value=repr(value)))
     return ts.strftime("%Y-%m-%d")
 
 
@@ -181,32 +178,26 @@ def finish_summary(
     frequency, recency, T, monetary_value, first_purchase, n_transactions,
     total_amount; units recorded in ``attrs``).
     """
-    unit = check_time_unit(time_unit)
+    unit_name = check_time_unit(time_unit)
     needed = ["customer_id", "first_occasion", "last_occasion", "n_occasions", "n_transactions",
               "total_amount", "first_amount"]
     missing = [n for n in needed if n not in stats.columns]
     if missing:
-        raise ClvDataError(missing_columns_message(missing, list(stats.columns), "SQL result"))
+        raise ClvDataError(missing_columns_message(missing, list(stats.columns), text("data.what_sql_result")))
     stats = stats.sort_values("customer_id", kind="stable")
     first = pd.to_datetime(stats["first_occasion"]).to_numpy(dtype="datetime64[ns]")
     last = pd.to_datetime(stats["last_occasion"]).to_numpy(dtype="datetime64[ns]")
     given = pd.Timestamp(_date_literal(observation_end, "observation_end"))
-    end = given
-    if purchase_grain == "W":
-        end = given - pd.Timedelta(days=given.day_of_week)
-    elif purchase_grain == "M":
-        end = given.replace(day=1)
-    elif purchase_grain == "exact":  # timestamps run to the end of the observation day
-        end = given + pd.Timedelta(days=1)
-    unit_ns = DAYS_PER_UNIT[unit] * 86_400e9
+    end_ns = end_key(given, purchase_grain)  # the same clock as the in-memory path
+    unit = unit_ns(unit_name)
     frequency = stats["n_occasions"].to_numpy(dtype=np.int64) - 1
     total = stats["total_amount"].to_numpy(dtype=float)
     repeat = total - stats["first_amount"].to_numpy(dtype=float)
     summary = pd.DataFrame(
         {
             "frequency": frequency,
-            "recency": (last - first).astype(np.int64) / unit_ns,
-            "T": (end.to_datetime64() - first).astype(np.int64) / unit_ns,
+            "recency": (last - first).astype(np.int64) / unit,
+            "T": (end_ns - first.astype(np.int64)) / unit,
             "monetary_value": np.where(frequency > 0, repeat / np.maximum(frequency, 1), 0.0),
             "first_purchase": pd.to_datetime(first),
             "n_transactions": stats["n_transactions"].to_numpy(dtype=np.int64),
@@ -214,7 +205,7 @@ def finish_summary(
         },
         index=pd.Index(stats["customer_id"].to_numpy(), name="customer_id"),
     )
-    summary.attrs = {"time_unit": unit, "purchase_grain": purchase_grain, "observation_end": str(given.date())}
+    summary.attrs = {"time_unit": unit_name, "purchase_grain": purchase_grain, "observation_end": str(given.date())}
     return summary
 
 
@@ -230,10 +221,7 @@ def _duckdb():
     try:
         import duckdb
     except ImportError:
-        raise ClvDataError(
-            "Summarising files or DuckDB relations needs DuckDB; install it with `pip install \"clvkit[scale]\"` "
-            "(or `pip install duckdb`), or load the log into memory with clvkit.load_transactions first."
-        ) from None
+        raise ClvDataError(text("data.needs_duckdb")) from None
     return duckdb
 
 
@@ -257,9 +245,7 @@ class _Executor:
             self.relation = source
             self.columns = list(source.columns)
         else:
-            raise ClvDataError(
-                f"The source must be a file path, a glob or a DuckDB relation; got {type(source).__name__}."
-            )
+            raise ClvDataError(text("data.sql_source", got=type(source).__name__))
 
     def run(self, sql: str):
         if self.con is not None:
@@ -275,19 +261,17 @@ class _Executor:
 
 
 def _reader(source) -> str:
-    text = str(source)
-    matches = sorted(_glob.glob(text)) if any(ch in text for ch in "*?[") else [text]
+    name = str(source)
+    matches = sorted(_glob.glob(name)) if any(ch in name for ch in "*?[") else [name]
     if not matches or not all(Path(m).is_file() for m in matches):
-        raise ClvDataError(f"No file matches {text!r}; check the path or glob (the current folder is {os.getcwd()!r}).")
+        raise ClvDataError(text("data.no_file_matches", path=repr(name), cwd=repr(os.getcwd())))
     suffixes = {Path(m).suffix.lower() for m in matches}
     files = "[" + ", ".join("'" + m.replace("'", "''") + "'" for m in matches) + "]"
     if suffixes <= {".parquet", ".pq"}:
         return f"read_parquet({files})"
     if suffixes <= {".csv", ".txt", ".tsv", ".gz"}:
         return f"read_csv({files}, header = true, all_varchar = true)"
-    raise ClvDataError(
-        f"The SQL path reads Parquet or CSV files; {text!r} matches {', '.join(sorted(suffixes))} files."
-    )
+    raise ClvDataError(text("data.sql_file_kinds", path=repr(name), kinds=", ".join(sorted(suffixes))))
 
 
 def _validate_sql(ex: _Executor, *, customer_col: str, date_col: str, amount_col: str, on_negative: str):
@@ -297,7 +281,7 @@ def _validate_sql(ex: _Executor, *, customer_col: str, date_col: str, amount_col
     """
     missing = [c for c in (customer_col, date_col, amount_col) if c not in ex.columns]
     if missing:
-        raise ClvDataError(missing_columns_message(missing, ex.columns, "transaction table"))
+        raise ClvDataError(missing_columns_message(missing, ex.columns, text("data.what_table")))
     c, d, a = _quote(customer_col), _quote(date_col), _quote(amount_col)
     conditions = {
         "id": f"{c} IS NULL OR TRIM(CAST({c} AS VARCHAR)) = ''",
@@ -310,35 +294,20 @@ def _validate_sql(ex: _Executor, *, customer_col: str, date_col: str, amount_col
                  f"FROM clvkit_tx").fetchall()[0]
     n, found, last_day = row[0], dict(zip(conditions, row[1:-1])), row[-1]
     if n == 0:
-        raise ClvDataError("The transaction table has no rows; it needs one row per purchase.")
+        raise ClvDataError(text("data.no_rows", what=text("data.what_table")))
 
     def where(name: str, column: str) -> str:
         rows = ex.run(f"SELECT CAST({column} AS VARCHAR) FROM clvkit_tx WHERE {conditions[name]} LIMIT 3").fetchall()
-        count = found[name]
-        noun = "row" if count == 1 else "rows"
-        return f"{count} {noun} (first values: {', '.join(repr(r[0]) for r in rows)})"
+        return text("data.sql_rows", n=found[name], shown=", ".join(repr(r[0]) for r in rows))
 
     if found["id"]:
-        raise ClvDataError(
-            f"Column {customer_col!r} has no customer id in {where('id', c)}; fill in the ids or drop those rows "
-            f"(anonymous purchases cannot be followed over time)."
-        )
+        raise ClvDataError(text("data.missing_id", col=repr(customer_col), rows=where("id", c)))
     if found["date"]:
-        raise ClvDataError(
-            f"Column {date_col!r} has values that are not dates in {where('date', d)}; fix those rows (the SQL path "
-            f"reads ISO dates such as 2024-01-31) or load the file with clvkit.load_transactions(date_format=...)."
-        )
+        raise ClvDataError(text("data.sql_bad_dates", col=repr(date_col), rows=where("date", d)))
     if found["amount"]:
-        raise ClvDataError(
-            f"Column {amount_col!r} has values that are not finite numbers in {where('amount', a)}; fix or drop "
-            f"those rows."
-        )
+        raise ClvDataError(text("data.sql_bad_amounts", col=repr(amount_col), rows=where("amount", a)))
     if found["negative"] and on_negative == "raise":
-        raise ClvDataError(
-            f"Column {amount_col!r} has negative amounts (refunds) in {where('negative', a)}; pass "
-            f"on_negative='drop' to leave them out, or net them in memory with "
-            f"clvkit.load_transactions(on_negative='net')."
-        )
+        raise ClvDataError(text("data.sql_refunds", col=repr(amount_col), rows=where("negative", a)))
     return last_day
 
 
@@ -401,7 +370,7 @@ def summarize_duckdb(
     finally:
         ex.close()
     if len(stats) == 0:
-        raise ClvDataError(f"No purchases fall on or before observation_end={observation_end}; choose a later date.")
+        raise ClvDataError(text("data.no_purchases_before_sql", name="observation_end", end=str(observation_end)))
     summary = finish_summary(stats, observation_end=observation_end, time_unit=time_unit, purchase_grain=purchase_grain)
     summary.attrs["source"] = str(source) if isinstance(source, (str, os.PathLike)) else "DuckDB relation"
     return summary
@@ -430,21 +399,16 @@ def split_calibration_holdout_duckdb(
             observation_end = last_day
         cal_end, end = pd.Timestamp(_date_literal(calibration_end, "calibration_end")), pd.Timestamp(
             _date_literal(observation_end, "observation_end"))
-        if end <= cal_end:
-            raise ClvDataError(
-                f"observation_end ({end.date()}) must come after calibration_end ({cal_end.date()}); the holdout "
-                f"period is the time between them."
-            )
+        check_holdout_order(cal_end, end)
         kw = dict(purchase_grain=purchase_grain, customer_col=customer_col, date_col=date_col, amount_col=amount_col)
         stats = ex.run(summary_sql(table, observation_end=cal_end, **kw)).df()
         later = ex.run(holdout_sql(table, calibration_end=cal_end, observation_end=end, **kw)).df()
     finally:
         ex.close()
     if len(stats) == 0:
-        raise ClvDataError(f"No purchases fall on or before calibration_end={cal_end.date()}; choose a later date.")
+        raise ClvDataError(text("data.no_purchases_before_sql", name="calibration_end", end=str(cal_end.date())))
     calibration = finish_summary(stats, observation_end=cal_end, time_unit=unit, purchase_grain=purchase_grain)
-    from .summary import holdout_frame
-
     holdout = holdout_frame(calibration, later["customer_id"].to_numpy(), later["n_occasions_holdout"].to_numpy(),
-                            later["amount_holdout"].to_numpy(), cal_end=cal_end, end=end, time_unit=unit)
+                            later["amount_holdout"].to_numpy(), cal_end=cal_end, end=end, time_unit=unit,
+                            purchase_grain=purchase_grain)
     return calibration, holdout

@@ -15,262 +15,34 @@ Policies where the literature leaves a choice (see docs/decisions.md):
 - exact duplicate rows: ``on_duplicate="warn"`` keeps them (two identical orders on a
   day happen) with a warning; ``"keep"`` keeps them quietly; ``"drop"`` keeps the first
   of each set.
+- money written as text: separators are decided from the whole column; a column that
+  reads two ways (only ``1.234``-like values) is refused with both readings.
+- dates: the local calendar day of each timestamp is kept (offsets are dropped, not
+  applied); dates outside ``date_range`` are refused with their rows.
+- ids: never merged; whole-number floats become integers only while a float holds them
+  exactly, text otherwise, with a warning when precision was already lost.
+
+Reading the file is :mod:`clvkit.data._read`; parsing the columns :mod:`clvkit.data._parse`.
 """
 
 from __future__ import annotations
 
-import csv
-import os
-import re
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .._checks import check_choice
-from .._validate import missing_columns_message
 from ..errors import ClvDataError
+from ..i18n import text
+from ._frame import check_choice
+from ._parse import DEFAULT_DATE_RANGE, parse_amounts, parse_dates, parse_ids
+from ._read import read_source
 
-__all__ = ["load_transactions", "DataQualityWarning"]
-
-_SHOW = 3
-_CURRENCY = re.compile(r"[$€£¥₽₴₸₹¢]|\b(?:USD|EUR|GBP|RUB|JPY|CNY|руб|р\.)\b", re.IGNORECASE)
-_DATE_FORMATS = (
-    "%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y", "%d-%m-%Y",
-    "%m-%d-%Y", "%d.%m.%y", "%d/%m/%y", "%m/%d/%y",
-    "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M",
-    "%d/%m/%Y %H:%M:%S", "%m/%d/%Y %H:%M:%S",
-)
+__all__ = ["load_transactions", "as_transactions", "DataQualityWarning"]
 
 
 class DataQualityWarning(UserWarning):
     """Rows were changed or dropped by a documented policy; the message counts them."""
-
-
-class _Where:
-    """Describes row positions the way the user will find them: file lines or index labels."""
-
-    def __init__(self, index: pd.Index, from_file: bool) -> None:
-        self.index = index
-        self.from_file = from_file
-
-    def __call__(self, positions: np.ndarray, values) -> str:
-        n = len(positions)
-        shown = []
-        for pos, value in zip(positions[:_SHOW], list(values)[:_SHOW]):
-            value = value.item() if isinstance(value, np.generic) else value
-            label = self.index[pos]
-            label = label.item() if isinstance(label, np.generic) else label
-            where = f"line {pos + 2}" if self.from_file else f"index {label!r}"
-            shown.append(f"{where}: {value!r}")
-        more = ", ..." if n > _SHOW else ""
-        noun = "row" if n == 1 else "rows"
-        return f"{n} {noun} ({', '.join(shown)}{more})"
-
-
-def _read_source(source, *, sep, decimal, encoding, sheet_name) -> tuple[pd.DataFrame, bool, str, str | None]:
-    """Return (raw table, read from a file?, description, detected decimal)."""
-    if isinstance(source, pd.DataFrame):
-        return source, False, "DataFrame", None
-    if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        if not path.exists():
-            raise ClvDataError(f"No file at {str(path)!r}; check the path (the current folder is {os.getcwd()!r}).")
-        if path.is_dir():
-            raise ClvDataError(f"{str(path)!r} is a folder, not a file; pass the path of a CSV, Parquet or Excel file.")
-        suffix = "".join(path.suffixes[-2:]).lower() if path.suffix.lower() == ".gz" else path.suffix.lower()
-        if suffix in (".parquet", ".pq"):
-            try:
-                return pd.read_parquet(path), True, str(path), None
-            except ImportError:
-                raise ClvDataError(
-                    "Reading Parquet needs the pyarrow package; install it with `pip install pyarrow`."
-                ) from None
-        if suffix in (".xlsx", ".xlsm", ".xls"):
-            try:
-                return pd.read_excel(path, sheet_name=sheet_name, dtype=object), True, str(path), None
-            except ImportError:
-                raise ClvDataError(
-                    "Reading Excel files needs the openpyxl package; install it with `pip install openpyxl`, "
-                    "or save the sheet as CSV."
-                ) from None
-        return _read_csv(path, sep=sep, decimal=decimal, encoding=encoding)
-    if isinstance(source, (pd.Series, np.ndarray, list, tuple, dict)):
-        raise ClvDataError(
-            f"The source is a {type(source).__name__}, not a table; pass a pandas DataFrame or the path "
-            f"of a CSV, Parquet or Excel file with one row per purchase."
-        )
-    raise ClvDataError(
-        f"The source must be a pandas DataFrame or a file path; got {type(source).__name__}."
-    )
-
-
-def _read_csv(path: Path, *, sep, decimal, encoding) -> tuple[pd.DataFrame, bool, str, str | None]:
-    raw = path.read_bytes()[:65536]
-    if encoding is None:
-        for candidate in ("utf-8-sig", "cp1251", "latin-1"):
-            try:
-                sample = raw.decode(candidate)
-                encoding = candidate
-                break
-            except UnicodeDecodeError:
-                continue
-    else:
-        sample = raw.decode(encoding, errors="replace")
-    if not sample.strip():
-        raise ClvDataError(f"The file {str(path)!r} is empty; it needs a header row and one row per purchase.")
-    if sep is None:
-        try:
-            sep = csv.Sniffer().sniff(sample.splitlines()[0] + "\n", delimiters=",;\t|").delimiter
-        except csv.Error:
-            sep = ","
-    try:
-        frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding=encoding,
-                            skipinitialspace=True)
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-        first = str(exc).strip().splitlines()[0]
-        raise ClvDataError(
-            f"The file {str(path)!r} could not be read as a table ({first}); check the delimiter "
-            f"(pass sep=',' or sep=';') and that every row has the same number of fields."
-        ) from None
-    except pd.errors.EmptyDataError:
-        raise ClvDataError(f"The file {str(path)!r} is empty; it needs a header row and one row per purchase.") from None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    return frame, True, str(path), decimal
-
-
-def _parse_amounts(values: pd.Series, *, decimal, strip_currency, where: _Where, col: str) -> np.ndarray:
-    if pd.api.types.is_bool_dtype(values):
-        raise ClvDataError(f"Column {col!r} holds true/false values, not amounts; pass the column with order values.")
-    if pd.api.types.is_numeric_dtype(values):
-        out = values.to_numpy(dtype=float, na_value=np.nan)
-    else:
-        text = values.astype("string").str.strip()
-        text = text.fillna("")
-        has_currency = text.str.contains(_CURRENCY, na=False).to_numpy()
-        if has_currency.any():
-            if not strip_currency:
-                pos = np.flatnonzero(has_currency)
-                raise ClvDataError(
-                    f"Column {col!r} has currency symbols in {where(pos, text.iloc[pos])}; remove them in the "
-                    f"source or pass strip_currency=True to drop them (all amounts must share one currency)."
-                )
-            text = text.str.replace(_CURRENCY, "", regex=True).str.strip()
-        text = text.str.replace(r"[\s\u00a0\u202f']", "", regex=True)
-        if decimal is None:
-            comma_decimal = text.str.fullmatch(r"-?\d{1,3}(\.\d{3})*,\d+|-?\d+,\d+", na=False)
-            dot_decimal = text.str.fullmatch(r"-?\d+\.\d+", na=False) & ~text.str.fullmatch(r"-?\d{1,3}(\.\d{3})+", na=False)
-            decimal = "," if comma_decimal.any() and not dot_decimal.any() else "."
-        if decimal == ",":
-            text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-        else:
-            text = text.str.replace(",", "", regex=False)
-        out = pd.to_numeric(text, errors="coerce").to_numpy(dtype=float)
-        empty = (text == "").to_numpy()
-        bad_text = np.isnan(out) & ~empty
-        if bad_text.any():
-            pos = np.flatnonzero(bad_text)
-            raise ClvDataError(
-                f"Column {col!r} has values that are not numbers in {where(pos, values.iloc[pos])}; "
-                f"fix or drop those rows (for a decimal comma pass decimal=',')."
-            )
-    missing = np.isnan(out)
-    if missing.any():
-        pos = np.flatnonzero(missing)
-        raise ClvDataError(
-            f"Column {col!r} is empty in {where(pos, values.iloc[pos])}; fill in the amounts or drop those rows."
-        )
-    infinite = ~np.isfinite(out)
-    if infinite.any():
-        pos = np.flatnonzero(infinite)
-        raise ClvDataError(
-            f"Column {col!r} has infinite amounts in {where(pos, values.iloc[pos])}; fix or drop those rows."
-        )
-    return out
-
-
-def _parse_dates(values: pd.Series, *, date_format, dayfirst, where: _Where, col: str) -> pd.Series:
-    if isinstance(values.dtype, pd.DatetimeTZDtype):
-        parsed = values.dt.tz_localize(None)
-    elif pd.api.types.is_datetime64_any_dtype(values):
-        parsed = values.astype("datetime64[ns]")
-    else:
-        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-            as_int = values.to_numpy(dtype=float, na_value=np.nan)
-            if np.all(np.isnan(as_int) | ((as_int >= 19000101) & (as_int <= 21001231))):
-                values = pd.Series(
-                    np.where(np.isnan(as_int), "", np.nan_to_num(as_int).astype(np.int64).astype(str)),
-                    index=values.index,
-                )
-                date_format = date_format or "%Y%m%d"
-            else:
-                pos = np.flatnonzero(~np.isnan(as_int))[:_SHOW]
-                raise ClvDataError(
-                    f"Column {col!r} holds plain numbers, not dates ({where(pos, values.iloc[pos])}); "
-                    f"convert them to dates first or pass date_format (e.g. '%Y%m%d')."
-                )
-        text = values.astype("string").str.strip().fillna("")
-        empty = (text == "").to_numpy()
-        if empty.any():
-            pos = np.flatnonzero(empty)
-            raise ClvDataError(
-                f"Column {col!r} is empty in {where(pos, values.iloc[pos])}; fill in the purchase dates or drop those rows."
-            )
-        if date_format is not None:
-            parsed = pd.to_datetime(text, format=date_format, errors="coerce")
-            bad = parsed.isna().to_numpy()
-            if bad.any():
-                pos = np.flatnonzero(bad)
-                raise ClvDataError(
-                    f"Column {col!r} does not match date_format={date_format!r} in {where(pos, values.iloc[pos])}; "
-                    f"fix those rows or pass the right date_format."
-                )
-        else:
-            parsed = _guess_dates(text, dayfirst=dayfirst, where=where, col=col, original=values)
-    bad = parsed.isna().to_numpy()
-    if bad.any():
-        pos = np.flatnonzero(bad)
-        raise ClvDataError(
-            f"Column {col!r} has missing dates in {where(pos, values.iloc[pos])}; fill them in or drop those rows."
-        )
-    return parsed
-
-
-def _guess_dates(text: pd.Series, *, dayfirst, where: _Where, col: str, original: pd.Series) -> pd.Series:
-    iso = pd.to_datetime(text, format="ISO8601", errors="coerce")
-    if not iso.isna().any() and text.str.match(r"^\d{4}").all():
-        return iso
-    candidates = {}
-    fewest_bad, best = None, None
-    for fmt in _DATE_FORMATS:
-        if dayfirst is True and "%m/%d" in fmt or dayfirst is False and "%d/%m" in fmt:
-            continue
-        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
-        n_bad = int(parsed.isna().sum())
-        if n_bad == 0:
-            candidates[fmt] = parsed
-        if fewest_bad is None or n_bad < fewest_bad:
-            fewest_bad, best = n_bad, parsed
-    if not candidates:
-        pos = np.flatnonzero(best.isna().to_numpy())
-        raise ClvDataError(
-            f"Column {col!r} has values that are not dates in {where(pos, original.iloc[pos])}; fix those rows "
-            f"or pass date_format (e.g. '%d.%m.%Y')."
-        )
-    first_fmt, first = next(iter(candidates.items()))
-    for fmt, other in candidates.items():
-        if not other.equals(first):
-            raise ClvDataError(
-                f"Column {col!r} has ambiguous dates such as {text.iloc[0]!r} that read both as {first_fmt!r} "
-                f"and as {fmt!r}; pass date_format (e.g. date_format='%d/%m/%Y') or dayfirst=True/False."
-            )
-    return first
-
-
-def _rows(n: int, noun: str) -> str:
-    """'1 refund row', '3 refund rows'."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _warn(message: str) -> None:
@@ -286,11 +58,15 @@ def load_transactions(
     keep: list[str] | tuple[str, ...] | None = None,
     date_format: str | None = None,
     dayfirst: bool | None = None,
+    date_range: tuple | None = DEFAULT_DATE_RANGE,
     sep: str | None = None,
     decimal: str | None = None,
+    thousands: str | None = None,
     encoding: str | None = None,
     sheet_name: str | int = 0,
-    strip_currency: bool = False,
+    header_row: int | None = None,
+    strip_currency: bool = True,
+    sort: bool = False,
     on_negative: str = "net",
     on_zero: str = "keep",
     on_duplicate: str = "warn",
@@ -300,23 +76,45 @@ def load_transactions(
     Parameters
     ----------
     source : DataFrame or path
-        A DataFrame, or the path of a CSV (delimiter and decimal comma detected),
-        Parquet or Excel file (Excel needs openpyxl). One row per purchase.
+        A DataFrame, or the path of a CSV or other delimited text file (encoding,
+        delimiter, header row and number style detected), an Excel workbook (``.xlsx``,
+        needs openpyxl) or a Parquet file. One row per purchase.
     customer_col, date_col, amount_col : str
         Names of the customer id, purchase date and order value columns in `source`.
     keep : list of str, optional
         Further columns to carry along (e.g. ``["channel"]``).
     date_format : str, optional
-        strftime format of the dates, e.g. ``"%d.%m.%Y"``; guessed when omitted, and
-        ambiguous day/month orders are refused rather than guessed.
+        strftime format of the dates, e.g. ``"%d.%m.%Y"``; decided from the whole column
+        when omitted (ISO 8601, ``05.01.2024``, ``01/05/2024``, ``20240105``, Excel serial
+        day numbers such as ``45296``); ambiguous day/month orders are refused.
     dayfirst : bool, optional
-        Resolve day/month ambiguity without a full format.
-    sep, decimal, encoding : str, optional
-        CSV delimiter, decimal mark ("." or ",") and text encoding; detected when omitted.
+        Settle day/month order without a full format.
+    date_range : (date-like, date-like) or None
+        Plausible purchase dates, both ends included; a date outside (a year typo such as
+        2924) is refused with its line. Default 1970-01-01 to 2100-12-31; None allows
+        every date a ``datetime64[ns]`` holds (1677-09-22 to 2262-04-11).
+    sep : str, optional
+        Delimiter of a text file; found from its first lines when omitted.
+    decimal, thousands : {".", ","}, optional
+        Decimal mark and thousands separator of amounts written as text; decided from the
+        whole column when omitted. Spaces, no-break spaces and apostrophes are always
+        read as thousands separators.
+    encoding : str, optional
+        Text encoding of a file; decided from the whole file when omitted (UTF-8 with or
+        without a byte-order mark, UTF-16, Windows-1251).
     sheet_name : str or int
         Excel sheet to read.
+    header_row : int, optional
+        The file's line (the sheet's row) that holds the column names, counted from 1 as
+        a text editor or Excel shows it; found as the first row holding the three
+        column names when omitted, so a title block above the table is skipped.
     strip_currency : bool
-        Remove currency symbols such as "$" or "₽" from amounts instead of refusing them.
+        Read currency signs and words (``$``, ``₽``, ``руб.``, ``USD``...) away from
+        amounts; a column mixing two currencies is refused. False refuses any currency mark.
+    sort : bool
+        Sort the rows by customer, then time, then source order. By default the rows keep
+        the order of the source (sorting text ids costs more than reading the file, and no
+        clvkit function needs it).
     on_negative : {"net", "drop", "raise"}
         What to do with refunds (negative amounts); see the module docstring.
     on_zero : {"keep", "drop", "raise"}
@@ -328,23 +126,24 @@ def load_transactions(
     Returns
     -------
     DataFrame
-        Columns customer_id, date (datetime64), amount (float) and the `keep`
-        columns, sorted by customer and date, with a fresh index. Policies that change
-        rows emit a :class:`DataQualityWarning` that counts what changed.
+        Columns customer_id, date (datetime64[ns], the local wall-clock time), amount
+        (float) and the `keep` columns, in the order of the source (or sorted, see
+        `sort`), with a fresh index.
+        Policies that change rows emit a :class:`DataQualityWarning` that counts what changed.
 
     Raises
     ------
     ClvDataError
-        With one sentence naming the column, the rows and the fix.
+        With one sentence naming the column, the rows (file lines for files) and the fix.
 
     Examples
     --------
     >>> import pandas as pd, clvkit as ck
     >>> raw = pd.DataFrame({"client": ["a", "a", "b"], "day": ["2024-01-05", "2024-02-01", "2024-01-20"],
-    ...                     "total": [20.0, 35.5, 12.0]})
+    ...                     "total": ["1 234,50 ₽", "35,5 ₽", "12 ₽"]})
     >>> ck.load_transactions(raw, customer_col="client", date_col="day", amount_col="total")
       customer_id       date  amount
-    0           a 2024-01-05    20.0
+    0           a 2024-01-05  1234.5
     1           a 2024-02-01    35.5
     2           b 2024-01-20    12.0
     """
@@ -353,100 +152,243 @@ def load_transactions(
     check_choice("on_duplicate", on_duplicate, ("warn", "keep", "drop"))
     if decimal is not None:
         check_choice("decimal", decimal, (".", ","))
+    if thousands is not None:
+        check_choice("thousands", thousands, (".", ",", " ", "'"))
+    if sep is not None and (not isinstance(sep, str) or len(sep) != 1):
+        raise ClvDataError(text("data.bad_sep", value=repr(sep)))
     keep = list(keep or [])
-    frame, from_file, description, decimal_hint = _read_source(
-        source, sep=sep, decimal=decimal, encoding=encoding, sheet_name=sheet_name
-    )
-    decimal = decimal or decimal_hint
-    if not isinstance(frame, pd.DataFrame):  # e.g. read_excel with sheet_name=None
-        raise ClvDataError("Pass one sheet name (sheet_name='Orders'), not several; one table is read at a time.")
-    what = f"transaction table ({description})"
     wanted = [customer_col, date_col, amount_col, *keep]
-    missing = [c for c in dict.fromkeys(wanted) if c not in frame.columns]
-    if missing:
-        raise ClvDataError(missing_columns_message(missing, list(frame.columns), what))
-    if len(frame) == 0:
-        raise ClvDataError(f"The {what} has no rows; it needs one row per purchase.")
-    where = _Where(frame.index, from_file)
+    table = read_source(source, wanted=wanted, sep=sep, encoding=encoding, sheet_name=sheet_name,
+                        header_row=header_row)
+    what = text("data.what_source", source=table.description)
+    if table.n_rows == 0:
+        raise ClvDataError(text("data.no_rows", what=what))
+    where = table.where
 
-    ids = frame[customer_col]
-    if pd.api.types.is_object_dtype(ids) or pd.api.types.is_string_dtype(ids):
-        stripped = ids.astype("string").str.strip()
-        missing_id = (stripped.isna() | (stripped == "")).to_numpy()
-        ids = stripped.astype(object).where(~missing_id, None)
+    ids, lost = parse_ids(table.columns[customer_col], col=customer_col, where=where)
+    if lost:
+        _warn(text("data.ids_lost_precision", col=repr(customer_col), n=lost))
+    dates = parse_dates(table.columns[date_col], col=date_col, where=where, date_format=date_format,
+                        dayfirst=dayfirst, date_range=date_range)
+    amounts = parse_amounts(table.columns[amount_col], col=amount_col, where=where, decimal=decimal,
+                            thousands=thousands, strip_currency=strip_currency)
+    raw_amounts = table.columns[amount_col]
+    missing = np.isnan(amounts)
+    if missing.any():
+        pos = np.flatnonzero(missing)
+        raise ClvDataError(text("data.amount_missing", col=repr(amount_col), rows=where(pos, _values(raw_amounts))))
+    infinite = ~np.isfinite(amounts)
+    if infinite.any():
+        pos = np.flatnonzero(infinite)
+        raise ClvDataError(text("data.amount_infinite", col=repr(amount_col),
+                                rows=where(pos, _values(raw_amounts))))
+
+    # The text as read is no longer needed (messages from here on quote parsed values): free it.
+    for col in {customer_col, date_col, amount_col} - set(keep):
+        table.columns[col] = None
+    raw_amounts = None
+    if sort:
+        codes, ids_at = _id_codes(ids)
+        order = _order(codes, dates)
+        id_column = ids_at(codes if order is None else codes[order])
     else:
-        missing_id = ids.isna().to_numpy()
-    if missing_id.any():
-        pos = np.flatnonzero(missing_id)
-        raise ClvDataError(
-            f"Column {customer_col!r} has no customer id in {where(pos, frame[customer_col].iloc[pos])}; "
-            f"fill in the ids or drop those rows (anonymous purchases cannot be followed over time)."
-        )
-    if pd.api.types.is_float_dtype(ids) and np.all(ids.to_numpy() == np.round(ids.to_numpy())):
-        ids = ids.astype(np.int64)
-
-    dates = _parse_dates(frame[date_col], date_format=date_format, dayfirst=dayfirst, where=where, col=date_col)
-    amounts = _parse_amounts(frame[amount_col], decimal=decimal, strip_currency=strip_currency, where=where, col=amount_col)
-
-    out = pd.DataFrame(
-        {
-            "customer_id": ids.to_numpy(),
-            "date": dates.to_numpy(dtype="datetime64[ns]"),
-            "amount": amounts,
-        }
-    )
+        order, id_column = None, _plain_column(ids, None)
+    out = pd.DataFrame({"customer_id": id_column,
+                        "date": dates if order is None else dates[order],
+                        "amount": amounts if order is None else amounts[order]}, copy=False)
     for col in keep:
         if col in ("customer_id", "date", "amount"):
             continue
-        out[col] = frame[col].to_numpy()
-    out["_row"] = np.arange(len(out))
+        out[col] = _plain_column(table.columns[col], order)
+    out["_row"] = np.arange(len(out), dtype=np.int32 if len(out) < 2**31 else np.int64) if order is None else order
 
     negative = out["amount"].to_numpy() < 0
     if negative.any():
-        pos = np.flatnonzero(negative)
+        pos = np.sort(out["_row"].to_numpy()[negative])
         if on_negative == "raise":
-            raise ClvDataError(
-                f"Column {amount_col!r} has negative amounts (refunds) in {where(pos, amounts[pos])}; "
-                f"pass on_negative='net' to subtract them from the order they return, or 'drop'."
-            )
+            raise ClvDataError(text("data.refunds_refused", col=repr(amount_col), rows=where(pos, amounts[pos])))
         if on_negative == "drop":
             out = out.loc[~negative]
-            _warn(f"Dropped {_rows(len(pos), 'refund row')} (negative amounts, {-amounts[pos].sum():,.2f} in all).")
+            _warn(text("data.refunds_dropped", n=len(pos), total=float(-amounts[pos].sum())))
         else:
             out = _net_refunds(out, negative)
 
     zero = out["amount"].to_numpy() == 0
     if zero.any():
         if on_zero == "raise":
-            pos = out["_row"].to_numpy()[zero]
-            raise ClvDataError(
-                f"Column {amount_col!r} has zero amounts in {where(pos, np.zeros(len(pos)))}; pass on_zero='keep' "
-                f"to count them as purchases worth 0, or 'drop'."
-            )
+            pos = np.sort(out["_row"].to_numpy()[zero])
+            raise ClvDataError(text("data.zero_refused", col=repr(amount_col), rows=where(pos, np.zeros(len(pos)))))
         if on_zero == "drop":
             out = out.loc[~zero]
-            _warn(f"Dropped {_rows(int(zero.sum()), 'row')} with a zero amount (on_zero='drop').")
+            _warn(text("data.zero_dropped", n=int(zero.sum())))
 
-    value_cols = [c for c in out.columns if c != "_row"]
-    dup = out.duplicated(subset=value_cols, keep="first").to_numpy()
+    if len(out) == 0:
+        raise ClvDataError(text("data.nothing_left", what=what, on_negative=repr(on_negative),
+                                on_zero=repr(on_zero)))
+    dup = _duplicates(out) if on_duplicate != "keep" else np.zeros(0, dtype=bool)  # "keep" needs no scan
     if dup.any():
         if on_duplicate == "drop":
             out = out.loc[~dup]
-            _warn(f"Dropped {_rows(int(dup.sum()), 'row')} that repeat another row exactly (on_duplicate='drop').")
+            _warn(text("data.duplicates_dropped", n=int(dup.sum())))
         elif on_duplicate == "warn":
-            _warn(
-                f"{_rows(int(dup.sum()), 'row')} repeat another row exactly (same customer, date and amount); kept "
-                f"as separate purchases: pass on_duplicate='drop' if your export double-counts orders, or 'keep' to silence this."
-            )
-
-    if len(out) == 0:
-        raise ClvDataError(
-            f"No purchases are left in the {what} after applying on_negative={on_negative!r} and "
-            f"on_zero={on_zero!r}; check the amount column."
-        )
-    out = out.sort_values(["customer_id", "date", "_row"], kind="stable").drop(columns="_row").reset_index(drop=True)
-    out.attrs = {"clvkit_validated": True, "source": description}
+            _warn(text("data.duplicates_kept", n=int(dup.sum())))
+    del out["_row"]  # in place: dropping by label would copy every column
+    out = out.reset_index(drop=True)
+    out.attrs = {"clvkit_validated": True, "source": table.description}
     return out
+
+
+def as_transactions(tx) -> pd.DataFrame:
+    """Accept a validated log cheaply; validate any other DataFrame with load_transactions."""
+    if (
+        isinstance(tx, pd.DataFrame)
+        and {"customer_id", "date", "amount"} <= set(tx.columns)
+        and pd.api.types.is_datetime64_dtype(tx["date"])
+        and pd.api.types.is_float_dtype(tx["amount"])
+        and len(tx) > 0
+        and not tx["customer_id"].isna().any()
+        and not tx["date"].isna().any()
+        and np.isfinite(tx["amount"].to_numpy()).all()
+        and (tx["amount"].to_numpy() >= 0).all()
+    ):
+        return tx
+    if isinstance(tx, pd.DataFrame):
+        return load_transactions(tx)
+    raise ClvDataError(text("data.not_a_log", got=type(tx).__name__))
+
+
+def _values(column):
+    """The raw cells of a column at given positions, for messages."""
+    from ._parse import _taker
+
+    return _taker(column)
+
+
+def _id_codes(ids):
+    """(codes, ids_at): integer codes that sort like the ids, and codes -> the id column.
+
+    Sorting and comparing small integers instead of text is what keeps a large log fast.
+    """
+    if isinstance(ids, pd.Series):
+        codes, uniques = pd.factorize(ids, sort=True)
+        uniques = np.asarray(uniques, dtype=object) if uniques.dtype == object else np.asarray(uniques)
+        return codes.astype(np.int64), lambda c: uniques[c]
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(ids)
+    if isinstance(encoded, pa.ChunkedArray):
+        if encoded.num_chunks == 0:
+            encoded = pa.chunked_array([pa.array([], pa.string())]).combine_chunks()
+            encoded = pc.dictionary_encode(encoded)
+        else:
+            encoded = encoded.unify_dictionaries()
+            dictionary = encoded.chunk(0).dictionary
+            indices = np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in encoded.chunks])
+    if isinstance(encoded, pa.DictionaryArray):
+        dictionary = encoded.dictionary
+        indices = encoded.indices.to_numpy(zero_copy_only=False)
+    by_text = pc.array_sort_indices(dictionary).to_numpy()
+    rank = np.empty(len(by_text), dtype=np.int64)
+    rank[by_text] = np.arange(len(by_text))
+    codes = rank[indices]
+    ordered = dictionary.take(pa.array(by_text))
+    return codes, lambda c: ordered.take(pa.array(c)).to_pandas()
+
+
+def _order(codes: np.ndarray, dates: np.ndarray) -> np.ndarray | None:
+    """Stable order by customer code, then time, then row; None when the log is already in that order."""
+    n = len(codes)
+    if n < 2:
+        return None
+    t = dates.view(np.int64)
+    low = int(t.min())
+    step = 86_400 * 10**9
+    for candidate in (86_400 * 10**9, 10**9, 1):  # the coarsest clock that holds every timestamp exactly
+        step = candidate
+        if not ((t - low) % step).any():
+            break
+    ticks = (t - low) // step
+    bits_code, bits_time, bits_row = (int(x).bit_length() for x in (codes.max(), ticks.max(), n - 1))
+    if bits_code + bits_time + bits_row <= 63:
+        # One unique integer per row (customer, time, row): a plain sort is stable by construction.
+        key = (codes << (bits_time + bits_row)) | (ticks << bits_row) | np.arange(n, dtype=np.int64)
+        if np.all(key[1:] > key[:-1]):
+            return None
+        key.sort()
+        return key & ((1 << bits_row) - 1)
+    if np.all((codes[1:] > codes[:-1]) | ((codes[1:] == codes[:-1]) & (t[1:] >= t[:-1]))):
+        return None
+    return np.lexsort((t, codes))
+
+
+def _plain_column(values, order):
+    """A column for the log: numpy for DataFrame columns, pandas' own text type for text read from files."""
+    if isinstance(values, pd.Series):
+        column = values.to_numpy()
+        return column if order is None else column[order]
+    column = values.to_pandas()
+    return column if order is None else column.take(order).reset_index(drop=True)
+
+
+def _duplicates(out: pd.DataFrame) -> np.ndarray:
+    """Rows that repeat an earlier row exactly (the first of each set is not counted)."""
+    n = len(out)
+    value_cols = [c for c in out.columns if c != "_row"]
+    if n < 2:
+        return np.zeros(n, dtype=bool)
+    # A cheap 64-bit hash of every row finds the candidates; only they are compared exactly.
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for col in value_cols:
+            h *= np.uint64(0x100000001B3)
+            h ^= _column_hash(out[col])
+    from ._bytes import mix
+
+    h = mix(h)
+    dup = np.zeros(n, dtype=bool)
+    # Rows whose hash shares a bucket with another row, bucket by bucket on 22-bit slices of the hash:
+    # each pass keeps only rows that collide, so the work shrinks fast and nothing is sorted.
+    positions, left = None, h
+    for shift in (0, 22, 44):
+        buckets = 1 << min(22, max(10, int(2 * len(left)).bit_length()))  # about two buckets per row
+        key = np.right_shift(left, np.uint64(shift))
+        key &= np.uint64(buckets - 1)
+        key = key.view(np.int64)
+        counts = np.bincount(key, minlength=buckets)
+        np.take(counts, key, out=key)
+        shared = key > 1
+        positions = np.flatnonzero(shared) if positions is None else positions[shared]
+        left = left[shared]
+        if not len(positions):
+            return dup
+    values, inverse, counts = np.unique(left, return_inverse=True, return_counts=True)
+    positions = positions[counts[inverse] > 1]
+    if not len(positions):
+        return dup
+    candidate = np.zeros(n, dtype=bool)
+    candidate[positions] = True
+    if candidate.any():
+        dup[np.flatnonzero(candidate)] = out.loc[candidate, value_cols].duplicated(keep="first").to_numpy()
+    return dup
+
+
+def _column_hash(column: pd.Series) -> np.ndarray:
+    """Equal values -> equal 64-bit numbers, for any column of the log."""
+    values = column.to_numpy() if not isinstance(column.dtype, pd.StringDtype) else None
+    if values is not None and values.dtype.kind in "iumM":
+        return values.view(np.uint64) if values.dtype.itemsize == 8 else values.astype(np.int64).view(np.uint64)
+    if values is not None and values.dtype.kind == "f":
+        return (values + 0.0).astype(np.float64, copy=False).view(np.uint64)  # + 0.0 makes -0.0 equal to 0.0
+    arrow = getattr(column.array, "_pa_array", None)
+    if arrow is not None:
+        from ._bytes import text_hash
+
+        import pyarrow as pa
+
+        if pa.types.is_string(arrow.type) or pa.types.is_large_string(arrow.type):
+            return text_hash(arrow) ^ np.where(column.isna().to_numpy(), np.uint64(1), np.uint64(0))
+    return pd.util.hash_array(np.asarray(column, dtype=object))
 
 
 def _net_refunds(out: pd.DataFrame, negative: np.ndarray) -> pd.DataFrame:
@@ -467,10 +409,10 @@ def _net_refunds(out: pd.DataFrame, negative: np.ndarray) -> pd.DataFrame:
     new_amounts = rows["amount"].add(credit, fill_value=0.0).reindex(rows.index)
     clipped = int((new_amounts < 0).sum())
     purchases["amount"] = np.maximum(new_amounts.to_numpy(), 0.0)
-    message = f"Netted {_rows(int((~unmatched).sum()), 'refund row')} against the orders they follow"
+    message = text("data.refunds_netted", n=int((~unmatched).sum()))
     if unmatched.any():
-        message += f"; dropped {_rows(int(unmatched.sum()), 'refund')} with no earlier purchase by the same customer"
+        message += text("data.refunds_unmatched", n=int(unmatched.sum()))
     if clipped:
-        message += f"; {_rows(clipped, 'order')} refunded more than their value now count as 0"
-    _warn(message + " (on_negative='net').")
+        message += text("data.refunds_clipped", n=clipped)
+    _warn(message + text("data.refunds_netted_end"))
     return purchases

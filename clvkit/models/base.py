@@ -17,7 +17,7 @@ import pandas as pd
 from scipy import optimize, stats
 
 from .._checks import check_number
-from .._validate import validate_summary
+from .._checks import validate_summary
 from ..errors import ClvDataError, ConvergenceWarning, NotFittedError
 from ..i18n import text, unit_label
 from ..units import require_same_unit

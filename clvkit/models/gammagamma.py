@@ -32,7 +32,7 @@ import math
 import numpy as np
 from scipy.special import digamma, gammaln
 
-from .._validate import as_frame
+from .._checks import as_frame
 from ..errors import ClvDataError
 from ..i18n import text
 from .base import BaseModel

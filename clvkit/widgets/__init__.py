@@ -1,9 +1,10 @@
 """Interactive explorers for Jupyter: move a slider, see the value of a customer change.
 
-Five explorers, one per file: :class:`DriverExplorer` (the CLV formula's drivers),
+Six explorers, one per file: :class:`DriverExplorer` (the CLV formula's drivers),
 :class:`RetentionExplorer` (sBG survival vs constant retention),
 :class:`CustomerExplorer` (one customer under a fitted model), :class:`SegmentExplorer`
-(RFM and value tiers) and :class:`StrategySimulator` (levers on a customer base).
+(RFM and value tiers), :class:`StrategySimulator` (levers on a customer base) and
+:class:`UnitEconomicsExplorer` (the acquisition funnel's unit economics beside CLV).
 
 Each keeps its numbers in a small state object (``explorer.state``) computed by public
 clvkit functions, and its view in ``explorer.widget``. The names load lazily: importing
@@ -28,11 +29,13 @@ _EXPLORERS = {
     "SegmentState": "clvkit.widgets.segment",
     "StrategySimulator": "clvkit.widgets.strategy",
     "StrategyState": "clvkit.widgets.strategy",
+    "UnitEconomicsExplorer": "clvkit.widgets.unit_economics",
+    "UnitEconomicsState": "clvkit.widgets.unit_economics",
     "WorkbenchView": "clvkit.widgets.workbench",
 }
 
 __all__ = ["CustomerExplorer", "DriverExplorer", "RetentionExplorer", "SegmentExplorer", "StrategySimulator",
-           "WorkbenchView"]
+           "UnitEconomicsExplorer", "WorkbenchView"]
 
 
 def __getattr__(name: str):

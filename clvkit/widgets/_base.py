@@ -14,12 +14,13 @@ import time
 
 import ipywidgets as w
 import numpy as np
+import traitlets as tr
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ..i18n import check_lang, label
+from ..i18n import currency_symbol, get_currency, label, resolve_lang, text
 
-__all__ = ["Chart", "Explorer", "figures_html", "headline_html"]
+__all__ = ["Chart", "Explorer", "State", "figures_html", "headline_html"]
 
 HEADLINE_CLASS = "clvkit-headline"
 FIGURES_CLASS = "clvkit-figures"
@@ -149,6 +150,52 @@ def figures_html(items: list[tuple[str, str, str]]) -> str:
     return f"<table>{rows}</table>"
 
 
+class State(tr.HasTraits):
+    """Base of the explorers' states: input traits, and a ``result`` recomputed when one changes.
+
+    A subclass declares its inputs as traits, lists their names in ``INPUTS``, declares
+    ``result`` as a trait of its result type and implements :meth:`compute`, which returns
+    the result from the current inputs with public clvkit functions (no widgets). The base
+    recomputes on every change of an input and times it in ``compute_seconds``.
+
+    Examples
+    --------
+    >>> class Double(State):
+    ...     x = tr.Float(1.0)
+    ...     result = tr.Float(allow_none=True)
+    ...     INPUTS = ("x",)
+    ...     def compute(self):
+    ...         return 2 * self.x
+    >>> s = Double(x=2.0); s.x = 5.0; s.result
+    10.0
+    """
+
+    INPUTS: tuple[str, ...] = ()
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.compute_seconds = 0.0
+        self.observe(self._on_input, names=list(self.INPUTS))
+        self._recompute()
+
+    def compute(self):  # pragma: no cover - abstract
+        """The result for the current inputs."""
+        raise NotImplementedError
+
+    def inputs(self) -> dict:
+        """The current inputs, name -> value."""
+        return {name: getattr(self, name) for name in self.INPUTS}
+
+    def _on_input(self, _change) -> None:
+        self._recompute()
+
+    def _recompute(self) -> None:
+        start = time.perf_counter()
+        result = self.compute()
+        self.compute_seconds = time.perf_counter() - start
+        self.result = result
+
+
 class Explorer:
     """Base of the five explorers: a state object, a headline, figures, a chart and controls.
 
@@ -158,6 +205,7 @@ class Explorer:
     """
 
     lang: str
+    currency: str | None = None
 
     def _build_view(self, *, title_key: str, controls: list, chart: Chart) -> None:
         self.headline = w.HTML()
@@ -187,9 +235,22 @@ class Explorer:
         # Lets a notebook cell end with the explorer itself.
         return self.widget._repr_mimebundle_(**kwargs)
 
+    def values(self) -> dict:
+        """The current inputs, e.g. to rebuild the explorer in another language."""
+        return self.state.inputs()
+
     @staticmethod
-    def _check_lang(lang: str) -> str:
-        return check_lang(lang)
+    def _check_lang(lang: str | None) -> str:
+        return resolve_lang(lang)
+
+    def _money_unit(self) -> str:
+        """The currency symbol shown after money controls: the explorer's currency, else the current one."""
+        return currency_symbol(self.currency or get_currency(self.lang), self.lang)
+
+
+def with_unit(key: str, unit: str, lang: str | None = None) -> str:
+    """A control's name with its unit, written the reader's way: "Horizon (months)", "Горизонт, месяцы"."""
+    return text("widgets.with_unit", lang, label=label(key, lang), unit=unit)
 
 
 def slider(kind: str, *, value, low, high, step, description: str, fmt: str | None = None, name: str):

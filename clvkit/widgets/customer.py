@@ -3,21 +3,21 @@
 The numbers come from the fitted models' public methods (``probability_alive``,
 ``predict_purchases``, ``expected_spend``) and :func:`clvkit.customer_lifetime_value`
 applied to a one-row summary; the chart is the P(alive) matrix of
-:func:`clvkit.plots.probability_alive_matrix` with the customer marked on it.
+:func:`clvkit.diagnostics.probability_alive_matrix` with the customer marked on it.
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import traitlets as tr
 
-from ..valuation import customer_lifetime_value
-from ._base import Chart, Explorer, figures_html, headline_html, slider
+from ..diagnostics import probability_alive_matrix
 from ..i18n import format_money, format_number, format_percent, label, short_unit_label, unit_label
+from ..valuation import customer_lifetime_value
+from ._base import Chart, Explorer, State, figures_html, headline_html, slider, with_unit
 
 __all__ = ["CustomerExplorer", "CustomerResult", "CustomerState", "customer_results"]
 
@@ -64,7 +64,7 @@ def customer_results(transaction_model, spend_model, *, frequency, recency, T, m
     )
 
 
-class CustomerState(tr.HasTraits):
+class CustomerState(State):
     """One customer's frequency, recency, T, spend and the horizon; ``result`` follows them."""
 
     frequency = tr.Int(2)
@@ -80,20 +80,10 @@ class CustomerState(tr.HasTraits):
         self.transaction_model, self.spend_model = transaction_model, spend_model
         self.annual_discount_rate, self.margin = annual_discount_rate, margin
         super().__init__(**kwargs)
-        self.compute_seconds = 0.0
-        self._recompute()
 
-    @tr.observe(*INPUTS)
-    def _on_input(self, _change) -> None:
-        self._recompute()
-
-    def _recompute(self) -> None:
-        start = time.perf_counter()
-        result = customer_results(self.transaction_model, self.spend_model,
-                                  annual_discount_rate=self.annual_discount_rate, margin=self.margin,
-                                  **{k: getattr(self, k) for k in self.INPUTS})
-        self.compute_seconds = time.perf_counter() - start
-        self.result = result
+    def compute(self) -> CustomerResult:
+        return customer_results(self.transaction_model, self.spend_model,
+                                annual_discount_rate=self.annual_discount_rate, margin=self.margin, **self.inputs())
 
 
 class CustomerExplorer(Explorer):
@@ -113,16 +103,18 @@ class CustomerExplorer(Explorer):
     horizon : float
         CLV horizon in the model's time unit.
     annual_discount_rate, margin : float
-    currency : str
-    lang : {"en", "ru"}
+    currency : str, optional
+        Currency of the amounts; the current currency when None.
+    lang : {"en", "ru"}, optional
+        The current language when None.
     """
 
     def __init__(self, transaction_model, spend_model, *, summary=None, customer=None, frequency=2, recency=30.0,
-                 T=39.0, monetary_value=35.0, horizon=52.0, annual_discount_rate=0.1, margin=1.0, currency="$",
-                 lang="en"):
+                 T=39.0, monetary_value=35.0, horizon=52.0, annual_discount_rate=0.1, margin=1.0, currency=None,
+                 lang=None):
         import ipywidgets as w
 
-        self.lang = self._check_lang(lang)
+        self.lang = lang = self._check_lang(lang)
         self.currency = currency
         self.time_unit = getattr(transaction_model, "time_unit_", None) or "W"
         if summary is not None and customer is not None:
@@ -134,18 +126,18 @@ class CustomerExplorer(Explorer):
         self.state = CustomerState(transaction_model, spend_model, annual_discount_rate=annual_discount_rate,
                                    margin=margin, frequency=int(frequency), recency=float(recency), T=float(T),
                                    monetary_value=float(monetary_value), horizon=float(horizon))
-        u, c = unit_label(self.time_unit, lang), currency
+        u, c = unit_label(self.time_unit, lang), self._money_unit()
         self.controls = {
             "frequency": slider("int", value=int(frequency), low=0, high=max_f, step=1, name="frequency",
                                 description=label("customer.frequency", lang)),
             "recency": slider("float", value=float(recency), low=0, high=max_T, step=0.5, fmt=".1f", name="recency",
-                              description=f"{label('customer.recency', lang)} ({u})"),
+                              description=with_unit('customer.recency', u, lang)),
             "T": slider("float", value=float(T), low=0.5, high=max_T, step=0.5, fmt=".1f", name="T",
-                        description=f"{label('customer.T', lang)} ({u})"),
+                        description=with_unit('customer.T', u, lang)),
             "monetary_value": slider("float", value=float(monetary_value), low=0, high=500, step=1, fmt=".0f",
-                                     name="monetary_value", description=f"{label('customer.monetary', lang)} ({c})"),
+                                     name="monetary_value", description=with_unit('customer.monetary', c, lang)),
             "horizon": slider("float", value=float(horizon), low=1, high=260, step=1, fmt=".0f", name="horizon",
-                              description=f"{label('customer.horizon', lang)} ({u})"),
+                              description=with_unit('customer.horizon', u, lang)),
         }
         for name, control in self.controls.items():
             w.link((control, "value"), (self.state, name))
@@ -158,20 +150,18 @@ class CustomerExplorer(Explorer):
         self.refresh()
 
     def _matrix(self):
-        from ..plots import probability_alive_matrix
-
         return probability_alive_matrix(self.state.transaction_model, T=self.state.T,
                                         max_frequency=min(self.max_frequency, 30), n_recency=41)
 
     def _draw(self) -> None:
-        from ..plots import _matrix_plot, _percent_formatter
+        from ..plots import draw_matrix, percent_formatter
 
         r = self.state.result
         self._matrix_T = self.state.T
         ax = self.chart.axes[0]
-        _matrix_plot(self._matrix(), ax=ax, lang=self.lang, title=label("chart.palive.title", self.lang),
-                     cbar=label("result.p_alive", self.lang), cmap="magma", fmt=_percent_formatter(self.lang),
-                     time_unit=self.time_unit, marker=(r.frequency, r.recency))
+        draw_matrix(self._matrix(), ax=ax, lang=self.lang, title=label("chart.palive.title", self.lang),
+                    colorbar_label=label("result.p_alive", self.lang), cmap="magma",
+                    formatter=percent_formatter(self.lang), time_unit=self.time_unit, marker=(r.frequency, r.recency))
         self.image = next(a for a in ax.images if a.get_gid() == "matrix")
         self.image.set_clim(0.0, 1.0)
         # Fixed x range (the oldest customer's age): moving T reshapes the image, not the axes.
@@ -191,14 +181,8 @@ class CustomerExplorer(Explorer):
             ("expected_spend", label("result.expected_spend", lang), money(r.expected_spend)),
         ])
         if s.T != self._matrix_T:
-            matrix = self._matrix()
-            recs = matrix.columns.to_numpy(dtype=float)
-            dr = (recs[1] - recs[0]) / 2
-            self.image.set_data(matrix.to_numpy(dtype=float))
-            self.image.set_extent((recs[0] - dr, recs[-1] + dr, matrix.index[-1] + 0.5, matrix.index[0] - 0.5))
+            from ..plots import update_matrix
+
+            update_matrix(self.chart.axes[0], self._matrix())
             self._matrix_T = s.T
         self.marker.set_data([r.recency], [min(r.frequency, self.max_frequency)])
-
-    def values(self) -> dict:
-        """The current inputs."""
-        return {k: getattr(self.state, k) for k in CustomerState.INPUTS}

@@ -9,7 +9,6 @@ the CAC ceiling at LTV:CAC = 3, the cumulative value curve and the elasticities 
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,9 +16,9 @@ import pandas as pd
 import traitlets as tr
 
 from .. import formulas
-from ..units import rate_per_unit
-from ._base import Chart, Explorer, figures_html, headline_html, nice_bounds, slider
 from ..i18n import format_money, format_number, label, per_unit_label, short_unit_label, unit_label
+from ..units import rate_per_unit
+from ._base import Chart, Explorer, State, figures_html, headline_html, nice_bounds, slider, with_unit
 
 __all__ = ["DriverExplorer", "DriverResult", "DriverState", "driver_results"]
 
@@ -89,7 +88,7 @@ def driver_results(*, aov, purchases_per_period, margin, retention, annual_disco
     )
 
 
-class DriverState(tr.HasTraits):
+class DriverState(State):
     """The DriverExplorer's inputs as traits; ``result`` is recomputed whenever one changes.
 
     Examples
@@ -113,20 +112,8 @@ class DriverState(tr.HasTraits):
 
     INPUTS = ("aov", "purchases_per_period", "margin", "retention", "annual_discount_rate", "horizon", "cac")
 
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.compute_seconds = 0.0
-        self._recompute()
-
-    @tr.observe(*INPUTS)
-    def _on_input(self, _change) -> None:
-        self._recompute()
-
-    def _recompute(self) -> None:
-        start = time.perf_counter()
-        result = driver_results(time_unit=self.time_unit, **{k: getattr(self, k) for k in self.INPUTS})
-        self.compute_seconds = time.perf_counter() - start
-        self.result = result
+    def compute(self) -> DriverResult:
+        return driver_results(time_unit=self.time_unit, **self.inputs())
 
 
 class DriverExplorer(Explorer):
@@ -138,9 +125,10 @@ class DriverExplorer(Explorer):
         Initial values (see :func:`driver_results`); `horizon` in periods.
     time_unit : str
         Length of a period ("M": purchases per month, monthly retention, horizon in months).
-    currency : str
-        Shown next to amounts.
-    lang : {"en", "ru"}
+    currency : str, optional
+        Currency of the amounts (ISO code or symbol); the current currency when None.
+    lang : {"en", "ru"}, optional
+        The current language when None.
 
     Attributes
     ----------
@@ -158,18 +146,18 @@ class DriverExplorer(Explorer):
     """
 
     def __init__(self, *, aov=50.0, purchases_per_period=1.0, margin=0.3, retention=0.8, annual_discount_rate=0.1,
-                 horizon=36, cac=40.0, time_unit="M", currency="$", lang="en"):
-        self.lang = self._check_lang(lang)
+                 horizon=36, cac=40.0, time_unit="M", currency=None, lang=None):
+        self.lang = lang = self._check_lang(lang)
         self.currency = currency
         self.state = DriverState(aov=aov, purchases_per_period=purchases_per_period, margin=margin,
                                  retention=retention, annual_discount_rate=annual_discount_rate, horizon=int(horizon),
                                  cac=cac, time_unit=time_unit)
         u = time_unit
         per = per_unit_label(u, lang)
-        c = currency
+        c = self._money_unit()
         self.controls = {
             "aov": slider("float", value=aov, low=1, high=500, step=1, fmt=".0f", name="aov",
-                          description=f"{label('driver.aov', lang)} ({c})"),
+                          description=with_unit('driver.aov', c, lang)),
             "purchases_per_period": slider("float", value=purchases_per_period, low=0.1, high=10, step=0.1,
                                            fmt=".1f", name="purchases_per_period",
                                            description=f"{label('driver.purchases_per_period', lang)}, {per}"),
@@ -181,9 +169,9 @@ class DriverExplorer(Explorer):
                                            fmt=".0%", name="annual_discount_rate",
                                            description=label("driver.annual_discount_rate", lang)),
             "horizon": slider("int", value=int(horizon), low=1, high=120, step=1, name="horizon",
-                              description=f"{label('driver.horizon', lang)} ({unit_label(u, lang)})"),
+                              description=with_unit('driver.horizon', unit_label(u, lang), lang)),
             "cac": slider("float", value=cac, low=0, high=1000, step=5, fmt=".0f", name="cac",
-                          description=f"{label('driver.cac', lang)} ({c})"),
+                          description=with_unit('driver.cac', c, lang)),
         }
         import ipywidgets as w
 
@@ -237,7 +225,3 @@ class DriverExplorer(Explorer):
         ends = np.concatenate([table["clv_low"].to_numpy(float), table["clv_high"].to_numpy(float)])
         ax_tornado.set_xlim(*nice_bounds(float(np.nanmin(ends[np.isfinite(ends)])) * 0.98,
                                          float(np.nanmax(ends[np.isfinite(ends)])) * 1.02))
-
-    def values(self) -> dict:
-        """The current inputs, e.g. to rebuild the explorer in another language."""
-        return {k: getattr(self.state, k) for k in DriverState.INPUTS}

@@ -1,7 +1,7 @@
 """RetentionExplorer: the sBG model's alpha and beta (or a fit to a cohort) against constant retention.
 
 The numbers come from :class:`clvkit.models.ShiftedBetaGeometric` (survival, retention
-rate, expected lifetime, DERL) and :func:`clvkit.plots.survival_comparison`. The
+rate, expected lifetime, DERL) and :func:`clvkit.diagnostics.survival_comparison`. The
 constant-retention benchmark is what a team assumes when it quotes one retention rate:
 survival r^t, expected lifetime 1 / (1 - r) periods and DERL r (1 + d) / (1 + d - r)
 (the same first-renewal convention as the sBG's DERL: the coming renewal is not
@@ -11,16 +11,16 @@ discounted).
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 
 import pandas as pd
 import traitlets as tr
 
+from ..diagnostics import survival_comparison
+from ..errors import ClvDataError
+from ..i18n import format_number, format_percent, label, short_unit_label, text, unit_label
 from ..models.sbg import ShiftedBetaGeometric
-from ..plots import survival_comparison
-from ._base import Chart, Explorer, figures_html, headline_html, slider
-from ..i18n import format_number, format_percent, label, short_unit_label, unit_label
+from ._base import Chart, Explorer, State, figures_html, headline_html, slider, with_unit
 
 __all__ = ["RetentionExplorer", "RetentionResult", "RetentionState", "retention_results"]
 
@@ -52,7 +52,7 @@ def retention_results(*, alpha, beta, discount_rate, periods, survivors=None) ->
         Periods shown in the curves.
     survivors : sequence of int, optional
         A cohort's counts: the observed points, and the constant benchmark that matches
-        its last observed survival (see :func:`clvkit.plots.survival_comparison`).
+        its last observed survival (see :func:`clvkit.diagnostics.survival_comparison`).
 
     Returns
     -------
@@ -77,7 +77,7 @@ def retention_results(*, alpha, beta, discount_rate, periods, survivors=None) ->
     )
 
 
-class RetentionState(tr.HasTraits):
+class RetentionState(State):
     """alpha, beta, discount rate, periods and an optional cohort; ``result`` follows them.
 
     Choosing a cohort fits the sBG to it and sets alpha and beta to the estimates.
@@ -90,54 +90,50 @@ class RetentionState(tr.HasTraits):
     cohort = tr.Unicode("", allow_none=True)
     result = tr.Instance(RetentionResult, allow_none=True)
 
+    INPUTS = ("alpha", "beta", "discount_rate", "periods", "cohort")
+
     def __init__(self, *, cohorts: pd.DataFrame | None = None, **kwargs):
         self._cohorts = cohorts
         self._survivors = None
         self._hold = False
+        cohort = kwargs.get("cohort")
+        if cohort:
+            # fit before the first computation, so it starts from the cohort's alpha and beta
+            self._survivors, kwargs["alpha"], kwargs["beta"] = self._fit(cohort)
         super().__init__(**kwargs)
-        self.compute_seconds = 0.0
-        if self.cohort:
-            self._fit_cohort()
-        self._recompute()
 
     @property
     def survivors(self):
         """The chosen cohort's counts, or None."""
         return self._survivors
 
-    @tr.observe("cohort")
-    def _on_cohort(self, _change) -> None:
-        self._fit_cohort()
+    def _fit(self, cohort: str):
+        """The cohort's counts and the sBG's alpha and beta fitted to them."""
+        if self._cohorts is None or cohort not in self._cohorts.columns:
+            names = [] if self._cohorts is None else list(self._cohorts.columns)
+            raise ClvDataError(text("widgets.cohort", options=names, value=repr(cohort)))
+        survivors = self._cohorts[cohort].dropna().to_numpy(dtype=float)
+        alpha, beta = (float(v) for v in ShiftedBetaGeometric().fit(survivors).params_)
+        return survivors, alpha, beta
+
+    def _on_input(self, change) -> None:
+        if self._hold:
+            return
+        if change["name"] == "cohort":
+            if self.cohort:
+                self._survivors, alpha, beta = self._fit(self.cohort)
+                self._hold = True  # one recompute for the pair, not two
+                try:
+                    self.alpha, self.beta = alpha, beta
+                finally:
+                    self._hold = False
+            else:
+                self._survivors = None
         self._recompute()
 
-    def _fit_cohort(self) -> None:
-        if not self.cohort:
-            self._survivors = None
-            return
-        if self._cohorts is None or self.cohort not in self._cohorts.columns:
-            from ..errors import ClvDataError
-
-            names = [] if self._cohorts is None else list(self._cohorts.columns)
-            raise ClvDataError(f"cohort must be one of {names}; got {self.cohort!r}.")
-        self._survivors = self._cohorts[self.cohort].dropna().to_numpy(dtype=float)
-        fitted = ShiftedBetaGeometric().fit(self._survivors)
-        self._hold = True  # one recompute for the pair, not two
-        try:
-            self.alpha, self.beta = (float(v) for v in fitted.params_)
-        finally:
-            self._hold = False
-
-    @tr.observe("alpha", "beta", "discount_rate", "periods")
-    def _on_input(self, _change) -> None:
-        if not self._hold:
-            self._recompute()
-
-    def _recompute(self) -> None:
-        start = time.perf_counter()
-        result = retention_results(alpha=self.alpha, beta=self.beta, discount_rate=self.discount_rate,
-                                   periods=self.periods, survivors=self._survivors)
-        self.compute_seconds = time.perf_counter() - start
-        self.result = result
+    def compute(self) -> RetentionResult:
+        return retention_results(alpha=self.alpha, beta=self.beta, discount_rate=self.discount_rate,
+                                 periods=self.periods, survivors=self._survivors)
 
 
 class RetentionExplorer(Explorer):
@@ -158,14 +154,15 @@ class RetentionExplorer(Explorer):
         Column of `cohorts` to fit at start.
     time_unit : str
         Length of a period (default "Y").
-    lang : {"en", "ru"}
+    lang : {"en", "ru"}, optional
+        The current language when None.
     """
 
     def __init__(self, *, alpha=1.0, beta=1.0, discount_rate=0.1, periods=12, cohorts=None, cohort=None,
-                 time_unit="Y", lang="en"):
+                 time_unit="Y", lang=None):
         import ipywidgets as w
 
-        self.lang = self._check_lang(lang)
+        self.lang = lang = self._check_lang(lang)
         self.time_unit = time_unit
         if cohorts is None:
             from ..datasets import load_sbg_cohorts
@@ -185,7 +182,7 @@ class RetentionExplorer(Explorer):
             "discount_rate": slider("float", value=discount_rate, low=0.0, high=0.5, step=0.01, fmt=".0%",
                                     name="discount_rate", description=label("driver.discount_rate", lang)),
             "periods": slider("int", value=int(periods), low=2, high=40, step=1, name="periods",
-                              description=f"{label('driver.horizon', lang)} ({unit_label(time_unit, lang)})"),
+                              description=with_unit('driver.horizon', unit_label(time_unit, lang), lang)),
         }
         for name, control in self.controls.items():
             w.link((control, "value"), (self.state, name))
@@ -214,12 +211,12 @@ class RetentionExplorer(Explorer):
 
         self.headline.value = headline_html(label("result.derl", lang), periods(r.derl), key="derl")
         self.figures.value = figures_html([
-            ("alpha", "alpha, beta", f"{format_number(r.alpha, lang, decimals=3)}; {format_number(r.beta, lang, decimals=3)}"),
-            ("expected_lifetime", label("result.expected_lifetime", lang) + " (sBG)", periods(r.expected_lifetime)),
+            ("alpha", label("retention.alpha_beta", lang),
+             f"{format_number(r.alpha, lang, decimals=3)}; {format_number(r.beta, lang, decimals=3)}"),
+            ("expected_lifetime", label("retention.lifetime_sbg", lang), periods(r.expected_lifetime)),
             ("constant_retention", label("retention.constant", lang), format_percent(r.constant_retention, lang)),
-            ("constant_lifetime", label("result.expected_lifetime", lang) + f" ({label('chart.constant', lang)})",
-             periods(r.constant_lifetime)),
-            ("constant_derl", f"DERL ({label('chart.constant', lang)})", periods(r.constant_derl)),
+            ("constant_lifetime", label("retention.lifetime_constant", lang), periods(r.constant_lifetime)),
+            ("constant_derl", label("retention.derl_constant", lang), periods(r.constant_derl)),
         ])
         c = r.curves
         t = c.index.to_numpy(dtype=float)
@@ -233,6 +230,6 @@ class RetentionExplorer(Explorer):
 
     def values(self) -> dict:
         """The current inputs."""
-        s = self.state
-        return {"alpha": s.alpha, "beta": s.beta, "discount_rate": s.discount_rate, "periods": s.periods,
-                "cohort": s.cohort or None}
+        values = self.state.inputs()
+        values["cohort"] = values["cohort"] or None
+        return values

@@ -12,17 +12,17 @@ headline is the share of value held by the top tier (or the most valuable RFM se
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import traitlets as tr
 
+from .._checks import check_choice, missing_columns_message
 from ..errors import ClvDataError
-from ..segments import clv_tiers, segment_summary
-from ._base import Chart, Explorer, figures_html, headline_html, slider
 from ..i18n import format_money, format_percent, label, unit_label
+from ..segments import clv_tiers, segment_summary
+from ._base import Chart, Explorer, State, figures_html, headline_html, slider, with_unit
 
 __all__ = ["SegmentExplorer", "SegmentResult", "SegmentState", "segment_results", "threshold_segments"]
 
@@ -54,7 +54,7 @@ def threshold_segments(summary: pd.DataFrame, *, recent_within: float, frequent_
     """
     missing = [c for c in ("frequency", "recency", "T") if c not in summary.columns]
     if missing:
-        raise ClvDataError(f"summary needs the columns {missing}; build it with clvkit.summarize.")
+        raise ClvDataError(missing_columns_message(missing, list(summary.columns), "summary"))
     recent = (summary["T"] - summary["recency"]).to_numpy(float) <= float(recent_within)
     frequent = summary["frequency"].to_numpy(float) >= float(frequent_from)
     codes = np.where(recent, np.where(frequent, 0, 1), np.where(frequent, 2, 3))
@@ -76,22 +76,21 @@ def segment_results(summary: pd.DataFrame, clv, *, by="rfm", recent_within=8.0, 
 
     `by` is "rfm" (thresholds) or "tier" (CLV tiers with cuts `top_cut` < `second_cut`).
     """
+    check_choice("by", by, ("rfm", "tier"))
     values = np.asarray(clv, dtype=float)
     if by == "rfm":
         segments = threshold_segments(summary, recent_within=recent_within, frequent_from=frequent_from)
-    elif by == "tier":
+    else:
         a, b = sorted((float(top_cut), float(second_cut)))
         if a == b:
             b = min(a + 0.01, 0.99)
         segments = clv_tiers(pd.Series(values, index=summary.index), cuts=(a, b), labels=("top", "second", "rest"))
-    else:
-        raise ClvDataError(f"by must be 'rfm' or 'tier'; got {by!r}.")
     frame = pd.DataFrame({"segment": segments.to_numpy(), "clv": values}, index=summary.index)
     frame["segment"] = pd.Categorical(frame["segment"], categories=list(segments.cat.categories))
     return SegmentResult(by=by, table=segment_summary(frame, value="clv"))
 
 
-class SegmentState(tr.HasTraits):
+class SegmentState(State):
     """Thresholds and cut-offs; ``result`` is the per-segment table."""
 
     by = tr.Unicode("rfm")
@@ -106,18 +105,9 @@ class SegmentState(tr.HasTraits):
     def __init__(self, summary, clv, **kwargs):
         self.summary, self.clv = summary, np.asarray(clv, dtype=float)
         super().__init__(**kwargs)
-        self.compute_seconds = 0.0
-        self._recompute()
 
-    @tr.observe(*INPUTS)
-    def _on_input(self, _change) -> None:
-        self._recompute()
-
-    def _recompute(self) -> None:
-        start = time.perf_counter()
-        result = segment_results(self.summary, self.clv, **{k: getattr(self, k) for k in self.INPUTS})
-        self.compute_seconds = time.perf_counter() - start
-        self.result = result
+    def compute(self) -> SegmentResult:
+        return segment_results(self.summary, self.clv, **self.inputs())
 
 
 def _segment_label(name: str, lang: str, cuts=(0.05, 0.2)) -> str:
@@ -142,15 +132,17 @@ class SegmentExplorer(Explorer):
     by : {"rfm", "tier"}
     recent_within, frequent_from, top_cut, second_cut
         Initial thresholds (see :func:`segment_results`).
-    currency : str
-    lang : {"en", "ru"}
+    currency : str, optional
+        Currency of the CLV; the current currency when None.
+    lang : {"en", "ru"}, optional
+        The current language when None.
     """
 
     def __init__(self, summary: pd.DataFrame, clv, *, by="rfm", recent_within=8.0, frequent_from=2, top_cut=0.05,
-                 second_cut=0.2, currency="$", lang="en"):
+                 second_cut=0.2, currency=None, lang=None):
         import ipywidgets as w
 
-        self.lang = self._check_lang(lang)
+        self.lang = lang = self._check_lang(lang)
         self.currency = currency
         if isinstance(clv, pd.DataFrame):
             clv = clv["clv"]
@@ -162,7 +154,7 @@ class SegmentExplorer(Explorer):
             "by": w.ToggleButtons(options=[(label("segment.rfm", lang), "rfm"), (label("segment.tier", lang), "tier")],
                                   value=by, description=label("segment.by", lang)),
             "recent_within": slider("float", value=float(recent_within), low=1, high=max(max_gap, 2.0), step=1,
-                                    fmt=".0f", name="recent_within", description=f"{label('segment.r_cut', lang)} ({unit})"),
+                                    fmt=".0f", name="recent_within", description=with_unit('segment.r_cut', unit, lang)),
             "frequent_from": slider("int", value=int(frequent_from), low=1, high=20, step=1, name="frequent_from",
                                     description=label("segment.f_cut", lang)),
             "top_cut": slider("float", value=top_cut, low=0.01, high=0.5, step=0.01, fmt=".0%", name="top_cut",
@@ -179,7 +171,9 @@ class SegmentExplorer(Explorer):
         self.refresh()
 
     def _draw(self) -> None:
-        colors = __import__("clvkit.plots", fromlist=["palette"]).palette(4)
+        from ..plots import palette, percent_formatter
+
+        colors = palette(4)
         ax = self.chart.axes[0]
         ax.clear()
         table = self.state.result.table
@@ -191,11 +185,9 @@ class SegmentExplorer(Explorer):
         self.texts = [ax.text(xi + 0.2, 0, "", ha="center", va="bottom", fontsize="small") for xi in x]
         ax.set_xticks(x, self._names())
         ax.set_ylim(0, 1.05)
-        from ..plots import _percent_formatter
-
-        ax.yaxis.set_major_formatter(_percent_formatter(self.lang))
+        ax.yaxis.set_major_formatter(percent_formatter(self.lang))
         ax.set_title(label("chart.segments.title", self.lang))
-        ax.set_ylabel(label("result.value_share", self.lang))
+        ax.set_ylabel(label("segment.share", self.lang))
         ax.legend(frameon=False, loc="upper right")
         self.chart.set_dynamic([*self.customer_bars, *self.value_bars, *self.texts])
         self._drawn_by = self.state.by
@@ -229,7 +221,3 @@ class SegmentExplorer(Explorer):
             bar.set_height(v)
             text.set_position((text.get_position()[0], v))
             text.set_text(money(m) if np.isfinite(m) else "")
-
-    def values(self) -> dict:
-        """The current inputs."""
-        return {k: getattr(self.state, k) for k in SegmentState.INPUTS}

@@ -11,15 +11,14 @@ computed once, and the other levers are arithmetic on arrays.
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
 import traitlets as tr
 
+from ..i18n import format_money, format_number, format_percent, label
 from ..strategy import Strategy, StrategyResult
 from ..strategy import StrategySimulator as _Engine
-from ._base import Chart, Explorer, figures_html, headline_html, nice_bounds, slider
-from ..i18n import format_money, format_number, format_percent, label
+from ._base import Chart, Explorer, State, figures_html, headline_html, nice_bounds, slider, with_unit
 
 __all__ = ["StrategySimulator", "StrategyState", "cdnow_base", "strategy_for"]
 
@@ -64,7 +63,7 @@ def strategy_for(*, churn_reduction=0.0, frequency_lift=0.0, aov_lift=0.0, margi
                     take_up=float(take_up), target=None if target in (None, "", EVERYONE) else str(target))
 
 
-class StrategyState(tr.HasTraits):
+class StrategyState(State):
     """Lever values; ``result`` is the engine's StrategyResult for them."""
 
     churn_reduction = tr.Float(0.1)
@@ -81,22 +80,14 @@ class StrategyState(tr.HasTraits):
     def __init__(self, engine: _Engine, **kwargs):
         self.engine = engine
         super().__init__(**kwargs)
-        self.compute_seconds = 0.0
-        self._recompute()
 
     @property
     def strategy(self) -> Strategy:
-        return strategy_for(**{k: getattr(self, k) for k in self.INPUTS})
+        """The lever values as a :class:`clvkit.strategy.Strategy`."""
+        return strategy_for(**self.inputs())
 
-    @tr.observe(*INPUTS)
-    def _on_input(self, _change) -> None:
-        self._recompute()
-
-    def _recompute(self) -> None:
-        start = time.perf_counter()
-        result = self.engine.evaluate(self.strategy)
-        self.compute_seconds = time.perf_counter() - start
-        self.result = result
+    def compute(self) -> StrategyResult:
+        return self.engine.evaluate(self.strategy)
 
 
 class StrategySimulator(Explorer):
@@ -110,8 +101,10 @@ class StrategySimulator(Explorer):
         Initial lever values (shares: 0.1 is 10 %; `cost_once` in the currency).
     target : str, optional
         Segment offered the program (None: everyone).
-    currency : str
-    lang : {"en", "ru"}
+    currency : str, optional
+        Currency of the amounts; the current currency when None.
+    lang : {"en", "ru"}, optional
+        The current language when None.
     base_label : str, optional
         A line above the levers naming the customer base (the app names the upload or the sample).
     labels : dict, optional
@@ -128,11 +121,11 @@ class StrategySimulator(Explorer):
     """
 
     def __init__(self, engine: _Engine | None = None, *, churn_reduction=0.1, frequency_lift=0.0, aov_lift=0.05,
-                 margin_change=0.0, cost_once=0.5, take_up=0.3, target=None, currency="$", lang="en",
+                 margin_change=0.0, cost_once=0.5, take_up=0.3, target=None, currency=None, lang=None,
                  base_label=None, labels=None, cost_max=50.0):
         import ipywidgets as w
 
-        self.lang = self._check_lang(lang)
+        self.lang = lang = self._check_lang(lang)
         self.currency = currency
         self.engine = cdnow_base() if engine is None else engine
         self.state = StrategyState(self.engine, churn_reduction=churn_reduction, frequency_lift=frequency_lift,
@@ -142,7 +135,7 @@ class StrategySimulator(Explorer):
 
         segments = [] if self.engine.segments is None else sorted(self.engine.segments.astype(str).unique())
         options = [(label("strategy.everyone", lang), EVERYONE)] + [(segment_name(s, lang), s) for s in segments]
-        c = currency
+        c = self._money_unit()
         self.controls = {
             "churn_reduction": slider("float", value=churn_reduction, low=0.0, high=0.5, step=0.05, fmt=".0%",
                                       name="churn_reduction", description=label("strategy.retention", lang)),
@@ -153,8 +146,7 @@ class StrategySimulator(Explorer):
             "margin_change": slider("float", value=margin_change, low=-0.2, high=0.2, step=0.01, fmt=".0%",
                                     name="margin_change", description=label("lever.margin", lang).capitalize()),
             "cost_once": slider("float", value=cost_once, low=0.0, high=float(cost_max), step=float(cost_max) / 100,
-                                fmt=".1f", name="cost_once",
-                                description=f"{label('strategy.cost', lang)} ({c})"),
+                                fmt=".1f", name="cost_once", description=with_unit('strategy.cost', c, lang)),
             "take_up": slider("float", value=take_up, low=0.0, high=1.0, step=0.05, fmt=".0%", name="take_up",
                               description=label("strategy.take_up", lang)),
             "target": w.Dropdown(options=options, value=self.state.target, description=label("strategy.target", lang),
@@ -214,6 +206,6 @@ class StrategySimulator(Explorer):
 
     def values(self) -> dict:
         """The current lever values."""
-        out = {k: getattr(self.state, k) for k in StrategyState.INPUTS}
+        out = self.state.inputs()
         out["target"] = None if out["target"] == EVERYONE else out["target"]
         return out

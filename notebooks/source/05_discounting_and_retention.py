@@ -1,520 +1,424 @@
-"""Notebook 05: measurement II — discounted cash flows, retention curves, the sBG model and DERL."""
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
 
-from build import code, md, tr
+# %% [markdown] lang="en"
+# The simple formula of notebook 04 assumed that customers never leave and that a dollar next year is
+# worth a dollar today. This notebook drops both assumptions: it **discounts** future margins and weighs
+# each one by the chance that the customer is **still there** to pay it. Then it looks at how real
+# cohorts of subscribers shrink, why their retention *rises* with time, and how the **sBG model**
+# (Fader & Hardie 2007) turns that into the value of a subscriber.
+#
+# **You will learn**
+#
+# - the discounted cash flow (DCF) formula for CLV, with finite and infinite horizons;
+# - why a cohort's retention rate rises over time even when no customer changes;
+# - how to fit the sBG model to cohort survival and reproduce the published regular / high-end example;
+# - how to value a subscriber with DERL, the discounted expected residual lifetime;
+# - how to use the retention explorer.
 
-CELLS = [
-    md(
-        en="""
-        # 05 · Discounting and retention
+# %% [markdown] lang="ru" en_hash="76951d07"
+# Простая формула из тетрадки 04 предполагала, что клиенты никогда не уходят, а доллар через год стоит
+# столько же, сколько сегодня. Здесь мы откажемся от обоих допущений: будем **дисконтировать** будущую
+# маржу и взвешивать её вероятностью того, что клиент **ещё с нами** и заплатит. Затем посмотрим, как
+# тают реальные когорты подписчиков, почему их удержание со временем *растёт* и как **модель sBG**
+# (Fader & Hardie 2007) превращает это в ценность подписчика.
+#
+# **Вы научитесь**
+#
+# - считать CLV по модели дисконтированных денежных потоков (DCF) на конечном и бесконечном горизонте;
+# - объяснять, почему удержание когорты растёт со временем, даже если ни один клиент не меняется;
+# - подгонять модель sBG к выживаемости когорт и воспроизводить опубликованный пример (обычный
+#   и премиальный сегменты);
+# - оценивать подписчика через DERL — дисконтированный ожидаемый остаток срока жизни;
+# - работать с панелью удержания.
 
-        The simple formula of notebook 04 assumed that customers never leave and that a dollar next year is
-        worth a dollar today. This notebook drops both assumptions: it **discounts** future margins and weighs
-        each one by the chance that the customer is **still there** to pay it. Then it looks at how real
-        cohorts of subscribers shrink, why their retention *rises* with time, and how the **sBG model**
-        (Fader & Hardie 2007) turns that into the value of a subscriber.
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
 
-        **You will learn**
+import clvkit as ck
+from clvkit import teach
+from clvkit.models import ShiftedBetaGeometric
+from clvkit.i18n import format_money, format_number, format_percent
 
-        - the discounted cash flow (DCF) formula for CLV, with finite and infinite horizons;
-        - why a cohort's retention rate rises over time even when no customer changes;
-        - how to fit the sBG model to cohort survival and reproduce the published regular / high-end example;
-        - how to value a subscriber with DERL, the discounted expected residual lifetime;
-        - how to use the retention explorer.
-        """,
-        ru="""
-        # 05 · Дисконтирование и удержание
+ck.set_language(tr(en="en", ru="ru"))
+ck.set_currency("USD")  # the course's example data are in US dollars
+lang = ck.get_language()
 
-        Простая формула из тетрадки 04 предполагала, что клиенты никогда не уходят, а доллар через год стоит
-        столько же, сколько сегодня. Здесь мы откажемся от обоих допущений: будем **дисконтировать** будущую
-        маржу и взвешивать её вероятностью того, что клиент **ещё с нами** и заплатит. Затем посмотрим, как
-        тают реальные когорты подписчиков, почему их удержание со временем *растёт* и как **модель sBG**
-        (Fader & Hardie 2007) превращает это в ценность подписчика.
+# %% [markdown] lang="en"
+# ## The discounted cash flow model
+#
+# A customer brings a margin $m$ each period while they stay. The chance they are still a customer after
+# $t$ periods is $r^t$ (with a retention rate $r$), and money received in $t$ periods is worth
+# $1/(1+d)^t$ today (with a discount rate $d$, your cost of capital). Add up the expected, discounted
+# margins:
+#
+# $$\text{CLV} = \sum_{t=1}^{T} \frac{m \, r^t}{(1+d)^t}
+# \quad\xrightarrow{\;T \to \infty\;}\quad \frac{m \, r}{1 + d - r}$$
+#
+# In words: *each future margin counts only if the customer is still there, and counts less the later
+# it comes.* Two choices matter. **Horizon**: a finite number of periods $T$, or forever (the formula
+# on the right). **Timing**: `timing="end"` means the first margin arrives one period from now and only
+# if the customer stays; `timing="begin"` means it is collected now, for sure, which gives
+# $m (1+d) / (1+d-r)$. Here is a subscriber worth $100 of margin a year, with 80% retention and a 10%
+# discount rate:
 
-        **Вы научитесь**
+# %% [markdown] lang="ru" en_hash="a13f62f0"
+# ## Модель дисконтированных денежных потоков
+#
+# Клиент приносит маржу $m$ за каждый период, пока остаётся с нами. Вероятность, что через $t$ периодов
+# он всё ещё клиент, — $r^t$ (при удержании $r$), а деньги, полученные через $t$ периодов, сегодня стоят
+# $1/(1+d)^t$ (при ставке дисконтирования $d$, вашей стоимости капитала). Сложим ожидаемые
+# дисконтированные маржи:
+#
+# $$\text{CLV} = \sum_{t=1}^{T} \frac{m \, r^t}{(1+d)^t}
+# \quad\xrightarrow{\;T \to \infty\;}\quad \frac{m \, r}{1 + d - r}$$
+#
+# Словами: *каждая будущая маржа учитывается, только если клиент ещё с нами, и весит тем меньше, чем
+# позже приходит.* Важны два решения. **Горизонт**: конечное число периодов $T$ или бесконечность
+# (формула справа). **Момент оплаты**: `timing="end"` — первая маржа приходит через период и только если
+# клиент остался; `timing="begin"` — она получена сейчас и наверняка, тогда CLV $= m (1+d) / (1+d-r)$.
+# Пример: подписчик приносит $100 маржи в год, удержание 80%, ставка дисконтирования 10%:
 
-        - считать CLV по модели дисконтированных денежных потоков (DCF) на конечном и бесконечном горизонте;
-        - объяснять, почему удержание когорты растёт со временем, даже если ни один клиент не меняется;
-        - подгонять модель sBG к выживаемости когорт и воспроизводить опубликованный пример (обычный
-          и премиальный сегменты);
-        - оценивать подписчика через DERL — дисконтированный ожидаемый остаток срока жизни;
-        - работать с панелью удержания.
-        """,
-    ),
-    code(
-        """
-        import matplotlib.pyplot as plt
-        import numpy as np
-        import pandas as pd
+# %%
+horizons = {tr(en="5 years",
+               ru="5 лет"): 5, tr(en="10 years",
+                                  ru="10 лет"): 10, tr(en="infinite",
+                                                       ru="бесконечно"): None}
+dcf = pd.DataFrame({
+    timing: {name: ck.formulas.dcf_clv(100, 0.8, 0.1, periods=n, timing=timing)
+             for name, n in horizons.items()}
+    for timing in ["end", "begin"]
+})
+dcf.round(2)
 
-        import clvkit as ck
-        from clvkit import teach
-        from clvkit.models import ShiftedBetaGeometric
-        from clvkit.widgets.labels import format_money, format_number, format_percent
+# %% [markdown] lang="en"
+# On the infinite horizon, "begin" is worth exactly one margin more than "end": the payment collected
+# today. Ten years already capture most of the infinite value, because late margins are both unlikely
+# and heavily discounted. The running total shows it: each year adds less, and the line flattens
+# towards the infinite-horizon value. Where it crosses the acquisition cost (CAC, here $150) is the
+# **payback** point.
 
-        lang = {lang}
-        """
-    ),
-    md(
-        en="""
-        ## The discounted cash flow model
+# %% [markdown] lang="ru" en_hash="62fcd745"
+# На бесконечном горизонте вариант «begin» ровно на одну маржу дороже варианта «end»: это платёж,
+# полученный сегодня. Десять лет уже дают большую часть бесконечной суммы: поздние маржи и маловероятны,
+# и сильно дисконтированы. Это видно по накопленному итогу: каждый год добавляет меньше, и линия
+# выходит на полку — значение для бесконечного горизонта. Там, где она пересекает стоимость привлечения
+# (CAC, здесь $150), находится **срок окупаемости**.
 
-        A customer brings a margin $m$ each period while they stay. The chance they are still a customer after
-        $t$ periods is $r^t$ (with a retention rate $r$), and money received in $t$ periods is worth
-        $1/(1+d)^t$ today (with a discount rate $d$, your cost of capital). Add up the expected, discounted
-        margins:
+# %%
+flows = ck.formulas.cumulative_value(100, 0.8, 0.1, periods=20)
+payback = ck.formulas.payback_period(100, 150, retention=0.8, discount_rate=0.1)
+print(tr(en="Value of 20 years:",
+         ru="Ценность за 20 лет:"), format_money(flows["cumulative"].iloc[-1], lang, decimals=0))
+print(tr(en="Payback of a $150 CAC, years:",
+         ru="Окупаемость CAC в $150, лет:"), format_number(payback, lang, decimals=2))
+ax = ck.plots.plot_cumulative_value(flows, cac=150, time_unit="Y", lang=lang)
 
-        $$\\text{CLV} = \\sum_{t=1}^{T} \\frac{m \\, r^t}{(1+d)^t}
-        \\quad\\xrightarrow{\\;T \\to \\infty\\;}\\quad \\frac{m \\, r}{1 + d - r}$$
+# %% [markdown] exercise="05.1"
+# *Exercise 05.1: the question and the answer cell are written from clvkit/_exercises/nb05.py.*
 
-        In words: *each future margin counts only if the customer is still there, and counts less the later
-        it comes.* Two choices matter. **Horizon**: a finite number of periods $T$, or forever (the formula
-        on the right). **Timing**: `timing="end"` means the first margin arrives one period from now and only
-        if the customer stays; `timing="begin"` means it is collected now, for sure, which gives
-        $m (1+d) / (1+d-r)$. Here is a subscriber worth $100 of margin a year, with 80% retention and a 10%
-        discount rate:
-        """,
-        ru="""
-        ## Модель дисконтированных денежных потоков
+# %% exercise="05.1"
+# the answer cell of exercise 05.1 is written from clvkit/_exercises/nb05.py
 
-        Клиент приносит маржу $m$ за каждый период, пока остаётся с нами. Вероятность, что через $t$ периодов
-        он всё ещё клиент, — $r^t$ (при удержании $r$), а деньги, полученные через $t$ периодов, сегодня стоят
-        $1/(1+d)^t$ (при ставке дисконтирования $d$, вашей стоимости капитала). Сложим ожидаемые
-        дисконтированные маржи:
+# %%
+teach.hint("05.1", lang=lang)
 
-        $$\\text{CLV} = \\sum_{t=1}^{T} \\frac{m \\, r^t}{(1+d)^t}
-        \\quad\\xrightarrow{\\;T \\to \\infty\\;}\\quad \\frac{m \\, r}{1 + d - r}$$
+# %% [markdown] lang="en"
+# ## Retention curves of real cohorts
+#
+# The DCF formula needs a retention rate. Where does it come from? From **cohorts**: a group of customers
+# who joined at the same time, counted again every period. Fader & Hardie (2007) publish such counts for
+# 1,000 subscribers of a *regular* and 1,000 of a *high-end* segment, followed for 12 years. Dividing each
+# year's count by the year before gives that year's **retention rate**:
 
-        Словами: *каждая будущая маржа учитывается, только если клиент ещё с нами, и весит тем меньше, чем
-        позже приходит.* Важны два решения. **Горизонт**: конечное число периодов $T$ или бесконечность
-        (формула справа). **Момент оплаты**: `timing="end"` — первая маржа приходит через период и только если
-        клиент остался; `timing="begin"` — она получена сейчас и наверняка, тогда CLV $= m (1+d) / (1+d-r)$.
-        Пример: подписчик приносит $100 маржи в год, удержание 80%, ставка дисконтирования 10%:
-        """,
-    ),
-    code(
-        """
-        horizons = {{y5}: 5, {y10}: 10, {forever}: None}
-        dcf = pd.DataFrame({
-            timing: {name: ck.formulas.dcf_clv(100, 0.8, 0.1, periods=n, timing=timing)
-                     for name, n in horizons.items()}
-            for timing in ["end", "begin"]
-        })
-        dcf.round(2)
-        """,
-        y5=tr(en="5 years", ru="5 лет"),
-        y10=tr(en="10 years", ru="10 лет"),
-        forever=tr(en="infinite", ru="бесконечно"),
-    ),
-    md(
-        en="""
-        On the infinite horizon, "begin" is worth exactly one margin more than "end": the payment collected
-        today. Ten years already capture most of the infinite value, because late margins are both unlikely
-        and heavily discounted. The running total shows it: each year adds less, and the line flattens
-        towards the infinite-horizon value. Where it crosses the acquisition cost (CAC, here $150) is the
-        **payback** point.
-        """,
-        ru="""
-        На бесконечном горизонте вариант «begin» ровно на одну маржу дороже варианта «end»: это платёж,
-        полученный сегодня. Десять лет уже дают большую часть бесконечной суммы: поздние маржи и маловероятны,
-        и сильно дисконтированы. Это видно по накопленному итогу: каждый год добавляет меньше, и линия
-        выходит на полку — значение для бесконечного горизонта. Там, где она пересекает стоимость привлечения
-        (CAC, здесь $150), находится **срок окупаемости**.
-        """,
-    ),
-    code(
-        """
-        flows = ck.formulas.cumulative_value(100, 0.8, 0.1, periods=20)
-        payback = ck.formulas.payback_period(100, 150, retention=0.8, discount_rate=0.1)
-        print({t_20}, format_money(flows["cumulative"].iloc[-1], lang))
-        print({t_pb}, format_number(payback, lang, decimals=2))
-        ax = ck.plots.plot_cumulative_value(flows, cac=150, time_unit="Y", lang=lang)
-        """,
-        t_20=tr(en="Value of 20 years:", ru="Ценность за 20 лет:"),
-        t_pb=tr(en="Payback of a $150 CAC, years:", ru="Окупаемость CAC в $150, лет:"),
-    ),
-    md(
-        en="""
-        **Exercise 05.1.** A customer brings a margin of 120 a year, retention is 75% and the discount rate is
-        10%. What is their CLV on an infinite horizon, with the first margin at the end of the year?
-        """,
-        ru="""
-        **Упражнение 05.1.** Клиент приносит 120 маржи в год, удержание 75%, ставка дисконтирования 10%.
-        Чему равен его CLV на бесконечном горизонте, если первая маржа приходит в конце года?
-        """,
-    ),
-    code(
-        """
-        answer = ...  # your answer: use ck.formulas.dcf_clv
-        teach.check("05.1", answer, lang=lang)
-        """
-    ),
-    code(
-        """
-        teach.solution("05.1", lang=lang)
-        """
-    ),
-    md(
-        en="""
-        ## Retention curves of real cohorts
+# %% [markdown] lang="ru" en_hash="cfec1f3e"
+# ## Кривые удержания реальных когорт
+#
+# Для формулы DCF нужен коэффициент удержания. Откуда его взять? Из **когорт**: группы клиентов, пришедших
+# одновременно, которых пересчитывают каждый период. Fader & Hardie (2007) публикуют такие данные для
+# 1 000 подписчиков *обычного* и 1 000 *премиального* сегмента за 12 лет. Разделив число клиентов каждого
+# года на число за предыдущий год, получим **удержание** этого года:
 
-        The DCF formula needs a retention rate. Where does it come from? From **cohorts**: a group of customers
-        who joined at the same time, counted again every period. Fader & Hardie (2007) publish such counts for
-        1,000 subscribers of a *regular* and 1,000 of a *high-end* segment, followed for 12 years. Dividing each
-        year's count by the year before gives that year's **retention rate**:
-        """,
-        ru="""
-        ## Кривые удержания реальных когорт
+# %%
+cohorts = ck.datasets.load_sbg_cohorts()
+retention = (cohorts / cohorts.shift(1)).iloc[1:]
+print(cohorts.T)
+retention.T.round(3)
 
-        Для формулы DCF нужен коэффициент удержания. Откуда его взять? Из **когорт**: группы клиентов, пришедших
-        одновременно, которых пересчитывают каждый период. Fader & Hardie (2007) публикуют такие данные для
-        1 000 подписчиков *обычного* и 1 000 *премиального* сегмента за 12 лет. Разделив число клиентов каждого
-        года на число за предыдущий год, получим **удержание** этого года:
-        """,
-    ),
-    code(
-        """
-        cohorts = ck.datasets.load_sbg_cohorts()
-        retention = (cohorts / cohorts.shift(1)).iloc[1:]
-        print(cohorts.T)
-        retention.T.round(3)
-        """
-    ),
-    md(
-        en="""
-        Retention is not constant: in both segments it **rises** over the years (with small bumps in the
-        high-end one). Did the subscribers become happier? Not necessarily.
+# %% [markdown] lang="en"
+# Retention is not constant: in both segments it **rises** over the years (with small bumps in the
+# high-end one). Did the subscribers become happier? Not necessarily.
+#
+# ## Why retention rises: the weak leave first
+#
+# Imagine 1,000 customers of two kinds that never change: 500 fickle ones who each stay with a 50%
+# chance every year and 500 loyal ones who stay with 90%. The fickle ones leave fast, so the customers
+# who are left are more and more the loyal ones, and the cohort's retention climbs from 70% towards 90%:
 
-        ## Why retention rises: the weak leave first
+# %% [markdown] lang="ru" en_hash="56ea9504"
+# Удержание не постоянно: в обоих сегментах оно с годами **растёт** (в премиальном — с небольшими
+# колебаниями). Подписчики стали довольнее? Не обязательно.
+#
+# ## Почему удержание растёт: первыми уходят нелояльные
+#
+# Представим 1 000 клиентов двух типов, которые никогда не меняются: 500 непостоянных каждый год остаются
+# с вероятностью 50%, а 500 лояльных — с вероятностью 90%. Непостоянные уходят быстро, поэтому среди
+# оставшихся всё больше лояльных, и удержание когорты растёт от 70% к 90%:
 
-        Imagine 1,000 customers of two kinds that never change: 500 fickle ones who each stay with a 50%
-        chance every year and 500 loyal ones who stay with 90%. The fickle ones leave fast, so the customers
-        who are left are more and more the loyal ones, and the cohort's retention climbs from 70% towards 90%:
-        """,
-        ru="""
-        Удержание не постоянно: в обоих сегментах оно с годами **растёт** (в премиальном — с небольшими
-        колебаниями). Подписчики стали довольнее? Не обязательно.
+# %%
+years = np.arange(8)
+alive = 500 * 0.5 ** years + 500 * 0.9 ** years  # each kind keeps its own constant retention
+mix = pd.DataFrame({tr(en="customers",
+                       ru="клиентов"): alive, tr(en="retention",
+                                                 ru="удержание"): alive / np.r_[np.nan, alive[:-1]]},
+                   index=pd.Index(years, name="year"))
+mix.round({tr(en="customers", ru="клиентов"): 0, tr(en="retention", ru="удержание"): 3})
 
-        ## Почему удержание растёт: первыми уходят нелояльные
+# %% [markdown] lang="en"
+# This is **heterogeneity**: customers differ. Nobody's behaviour changed, yet the group's retention rose,
+# because the mix of who is left changed. A single "our retention is X%" number hides this, and it
+# misleads in both directions: the first year's rate is too pessimistic about the long run, an old
+# cohort's rate too optimistic about new customers.
+#
+# ## The sBG model
+#
+# The **shifted-beta-geometric (sBG)** model (Fader & Hardie 2007) turns this idea into a formula with two
+# numbers. Each customer has their own chance of cancelling at each renewal, which stays the same for
+# them; across customers these chances follow a Beta distribution with parameters **alpha** and **beta**.
+# Then the cohort's retention rate in year $t$ is
+#
+# $$r_t = \frac{\beta + t - 1}{\alpha + \beta + t - 1},$$
+#
+# which rises with $t$ exactly as the weak leave first. As in the paper, we fit the model to years 0-7
+# only and keep years 8-12 to test the projection:
 
-        Представим 1 000 клиентов двух типов, которые никогда не меняются: 500 непостоянных каждый год остаются
-        с вероятностью 50%, а 500 лояльных — с вероятностью 90%. Непостоянные уходят быстро, поэтому среди
-        оставшихся всё больше лояльных, и удержание когорты растёт от 70% к 90%:
-        """,
-    ),
-    code(
-        """
-        years = np.arange(8)
-        alive = 500 * 0.5 ** years + 500 * 0.9 ** years  # each kind keeps its own constant retention
-        mix = pd.DataFrame({{c_cust}: alive, {c_ret}: alive / np.r_[np.nan, alive[:-1]]},
-                           index=pd.Index(years, name="year"))
-        mix.round({{c_cust}: 0, {c_ret}: 3})
-        """,
-        c_cust=tr(en="customers", ru="клиентов"),
-        c_ret=tr(en="retention", ru="удержание"),
-    ),
-    md(
-        en="""
-        This is **heterogeneity**: customers differ. Nobody's behaviour changed, yet the group's retention rose,
-        because the mix of who is left changed. A single "our retention is X%" number hides this, and it
-        misleads in both directions: the first year's rate is too pessimistic about the long run, an old
-        cohort's rate too optimistic about new customers.
+# %% [markdown] lang="ru" en_hash="3a69b94e"
+# Это **неоднородность**: клиенты разные. Ничьё поведение не изменилось, а удержание группы выросло, потому
+# что изменился состав оставшихся. Одно число «наше удержание — X%» это скрывает и ошибается в обе стороны:
+# удержание первого года слишком пессимистично на длинном горизонте, а удержание старой когорты слишком
+# оптимистично для новых клиентов.
+#
+# ## Модель sBG
+#
+# **Модель sBG** (shifted-beta-geometric, «смещённая бета-геометрическая», Fader & Hardie 2007) превращает
+# эту идею в формулу с двумя числами. У каждого клиента своя вероятность отказаться от подписки при каждом
+# продлении, и для него она не меняется; между клиентами эти вероятности распределены по бета-распределению
+# с параметрами **alpha** и **beta**. Тогда удержание когорты в году $t$ равно
+#
+# $$r_t = \frac{\beta + t - 1}{\alpha + \beta + t - 1},$$
+#
+# и оно растёт с $t$ — ровно потому, что первыми уходят нелояльные. Как и в статье, обучим модель только на
+# годах 0-7, а годы 8-12 оставим для проверки прогноза:
 
-        ## The sBG model
+# %%
+calibration = cohorts.loc[0:7]
+regular = ShiftedBetaGeometric().fit(calibration["regular"], time_unit="Y")
+high_end = ShiftedBetaGeometric().fit(calibration["high_end"], time_unit="Y")
+estimates = pd.DataFrame({
+    tr(en="alpha (fitted)", ru="alpha (оценка)"): [regular.params_["alpha"], high_end.params_["alpha"]],
+    tr(en="alpha (published)", ru="alpha (статья)"): [0.704, 0.668],  # Fader & Hardie (2007)
+    tr(en="beta (fitted)", ru="beta (оценка)"): [regular.params_["beta"], high_end.params_["beta"]],
+    tr(en="beta (published)", ru="beta (статья)"): [1.182, 3.806],
+}, index=["regular", "high_end"])
+estimates.round(3)
 
-        The **shifted-beta-geometric (sBG)** model (Fader & Hardie 2007) turns this idea into a formula with two
-        numbers. Each customer has their own chance of cancelling at each renewal, which stays the same for
-        them; across customers these chances follow a Beta distribution with parameters **alpha** and **beta**.
-        Then the cohort's retention rate in year $t$ is
+# %% [markdown] lang="en"
+# The published estimates are reproduced to three decimals. The high-end segment has a much larger beta:
+# its customers are on the whole less likely to cancel. `summary()` adds standard errors and 95%
+# intervals:
 
-        $$r_t = \\frac{\\beta + t - 1}{\\alpha + \\beta + t - 1},$$
+# %% [markdown] lang="ru" en_hash="fc1d5068"
+# Опубликованные оценки воспроизводятся до третьего знака. У премиального сегмента beta намного больше:
+# его клиенты в целом реже отказываются от подписки. Метод `summary()` добавляет стандартные ошибки
+# и 95%-ные интервалы:
 
-        which rises with $t$ exactly as the weak leave first. As in the paper, we fit the model to years 0-7
-        only and keep years 8-12 to test the projection:
-        """,
-        ru="""
-        Это **неоднородность**: клиенты разные. Ничьё поведение не изменилось, а удержание группы выросло, потому
-        что изменился состав оставшихся. Одно число «наше удержание — X%» это скрывает и ошибается в обе стороны:
-        удержание первого года слишком пессимистично на длинном горизонте, а удержание старой когорты слишком
-        оптимистично для новых клиентов.
+# %%
+table = regular.summary()
+bounds = ["se", "ci_low", "ci_high"]  # standard errors and 95% bounds to 2 significant digits
+table.round(3).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds})
 
-        ## Модель sBG
+# %% [markdown] lang="en"
+# Now the test: project survival to year 12 and compare with the counts the model never saw. The
+# benchmark is the usual shortcut, one **constant** retention rate, here the one that matches year 7
+# exactly (the average yearly retention over the seven observed years).
 
-        **Модель sBG** (shifted-beta-geometric, «смещённая бета-геометрическая», Fader & Hardie 2007) превращает
-        эту идею в формулу с двумя числами. У каждого клиента своя вероятность отказаться от подписки при каждом
-        продлении, и для него она не меняется; между клиентами эти вероятности распределены по бета-распределению
-        с параметрами **alpha** и **beta**. Тогда удержание когорты в году $t$ равно
+# %% [markdown] lang="ru" en_hash="7cdaf861"
+# Теперь проверка: спрогнозируем выживаемость до 12-го года и сравним с данными, которых модель не видела.
+# Для сравнения возьмём обычное упрощение — **постоянное** удержание, причём такое, которое точно попадает
+# в 7-й год (среднегодовое удержание за семь наблюдаемых лет).
 
-        $$r_t = \\frac{\\beta + t - 1}{\\alpha + \\beta + t - 1},$$
+# %%
+average = (calibration.loc[7, "regular"] / calibration.loc[0, "regular"]) ** (1 / 7)
+projection = ck.plots.survival_comparison(cohorts["regular"], model=regular, periods=12,
+                                          constant_retention=average)
+print(tr(en="Constant retention matching year 7 (regular):",
+         ru="Постоянное удержание, попадающее в 7-й год (обычный сегмент):"), format_number(average, lang, decimals=3))
+(projection.loc[8:12, ["observed", "sbg", "constant"]] * 1000).round(0)
 
-        и оно растёт с $t$ — ровно потому, что первыми уходят нелояльные. Как и в статье, обучим модель только на
-        годах 0-7, а годы 8-12 оставим для проверки прогноза:
-        """,
-    ),
-    code(
-        """
-        calibration = cohorts.loc[0:7]
-        regular = ShiftedBetaGeometric().fit(calibration["regular"], time_unit="Y")
-        high_end = ShiftedBetaGeometric().fit(calibration["high_end"], time_unit="Y")
-        estimates = pd.DataFrame({
-            {alpha_fit}: [regular.params_["alpha"], high_end.params_["alpha"]],
-            {alpha_paper}: [0.704, 0.668],  # Fader & Hardie (2007)
-            {beta_fit}: [regular.params_["beta"], high_end.params_["beta"]],
-            {beta_paper}: [1.182, 3.806],
-        }, index=["regular", "high_end"])
-        estimates.round(3)
-        """,
-        alpha_fit=tr(en="alpha (fitted)", ru="alpha (оценка)"),
-        alpha_paper=tr(en="alpha (published)", ru="alpha (статья)"),
-        beta_fit=tr(en="beta (fitted)", ru="beta (оценка)"),
-        beta_paper=tr(en="beta (published)", ru="beta (статья)"),
-    ),
-    md(
-        en="""
-        The published estimates are reproduced to three decimals. The high-end segment has a much larger beta:
-        its customers are on the whole less likely to cancel. `summary()` adds standard errors and 95%
-        intervals:
-        """,
-        ru="""
-        Опубликованные оценки воспроизводятся до третьего знака. У премиального сегмента beta намного больше:
-        его клиенты в целом реже отказываются от подписки. Метод `summary()` добавляет стандартные ошибки
-        и 95%-ные интервалы:
-        """,
-    ),
-    code(
-        """
-        regular.summary().round(3)
-        """
-    ),
-    md(
-        en="""
-        Now the test: project survival to year 12 and compare with the counts the model never saw. The
-        benchmark is the usual shortcut, one **constant** retention rate, here the one that matches year 7
-        exactly (the average yearly retention over the seven observed years).
-        """,
-        ru="""
-        Теперь проверка: спрогнозируем выживаемость до 12-го года и сравним с данными, которых модель не видела.
-        Для сравнения возьмём обычное упрощение — **постоянное** удержание, причём такое, которое точно попадает
-        в 7-й год (среднегодовое удержание за семь наблюдаемых лет).
-        """,
-    ),
-    code(
-        """
-        average = (calibration.loc[7, "regular"] / calibration.loc[0, "regular"]) ** (1 / 7)
-        projection = ck.plots.survival_comparison(cohorts["regular"], model=regular, periods=12,
-                                                  constant_retention=average)
-        print({t_avg}, format_number(average, lang, decimals=3))
-        (projection.loc[8:12, ["observed", "sbg", "constant"]] * 1000).round(0)
-        """,
-        t_avg=tr(en="Constant retention matching year 7 (regular):",
-                 ru="Постоянное удержание, попадающее в 7-й год (обычный сегмент):"),
-    ),
-    code(
-        """
-        fig, axes = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
-        for ax, name, model in zip(axes, ["regular", "high_end"], [regular, high_end]):
-            rate = (calibration.loc[7, name] / calibration.loc[0, name]) ** (1 / 7)
-            ck.plots.plot_survival(cohorts[name], model=model, periods=12, constant_retention=rate, ax=ax, lang=lang)
-            ax.set_title(name)
-        """
-    ),
-    md(
-        en="""
-        The sBG line runs through the unseen years 8-12 almost exactly, while the constant rate, although it
-        matches year 7, loses customers far too fast afterwards and ends at about half of the real count in
-        year 12. The retention curves show why: the sBG rate keeps rising, the constant one cannot.
-        """,
-        ru="""
-        Линия sBG почти точно проходит через невиданные годы 8-12, а постоянное удержание, хотя и попадает
-        в 7-й год, дальше теряет клиентов слишком быстро и к 12-му году даёт примерно половину реального
-        числа. Кривые удержания показывают почему: удержание sBG продолжает расти, а постоянное не может.
-        """,
-    ),
-    code(
-        """
-        ax = ck.plots.plot_retention_curves(cohorts["regular"], model=regular, periods=12,
-                                            constant_retention=average, lang=lang)
-        """
-    ),
-    code(
-        """
-        print({t_hi}, high_end.retention_rate(np.arange(1, 13)).round(3))
-        """,
-        t_hi=tr(en="high_end, sBG retention in years 1-12:", ru="high_end, удержание sBG в годы 1-12:"),
-    ),
-    md(
-        en="""
-        **Exercise 05.2.** What retention rate does the fitted model `regular` give for year 1 (as a share, e.g.
-        0.5 for 50%)?
-        """,
-        ru="""
-        **Упражнение 05.2.** Какое удержание в первый год даёт обученная модель `regular` (долей, например
-        0.5 для 50%)?
-        """,
-    ),
-    code(
-        """
-        answer = ...  # your answer: ask the model `regular`
-        teach.check("05.2", answer, lang=lang)
-        """
-    ),
-    md(
-        en="""
-        ## DERL: the value of a subscriber
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
+for ax, name, model in zip(axes, ["regular", "high_end"], [regular, high_end]):
+    rate = (calibration.loc[7, name] / calibration.loc[0, name]) ** (1 / 7)
+    ck.plots.plot_survival(cohorts[name], model=model, periods=12, constant_retention=rate, ax=ax, lang=lang)
+    ax.set_title(name)
 
-        Fader & Hardie (2010) value a subscriber with the **discounted expected residual lifetime (DERL)**: the
-        number of payments we still expect from a customer who is about to decide on the next renewal, each
-        discounted to today (the coming payment is not discounted). Multiply by the margin per period and you
-        have the customer's value:
+# %% [markdown] lang="en"
+# The sBG line runs through the unseen years 8-12 almost exactly, while the constant rate, although it
+# matches year 7, loses customers far too fast afterwards and ends at about half of the real count in
+# year 12. The retention curves show why: the sBG rate keeps rising, the constant one cannot.
 
-        $$\\text{value} = m \\times \\text{DERL}(d,\\ \\text{renewals so far})$$
+# %% [markdown] lang="ru" en_hash="ad856dec"
+# Линия sBG почти точно проходит через невиданные годы 8-12, а постоянное удержание, хотя и попадает
+# в 7-й год, дальше теряет клиентов слишком быстро и к 12-му году даёт примерно половину реального
+# числа. Кривые удержания показывают почему: удержание sBG продолжает расти, а постоянное не может.
 
-        DERL grows with the number of renewals: a customer who has renewed four times has shown they are one
-        of the loyal ones.
-        """,
-        ru="""
-        ## DERL: ценность подписчика
+# %%
+ax = ck.plots.plot_retention_curves(cohorts["regular"], model=regular, periods=12,
+                                    constant_retention=average, lang=lang)
 
-        Fader & Hardie (2010) оценивают подписчика через **DERL** (discounted expected residual lifetime,
-        дисконтированный ожидаемый остаток срока жизни): сколько платежей мы ещё ждём от клиента, который
-        вот-вот решит, продлевать ли подписку, причём каждый платёж приведён к сегодняшнему дню (ближайший
-        не дисконтируется). Умножьте на маржу за период — получите ценность клиента:
+# %%
+print(tr(en="high_end, sBG retention in years 1-12:",
+         ru="high_end, удержание sBG в годы 1-12:"), high_end.retention_rate(np.arange(1, 13)).round(3))
 
-        $$\\text{ценность} = m \\times \\text{DERL}(d,\\ \\text{число продлений})$$
+# %% [markdown] exercise="05.2"
+# *Exercise 05.2: the question and the answer cell are written from clvkit/_exercises/nb05.py.*
 
-        DERL растёт с числом продлений: клиент, продливший подписку четыре раза, показал, что он из лояльных.
-        """,
-    ),
-    code(
-        """
-        renewals = np.arange(5)
-        derl = pd.DataFrame({"regular": regular.derl(0.1, renewals), "high_end": high_end.derl(0.1, renewals)},
-                            index=pd.Index(renewals, name="renewals"))
-        derl.round(2)
-        """
-    ),
-    code(
-        """
-        value = regular.value(100, 0.1)
-        same = ck.valuation.subscriber_value(regular, margin_per_period=100, discount_rate=0.1)
-        print({t_value}, format_money(value, lang))
-        print({t_same}, format_money(same, lang))
-        """,
-        t_value=tr(en="New regular subscriber, $100 a year, 10%: value(100, 0.1) =",
-                   ru="Новый обычный подписчик, $100 в год, 10%: value(100, 0.1) ="),
-        t_same=tr(en="The same with subscriber_value:", ru="То же через subscriber_value:"),
-    ),
-    md(
-        en="""
-        What if we ignore heterogeneity and plug the first year's observed retention into the DCF formula?
-        Compare like with like (`timing="end"`: the payments after the one just made). Feeding the DCF formula
-        the sBG's rising year-by-year rates instead gives the sBG value again: DERL *is* discounted cash flow
-        with a retention rate that rises.
-        """,
-        ru="""
-        А если забыть о неоднородности и подставить в формулу DCF удержание первого года? Сравним сопоставимое
-        (`timing="end"`: платежи после только что сделанного). Если же подать в формулу DCF растущие год за
-        годом коэффициенты удержания sBG, снова получится ценность по sBG: DERL — это и есть
-        дисконтированный денежный поток с растущим удержанием.
-        """,
-    ),
-    code(
-        """
-        first_year = cohorts.loc[1, "regular"] / cohorts.loc[0, "regular"]
-        constant = ck.formulas.dcf_clv(100, first_year, 0.1)
-        sbg = regular.value(100, 0.1, timing="end")
-        rising = ck.formulas.dcf_clv(100, regular.retention_rate(np.arange(1, 301)), 0.1)
-        print({t_first}, format_percent(first_year, lang))
-        print({t_const}, format_money(constant, lang))
-        print({t_sbg}, format_money(sbg, lang), "x" + format_number(sbg / constant, lang, decimals=2))
-        print({t_rising}, format_money(rising, lang))
-        """,
-        t_first=tr(en="Retention in year 1:", ru="Удержание первого года:"),
-        t_const=tr(en="DCF with that constant retention:", ru="DCF с этим постоянным удержанием:"),
-        t_sbg=tr(en="sBG value (timing='end'):", ru="Ценность по sBG (timing='end'):"),
-        t_rising=tr(en="DCF with the sBG's rising rates:", ru="DCF с растущим удержанием sBG:"),
-    ),
-    md(
-        en="""
-        One retention number values the regular subscriber at about half of what the sBG model says, the
-        "perils of ignoring heterogeneity" of Fader & Hardie (2010). Priced on that number, the subscriber base
-        looks much cheaper than it is.
+# %% exercise="05.2"
+# the answer cell of exercise 05.2 is written from clvkit/_exercises/nb05.py
 
-        **Exercise 05.3.** A high-end subscriber has renewed twice. The margin is 50 a year and the discount rate
-        8%. What is the subscriber worth (margin × DERL, the paper's convention)? Use the fitted model
-        `high_end`.
-        """,
-        ru="""
-        Одно число удержания оценивает обычного подписчика примерно в половину того, что даёт модель sBG, — это
-        «опасность игнорирования неоднородности» из статьи Fader & Hardie (2010). Если оценивать по такому
-        числу, база подписчиков выглядит намного дешевле, чем она есть.
+# %% [markdown] lang="en"
+# ## DERL: the value of a subscriber
+#
+# Fader & Hardie (2010) value a subscriber with the **discounted expected residual lifetime (DERL)**: the
+# number of payments we still expect from a customer who is about to decide on the next renewal, each
+# discounted to today (the coming payment is not discounted). Multiply by the margin per period and you
+# have the customer's value:
+#
+# $$\text{value} = m \times \text{DERL}(d,\ \text{renewals so far})$$
+#
+# DERL grows with the number of renewals: a customer who has renewed four times has shown they are one
+# of the loyal ones.
 
-        **Упражнение 05.3.** Премиальный подписчик продлил подписку дважды. Маржа 50 в год, ставка
-        дисконтирования 8%. Сколько стоит этот подписчик (маржа × DERL, как в статье)? Используйте обученную
-        модель `high_end`.
-        """,
-    ),
-    code(
-        """
-        answer = ...  # your answer: use ck.valuation.subscriber_value
-        teach.check("05.3", answer, lang=lang)
-        """
-    ),
-    md(
-        en="""
-        ## Use the retention explorer
+# %% [markdown] lang="ru" en_hash="901a4e32"
+# ## DERL: ценность подписчика
+#
+# Fader & Hardie (2010) оценивают подписчика через **DERL** (discounted expected residual lifetime,
+# дисконтированный ожидаемый остаток срока жизни): сколько платежей мы ещё ждём от клиента, который
+# вот-вот решит, продлевать ли подписку, причём каждый платёж приведён к сегодняшнему дню (ближайший
+# не дисконтируется). Умножьте на маржу за период — получите ценность клиента:
+#
+# $$\text{ценность} = m \times \text{DERL}(d,\ \text{число продлений})$$
+#
+# DERL растёт с числом продлений: клиент, продливший подписку четыре раза, показал, что он из лояльных.
 
-        Pick a cohort to fit the sBG model to all its years, or set alpha and beta by hand. Watch the survival
-        and retention curves, the expected lifetime and DERL against a constant retention rate. Try a small
-        beta (most customers cancel early) and a large one (most stay), and see how far the constant rate
-        drifts from the sBG curve.
-        """,
-        ru="""
-        ## Панель удержания
+# %%
+renewals = np.arange(5)
+derl = pd.DataFrame({"regular": regular.derl(0.1, renewals), "high_end": high_end.derl(0.1, renewals)},
+                    index=pd.Index(renewals, name="renewals"))
+derl.round(2)
 
-        Выберите когорту, чтобы подогнать модель sBG ко всем её годам, или задайте alpha и beta вручную.
-        Следите за кривыми выживаемости и удержания, ожидаемым сроком жизни и DERL в сравнении с постоянным
-        удержанием. Попробуйте маленькое beta (большинство уходит рано) и большое (большинство остаётся)
-        и посмотрите, как далеко постоянное удержание уходит от кривой sBG.
-        """,
-    ),
-    code(
-        """
-        ck.widgets.RetentionExplorer(cohort="regular", discount_rate=0.1, periods=12, lang=lang)
-        """,
-        widget=True,
-    ),
-    md(
-        en="""
-        ## Key takeaways
+# %%
+value = regular.value(100, 0.1)
+same = ck.valuation.subscriber_value(regular, margin_per_period=100, discount_rate=0.1)
+print(tr(en="New regular subscriber, $100 a year, 10%: value(100, 0.1) =",
+         ru="Новый обычный подписчик, $100 в год, 10%: value(100, 0.1) ="), format_money(value, lang, decimals=0))
+print(tr(en="The same with subscriber_value:",
+         ru="То же через subscriber_value:"), format_money(same, lang, decimals=0))
 
-        - DCF CLV adds the margins a customer is expected to bring, each weighted by the chance they are still
-          there and discounted; with constant retention it is $m r / (1 + d - r)$ when the first margin comes
-          at the end of the period, one margin more when it comes now.
-        - A cohort's retention rises with tenure because the customers most likely to leave leave first.
-        - The sBG model captures this with two numbers; on the regular / high-end cohorts it reproduces the
-          published estimates and projects years 8-12 almost exactly, where a constant rate falls far short.
-        - A subscriber's value is margin × DERL; ignoring heterogeneity roughly halves it in this example.
+# %% [markdown] lang="en"
+# What if we ignore heterogeneity and plug the first year's observed retention into the DCF formula?
+# Compare like with like (`timing="end"`: the payments after the one just made). Feeding the DCF formula
+# the sBG's rising year-by-year rates instead gives the sBG value again: DERL *is* discounted cash flow
+# with a retention rate that rises.
 
-        **Previous:** [04 · Simple and historical CLV](04_simple_and_historical.ipynb)
+# %% [markdown] lang="ru" en_hash="94bf74bd"
+# А если забыть о неоднородности и подставить в формулу DCF удержание первого года? Сравним сопоставимое
+# (`timing="end"`: платежи после только что сделанного). Если же подать в формулу DCF растущие год за
+# годом коэффициенты удержания sBG, снова получится ценность по sBG: DERL — это и есть
+# дисконтированный денежный поток с растущим удержанием.
 
-        **Next:** [06 · Predictive models →](06_predictive_models.ipynb)
-        """,
-        ru="""
-        ## Главное
+# %%
+first_year = cohorts.loc[1, "regular"] / cohorts.loc[0, "regular"]
+constant = ck.formulas.dcf_clv(100, first_year, 0.1)
+sbg = regular.value(100, 0.1, timing="end")
+rising = ck.formulas.dcf_clv(100, regular.retention_rate(np.arange(1, 301)), 0.1)
+print(tr(en="Retention in year 1:", ru="Удержание первого года:"), format_percent(first_year, lang))
+print(tr(en="DCF with that constant retention:",
+         ru="DCF с этим постоянным удержанием:"), format_money(constant, lang, decimals=0))
+print(tr(en="sBG value (timing='end'):",
+         ru="Ценность по sBG (timing='end'):"), format_money(sbg, lang, decimals=0), "x" + format_number(sbg / constant, lang, decimals=2))
+print(tr(en="DCF with the sBG's rising rates:",
+         ru="DCF с растущим удержанием sBG:"), format_money(rising, lang, decimals=0))
 
-        - CLV по модели DCF складывает маржи, которые клиент должен принести, каждую — с поправкой на
-          вероятность, что он ещё с нами, и с дисконтированием; при постоянном удержании это $m r / (1 + d - r)$,
-          если первая маржа приходит в конце периода, и на одну маржу больше, если сейчас.
-        - Удержание когорты растёт со стажем, потому что первыми уходят те, кто склонен уйти.
-        - Модель sBG описывает это двумя числами; на когортах обычного и премиального сегментов она
-          воспроизводит опубликованные оценки и почти точно прогнозирует годы 8-12, а постоянное удержание
-          сильно промахивается.
-        - Ценность подписчика — маржа × DERL; если игнорировать неоднородность, в этом примере она
-          занижается примерно вдвое.
+# %% [markdown] lang="en"
+# One retention number values the regular subscriber at about half of what the sBG model says, the
+# "perils of ignoring heterogeneity" of Fader & Hardie (2010). Priced on that number, the subscriber base
+# looks much cheaper than it is.
 
-        **Назад:** [04 · Простой и исторический CLV](04_simple_and_historical.ipynb)
+# %% [markdown] lang="ru" en_hash="3366893d"
+# Одно число удержания оценивает обычного подписчика примерно в половину того, что даёт модель sBG, — это
+# «опасность игнорирования неоднородности» из статьи Fader & Hardie (2010). Если оценивать по такому
+# числу, база подписчиков выглядит намного дешевле, чем она есть.
 
-        **Дальше:** [06 · Прогнозные модели →](06_predictive_models.ipynb)
-        """,
-    ),
-]
+# %% [markdown] exercise="05.3"
+# *Exercise 05.3: the question and the answer cell are written from clvkit/_exercises/nb05.py.*
+
+# %% exercise="05.3"
+# the answer cell of exercise 05.3 is written from clvkit/_exercises/nb05.py
+
+# %% [markdown] lang="en"
+# ## Use the retention explorer
+#
+# Pick a cohort to fit the sBG model to all its years, or set alpha and beta by hand. Watch the survival
+# and retention curves, the expected lifetime and DERL against a constant retention rate. Try a small
+# beta (most customers cancel early) and a large one (most stay), and see how far the constant rate
+# drifts from the sBG curve.
+
+# %% [markdown] lang="ru" en_hash="343d34b3"
+# ## Панель удержания
+#
+# Выберите когорту, чтобы подогнать модель sBG ко всем её годам, или задайте alpha и beta вручную.
+# Следите за кривыми выживаемости и удержания, ожидаемым сроком жизни и DERL в сравнении с постоянным
+# удержанием. Попробуйте маленькое beta (большинство уходит рано) и большое (большинство остаётся)
+# и посмотрите, как далеко постоянное удержание уходит от кривой sBG.
+
+# %% tags=["nbval-ignore-output"]
+ck.widgets.RetentionExplorer(cohort="regular", discount_rate=0.1, periods=12, lang=lang)
+
+# %% [markdown] lang="en"
+# ## Key takeaways
+#
+# - DCF CLV adds the margins a customer is expected to bring, each weighted by the chance they are still
+#   there and discounted; with constant retention it is $m r / (1 + d - r)$ when the first margin comes
+#   at the end of the period, one margin more when it comes now.
+# - A cohort's retention rises with tenure because the customers most likely to leave leave first.
+# - The sBG model captures this with two numbers; on the regular / high-end cohorts it reproduces the
+#   published estimates and projects years 8-12 almost exactly, where a constant rate falls far short.
+# - A subscriber's value is margin × DERL; ignoring heterogeneity roughly halves it in this example.
+
+# %% [markdown] lang="ru" en_hash="8a7dfe27"
+# ## Главное
+#
+# - CLV по модели DCF складывает маржи, которые клиент должен принести, каждую — с поправкой на
+#   вероятность, что он ещё с нами, и с дисконтированием; при постоянном удержании это $m r / (1 + d - r)$,
+#   если первая маржа приходит в конце периода, и на одну маржу больше, если сейчас.
+# - Удержание когорты растёт со стажем, потому что первыми уходят те, кто склонен уйти.
+# - Модель sBG описывает это двумя числами; на когортах обычного и премиального сегментов она
+#   воспроизводит опубликованные оценки и почти точно прогнозирует годы 8-12, а постоянное удержание
+#   сильно промахивается.
+# - Ценность подписчика — маржа × DERL; если игнорировать неоднородность, в этом примере она
+#   занижается примерно вдвое.

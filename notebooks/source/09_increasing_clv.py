@@ -1,560 +1,457 @@
-"""Notebook 09: raising CLV and LTV: strategies as levers, uplift, ROI and break-even cost."""
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
 
-from build import code, md, tr
+# %% [markdown] lang="en"
+# Every programme that aims to raise customer value — a loyalty scheme, personal offers, better
+# service, a win-back campaign, upsell — does it by pulling a few levers: customers stay longer, buy
+# more often, spend more per order or bring a higher margin. And every programme costs money. This
+# notebook turns programmes into numbers you can defend: the extra CLV, the return on the money and
+# the most the programme may cost.
+#
+# **You will learn**
+#
+# - which levers each strategy pulls: loyalty programmes, personalisation, service and product
+#   quality, satisfaction, retention campaigns, upsell and cross-sell;
+# - to compute a programme's uplift, ROI and payback, first on one typical customer, then on a real
+#   customer base;
+# - to find the break-even cost: the most a programme may cost per participant;
+# - to target a programme where the value is, and to try your own with the strategy simulator.
 
-CELLS = [
-    md(
-        en="""
-        # 09 · Increasing CLV
+# %% [markdown] lang="ru" en_hash="cf636281"
+# Любая программа роста ценности клиентов — программа лояльности, персональные предложения, лучший
+# сервис, кампания по возврату, апсейл — работает через несколько рычагов: клиенты дольше остаются,
+# чаще покупают, больше тратят за раз или приносят больше маржи. И любая программа стоит денег. В этой
+# тетрадке мы превратим программы в числа, которые можно защитить: прирост CLV, окупаемость вложений и
+# предельную стоимость программы.
+#
+# **Вы научитесь**
+#
+# - видеть, какие рычаги тянет каждая стратегия: программы лояльности, персонализация, качество
+#   сервиса и продукта, удовлетворённость, кампании удержания, апсейл и кросс-селл;
+# - считать прирост CLV, ROI и срок окупаемости программы — сначала для одного типичного клиента,
+#   потом на реальной клиентской базе;
+# - находить точку безубыточности: сколько программа может стоить на одного участника;
+# - направлять программу туда, где ценность, и проверять свои идеи в симуляторе стратегий.
 
-        Every programme that aims to raise customer value — a loyalty scheme, personal offers, better
-        service, a win-back campaign, upsell — does it by pulling a few levers: customers stay longer, buy
-        more often, spend more per order or bring a higher margin. And every programme costs money. This
-        notebook turns programmes into numbers you can defend: the extra CLV, the return on the money and
-        the most the programme may cost.
+# %%
+import dataclasses
 
-        **You will learn**
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
 
-        - which levers each strategy pulls: loyalty programmes, personalisation, service and product
-          quality, satisfaction, retention campaigns, upsell and cross-sell;
-        - to compute a programme's uplift, ROI and payback, first on one typical customer, then on a real
-          customer base;
-        - to find the break-even cost: the most a programme may cost per participant;
-        - to target a programme where the value is, and to try your own with the strategy simulator.
-        """,
-        ru="""
-        # 09 · Как увеличить CLV
+import clvkit as ck
+from clvkit import teach
+from clvkit.models import BGNBD, GammaGamma
+from clvkit.i18n import format_money, format_number, format_percent
 
-        Любая программа роста ценности клиентов — программа лояльности, персональные предложения, лучший
-        сервис, кампания по возврату, апсейл — работает через несколько рычагов: клиенты дольше остаются,
-        чаще покупают, больше тратят за раз или приносят больше маржи. И любая программа стоит денег. В этой
-        тетрадке мы превратим программы в числа, которые можно защитить: прирост CLV, окупаемость вложений и
-        предельную стоимость программы.
+ck.set_language(tr(en="en", ru="ru"))
+ck.set_currency("USD")  # the course's example data are in US dollars
+lang = ck.get_language()
 
-        **Вы научитесь**
+# %% [markdown] lang="en"
+# ## Strategies are bundles of levers
+#
+# CLV is margin × order value × purchases, added up over the time the customer stays and discounted.
+# So there are four levers, plus the cost of pulling them:
+#
+# - **retention**: fewer customers leave (`churn_change=-0.15` means 15% less churn);
+# - **frequency**: customers buy more often (`frequency_change`);
+# - **order value**: bigger baskets, through upsell and cross-sell (`aov_change`);
+# - **margin**: a better price or cheaper supply (`margin_change`);
+# - **cost**: a one-off cost per participant (`cost_once`, a welcome gift, a call) and a running cost
+#   per month (`cost_per_period`, points, service), paid for the share of customers who take part
+#   (`take_up`).
+#
+# clvkit ships the course's strategies as presets. Their numbers are **illustrative**: replace them
+# with the results of your own tests.
 
-        - видеть, какие рычаги тянет каждая стратегия: программы лояльности, персонализация, качество
-          сервиса и продукта, удовлетворённость, кампании удержания, апсейл и кросс-селл;
-        - считать прирост CLV, ROI и срок окупаемости программы — сначала для одного типичного клиента,
-          потом на реальной клиентской базе;
-        - находить точку безубыточности: сколько программа может стоить на одного участника;
-        - направлять программу туда, где ценность, и проверять свои идеи в симуляторе стратегий.
-        """,
-    ),
-    code(
-        """
-        import dataclasses
+# %% [markdown] lang="ru" en_hash="95478a2e"
+# ## Стратегия — это набор рычагов
+#
+# CLV — это маржа × средний чек × число покупок, сложенные за всё время, пока клиент остаётся, и
+# дисконтированные. Значит, рычагов четыре, плюс затраты на то, чтобы их потянуть:
+#
+# - **удержание**: меньше клиентов уходит (`churn_change=-0.15` — отток на 15% ниже);
+# - **частота покупок**: клиенты покупают чаще (`frequency_change`);
+# - **средний чек**: корзины больше благодаря апсейлу и кросс-селлу (`aov_change`);
+# - **маржа**: лучшая цена или более дешёвые закупки (`margin_change`);
+# - **затраты**: разовые на участника (`cost_once`: приветственный подарок, звонок) и текущие в месяц
+#   (`cost_per_period`: баллы, сервис); платим за ту долю клиентов, которая участвует (`take_up`,
+#   отклик).
+#
+# В clvkit стратегии курса заданы готовыми наборами. Их числа — **иллюстрация**: замените их
+# результатами своих тестов.
 
-        import matplotlib.pyplot as plt
-        import numpy as np
-        import pandas as pd
+# %%
+presets = pd.DataFrame([dataclasses.asdict(p) for p in ck.strategy.PRESETS.values()])
+presets.set_index("name").drop(columns="description").fillna("")
 
-        import clvkit as ck
-        from clvkit import teach
-        from clvkit.models import BGNBD, GammaGamma
-        from clvkit.widgets.labels import format_money, format_number, format_percent
+# %% [markdown] lang="en"
+# | preset | strategy | how it acts |
+# |---|---|---|
+# | `loyalty_program` | loyalty programme | points and member perks: members stay longer and come back more often |
+# | `personalisation` | personalisation | personal offers and timing: more frequent purchases, slightly bigger baskets |
+# | `recommendations` | recommendations | product recommendations on site and by e-mail: bigger baskets |
+# | `service_quality` | service quality | faster, friendlier service: fewer customers leave |
+# | `product_quality` | product quality | better products: a higher price holds, customers stay a little longer |
+# | `satisfaction` | customer satisfaction | fixing what unhappy customers complain about: acts through retention, less through frequency |
+# | `engagement` | engagement | content and community: acts mostly through purchase frequency |
+# | `retention_campaign` | retention (win-back) campaign | an offer to valuable customers at risk of leaving |
+# | `upsell_cross_sell` | upsell and cross-sell | bundles, premium versions, related products: bigger orders |
+# | `pricing` | a price rise | higher margin, a few customers leave or buy less often |
 
-        lang = {lang}
-        """
-    ),
-    md(
-        en="""
-        ## Strategies are bundles of levers
+# %% [markdown] lang="ru" en_hash="0b793dac"
+# | набор | стратегия | как действует |
+# |---|---|---|
+# | `loyalty_program` | программа лояльности | баллы и привилегии: участники дольше остаются и чаще возвращаются |
+# | `personalisation` | персонализация | персональные предложения в нужный момент: чаще покупки, чуть больше чек |
+# | `recommendations` | рекомендации | рекомендации товаров на сайте и в письмах: больше средний чек |
+# | `service_quality` | качество сервиса | быстрее и дружелюбнее обслуживание: меньше оттока |
+# | `product_quality` | качество продукта | лучший продукт держит более высокую цену, клиенты остаются чуть дольше |
+# | `satisfaction` | удовлетворённость клиентов | устраняем причины недовольства: действует через удержание и меньше — через частоту |
+# | `engagement` | вовлечённость | контент и сообщество: действует в основном через частоту покупок |
+# | `retention_campaign` | кампания удержания (возврата) | предложение ценным клиентам, которые могут уйти |
+# | `upsell_cross_sell` | апсейл и кросс-селл | комплекты, премиальные версии, сопутствующие товары: больше чек |
+# | `pricing` | повышение цены | выше маржа, часть клиентов уходит или покупает реже |
 
-        CLV is margin × order value × purchases, added up over the time the customer stays and discounted.
-        So there are four levers, plus the cost of pulling them:
+# %% [markdown] lang="en"
+# ## The teaching version: one typical customer
+#
+# Start with the formula from notebook 05. A customer who stays brings a margin *m* each year; each
+# year a share *r* of customers stays (retention) and money a year from now is worth 1/(1 + *d*) of
+# money today. Then
+#
+# CLV = *m* × *r* / (1 + *d* − *r*)
+#
+# in words: one year's margin, multiplied by the number of years the customer is expected to stay,
+# counted in today's money. Take a typical customer: orders of $40, 4 a year, a 30% margin (so
+# *m* = $48), retention 70% and a 10% discount rate; 1,000 such customers are offered the loyalty
+# programme.
 
-        - **retention**: fewer customers leave (`churn_change=-0.15` means 15% less churn);
-        - **frequency**: customers buy more often (`frequency_change`);
-        - **order value**: bigger baskets, through upsell and cross-sell (`aov_change`);
-        - **margin**: a better price or cheaper supply (`margin_change`);
-        - **cost**: a one-off cost per participant (`cost_once`, a welcome gift, a call) and a running cost
-          per month (`cost_per_period`, points, service), paid for the share of customers who take part
-          (`take_up`).
+# %% [markdown] lang="ru" en_hash="b5ff7d34"
+# ## Учебная версия: один типичный клиент
+#
+# Начнём с формулы из тетрадки 05. Оставшийся клиент приносит маржу *m* в год; каждый год остаётся доля
+# *r* клиентов (удержание), а деньги через год стоят 1/(1 + *d*) от сегодняшних. Тогда
+#
+# CLV = *m* × *r* / (1 + *d* − *r*)
+#
+# иначе говоря: маржа за год, умноженная на ожидаемое число лет, которые клиент с нами, в сегодняшних
+# деньгах. Возьмём типичного клиента: чек 40 $, 4 покупки в год, маржа 30% (то есть *m* = 48 $),
+# удержание 70% и ставка дисконтирования 10%; программу лояльности предлагают 1 000 таким клиентам.
 
-        clvkit ships the course's strategies as presets. Their numbers are **illustrative**: replace them
-        with the results of your own tests.
-        """,
-        ru="""
-        ## Стратегия — это набор рычагов
+# %%
+typical = dict(aov=40, purchases_per_period=4, margin=0.3, retention=0.7, discount_rate=0.1)
+loyalty = ck.strategy.evaluate_drivers("loyalty_program", customers=1000, **typical)
+figures, digits = loyalty.summary(), {"uplift_pct": 3, "roi": 3, "break_even_cost": 2, "payback_periods": 2}
+pd.Series({k: format_number(v, lang, decimals=digits.get(k, 0)) for k, v in figures.items()}, name=figures.name)
 
-        CLV — это маржа × средний чек × число покупок, сложенные за всё время, пока клиент остаётся, и
-        дисконтированные. Значит, рычагов четыре, плюс затраты на то, чтобы их потянуть:
+# %% [markdown] lang="en"
+# The **waterfall** reads from left to right: the value of the 1,000 customers today, what each lever
+# adds for the 40% who join, what the programme costs, and the value with the programme.
 
-        - **удержание**: меньше клиентов уходит (`churn_change=-0.15` — отток на 15% ниже);
-        - **частота покупок**: клиенты покупают чаще (`frequency_change`);
-        - **средний чек**: корзины больше благодаря апсейлу и кросс-селлу (`aov_change`);
-        - **маржа**: лучшая цена или более дешёвые закупки (`margin_change`);
-        - **затраты**: разовые на участника (`cost_once`: приветственный подарок, звонок) и текущие в месяц
-          (`cost_per_period`: баллы, сервис); платим за ту долю клиентов, которая участвует (`take_up`,
-          отклик).
+# %% [markdown] lang="ru" en_hash="8e1f75b9"
+# **Каскадная диаграмма** читается слева направо: ценность 1 000 клиентов сейчас, что добавляет каждый
+# рычаг для 40% вступивших, сколько стоит программа и какой становится ценность с программой.
 
-        В clvkit стратегии курса заданы готовыми наборами. Их числа — **иллюстрация**: замените их
-        результатами своих тестов.
-        """,
-    ),
-    code(
-        """
-        presets = pd.DataFrame([dataclasses.asdict(p) for p in ck.strategy.PRESETS.values()])
-        presets.set_index("name").drop(columns="description").fillna("")
-        """
-    ),
-    md(
-        en="""
-        | preset | strategy | how it acts |
-        |---|---|---|
-        | `loyalty_program` | loyalty programme | points and member perks: members stay longer and come back more often |
-        | `personalisation` | personalisation | personal offers and timing: more frequent purchases, slightly bigger baskets |
-        | `recommendations` | recommendations | product recommendations on site and by e-mail: bigger baskets |
-        | `service_quality` | service quality | faster, friendlier service: fewer customers leave |
-        | `product_quality` | product quality | better products: a higher price holds, customers stay a little longer |
-        | `satisfaction` | customer satisfaction | fixing what unhappy customers complain about: acts through retention, less through frequency |
-        | `engagement` | engagement | content and community: acts mostly through purchase frequency |
-        | `retention_campaign` | retention (win-back) campaign | an offer to valuable customers at risk of leaving |
-        | `upsell_cross_sell` | upsell and cross-sell | bundles, premium versions, related products: bigger orders |
-        | `pricing` | a price rise | higher margin, a few customers leave or buy less often |
-        """,
-        ru="""
-        | набор | стратегия | как действует |
-        |---|---|---|
-        | `loyalty_program` | программа лояльности | баллы и привилегии: участники дольше остаются и чаще возвращаются |
-        | `personalisation` | персонализация | персональные предложения в нужный момент: чаще покупки, чуть больше чек |
-        | `recommendations` | рекомендации | рекомендации товаров на сайте и в письмах: больше средний чек |
-        | `service_quality` | качество сервиса | быстрее и дружелюбнее обслуживание: меньше оттока |
-        | `product_quality` | качество продукта | лучший продукт держит более высокую цену, клиенты остаются чуть дольше |
-        | `satisfaction` | удовлетворённость клиентов | устраняем причины недовольства: действует через удержание и меньше — через частоту |
-        | `engagement` | вовлечённость | контент и сообщество: действует в основном через частоту покупок |
-        | `retention_campaign` | кампания удержания (возврата) | предложение ценным клиентам, которые могут уйти |
-        | `upsell_cross_sell` | апсейл и кросс-селл | комплекты, премиальные версии, сопутствующие товары: больше чек |
-        | `pricing` | повышение цены | выше маржа, часть клиентов уходит или покупает реже |
-        """,
-    ),
-    md(
-        en="""
-        ## The teaching version: one typical customer
+# %%
+fig, ax = plt.subplots(figsize=(8.0, 4.0))
+ax = ck.plots.plot_uplift_waterfall(ck.strategy.waterfall_steps(loyalty), ax=ax, lang=lang)
 
-        Start with the formula from notebook 05. A customer who stays brings a margin *m* each year; each
-        year a share *r* of customers stays (retention) and money a year from now is worth 1/(1 + *d*) of
-        money today. Then
+# %% [markdown] lang="en"
+# ## Uplift, ROI, break-even cost and payback
+#
+# - **Uplift**: the extra CLV of the participants, before (gross) and after (net) the programme's cost.
+# - **ROI** (return on investment) = net uplift / programme cost: 1.0 means each dollar spent came back
+#   with another dollar on top.
+# - **Break-even cost**: the one-off cost per participant at which ROI is exactly 0 — the most the
+#   programme may cost. If a supplier quotes more, the programme destroys value.
+# - **Payback**: how many periods (here, years) it takes a participant's extra margin to cover the
+#   one-off cost.
 
-        CLV = *m* × *r* / (1 + *d* − *r*)
+# %% [markdown] lang="ru" en_hash="7dc37397"
+# ## Прирост, ROI, точка безубыточности и срок окупаемости
+#
+# - **Прирост CLV**: дополнительная ценность участников до вычета затрат на программу (валовой) и
+#   после (чистый).
+# - **ROI** (окупаемость вложений) = чистый прирост / затраты на программу: 1,0 значит, что каждый
+#   вложенный доллар вернулся и принёс ещё один.
+# - **Точка безубыточности**: разовые затраты на участника, при которых ROI ровно 0, — предельная
+#   стоимость программы. Если подрядчик просит больше, программа уничтожает ценность.
+# - **Срок окупаемости**: за сколько периодов (здесь — лет) дополнительная маржа участника покроет
+#   разовые затраты.
 
-        in words: one year's margin, multiplied by the number of years the customer is expected to stay,
-        counted in today's money. Take a typical customer: orders of $40, 4 a year, a 30% margin (so
-        *m* = $48), retention 70% and a 10% discount rate; 1,000 such customers are offered the loyalty
-        programme.
-        """,
-        ru="""
-        ## Учебная версия: один типичный клиент
+# %%
+print(tr(en="ROI:", ru="ROI:"), format_percent(loyalty.roi, lang))
+print(tr(en="Break-even one-off cost per participant:",
+         ru="Предельные разовые затраты на участника:"), format_money(loyalty.break_even_cost, lang))
+print(tr(en="Payback, years:",
+         ru="Срок окупаемости, лет:"), format_number(loyalty.payback_periods, lang, decimals=2))
 
-        Начнём с формулы из тетрадки 05. Оставшийся клиент приносит маржу *m* в год; каждый год остаётся доля
-        *r* клиентов (удержание), а деньги через год стоят 1/(1 + *d*) от сегодняшних. Тогда
+# %% [markdown] lang="en"
+# ## Which lever is strongest, in theory
+#
+# Move each lever by 10% in its good direction for the same typical customer. The classic result
+# (Reichheld & Sasser 1990; Gupta, Lehmann & Stuart 2004) shows: retention wins, because a customer
+# who stays longer brings every future margin, year after year.
 
-        CLV = *m* × *r* / (1 + *d* − *r*)
+# %% [markdown] lang="ru" en_hash="b05ffbc5"
+# ## Какой рычаг сильнее — в теории
+#
+# Сдвинем каждый рычаг на 10% в нужную сторону для того же типичного клиента. Классический результат
+# (Reichheld & Sasser 1990; Gupta, Lehmann & Stuart 2004) подтверждается: выигрывает удержание, потому
+# что клиент, который остаётся дольше, приносит всю будущую маржу, год за годом.
 
-        иначе говоря: маржа за год, умноженная на ожидаемое число лет, которые клиент с нами, в сегодняшних
-        деньгах. Возьмём типичного клиента: чек 40 $, 4 покупки в год, маржа 30% (то есть *m* = 48 $),
-        удержание 70% и ставка дисконтирования 10%; программу лояльности предлагают 1 000 таким клиентам.
-        """,
-    ),
-    code(
-        """
-        typical = dict(aov=40, purchases_per_period=4, margin=0.3, retention=0.7, discount_rate=0.1)
-        loyalty = ck.strategy.evaluate_drivers("loyalty_program", customers=1000, **typical)
-        loyalty.summary().round(2)
-        """
-    ),
-    md(
-        en="""
-        The **waterfall** reads from left to right: the value of the 1,000 customers today, what each lever
-        adds for the 40% who join, what the programme costs, and the value with the programme.
-        """,
-        ru="""
-        **Каскадная диаграмма** читается слева направо: ценность 1 000 клиентов сейчас, что добавляет каждый
-        рычаг для 40% вступивших, сколько стоит программа и какой становится ценность с программой.
-        """,
-    ),
-    code(
-        """
-        fig, ax = plt.subplots(figsize=(8.0, 4.0))
-        ax = ck.plots.plot_uplift_waterfall(ck.strategy.waterfall_steps(loyalty), ax=ax, lang=lang)
-        """
-    ),
-    md(
-        en="""
-        ## Uplift, ROI, break-even cost and payback
+# %%
+ten_percent = {
+    tr(en="retention",
+       ru="удержание"): dict(churn_change=-0.1), tr(en="frequency",
+                                                    ru="частота"): dict(frequency_change=0.1),
+    tr(en="order value",
+       ru="средний чек"): dict(aov_change=0.1), tr(en="margin",
+                                                   ru="маржа"): dict(margin_change=0.1),
+}
+uplift = {lever: ck.strategy.evaluate_drivers(ck.strategy.Strategy(**change), **typical).gross_uplift
+          for lever, change in ten_percent.items()}
+pd.Series(uplift, name=tr(en="CLV uplift per customer, $", ru="прирост CLV на клиента, $")).round(2)
 
-        - **Uplift**: the extra CLV of the participants, before (gross) and after (net) the programme's cost.
-        - **ROI** (return on investment) = net uplift / programme cost: 1.0 means each dollar spent came back
-          with another dollar on top.
-        - **Break-even cost**: the one-off cost per participant at which ROI is exactly 0 — the most the
-          programme may cost. If a supplier quotes more, the programme destroys value.
-        - **Payback**: how many periods (here, years) it takes a participant's extra margin to cover the
-          one-off cost.
-        """,
-        ru="""
-        ## Прирост, ROI, точка безубыточности и срок окупаемости
+# %% [markdown] lang="en"
+# ## The real version: CDNOW customers
+#
+# Real customers are not all typical. The **strategy simulator** applies the levers to each CDNOW
+# customer's own prediction from the BG/NBD and Gamma-Gamma models (notebook 06): a customer's history,
+# and so the chance that they are still active, stays as it is, and the programme changes what they do
+# from now on. We value the next 12 months at a 30% margin, and label customers with their CLV tier
+# (notebook 08) so that programmes can target a tier. (The simulator discounts continuously, so its
+# total differs from notebook 08's by a fraction of a percent.)
 
-        - **Прирост CLV**: дополнительная ценность участников до вычета затрат на программу (валовой) и
-          после (чистый).
-        - **ROI** (окупаемость вложений) = чистый прирост / затраты на программу: 1,0 значит, что каждый
-          вложенный доллар вернулся и принёс ещё один.
-        - **Точка безубыточности**: разовые затраты на участника, при которых ROI ровно 0, — предельная
-          стоимость программы. Если подрядчик просит больше, программа уничтожает ценность.
-        - **Срок окупаемости**: за сколько периодов (здесь — лет) дополнительная маржа участника покроет
-          разовые затраты.
-        """,
-    ),
-    code(
-        """
-        print({roi}, format_percent(loyalty.roi, lang))
-        print({break_even}, format_money(loyalty.break_even_cost, lang))
-        print({payback}, format_number(loyalty.payback_periods, lang, decimals=2))
-        """,
-        roi=tr(en="ROI:", ru="ROI:"),
-        break_even=tr(en="Break-even one-off cost per participant:", ru="Предельные разовые затраты на участника:"),
-        payback=tr(en="Payback, years:", ru="Срок окупаемости, лет:"),
-    ),
-    md(
-        en="""
-        ## Which lever is strongest, in theory
+# %% [markdown] lang="ru" en_hash="9c5bb72e"
+# ## Реальная версия: клиенты CDNOW
+#
+# Реальные клиенты не все типичные. **Симулятор стратегий** применяет рычаги к прогнозу каждого
+# клиента CDNOW по моделям BG/NBD и Gamma-Gamma (тетрадка 06): история клиента, а значит, и вероятность
+# того, что он ещё активен, остаются как есть, а программа меняет его поведение с этого момента.
+# Оцениваем ближайшие 12 месяцев при марже 30% и помечаем клиентов их уровнем CLV (тетрадка 08), чтобы
+# направлять программы на нужный уровень. (Симулятор дисконтирует непрерывно, поэтому его итог
+# отличается от итога тетрадки 08 на доли процента.)
 
-        Move each lever by 10% in its good direction for the same typical customer. The classic result
-        (Reichheld & Sasser 1990; Gupta, Lehmann & Stuart 2004) shows: retention wins, because a customer
-        who stays longer brings every future margin, year after year.
-        """,
-        ru="""
-        ## Какой рычаг сильнее — в теории
+# %%
+summary = ck.datasets.load_cdnow_summary()
+bgnbd = BGNBD().fit(summary)
+gg = GammaGamma().fit(summary)
+clv = ck.customer_lifetime_value(bgnbd, gg, summary, horizon="12 months",
+                                 annual_discount_rate=0.1, margin=0.3)["clv"]
+tiers = ck.segments.clv_tiers(clv)
+sim = ck.strategy.StrategySimulator(bgnbd, gg, summary, horizon="12 months",
+                                    annual_discount_rate=0.1, margin=0.3, segments=tiers)
+print(tr(en="Value of the base, next 12 months:",
+         ru="Ценность базы за 12 месяцев:"), format_money(sim.base_clv_.sum(), lang, decimals=0))
+print(tr(en="Average per customer:",
+         ru="В среднем на клиента:"), format_money(sim.base_clv_.mean(), lang, decimals=0))
 
-        Сдвинем каждый рычаг на 10% в нужную сторону для того же типичного клиента. Классический результат
-        (Reichheld & Sasser 1990; Gupta, Lehmann & Stuart 2004) подтверждается: выигрывает удержание, потому
-        что клиент, который остаётся дольше, приносит всю будущую маржу, год за годом.
-        """,
-    ),
-    code(
-        """
-        ten_percent = {
-            {retention}: dict(churn_change=-0.1), {frequency}: dict(frequency_change=0.1),
-            {aov}: dict(aov_change=0.1), {margin}: dict(margin_change=0.1),
-        }
-        uplift = {lever: ck.strategy.evaluate_drivers(ck.strategy.Strategy(**change), **typical).gross_uplift
-                  for lever, change in ten_percent.items()}
-        pd.Series(uplift, name={name}).round(2)
-        """,
-        retention=tr(en="retention", ru="удержание"),
-        frequency=tr(en="frequency", ru="частота"),
-        aov=tr(en="order value", ru="средний чек"),
-        margin=tr(en="margin", ru="маржа"),
-        name=tr(en="CLV uplift per customer, $", ru="прирост CLV на клиента, $"),
-    ),
-    md(
-        en="""
-        ## The real version: CDNOW customers
+# %% [markdown] lang="en"
+# Now offer every preset to the whole base (the retention campaign too, instead of its usual target):
 
-        Real customers are not all typical. The **strategy simulator** applies the levers to each CDNOW
-        customer's own prediction from the BG/NBD and Gamma-Gamma models (notebook 06): a customer's history,
-        and so the chance that they are still active, stays as it is, and the programme changes what they do
-        from now on. We value the next 12 months at a 30% margin, and label customers with their CLV tier
-        (notebook 08) so that programmes can target a tier. (The simulator discounts continuously, so its
-        total differs from notebook 08's by a fraction of a percent.)
-        """,
-        ru="""
-        ## Реальная версия: клиенты CDNOW
+# %% [markdown] lang="ru" en_hash="204ea143"
+# Предложим каждую готовую стратегию всей базе (и кампанию удержания тоже, вместо её обычной целевой
+# группы):
 
-        Реальные клиенты не все типичные. **Симулятор стратегий** применяет рычаги к прогнозу каждого
-        клиента CDNOW по моделям BG/NBD и Gamma-Gamma (тетрадка 06): история клиента, а значит, и вероятность
-        того, что он ещё активен, остаются как есть, а программа меняет его поведение с этого момента.
-        Оцениваем ближайшие 12 месяцев при марже 30% и помечаем клиентов их уровнем CLV (тетрадка 08), чтобы
-        направлять программы на нужный уровень. (Симулятор дисконтирует непрерывно, поэтому его итог
-        отличается от итога тетрадки 08 на доли процента.)
-        """,
-    ),
-    code(
-        """
-        summary = ck.datasets.load_cdnow_summary()
-        bgnbd = BGNBD().fit(summary)
-        gg = GammaGamma().fit(summary)
-        clv = ck.customer_lifetime_value(bgnbd, gg, summary, horizon="12 months",
-                                         annual_discount_rate=0.1, margin=0.3)["clv"]
-        tiers = ck.segments.clv_tiers(clv)
-        sim = ck.strategy.StrategySimulator(bgnbd, gg, summary, horizon="12 months",
-                                            annual_discount_rate=0.1, margin=0.3, segments=tiers)
-        print({equity}, format_money(sim.base_clv_.sum(), lang, decimals=0))
-        print({mean}, format_money(sim.base_clv_.mean(), lang))
-        """,
-        equity=tr(en="Value of the base, next 12 months:", ru="Ценность базы за 12 месяцев:"),
-        mean=tr(en="Average per customer:", ru="В среднем на клиента:"),
-    ),
-    md(
-        en="""
-        Now offer every preset to the whole base (the retention campaign too, instead of its usual target):
-        """,
-        ru="""
-        Предложим каждую готовую стратегию всей базе (и кампанию удержания тоже, вместо её обычной целевой
-        группы):
-        """,
-    ),
-    code(
-        """
-        everyone = [sim.evaluate(ck.strategy.preset(name, target=None)).summary() for name in ck.strategy.PRESETS]
-        digits = {"participants": 1, "gross_uplift": 0, "program_cost": 0, "net_uplift": 0, "roi": 2,
-                  "break_even_cost": 2}
-        pd.DataFrame(everyone)[list(digits)].round(digits)
-        """
-    ),
-    md(
-        en="""
-        A sobering table: offered to everyone, most programmes **lose money**. An average CDNOW customer is
-        worth only a few dollars of margin in the next year, so a $5 enrolment cost or a $1 monthly reward
-        eats more than the programme adds; a negative break-even cost means that the running costs alone
-        exceed the uplift, so no one-off price can make the programme pay. Only cheap programmes pay (recommendations; a price rise, which
-        costs nothing and shows an infinite ROI). Before cutting the budget, though, look at **who** gets
-        the offer.
-        """,
-        ru="""
-        Отрезвляющая таблица: если предлагать всем, большинство программ **убыточны**. Средний клиент CDNOW
-        приносит за следующий год лишь несколько долларов маржи, поэтому 5 $ за вступление или 1 $ бонусов в
-        месяц съедают больше, чем программа добавляет; отрицательная точка безубыточности значит, что одни текущие
-        затраты уже больше прироста и никакая разовая цена программу не окупит. Окупаются только дешёвые программы (рекомендации;
-        повышение цены ничего не стоит, поэтому его ROI бесконечен). Но прежде чем резать бюджет, посмотрите,
-        **кому** сделано предложение.
-        """,
-    ),
-    md(
-        en="""
-        ## Target the programme where the value is
+# %%
+everyone = [sim.evaluate(ck.strategy.preset(name, target=None)).summary() for name in ck.strategy.PRESETS]
+digits = {"participants": 1, "gross_uplift": 0, "program_cost": 0, "net_uplift": 0, "roi": 2,
+          "break_even_cost": 2}
+pd.DataFrame(everyone)[list(digits)].round(digits)
 
-        The same programmes offered to one CLV tier at a time. The table shows the ROI (a fraction; `inf`
-        means the programme costs nothing):
-        """,
-        ru="""
-        ## Направьте программу туда, где ценность
+# %% [markdown] lang="en"
+# A sobering table: offered to everyone, most programmes **lose money**. An average CDNOW customer is
+# worth only a few dollars of margin in the next year, so a $5 enrolment cost or a $1 monthly reward
+# eats more than the programme adds; a negative break-even cost means that the running costs alone
+# exceed the uplift, so no one-off price can make the programme pay. Only cheap programmes pay (recommendations; a price rise, which
+# costs nothing and shows an infinite ROI). Before cutting the budget, though, look at **who** gets
+# the offer.
 
-        Те же программы, предложенные каждому уровню CLV по отдельности. В таблице — ROI (доля; `inf`
-        значит, что программа ничего не стоит):
-        """,
-    ),
-    code(
-        """
-        roi = pd.DataFrame({
-            tier: {name: sim.evaluate(ck.strategy.preset(name, target=tier), payback=False).roi
-                   for name in ck.strategy.PRESETS}
-            for tier in tiers.cat.categories
-        })
-        roi.rename(columns=lambda tier: ck.plots.segment_name(tier, lang)).round(2)
-        """
-    ),
-    md(
-        en="""
-        Most programmes that lose money on the whole base pay off on the top 1% and often on the top 1-5%:
-        the value they act on is concentrated there (notebook 08). Targeting is itself a lever.
+# %% [markdown] lang="ru" en_hash="24e0fb95"
+# Отрезвляющая таблица: если предлагать всем, большинство программ **убыточны**. Средний клиент CDNOW
+# приносит за следующий год лишь несколько долларов маржи, поэтому 5 $ за вступление или 1 $ бонусов в
+# месяц съедают больше, чем программа добавляет; отрицательная точка безубыточности значит, что одни текущие
+# затраты уже больше прироста и никакая разовая цена программу не окупит. Окупаются только дешёвые программы (рекомендации;
+# повышение цены ничего не стоит, поэтому его ROI бесконечен). Но прежде чем резать бюджет, посмотрите,
+# **кому** сделано предложение.
 
-        **Exercise 09.1.** The loyalty programme offered **only to the top 1%** tier, with the enrolment cost
-        cut from $5 to **$2** per member: what is its ROI on the CDNOW base? Answer as a fraction
-        (0.5 means 50%). Tip: `ck.strategy.preset(name, target=..., cost_once=...)` changes a preset's levers.
-        """,
-        ru="""
-        Большинство программ, убыточных на всей базе, окупаются на верхнем 1% и часто на топ 1-5%: ценность,
-        на которую они действуют, сосредоточена там (тетрадка 08). Выбор целевой группы — тоже рычаг.
+# %% [markdown] lang="en"
+# ## Target the programme where the value is
+#
+# The same programmes offered to one CLV tier at a time. The table shows the ROI (a fraction; `inf`
+# means the programme costs nothing):
 
-        **Упражнение 09.1.** Программу лояльности предлагают **только верхнему 1%** клиентов, а затраты на
-        вступление снизили с 5 $ до **2 $** на участника. Каков её ROI на базе CDNOW? Ответьте долей
-        (0.5 — это 50%). Подсказка: `ck.strategy.preset(name, target=..., cost_once=...)` меняет параметры
-        готовой стратегии.
-        """,
-    ),
-    code(
-        """
-        answer = ...  # your answer: the ROI as a fraction
-        teach.check("09.1", answer, lang=lang)
-        """
-    ),
-    md(
-        en="""
-        ## Find the most a programme may cost
+# %% [markdown] lang="ru" en_hash="8f52972d"
+# ## Направьте программу туда, где ценность
+#
+# Те же программы, предложенные каждому уровню CLV по отдельности. В таблице — ROI (доля; `inf`
+# значит, что программа ничего не стоит):
 
-        Suppose the upsell and cross-sell programme (bundles, premium versions) is offered to the top 1-5%
-        tier. How much may it cost per participant? Net uplift falls one-for-one with the cost per
-        participant; the **break-even cost** is where it crosses zero.
-        """,
-        ru="""
-        ## Сколько программа может стоить
+# %%
+roi = pd.DataFrame({
+    tier: {name: sim.evaluate(ck.strategy.preset(name, target=tier), payback=False).roi
+           for name in ck.strategy.PRESETS}
+    for tier in tiers.cat.categories
+})
+roi.rename(columns=lambda tier: ck.plots.segment_name(tier, lang)).round(2)
 
-        Допустим, программу апсейла и кросс-селла (комплекты, премиальные версии) предлагают уровню топ
-        1-5%. Сколько она может стоить на участника? Чистый прирост падает ровно на столько, на сколько растут
-        затраты на участника; **точка безубыточности** — там, где он пересекает ноль.
-        """,
-    ),
-    code(
-        """
-        upsell = ck.strategy.preset("upsell_cross_sell", target="top 1-5%")
-        result = sim.evaluate(upsell)
-        print({roi}, format_percent(result.roi, lang))
-        print({break_even}, format_money(result.break_even_cost, lang))
-        print({payback}, format_number(result.payback_periods, lang, decimals=1))
-        at_break_even = sim.evaluate(upsell.with_levers(cost_once=result.break_even_cost))
-        print({check}, format_money(at_break_even.net_uplift, lang))
-        """,
-        roi=tr(en="ROI at $3 per participant:", ru="ROI при 3 $ на участника:"),
-        break_even=tr(en="Break-even cost per participant:", ru="Предельные затраты на участника:"),
-        payback=tr(en="Payback, months:", ru="Срок окупаемости, месяцев:"),
-        check=tr(en="Net uplift at the break-even cost:", ru="Чистый прирост в точке безубыточности:"),
-    ),
-    code(
-        """
-        costs = np.arange(0.0, 12.5, 0.5)
-        net = [sim.evaluate(upsell.with_levers(cost_once=c), payback=False).net_uplift for c in costs]
-        ax = pd.Series(net, index=costs).plot(figsize=(6.4, 4.0), color="tab:blue", lw=2)
-        ax.axhline(0.0, color="0.4", lw=1)
-        ax.axvline(result.break_even_cost, color="tab:red", ls=":", label={label})
-        ax.set_xlabel({x})
-        ax.set_ylabel({y})
-        ax.set_title({title})
-        legend = ax.legend(frameon=False)
-        """,
-        label=tr(en="break-even cost", ru="точка безубыточности"),
-        x=tr(en="One-off cost per participant ($)", ru="Разовые затраты на участника ($)"),
-        y=tr(en="Net CLV uplift ($)", ru="Чистый прирост CLV ($)"),
-        title=tr(en="Upsell programme for the top 1-5%", ru="Апсейл для топ 1-5%"),
-    ),
-    md(
-        en="""
-        **Exercise 09.2.** What is the most the **personalisation** programme may cost per participant
-        (its break-even one-off cost) when it is offered to the **top 5-20%** tier? Answer in dollars.
-        (Stuck? `teach.hint("09.2", lang=lang)`; the answer: `teach.solution("09.2", lang=lang)`.)
-        """,
-        ru="""
-        **Упражнение 09.2.** Сколько максимум может стоить программа **персонализации** на одного участника
-        (её точка безубыточности по разовым затратам), если её предлагают уровню **топ 5-20%**? Ответ — в
-        долларах. (Застряли? `teach.hint("09.2", lang=lang)`; ответ — `teach.solution("09.2", lang=lang)`.)
-        """,
-    ),
-    code(
-        """
-        answer = ...  # your answer: dollars per participant
-        teach.check("09.2", answer, lang=lang)
-        """
-    ),
-    md(
-        en="""
-        ## Retention campaigns and upsell on the target lists
+# %% [markdown] lang="en"
+# Most programmes that lose money on the whole base pay off on the top 1% and often on the top 1-5%:
+# the value they act on is concentrated there (notebook 08). Targeting is itself a lever.
 
-        Notebook 08 built two lists: valuable customers whose P(alive) is falling (retention) and frequent
-        buyers with small baskets (upsell). Run the matching campaign on exactly the customers of each list:
-        a simulator built on the list's rows.
-        """,
-        ru="""
-        ## Кампании удержания и апсейла по спискам
+# %% [markdown] lang="ru" en_hash="e88fd4ac"
+# Большинство программ, убыточных на всей базе, окупаются на верхнем 1% и часто на топ 1-5%: ценность,
+# на которую они действуют, сосредоточена там (тетрадка 08). Выбор целевой группы — тоже рычаг.
 
-        В тетрадке 08 мы собрали два списка: ценные клиенты с падающей P(alive) (удержание) и частые
-        покупатели с маленьким чеком (апсейл). Запустим подходящую кампанию ровно на клиентах каждого
-        списка — симулятор, построенный на строках списка.
-        """,
-    ),
-    code(
-        """
-        customers = summary.assign(clv=clv, p_alive=bgnbd.probability_alive(summary))
-        lists = {"retention_campaign": ck.segments.retention_targets(customers),
-                 "upsell_cross_sell": ck.segments.upsell_targets(customers)}
-        campaigns = {}
-        for name, targets in lists.items():
-            on_list = ck.strategy.StrategySimulator(bgnbd, gg, summary.loc[targets.index], horizon="12 months",
-                                                    annual_discount_rate=0.1, margin=0.3)
-            campaigns[name] = on_list.evaluate(ck.strategy.preset(name, target=None)).summary()
-        digits = {"targeted": 0, "participants": 1, "net_uplift": 0, "roi": 2, "break_even_cost": 2}
-        pd.DataFrame(campaigns).T[list(digits)].round(digits)
-        """
-    ),
-    md(
-        en="""
-        Both campaigns, at their preset costs ($10 for the win-back offer, $3 for upsell), cost more than
-        they add over one year: the break-even column says how much cheaper each offer must be. Keep in mind
-        what the simulator assumes: the programme changes behaviour **from now on**; it cannot bring back a
-        customer who has already left. A win-back offer that does bring lapsed customers back is worth more —
-        measure it with a test group before you scale it.
-        """,
-        ru="""
-        Обе кампании по заданной стоимости (10 $ за предложение о возврате, 3 $ за апсейл) обходятся
-        дороже, чем добавляют за год: столбец точки безубыточности показывает, насколько дешевле должно быть
-        каждое предложение. Помните, что предполагает симулятор: программа меняет поведение **с этого
-        момента**; вернуть клиента, который уже ушёл, она не может. Предложение, которое действительно
-        возвращает ушедших, стоит больше — измерьте его на тестовой группе, прежде чем масштабировать.
-        """,
-    ),
-    md(
-        en="""
-        **Exercise 09.3.** On the CDNOW base over 12 months (the simulator `sim`), which single lever moved
-        by 10% gives the largest gross uplift: `"retention"` (10% less churn), `"frequency"` (10% more
-        frequent purchases) or `"order value"` (10% bigger orders)? Compare with the typical customer above —
-        the solution explains the difference.
-        """,
-        ru="""
-        **Упражнение 09.3.** На базе CDNOW за 12 месяцев (симулятор `sim`) какой рычаг, сдвинутый на 10%,
-        даёт наибольший валовой прирост: `"retention"` (отток на 10% ниже), `"frequency"` (покупки на 10%
-        чаще) или `"order value"` (чек на 10% больше)? Сравните с типичным клиентом выше — в решении
-        объяснено, откуда разница.
-        """,
-    ),
-    code(
-        """
-        answer = ...  # your answer: "retention", "frequency" or "order value"
-        teach.check("09.3", answer, lang=lang)
-        """
-    ),
-    md(
-        en="""
-        ## The strategy simulator
+# %% [markdown] exercise="09.1"
+# *Exercise 09.1: the question and the answer cell are written from clvkit/_exercises/nb09.py.*
 
-        Move the levers, the cost per participant, the take-up and the target tier, and watch the net uplift,
-        ROI and break-even cost of the CDNOW base change. Try the "rest" tier: how cheap must a programme be
-        to pay off there?
-        """,
-        ru="""
-        ## Симулятор стратегий
+# %% exercise="09.1"
+# the answer cell of exercise 09.1 is written from clvkit/_exercises/nb09.py
 
-        Двигайте рычаги, затраты на участника, отклик и целевой уровень и смотрите, как меняются чистый
-        прирост, ROI и точка безубыточности на базе CDNOW. Попробуйте уровень «остальные»: насколько дешёвой
-        должна быть программа, чтобы окупиться там?
-        """,
-    ),
-    code(
-        """
-        ck.widgets.StrategySimulator(sim, lang=lang)
-        """,
-        widget=True,
-    ),
-    md(
-        en="""
-        ## Key takeaways
+# %% [markdown] lang="en"
+# ## Find the most a programme may cost
+#
+# Suppose the upsell and cross-sell programme (bundles, premium versions) is offered to the top 1-5%
+# tier. How much may it cost per participant? Net uplift falls one-for-one with the cost per
+# participant; the **break-even cost** is where it crosses zero.
 
-        - A strategy is a bundle of levers — retention, frequency, order value, margin — plus its cost and
-          take-up; loyalty, personalisation, service, satisfaction, win-back and upsell differ in which
-          levers they pull.
-        - ROI = net uplift / cost; the break-even cost is the most a programme may cost per participant.
-        - In theory retention is the strongest lever; over a short horizon on a real base, order value and
-          frequency can win.
-        - Offered to everyone, most programmes lose money on a low-value base; targeted at the top tiers,
-          many pay off.
+# %% [markdown] lang="ru" en_hash="eb93d637"
+# ## Сколько программа может стоить
+#
+# Допустим, программу апсейла и кросс-селла (комплекты, премиальные версии) предлагают уровню топ
+# 1-5%. Сколько она может стоить на участника? Чистый прирост падает ровно на столько, на сколько растут
+# затраты на участника; **точка безубыточности** — там, где он пересекает ноль.
 
-        **Previous:** [08 · Segments and analytics](08_segments_and_analytics.ipynb)
+# %%
+upsell = ck.strategy.preset("upsell_cross_sell", target="top 1-5%")
+result = sim.evaluate(upsell)
+print(tr(en="ROI at $3 per participant:", ru="ROI при 3 $ на участника:"), format_percent(result.roi, lang))
+print(tr(en="Break-even cost per participant:",
+         ru="Предельные затраты на участника:"), format_money(result.break_even_cost, lang))
+print(tr(en="Payback, months:",
+         ru="Срок окупаемости, месяцев:"), format_number(result.payback_periods, lang, decimals=1))
+at_break_even = sim.evaluate(upsell.with_levers(cost_once=result.break_even_cost))
+print(tr(en="Net uplift at the break-even cost:",
+         ru="Чистый прирост в точке безубыточности:"), format_money(at_break_even.net_uplift, lang, decimals=0))
 
-        **Next:** [10 · Case studies →](10_case_studies.ipynb)
-        """,
-        ru="""
-        ## Главное
+# %%
+costs = np.arange(0.0, 12.5, 0.5)
+net = [sim.evaluate(upsell.with_levers(cost_once=c), payback=False).net_uplift for c in costs]
+ax = pd.Series(net, index=costs).plot(figsize=(6.4, 4.0), color="tab:blue", lw=2)
+ax.axhline(0.0, color="0.4", lw=1)
+ax.axvline(result.break_even_cost, color="tab:red", ls=":", label=tr(en="break-even cost",
+                                                                     ru="точка безубыточности"))
+ax.set_xlabel(tr(en="One-off cost per participant ($)", ru="Разовые затраты на участника ($)"))
+ax.set_ylabel(tr(en="Net CLV uplift ($)", ru="Чистый прирост CLV ($)"))
+ax.set_title(tr(en="Upsell programme for the top 1-5%", ru="Апсейл для топ 1-5%"))
+legend = ax.legend(frameon=False)
 
-        - Стратегия — это набор рычагов (удержание, частота покупок, средний чек, маржа) плюс затраты и
-          отклик; лояльность, персонализация, сервис, удовлетворённость, возврат клиентов и апсейл
-          различаются тем, какие рычаги они тянут.
-        - ROI = чистый прирост / затраты; точка безубыточности — предельная стоимость программы на участника.
-        - В теории удержание — самый сильный рычаг; на коротком горизонте и реальной базе могут выиграть
-          средний чек и частота покупок.
-        - Если предлагать всем, большинство программ на базе с невысокой ценностью убыточны; направленные на
-          верхние уровни — многие окупаются.
+# %% [markdown] exercise="09.2"
+# *Exercise 09.2: the question and the answer cell are written from clvkit/_exercises/nb09.py.*
 
-        **Назад:** [08 · Сегменты и аналитика](08_segments_and_analytics.ipynb)
+# %% exercise="09.2"
+# the answer cell of exercise 09.2 is written from clvkit/_exercises/nb09.py
 
-        **Дальше:** [10 · Примеры из практики →](10_case_studies.ipynb)
-        """,
-    ),
-]
+# %% [markdown] lang="en"
+# ## Retention campaigns and upsell on the target lists
+#
+# Notebook 08 built two lists: valuable customers whose P(alive) is falling (retention) and frequent
+# buyers with small baskets (upsell). Run the matching campaign on exactly the customers of each list:
+# a simulator built on the list's rows.
+
+# %% [markdown] lang="ru" en_hash="f1acee95"
+# ## Кампании удержания и апсейла по спискам
+#
+# В тетрадке 08 мы собрали два списка: ценные клиенты с падающей P(alive) (удержание) и частые
+# покупатели с маленьким чеком (апсейл). Запустим подходящую кампанию ровно на клиентах каждого
+# списка — симулятор, построенный на строках списка.
+
+# %%
+customers = summary.assign(clv=clv, p_alive=bgnbd.probability_alive(summary))
+lists = {"retention_campaign": ck.segments.retention_targets(customers),
+         "upsell_cross_sell": ck.segments.upsell_targets(customers)}
+campaigns = {}
+for name, targets in lists.items():
+    on_list = ck.strategy.StrategySimulator(bgnbd, gg, summary.loc[targets.index], horizon="12 months",
+                                            annual_discount_rate=0.1, margin=0.3)
+    campaigns[name] = on_list.evaluate(ck.strategy.preset(name, target=None)).summary()
+digits = {"targeted": 0, "participants": 1, "net_uplift": 0, "roi": 2, "break_even_cost": 2}
+pd.DataFrame(campaigns).T[list(digits)].round(digits)
+
+# %% [markdown] lang="en"
+# Both campaigns, at their preset costs ($10 for the win-back offer, $3 for upsell), cost more than
+# they add over one year: the break-even column says how much cheaper each offer must be. Keep in mind
+# what the simulator assumes: the programme changes behaviour **from now on**; it cannot bring back a
+# customer who has already left. A win-back offer that does bring lapsed customers back is worth more —
+# measure it with a test group before you scale it.
+
+# %% [markdown] lang="ru" en_hash="b0035a73"
+# Обе кампании по заданной стоимости (10 $ за предложение о возврате, 3 $ за апсейл) обходятся
+# дороже, чем добавляют за год: столбец точки безубыточности показывает, насколько дешевле должно быть
+# каждое предложение. Помните, что предполагает симулятор: программа меняет поведение **с этого
+# момента**; вернуть клиента, который уже ушёл, она не может. Предложение, которое действительно
+# возвращает ушедших, стоит больше — измерьте его на тестовой группе, прежде чем масштабировать.
+
+# %% [markdown] exercise="09.3"
+# *Exercise 09.3: the question and the answer cell are written from clvkit/_exercises/nb09.py.*
+
+# %% exercise="09.3"
+# the answer cell of exercise 09.3 is written from clvkit/_exercises/nb09.py
+
+# %% [markdown] lang="en"
+# ## The strategy simulator
+#
+# Move the levers, the cost per participant, the take-up and the target tier, and watch the net uplift,
+# ROI and break-even cost of the CDNOW base change. Try the "rest" tier: how cheap must a programme be
+# to pay off there?
+
+# %% [markdown] lang="ru" en_hash="57a729c4"
+# ## Симулятор стратегий
+#
+# Двигайте рычаги, затраты на участника, отклик и целевой уровень и смотрите, как меняются чистый
+# прирост, ROI и точка безубыточности на базе CDNOW. Попробуйте уровень «остальные»: насколько дешёвой
+# должна быть программа, чтобы окупиться там?
+
+# %% tags=["nbval-ignore-output"]
+ck.widgets.StrategySimulator(sim, lang=lang)
+
+# %% [markdown] lang="en"
+# ## Key takeaways
+#
+# - A strategy is a bundle of levers — retention, frequency, order value, margin — plus its cost and
+#   take-up; loyalty, personalisation, service, satisfaction, win-back and upsell differ in which
+#   levers they pull.
+# - ROI = net uplift / cost; the break-even cost is the most a programme may cost per participant.
+# - In theory retention is the strongest lever; over a short horizon on a real base, order value and
+#   frequency can win.
+# - Offered to everyone, most programmes lose money on a low-value base; targeted at the top tiers,
+#   many pay off.
+
+# %% [markdown] lang="ru" en_hash="4041bafc"
+# ## Главное
+#
+# - Стратегия — это набор рычагов (удержание, частота покупок, средний чек, маржа) плюс затраты и
+#   отклик; лояльность, персонализация, сервис, удовлетворённость, возврат клиентов и апсейл
+#   различаются тем, какие рычаги они тянут.
+# - ROI = чистый прирост / затраты; точка безубыточности — предельная стоимость программы на участника.
+# - В теории удержание — самый сильный рычаг; на коротком горизонте и реальной базе могут выиграть
+#   средний чек и частота покупок.
+# - Если предлагать всем, большинство программ на базе с невысокой ценностью убыточны; направленные на
+#   верхние уровни — многие окупаются.

@@ -32,7 +32,7 @@ _LAZY = {
 _SUBMODULES = {
     "data", "datasets", "formulas", "models", "valuation", "segments", "strategy",
     "simulate", "plots", "widgets", "teach", "units", "acquisition", "validation", "diagnostics", "i18n",
-    "unit_economics", "spark",
+    "unit_economics", "spark", "workbench",
 }
 
 __all__ = [

@@ -223,6 +223,9 @@ class AppServer(Voila):
         # Voila sets allow_remote_access=True; jupyter_server's own Host check (on its
         # handlers) is turned back on, and every handler is covered by the rule below.
         self.app.settings.update(allow_remote_access=False, local_hostnames=list(LOCAL_HOSTNAMES))
+        # An uploaded file reaches the kernel as one websocket message: room for the workbench's
+        # 200 MB limit (tornado's default is 10 MB), plus the message's own envelope.
+        self.app.settings["websocket_max_message_size"] = 210 * 1024 * 1024
         self.app.default_router.rules.insert(0, Rule(_ForeignHost(), _RefuseForeignHost))
         server = HTTPServer(self.app)
         server.add_sockets(self._sockets)

@@ -82,6 +82,8 @@ class Calculator:
         self.with_strategy = strategy
         self.driver = None
         self.strategy = None
+        self.workbench = None
+        self._strategy_stale = False
         # each language is named in itself, whatever the language of the page
         self.language = w.ToggleButtons(options=[(label(f"app.lang.{code}", code), code) for code in LANGS],
                                         value=self.lang,
@@ -98,30 +100,72 @@ class Calculator:
 
     def _build(self, lang: str) -> None:
         from .widgets.driver import DriverExplorer
+        from .widgets.workbench import WorkbenchView
 
+        # The workbench keeps its upload and results across a change of language.
+        engine = self.workbench.engine if self.workbench is not None else None
+        self.workbench = WorkbenchView(engine, lang=lang, on_computed=self._on_data)
         driver_values = self.driver.values() if self.driver is not None else {}
         self.driver = DriverExplorer(lang=lang, **driver_values)
-        children = [self.driver.widget]
-        titles = [label("app.tab.drivers", lang)]
+        children = [self.workbench.widget, self.driver.widget]
+        titles = [label("workbench.tab", lang), label("app.tab.drivers", lang)]
         if self.with_strategy:
-            from .widgets.strategy import StrategySimulator
-
-            values = self.strategy.values() if self.strategy is not None else {}
-            self.strategy = StrategySimulator(_strategy_base(), lang=lang, **values)
+            self.strategy = self._strategy_view(lang)
             children.append(self.strategy.widget)
             titles.append(label("app.tab.strategy", lang))
         # Tab titles are cut at a fixed width by default; Russian titles are longer.
         self.header.value = ("<style>.clvkit-app {--jp-widgets-horizontal-tab-width: 230px;}</style>"
                              f"<h2 style='margin:4px 0'>{label('app.title', lang)}</h2>"
                              f"<div>{label('app.intro', lang)}</div>")
-        selected = self.tabs.selected_index
-        self.tabs.children = children
+        # Each tab is a fixed box whose content is replaced: new tab children would make the page
+        # jump back to the first tab.
+        if len(self.tabs.children) != len(children):
+            import ipywidgets as w
+
+            self.tabs.children = [w.Box(layout=w.Layout(display="block")) for _ in children]
+        for slot, child in zip(self.tabs.children, children):
+            slot.children = (child,)
         self.tabs.titles = tuple(titles)
-        self.tabs.selected_index = selected if selected is not None else 0
+        if self.tabs.selected_index is None:
+            self.tabs.selected_index = 0
         self.lang = lang
 
     def _on_language(self, change) -> None:
         self._build(change["new"])
+
+    def _strategy_view(self, lang: str):
+        """The strategy tab on the uploaded customers when there are some, else on the named CDNOW sample."""
+        from .widgets.strategy import StrategySimulator
+        from .workbench import strategy_options
+
+        values = self.strategy.values() if self.strategy is not None else {}
+        wb = self.workbench.engine if self.workbench is not None else None
+        engine = wb.strategy_engine() if wb is not None and wb.computed else _strategy_base()
+        options = strategy_options(wb, engine, lang)
+        if self._strategy_stale:
+            # A cost in another base's currency means nothing here: start from 1% of the slider.
+            values["cost_once"] = options["cost_max"] / 100
+        self._strategy_stale = False
+        return StrategySimulator(engine, lang=lang, **options, **values)
+
+    def _on_data(self) -> None:
+        """New results in the workbench: the strategy tab follows them when it is next shown."""
+        if not self.with_strategy:
+            return
+        self._strategy_stale = True
+        if self.tabs.selected_index == len(self.tabs.children) - 1:
+            self._refresh_strategy()
+        elif not getattr(self, "_watching_tabs", False):
+            self.tabs.observe(self._on_tab, names="selected_index")
+            self._watching_tabs = True
+
+    def _on_tab(self, change) -> None:
+        if self._strategy_stale and change["new"] == len(self.tabs.children) - 1:
+            self._refresh_strategy()
+
+    def _refresh_strategy(self) -> None:
+        self.strategy = self._strategy_view(self.lang)
+        self.tabs.children[-1].children = (self.strategy.widget,)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

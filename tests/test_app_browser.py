@@ -88,6 +88,8 @@ def test_app_slider_moves_headline_to_formula_value_and_switches_to_russian(chro
     page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
     try:
         page.goto(app_url, wait_until="domcontentloaded", timeout=PAGE_READY_MS)
+        # The workbench is the first tab; the drivers are the second.
+        page.locator(".lm-TabBar-tab", has_text="Drivers of CLV").click(timeout=PAGE_READY_MS)
         headline = page.locator(".clvkit-headline .clvkit-headline-value[data-key='clv']")
         expect(headline).to_have_text(format_money(_expected_clv(aov=50.0), "en"), timeout=PAGE_READY_MS)
 
@@ -100,7 +102,8 @@ def test_app_slider_moves_headline_to_formula_value_and_switches_to_russian(chro
         page.screenshot(path=str(ARTIFACTS / "clv_calculator_en.png"), full_page=True)
 
         page.locator(".clvkit-language button", has_text="Русский").click()
-        expect(page.get_by_text("Средний чек", exact=False).first).to_be_visible(timeout=60_000)
+        expect(page.locator(".clvkit-control-aov").get_by_text("Средний чек", exact=False).first).to_be_visible(
+            timeout=60_000)
         ru_headline = page.locator(".clvkit-headline .clvkit-headline-value[data-key='clv']")
         # the values survive the switch and are written the Russian way
         expect(ru_headline).to_have_text(format_money(expected, "ru"), timeout=30_000)

@@ -201,8 +201,10 @@ def test_app_language_toggle_rebuilds_in_russian_and_keeps_the_values(monkeypatc
     app.language.value = "ru"
     assert app.driver.lang == "ru"
     assert app.driver.state.aov == 80
-    assert app.tabs.children[0] is app.driver.widget
-    assert app.tabs.titles[0] == label("app.tab.drivers", "ru")
+    assert app.tabs.children[0].children == (app.workbench.widget,)
+    assert app.tabs.titles[0] == label("workbench.tab", "ru")
+    assert app.tabs.children[1].children == (app.driver.widget,)
+    assert app.tabs.titles[1] == label("app.tab.drivers", "ru")
 
 
 def test_packaged_app_notebook_is_the_same_as_the_checkout_one():

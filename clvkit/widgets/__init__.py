@@ -31,10 +31,11 @@ _EXPLORERS = {
     "StrategyState": "clvkit.widgets.strategy",
     "UnitEconomicsExplorer": "clvkit.widgets.unit_economics",
     "UnitEconomicsState": "clvkit.widgets.unit_economics",
+    "WorkbenchView": "clvkit.widgets.workbench",
 }
 
 __all__ = ["CustomerExplorer", "DriverExplorer", "RetentionExplorer", "SegmentExplorer", "StrategySimulator",
-           "UnitEconomicsExplorer"]
+           "UnitEconomicsExplorer", "WorkbenchView"]
 
 
 def __getattr__(name: str):

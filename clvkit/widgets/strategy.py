@@ -105,6 +105,13 @@ class StrategySimulator(Explorer):
         Currency of the amounts; the current currency when None.
     lang : {"en", "ru"}, optional
         The current language when None.
+    base_label : str, optional
+        A line above the levers naming the customer base (the app names the upload or the sample).
+    labels : dict, optional
+        Text overriding a control's description (keys as in ``controls``) or the headline's
+        title (key ``"headline"``).
+    cost_max : float
+        Top of the cost slider, in the currency (a rouble base needs a wider range than a dollar one).
 
     Attributes
     ----------
@@ -114,7 +121,8 @@ class StrategySimulator(Explorer):
     """
 
     def __init__(self, engine: _Engine | None = None, *, churn_reduction=0.1, frequency_lift=0.0, aov_lift=0.05,
-                 margin_change=0.0, cost_once=0.5, take_up=0.3, target=None, currency=None, lang=None):
+                 margin_change=0.0, cost_once=0.5, take_up=0.3, target=None, currency=None, lang=None,
+                 base_label=None, labels=None, cost_max=50.0):
         import ipywidgets as w
 
         self.lang = lang = self._check_lang(lang)
@@ -137,17 +145,26 @@ class StrategySimulator(Explorer):
                                description=label("strategy.aov", lang)),
             "margin_change": slider("float", value=margin_change, low=-0.2, high=0.2, step=0.01, fmt=".0%",
                                     name="margin_change", description=label("lever.margin", lang).capitalize()),
-            "cost_once": slider("float", value=cost_once, low=0.0, high=50.0, step=0.5, fmt=".1f", name="cost_once",
-                                description=with_unit('strategy.cost', c, lang)),
+            "cost_once": slider("float", value=cost_once, low=0.0, high=float(cost_max), step=float(cost_max) / 100,
+                                fmt=".1f", name="cost_once", description=with_unit('strategy.cost', c, lang)),
             "take_up": slider("float", value=take_up, low=0.0, high=1.0, step=0.05, fmt=".0%", name="take_up",
                               description=label("strategy.take_up", lang)),
             "target": w.Dropdown(options=options, value=self.state.target, description=label("strategy.target", lang),
                                  style={"description_width": "240px"}, layout=w.Layout(width="500px")),
         }
+        self.labels = dict(labels or {})
         for name, control in self.controls.items():
+            if name in self.labels:
+                control.description = self.labels[name]
             w.link((control, "value"), (self.state, name))
         self._build_view(title_key="app.tab.strategy", controls=list(self.controls.values()),
                          chart=Chart(figsize=(9.0, 3.6)))
+        if base_label:
+            import html
+
+            self.base = w.HTML(f"<div class='clvkit-strategy-base' style='margin:2px 0 8px;color:#333'>"
+                               f"{html.escape(base_label)}</div>")
+            self.widget.children = (self.widget.children[0], self.base, *self.widget.children[1:])
         self._draw()
         self.state.observe(self.refresh, names="result")
         self.refresh()
@@ -166,7 +183,8 @@ class StrategySimulator(Explorer):
 
         r, lang = self.state.result, self.lang
         money = lambda v, d=0: format_money(v, lang, currency=self.currency, decimals=d)
-        self.headline.value = headline_html(label("result.uplift", lang), money(r.net_uplift), key="uplift")
+        self.headline.value = headline_html(self.labels.get("headline", label("result.uplift", lang)),
+                                            money(r.net_uplift), key="uplift")
         roi = r.roi
         self.figures.value = figures_html([
             ("roi", label("result.roi", lang), format_percent(roi, lang, decimals=0) if math.isfinite(roi) else "–"),
@@ -178,9 +196,13 @@ class StrategySimulator(Explorer):
         ax = self.chart.axes[0]
         table = normalize_waterfall(r.waterfall())
         draw_waterfall(ax, table, lang=lang, currency=self.currency, rescale=False)
-        lo = np.minimum(table["start"], table["end"]).min()
-        hi = np.maximum(table["start"], table["end"]).max()
-        ax.set_ylim(*nice_bounds(float(lo), float(hi) * 1.08, include_zero=True))
+        # The base and total bars start at zero; the levels that matter are their tops and the steps' ends.
+        steps = table["kind"].isin(["up", "down"]).to_numpy()
+        levels = np.concatenate([table["end"].to_numpy(float), table["start"].to_numpy(float)[steps]])
+        lo, hi = levels.min(), levels.max()
+        # Zoomed to the steps: on an axis from zero the changes (a percent of the base) are invisible slivers.
+        pad = 0.15 * (float(hi) - float(lo)) or 0.01 * abs(float(hi)) or 1.0
+        ax.set_ylim(*nice_bounds(float(lo) - pad, float(hi) + pad, include_zero=False))
 
     def values(self) -> dict:
         """The current lever values."""

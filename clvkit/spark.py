@@ -17,7 +17,7 @@ So on Spark:
    customers with :func:`clvkit.customer_lifetime_value` through ``mapInPandas``; the
    scores stay a Spark DataFrame.
 
-Needs ``pip install "clvkit[spark]"`` (pyspark with pandas and pyarrow) and Java 17 or
+Needs ``pip install "clvkit-course[spark]"`` (pyspark with pandas and pyarrow) and Java 17 or
 21; the executors need clvkit installed in the Python they run (``PYSPARK_PYTHON``).
 Dates are Spark dates or timestamps, or ISO text such as ``2024-01-31``; timestamps are
 read in the session's time zone (``spark.sql.session.timeZone``), as Spark reads them.
@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._checks import check_choice, check_number
-from ._validate import missing_columns_message
+from ._checks import check_choice, check_number, missing_columns_message
 from .errors import ClvDataError, NotFittedError
+from .i18n import text
 from .units import check_time_unit, parse_duration, require_same_unit
 
 __all__ = ["customer_lifetime_value", "distinct_histories", "split_calibration_holdout", "summarize"]
@@ -44,10 +44,7 @@ def _pyspark():
     try:
         import pyspark.sql  # noqa: F401
     except ImportError:
-        raise ClvDataError(
-            'clvkit.spark needs pyspark; install it with `pip install "clvkit[spark]"` (and Java 17 or 21), '
-            "or summarise in memory with clvkit.summarize."
-        ) from None
+        raise ClvDataError(text("spark.needs_pyspark")) from None
     from pyspark.sql import functions as F
 
     return F
@@ -59,14 +56,7 @@ def _require_spark_frame(df, what: str):
     except ImportError:
         DataFrame = None
     if DataFrame is None or not isinstance(df, DataFrame):
-        raise ClvDataError(
-            f"{what} needs a Spark DataFrame; got {type(df).__name__} (for a pandas DataFrame use the function of "
-            f"the same name in clvkit)."
-        )
-
-
-def _rows(n: int) -> str:
-    return "1 row" if n == 1 else f"{n} rows"
+        raise ClvDataError(text("spark.needs_frame", what=what, got=type(df).__name__))
 
 
 def _quoted(name: str) -> str:
@@ -86,7 +76,7 @@ def _clean(df, *, customer_col: str, date_col: str, amount_col: str, on_negative
 
     missing = [c for c in dict.fromkeys((customer_col, date_col, amount_col)) if c not in df.columns]
     if missing:
-        raise ClvDataError(missing_columns_message(missing, list(df.columns), "transaction table (Spark DataFrame)"))
+        raise ClvDataError(missing_columns_message(missing, list(df.columns), text("spark.what_table")))
     raw_id, raw_date, raw_amount = F.col(_quoted(customer_col)), F.col(_quoted(date_col)), F.col(_quoted(amount_col))
     id_type = df.schema[customer_col].dataType
     customer = F.trim(raw_id) if isinstance(id_type, T.StringType) else raw_id
@@ -107,38 +97,24 @@ def _clean(df, *, customer_col: str, date_col: str, amount_col: str, on_negative
         F.max(kept_day).alias("last_day"),
     ).collect()[0]
     if counts["n"] == 0:
-        raise ClvDataError("The transaction table has no rows; it needs one row per purchase.")
+        raise ClvDataError(text("data.no_rows", what=text("data.what_table")))
 
     def where(name: str, condition, column) -> str:
         values = [r[0] for r in df.filter(condition).select(column.cast("string")).limit(_SHOW).collect()]
-        return f"{_rows(counts[name])} (first values: {', '.join(repr(v) for v in values)})"
+        return text("data.sql_rows", n=counts[name], shown=", ".join(repr(v) for v in values))
 
     if counts["id"]:
-        raise ClvDataError(
-            f"Column {customer_col!r} has no customer id in {where('id', bad['id'], raw_id)}; fill in the ids or drop "
-            f"those rows (anonymous purchases cannot be followed over time)."
-        )
+        raise ClvDataError(text("data.missing_id", col=repr(customer_col), rows=where("id", bad["id"], raw_id)))
     if counts["date"]:
-        raise ClvDataError(
-            f"Column {date_col!r} has values that are not dates in {where('date', bad['date'], raw_date)}; fix those rows "
-            f"(Spark reads dates, timestamps and ISO text such as 2024-01-31) or convert the column with "
-            f"pyspark.sql.functions.to_date(column, format)."
-        )
+        raise ClvDataError(text("spark.bad_dates", col=repr(date_col), rows=where("date", bad["date"], raw_date)))
     if counts["amount"]:
-        raise ClvDataError(
-            f"Column {amount_col!r} has values that are not finite numbers in {where('amount', bad['amount'], raw_amount)}; "
-            f"fix or drop those rows."
-        )
+        raise ClvDataError(text("data.sql_bad_amounts", col=repr(amount_col),
+                                rows=where("amount", bad["amount"], raw_amount)))
     if counts["negative"] and on_negative == "raise":
-        raise ClvDataError(
-            f"Column {amount_col!r} has negative amounts (refunds) in {where('negative', negative, raw_amount)}; pass "
-            f"on_negative='net' to subtract them from the order they return, or 'drop'."
-        )
+        raise ClvDataError(text("data.refunds_refused", col=repr(amount_col),
+                                rows=where("negative", negative, raw_amount)))
     if counts["first_day"] is None:
-        raise ClvDataError(
-            f"No purchases are left in the transaction table after applying on_negative={on_negative!r}; check the "
-            f"amount column."
-        )
+        raise ClvDataError(text("spark.nothing_left", on_negative=repr(on_negative)))
     tx = df.select(customer.alias("customer_id"), ts.alias("date"), amount.alias("amount"))
     if counts["negative"] and on_negative == "drop":
         tx = tx.filter(F.col("amount") >= 0)
@@ -167,9 +143,9 @@ def _net_refunds(tx, F, Window):
 
 
 def _parse_day(value, name: str) -> pd.Timestamp:
-    from .data.summary import _parse_end
+    from .data._frame import parse_end
 
-    return _parse_end(value, name)
+    return parse_end(value, name)
 
 
 def _with_unit(frame, column: str, attrs: dict):
@@ -273,7 +249,7 @@ def summarize(
     >>> s = clvkit.spark.summarize(spark.read.parquet("orders/"), observation_end="2024-06-30")  # doctest: +SKIP
     """
     unit = check_time_unit(time_unit)
-    from .data.summary import PURCHASE_GRAINS
+    from .data._frame import PURCHASE_GRAINS
 
     check_choice("purchase_grain", purchase_grain, PURCHASE_GRAINS)
     check_choice("on_negative", on_negative, ("raise", "net", "drop"))
@@ -284,10 +260,8 @@ def summarize(
                                      on_negative=on_negative)
     end = last_day if end is None else end
     if end < first_day:
-        raise ClvDataError(
-            f"No purchases fall on or before observation_end={end.date()}; the log starts on {first_day.date()}: "
-            f"choose a later observation_end."
-        )
+        raise ClvDataError(text("data.no_purchases_before", name="observation_end", end=end.date(),
+                                start=first_day.date()))
     return _summary_frame(tx, observation_end=end, unit=unit, purchase_grain=purchase_grain)
 
 
@@ -324,7 +298,7 @@ def split_calibration_holdout(
         duration_holdout.
     """
     unit = check_time_unit(time_unit)
-    from .data.summary import PURCHASE_GRAINS
+    from .data._frame import PURCHASE_GRAINS
 
     check_choice("purchase_grain", purchase_grain, PURCHASE_GRAINS)
     check_choice("on_negative", on_negative, ("raise", "net", "drop"))
@@ -336,15 +310,10 @@ def split_calibration_holdout(
                                      on_negative=on_negative)
     end = last_day if given_end is None else given_end
     if end <= cal_end:
-        raise ClvDataError(
-            f"observation_end ({end.date()}) must come after calibration_end ({cal_end.date()}); the holdout "
-            f"period is the time between them."
-        )
+        raise ClvDataError(text("data.holdout_order", end=end.date(), cal_end=cal_end.date()))
     if cal_end < first_day:
-        raise ClvDataError(
-            f"No purchases fall on or before observation_end={cal_end.date()}; the log starts on "
-            f"{first_day.date()}: choose a later observation_end."
-        )
+        raise ClvDataError(text("data.no_purchases_before", name="calibration_end", end=cal_end.date(),
+                                start=first_day.date()))
     from .data.sql import holdout_sql
 
     calibration = _summary_frame(tx, observation_end=cal_end, unit=unit, purchase_grain=purchase_grain)
@@ -363,15 +332,15 @@ def split_calibration_holdout(
     attrs = {**_recorded(calibration), "calibration_end": str(cal_end.date()), "observation_end": str(end.date())}
 
     def finish(batches):
-        return _holdout_batches(batches, cal_end=cal_end, end=end, time_unit=unit)
+        return _holdout_batches(batches, cal_end=cal_end, end=end, time_unit=unit, purchase_grain=purchase_grain)
 
     holdout = joined.mapInPandas(finish, schema)
     return calibration, _with_unit(holdout, "duration_holdout", attrs)
 
 
-def _holdout_batches(batches, *, cal_end: pd.Timestamp, end: pd.Timestamp, time_unit: str):
+def _holdout_batches(batches, *, cal_end: pd.Timestamp, end: pd.Timestamp, time_unit: str, purchase_grain: str):
     """Executor side: the holdout frame of the pandas path for each batch of calibration customers."""
-    from .data.summary import holdout_frame
+    from .data._frame import holdout_frame
 
     for batch in batches:
         if not len(batch):
@@ -381,7 +350,7 @@ def _holdout_batches(batches, *, cal_end: pd.Timestamp, end: pd.Timestamp, time_
         frame = holdout_frame(customers, batch["customer_id"].to_numpy()[bought],
                               batch["n_occasions_holdout"].to_numpy()[bought],
                               batch["amount_holdout"].to_numpy()[bought], cal_end=cal_end, end=end,
-                              time_unit=time_unit)
+                              time_unit=time_unit, purchase_grain=purchase_grain)
         yield frame.reset_index()
 
 
@@ -417,15 +386,13 @@ def distinct_histories(summary_df, *, columns=("frequency", "recency", "T")) -> 
     F = _pyspark()
     _require_spark_frame(summary_df, "clvkit.spark.distinct_histories")
     if isinstance(columns, str) or not columns:
-        raise ClvDataError(
-            f"columns must be a list of summary columns such as ('frequency', 'recency', 'T'); got {columns!r}."
-        )
+        raise ClvDataError(text("spark.bad_columns", value=repr(columns)))
     keys = list(dict.fromkeys(columns))
     missing = [c for c in keys if c not in summary_df.columns]
     if missing:
-        raise ClvDataError(missing_columns_message(missing, list(summary_df.columns), "summary (Spark DataFrame)"))
+        raise ClvDataError(missing_columns_message(missing, list(summary_df.columns), text("spark.what_summary")))
     if "count" in keys:
-        raise ClvDataError("columns cannot include 'count': that is the name of the column of counts it adds.")
+        raise ClvDataError(text("spark.count_column"))
     counted = summary_df.groupBy(*keys).agg(F.count(F.lit(1)).alias("count"))
     histories = counted.toPandas().sort_values(keys, kind="stable").reset_index(drop=True)
     if "frequency" in histories.columns:
@@ -439,9 +406,8 @@ def distinct_histories(summary_df, *, columns=("frequency", "recency", "T")) -> 
 def _model_spec(model, *, role: str, allowed: tuple[str, ...]) -> tuple[str, dict]:
     name = type(model).__name__
     if name not in allowed:
-        raise ClvDataError(
-            f"{role} must be a fitted {' or '.join(allowed)} model; got {name}."
-        )
+        models = f" {text('spark.or')} ".join(allowed)
+        raise ClvDataError(text("spark.model_kind", role=role, models=models, got=name))
     if not hasattr(model, "params_"):
         raise NotFittedError(name)
     return name, {k: float(v) for k, v in model.params_.items()}
@@ -523,9 +489,7 @@ def customer_lifetime_value(
     if isinstance(spend_model, (int, float)) and not isinstance(spend_model, bool):
         spend = check_number("spend_model (average order value)", spend_model, low=0.0)
     elif spend_model is None:
-        raise ClvDataError(
-            "spend_model is missing: pass a fitted GammaGamma model, or a number for the average order value."
-        )
+        raise ClvDataError(text("valuation.spend_missing"))
     else:
         spend = _model_spec(spend_model, role="spend_model", allowed=("GammaGamma",))
     check_number("margin", margin, low=0.0, high=1.0)
@@ -533,19 +497,16 @@ def customer_lifetime_value(
     needed = ["customer_id", "frequency", "recency", "T", *([] if isinstance(spend, float) else ["monetary_value"])]
     missing = [c for c in needed if c not in summary_df.columns]
     if missing:
-        raise ClvDataError(missing_columns_message(missing, list(summary_df.columns), "summary (Spark DataFrame)"))
+        raise ClvDataError(missing_columns_message(missing, list(summary_df.columns), text("spark.what_summary")))
     fitted_unit = getattr(transaction_model, "time_unit_", None)
     data_unit = _recorded(summary_df).get("time_unit")
-    require_same_unit(fitted_unit, data_unit, what="summary")
+    require_same_unit(fitted_unit, data_unit)
     unit = data_unit or fitted_unit
     if isinstance(horizon, str) and unit is None:
-        raise ClvDataError(
-            f"horizon={horizon!r} needs the summary's time unit, but none is recorded; pass the horizon as a "
-            f"number of periods or summarise with clvkit.spark.summarize."
-        )
+        raise ClvDataError(text("spark.horizon_no_unit", value=repr(horizon)))
     h = parse_duration(horizon, unit or "W")
     if h <= 0:
-        raise ClvDataError(f"horizon must be longer than 0; got {horizon!r}.")
+        raise ClvDataError(text("valuation.horizon_zero", value=repr(horizon)))
     d = discount_rate_per_unit(annual_discount_rate=annual_discount_rate, discount_rate=discount_rate, time_unit=unit)
     from pyspark.sql import types as T
 

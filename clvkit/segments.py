@@ -40,10 +40,11 @@ import pandas as pd
 from ._checks import check_number
 from ._checks import missing_columns_message
 from .errors import ClvDataError
-from .i18n import text
+from .i18n import has, label, resolve_lang, text
 
 __all__ = [
     "SEGMENT_RULES",
+    "segment_name",
     "clv_tiers",
     "gini",
     "lorenz_curve",
@@ -530,3 +531,21 @@ def upsell_targets(
     out["order_value_gap"] = np.maximum(median - m[keep], 0.0)
     out["upsell_potential"] = out["order_value_gap"] * f[keep]
     return out.sort_values("upsell_potential", ascending=False, kind="stable")
+
+
+def segment_name(name, lang: str | None = None) -> str:
+    """The display name of a segment or tier in `lang` (unknown names are shown as given).
+
+    Examples
+    --------
+    >>> segment_name("at risk", "ru")
+    'под угрозой ухода'
+    """
+    lang = resolve_lang(lang)
+    key = f"seg.{name}"
+    if has(key, lang):
+        return label(key, lang)
+    shown = str(name)
+    if lang == "ru":
+        shown = shown.replace("top", label("seg.top", "ru")).replace("rest", label("seg.rest", "ru"))
+    return shown

@@ -1042,12 +1042,9 @@ def _setting(name: str, value, low: float, high: float, *, low_open: bool = Fals
 
 
 def _segment_name(segment: str, lang: str) -> str:
-    try:
-        from .plots import segment_name
+    from .segments import segment_name
 
-        return segment_name(segment, lang)
-    except Exception:  # noqa: BLE001 - a label is never worth failing an export for
-        return str(segment)
+    return segment_name(segment, lang)
 
 
 def _is_note(w: warnings.WarningMessage) -> bool:

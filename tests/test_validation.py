@@ -158,12 +158,6 @@ def test_table_checks_count_the_bad_rows_and_translate_the_table_name():
         validate_summary(summary, ["recncy"])
 
 
-def test_the_former_module_of_the_table_checks_still_answers():
-    from clvkit import _validate
-
-    assert _validate.validate_summary is validate_summary
-
-
 def test_validation_messages_speak_russian_too():
     with i18n.language("ru"):
         with pytest.raises(ClvDataError, match=r"В прогнозе 'short' 2 значения, а в actual 3 клиента"):

@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 
 from .._checks import check_number
-from ..i18n import format_money, format_number, has, label, resolve_lang
+from ..i18n import format_money, format_number, label, resolve_lang
+from ..segments import segment_name
 from ._common import clv_values, frame, require
 from ._style import few_ticks_locator, money_formatter, money_label, new_axes, number_formatter, palette, percent_formatter
 from .drawing import place_labels
@@ -152,21 +153,3 @@ def plot_segment_map(segments: pd.DataFrame, *, currency: str | None = None, ax=
     # scatter sizes are areas in points squared: the label starts outside the bubble's radius
     place_labels(ax, list(zip(x, y)), texts, clearance=np.sqrt(sizes) / 2, gid="segment-label")
     return ax
-
-
-def segment_name(name, lang: str | None = None) -> str:
-    """The display name of a segment or tier in `lang` (unknown names are shown as given).
-
-    Examples
-    --------
-    >>> segment_name("at risk", "ru")
-    'под угрозой ухода'
-    """
-    lang = resolve_lang(lang)
-    key = f"seg.{name}"
-    if has(key, lang):
-        return label(key, lang)
-    shown = str(name)
-    if lang == "ru":
-        shown = shown.replace("top", label("seg.top", "ru")).replace("rest", label("seg.rest", "ru"))
-    return shown

@@ -373,6 +373,10 @@ def _clv_ranges(
             values *= spend_draws
         else:
             values *= spend
+        if not np.isfinite(values).all():
+            # the parameters' uncertainty is not measured (an estimate at the edge of its range): the
+            # draws run off to infinity, and a range made of them would be a silent NaN
+            raise ClvDataError(text("valuation.ranges_not_finite", model=type(model).__name__))
         bounds = np.quantile(values, [tail, 1.0 - tail], axis=1)
         low[block], high[block] = margin * bounds[0], margin * bounds[1]
     low, high = low[unit], high[unit]

@@ -18,9 +18,9 @@ def _monthly_discount() -> float:
 
 
 def _ceiling() -> float:
-    from ..acquisition import max_allowable_cac
+    from ..formulas import max_acquisition_cost
 
-    return float(max_allowable_cac(240.0, target_ratio=4.0))
+    return float(max_acquisition_cost(240.0, target_ratio=4.0))
 
 
 def _payback() -> float:
@@ -72,12 +72,12 @@ EXERCISES = [
         expected=_ceiling,
         rel_tol=0.001,
         hint={
-            "en": "The ceiling is the value divided by the target ratio: max_allowable_cac(240, target_ratio=4).",
-            "ru": "Потолок — это ценность, делённая на целевое соотношение: max_allowable_cac(240, target_ratio=4).",
+            "en": "The ceiling is the value divided by the target ratio: max_acquisition_cost(240, target_ratio=4).",
+            "ru": "Потолок — это ценность, делённая на целевое соотношение: max_acquisition_cost(240, target_ratio=4).",
         },
         solution={
-            "en": "from clvkit.acquisition import max_allowable_cac\nmax_allowable_cac(240, target_ratio=4)  # 240 / 4",
-            "ru": "from clvkit.acquisition import max_allowable_cac\nmax_allowable_cac(240, target_ratio=4)  # 240 / 4",
+            "en": "from clvkit.formulas import max_acquisition_cost\nmax_acquisition_cost(240, target_ratio=4)  # 240 / 4",
+            "ru": "from clvkit.formulas import max_acquisition_cost\nmax_acquisition_cost(240, target_ratio=4)  # 240 / 4",
         },
     ),
     Exercise(

@@ -114,15 +114,13 @@ print(tr(en="CLV over 36 months:", ru="CLV за 36 месяцев:"), format_mon
 # Paying exactly the CLV to win a customer means breaking even (LTV:CAC = 1). Teams aim higher,
 # typically **3:1** (Skok 2013), because the CLV is an estimate, overheads are not in the margin,
 # and the money comes back only slowly. The ceiling is simply CLV divided by the target ratio:
-# `ck.formulas.max_acquisition_cost` for one number, `ck.acquisition.max_allowable_cac` also for a
-# whole column of values.
+# `ck.formulas.max_acquisition_cost`, for one number or a whole column of values.
 
-# %% [markdown] lang="ru" en_hash="8b47dbf2"
+# %% [markdown] lang="ru" en_hash="f8694fa4"
 # Заплатить за клиента ровно его CLV — значит выйти в ноль (LTV:CAC = 1). Обычно целятся выше,
 # как правило в **3:1** (Skok 2013): CLV — это оценка, накладные расходы не входят в маржу, а деньги
 # возвращаются медленно. Потолок — это CLV, делённый на целевое соотношение:
-# `ck.formulas.max_acquisition_cost` для одного числа, `ck.acquisition.max_allowable_cac` — ещё и для
-# целого столбца значений.
+# `ck.formulas.max_acquisition_cost`, для одного числа или для целого столбца значений.
 
 # %%
 print(tr(en="Break-even CAC (1:1):   ",
@@ -130,7 +128,7 @@ print(tr(en="Break-even CAC (1:1):   ",
 print(tr(en="Ceiling at 3:1:         ",
          ru="Потолок при 3:1:         "), format_money(ck.formulas.max_acquisition_cost(clv), lang, decimals=0))
 print(tr(en="Ceiling at 5:1:         ",
-         ru="Потолок при 5:1:         "), format_money(ck.acquisition.max_allowable_cac(clv, target_ratio=5), lang, decimals=0))
+         ru="Потолок при 5:1:         "), format_money(ck.formulas.max_acquisition_cost(clv, target_ratio=5), lang, decimals=0))
 
 # %% [markdown] exercise="02.1"
 # *Exercise 02.1: the question and the answer cell are written from clvkit/_exercises/nb02.py.*

@@ -386,7 +386,7 @@ retention_list[["frequency", "monetary_value", "clv", "p_alive", "value_at_risk"
 
 # %%
 by_channel = ck.acquisition.ltv_by_group(customers, by="sales_channel", value="clv")
-by_channel["max_cac"] = ck.acquisition.max_allowable_cac(by_channel["ltv"])
+by_channel["max_cac"] = ck.formulas.max_acquisition_cost(by_channel["ltv"])
 by_channel.round({"ltv": 2, "total_value": 0, "max_cac": 2}).astype({"total_value": int})
 
 # %% [markdown] lang="en"

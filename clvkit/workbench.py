@@ -693,7 +693,8 @@ class Workbench:
         key = self._key()
         if not self.ranges_pending:
             return True
-        values = self._value(key, ranges=True)
+        with language(self.lang):
+            values = self._value(key, ranges=True)
         with self.lock:
             if key != self._key() or not self.computed:
                 return False

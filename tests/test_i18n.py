@@ -129,3 +129,25 @@ def test_unknown_language_is_refused_with_one_sentence():
         label("driver.aov", "de")
     with pytest.raises(ClvDataError, match="lang"):
         ck.set_language("de")
+
+
+def test_a_language_block_in_one_thread_leaves_the_others_alone():
+    import threading
+
+    seen = {}
+    inside, leave = threading.Event(), threading.Event()
+
+    def background():
+        with i18n.language("ru", currency="EUR"):
+            seen["background"] = (ck.get_language(), ck.get_currency(), label("driver.aov"))
+            inside.set()
+            leave.wait(5)
+
+    worker = threading.Thread(target=background)
+    worker.start()
+    inside.wait(5)
+    seen["main"] = (ck.get_language(), ck.get_currency(), label("driver.aov"))
+    leave.set()
+    worker.join()
+    assert seen["background"] == ("ru", "EUR", "Средний чек")
+    assert seen["main"] == ("en", "USD", "Average order value")

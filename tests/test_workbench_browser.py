@@ -164,9 +164,10 @@ def test_workbench_in_english_and_russian(chromium_browser, workbench_url, tmp_p
         equity = next(v for k, v in expected.headline_sentences() if k.startswith("Ценность базы"))
         expect(head.locator("[data-key='equity']")).to_have_text(equity)
         assert equity.endswith("₽")
-        expect(page.locator(".clvkit-customers td[data-col='clv_range']").first).not_to_have_text(
-            "…", timeout=COMPUTE_MS
-        )
+        # this small base pushes BG/NBD to the edge of its range, so the package refuses CLV ranges: once the
+        # background work is done the table has values without a range column and the notes say why
+        expect(page.locator(".clvkit-customers td[data-col='clv_range']")).to_have_count(0, timeout=COMPUTE_MS)
+        expect(page.locator(".clvkit-workbench")).to_contain_text("уходят в бесконечность", timeout=COMPUTE_MS)
         first = page.locator(".clvkit-customers tr[data-customer]").first.get_attribute("data-customer")
         assert first == str(expected.customers.index[0])
         page.screenshot(path=str(ARTIFACTS / "workbench_ru.png"), full_page=True)

@@ -33,6 +33,7 @@ import json
 import math
 import os
 import string
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -93,6 +94,9 @@ def _initial_language() -> str:
 
 
 _state = {"lang": _initial_language(), "currency": None}
+# Overrides of a `with language(...)` block, per thread: a computation in a background thread (the app
+# computes ranges in one) speaks its own language without changing the setting of any other thread.
+_local = threading.local()
 
 
 # --------------------------------------------------------------------------- settings
@@ -108,7 +112,7 @@ def check_lang(lang: str) -> str:
 
 def resolve_lang(lang: str | None = None) -> str:
     """The language to speak: `lang` when given, else the current setting."""
-    return _state["lang"] if lang is None else check_lang(lang)
+    return get_language() if lang is None else check_lang(lang)
 
 
 def set_language(lang: str) -> None:
@@ -125,8 +129,8 @@ def set_language(lang: str) -> None:
 
 
 def get_language() -> str:
-    """The current language code."""
-    return _state["lang"]
+    """The current language code (of the innermost ``with language(...)`` block of this thread, if any)."""
+    return getattr(_local, "lang", None) or _state["lang"]
 
 
 def _currency_code(currency: str) -> str:
@@ -145,20 +149,23 @@ def set_currency(currency: str | None) -> None:
 
 def get_currency(lang: str | None = None) -> str:
     """The currency in force: the one set, else the language's own (RUB for Russian, USD for English)."""
-    return _state["currency"] or _DEFAULT_CURRENCY[resolve_lang(lang)]
+    return getattr(_local, "currency", None) or _state["currency"] or _DEFAULT_CURRENCY[resolve_lang(lang)]
 
 
 @contextmanager
 def language(lang: str, currency: str | None = None) -> Iterator[None]:
-    """Speak `lang` (and count money in `currency`) inside a ``with`` block, then restore the settings."""
-    saved = dict(_state)
+    """Speak `lang` (and count money in `currency`) inside a ``with`` block, in this thread only.
+
+    The setting of :func:`set_language` stays as it is, and so does what other threads speak.
+    """
+    saved = (getattr(_local, "lang", None), getattr(_local, "currency", None))
     try:
-        set_language(lang)
+        _local.lang = check_lang(lang)
         if currency is not None:
-            set_currency(currency)
+            _local.currency = _currency_code(currency)
         yield
     finally:
-        _state.update(saved)
+        _local.lang, _local.currency = saved
 
 
 # --------------------------------------------------------------------------- catalogue

@@ -106,3 +106,41 @@ def spark():
             yield session
         finally:
             session.stop()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """The CLV app (clvkit-app's Voila server) on a free local port; yields its address."""
+    import socket
+    import subprocess
+    import time
+
+    from clvkit.app import app_notebook_path, free_port, voila_command
+
+    start_seconds = 90
+    port = free_port()
+    log = tmp_path_factory.mktemp("voila") / "voila.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            voila_command(app_notebook_path(), port=port, open_browser=False), stdout=out, stderr=subprocess.STDOUT
+        )
+        try:
+            deadline = time.monotonic() + start_seconds
+            while True:
+                if process.poll() is not None:
+                    pytest.fail(f"voila exited with code {process.returncode}:\n{log.read_text(errors='replace')}")
+                try:
+                    with socket.create_connection(("127.0.0.1", port), timeout=1):
+                        break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        pytest.fail(f"voila did not listen on port {port} within {start_seconds} s")
+                    time.sleep(0.5)
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=15)

@@ -7,9 +7,6 @@ Screenshots go to tests/_artifacts/ (git-ignored).
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,45 +14,13 @@ import pytest
 
 import clvkit.formulas as F
 from clvkit._server import is_local_host
-from clvkit.app import app_notebook_path, free_port, voila_command
 from clvkit.units import rate_per_unit
 from clvkit.i18n import format_money
 
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).parent / "_artifacts"
-SERVER_START_SECONDS = 90
 PAGE_READY_MS = 240_000
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    port = free_port()
-    log = tmp_path_factory.mktemp("voila") / "voila.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            voila_command(app_notebook_path(), port=port, open_browser=False), stdout=out, stderr=subprocess.STDOUT
-        )
-        try:
-            deadline = time.monotonic() + SERVER_START_SECONDS
-            while True:
-                if process.poll() is not None:
-                    pytest.fail(f"voila exited with code {process.returncode}:\n{log.read_text(errors='replace')}")
-                try:
-                    with socket.create_connection(("127.0.0.1", port), timeout=1):
-                        break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        pytest.fail(f"voila did not listen on port {port} within {SERVER_START_SECONDS} s")
-                    time.sleep(0.5)
-            yield f"http://127.0.0.1:{port}/"
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=15)
 
 
 def _expected_clv(*, aov, purchases=1.0, margin=0.3, retention=0.8, annual_discount_rate=0.1, horizon=36):

@@ -7,9 +7,6 @@ this computer and the console must stay free of errors. Screenshots go to tests/
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,7 +14,6 @@ import numpy as np
 import pytest
 
 from clvkit._server import is_local_host
-from clvkit.app import app_notebook_path, free_port, voila_command
 from clvkit.i18n import format_number
 from clvkit.workbench import Workbench
 
@@ -26,43 +22,8 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "datasets" / "example_orders.csv"
 ARTIFACTS = Path(__file__).parent / "_artifacts"
-SERVER_START_SECONDS = 90
 PAGE_READY_MS = 240_000
 COMPUTE_MS = 180_000
-
-
-@pytest.fixture(scope="module")
-def workbench_url(tmp_path_factory):
-    port = free_port()
-    log = tmp_path_factory.mktemp("voila") / "voila.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            voila_command(app_notebook_path(), port=port, open_browser=False),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            deadline = time.monotonic() + SERVER_START_SECONDS
-            while True:
-                if process.poll() is not None:
-                    pytest.fail(
-                        f"voila exited with code {process.returncode}:\n{log.read_text(errors='replace')}"
-                    )
-                try:
-                    with socket.create_connection(("127.0.0.1", port), timeout=1):
-                        break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        pytest.fail(f"voila did not listen on port {port} within {SERVER_START_SECONDS} s")
-                    time.sleep(0.5)
-            yield f"http://127.0.0.1:{port}/"
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=15)
 
 
 def _guarded_page(browser):
@@ -101,7 +62,7 @@ def _expected(path: Path, name: str, lang: str) -> Workbench:
     return wb
 
 
-def test_workbench_in_english_and_russian(chromium_browser, workbench_url, tmp_path):
+def test_workbench_in_english_and_russian(chromium_browser, app_url, tmp_path):
     from openpyxl import load_workbook
     from playwright.sync_api import expect
     from test_workbench import russian_file
@@ -109,7 +70,7 @@ def test_workbench_in_english_and_russian(chromium_browser, workbench_url, tmp_p
     ARTIFACTS.mkdir(exist_ok=True)
     page, problems = _guarded_page(chromium_browser)
     try:
-        page.goto(workbench_url, wait_until="domcontentloaded", timeout=PAGE_READY_MS)
+        page.goto(app_url, wait_until="domcontentloaded", timeout=PAGE_READY_MS)
         _upload(page, EXAMPLE)
         expect(page.locator(".clvkit-column-customer select")).to_have_value("client", timeout=COMPUTE_MS)
         expect(page.locator(".clvkit-column-amount select")).to_have_value("total")
@@ -150,7 +111,7 @@ def test_workbench_in_english_and_russian(chromium_browser, workbench_url, tmp_p
     # Russian, on a page of its own: a semicolon-separated cp1251 export with rouble amounts.
     page, problems = _guarded_page(chromium_browser)
     try:
-        page.goto(workbench_url + "?lang=ru", wait_until="domcontentloaded", timeout=PAGE_READY_MS)
+        page.goto(app_url + "?lang=ru", wait_until="domcontentloaded", timeout=PAGE_READY_MS)
         path = tmp_path / "заказы.csv"
         russian_file(path)
         _upload(page, path)

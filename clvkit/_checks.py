@@ -132,6 +132,29 @@ def missing_columns_message(missing: Sequence[str], available: Sequence[str], wh
     return text("checks.missing_columns", what=table_name(what), columns=cols, available=listed, hint=hint)
 
 
+def require_frame(data, what: str, *, subject: str):
+    """`data` if it is a non-empty DataFrame, else ClvDataError naming the argument.
+
+    `subject` picks the catalogue's wording (``"plots"`` ends "nothing to draw",
+    ``"diagnostics"`` "nothing to compute").
+    """
+    import pandas as pd
+
+    if not isinstance(data, pd.DataFrame):
+        raise ClvDataError(text(f"{subject}.not_a_frame", what=what, type=type(data).__name__))
+    if len(data) == 0:
+        raise ClvDataError(text(f"{subject}.empty", what=what))
+    return data
+
+
+def require_columns(table, columns, what: str, *, subject: str) -> None:
+    """ClvDataError naming the missing columns and what the table has (wording from `subject`'s catalogue)."""
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ClvDataError(text(f"{subject}.missing_columns", what=what, columns=", ".join(map(repr, missing)),
+                                available=", ".join(map(repr, map(str, table.columns)))))
+
+
 def as_frame(data, what: str):
     """Accept a DataFrame (or a mapping of columns) and refuse anything else."""
     import pandas as pd

@@ -27,7 +27,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from ._checks import check_number
+from ._checks import check_number, require_columns, require_frame
 from .errors import ClvDataError
 from .i18n import text
 
@@ -44,18 +44,11 @@ __all__ = [
 
 
 def _frame(data, what: str) -> pd.DataFrame:
-    if not isinstance(data, pd.DataFrame):
-        raise ClvDataError(text("diagnostics.not_a_frame", what=what, type=type(data).__name__))
-    if len(data) == 0:
-        raise ClvDataError(text("diagnostics.empty", what=what))
-    return data
+    return require_frame(data, what, subject="diagnostics")
 
 
 def _require(frame: pd.DataFrame, columns, what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ClvDataError(text("diagnostics.missing_columns", what=what, columns=", ".join(map(repr, missing)),
-                                available=", ".join(map(repr, map(str, frame.columns)))))
+    require_columns(frame, columns, what, subject="diagnostics")
 
 
 def _scoring_frame(frequency, recency, T, time_unit) -> pd.DataFrame:

@@ -5,25 +5,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._checks import require_columns, require_frame
 from ..errors import ClvDataError
 from ..i18n import text
 
 
 def frame(data, what: str) -> pd.DataFrame:
     """`data` if it is a non-empty DataFrame, else ClvDataError naming the argument."""
-    if not isinstance(data, pd.DataFrame):
-        raise ClvDataError(text("plots.not_a_frame", what=what, type=type(data).__name__))
-    if len(data) == 0:
-        raise ClvDataError(text("plots.empty", what=what))
-    return data
+    return require_frame(data, what, subject="plots")
 
 
 def require(table: pd.DataFrame, columns, what: str) -> None:
     """ClvDataError naming the missing columns and the clvkit function that builds the table."""
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise ClvDataError(text("plots.missing_columns", what=what, columns=", ".join(map(repr, missing)),
-                                available=", ".join(map(repr, map(str, table.columns)))))
+    require_columns(table, columns, what, subject="plots")
 
 
 def clv_values(values) -> np.ndarray:

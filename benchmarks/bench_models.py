@@ -162,7 +162,7 @@ def main() -> None:
     master = cdnow_master_calibration()
     if master is not None:
         ours = median_time(lambda: ParetoNBD().fit(master), args.repeats)
-        theirs = median_time(lambda: lifetimes_fit("paretonbd", master), 1)
+        theirs = median_time(lambda: lifetimes_fit("paretonbd", master), args.repeats)
         rows.append((f"Pareto/NBD, CDNOW master ({len(master):,} customers)", distinct_rows(master), ours, theirs))
 
     print(f"lifetimes available: {HAVE_LIFETIMES}")

@@ -210,3 +210,58 @@ def test_cdnow_sample_loads_with_its_extra_columns(cdnow_transactions):
     assert cdnow_transactions["customer_id"].nunique() == 2357
     assert cdnow_transactions["date"].min() == pd.Timestamp("1997-01-01")
     assert cdnow_transactions["date"].max() == pd.Timestamp("1998-06-30")
+
+
+@pytest.mark.parametrize("sort", [False, True])
+def test_the_duplicate_scan_finds_exactly_the_rows_pandas_finds(tmp_path, sort):
+    # many exact repeats, near misses (same customer and day, other amount; same amount,
+    # other customer) and a kept column that tells otherwise equal rows apart
+    rng = np.random.default_rng(3)
+    n = 20_000
+    frame = pd.DataFrame({
+        "customer_id": np.char.add("C", rng.integers(0, 300, n).astype(str)),
+        "date": (np.datetime64("2024-01-01") + rng.integers(0, 20, n).astype("timedelta64[D]")).astype(str),
+        "amount": rng.integers(1, 6, n) * 2.5,
+        "channel": rng.choice(["web", "shop"], n),
+    })
+    path = tmp_path / "log.csv"
+    frame.to_csv(path, index=False)
+    expected = frame.duplicated(["customer_id", "date", "amount", "channel"], keep="first")
+    assert 0 < expected.sum() < n
+    with pytest.warns(DataQualityWarning, match=f"Dropped {int(expected.sum()):,} rows repeating"):
+        kept = ck.load_transactions(path, keep=["channel"], on_duplicate="drop", sort=sort)
+    want = frame.loc[~expected].assign(date=lambda f: pd.to_datetime(f["date"]))
+    if sort:
+        want = want.sort_values(["customer_id", "date"], kind="stable")
+    assert kept["customer_id"].tolist() == want["customer_id"].tolist()
+    assert kept["amount"].tolist() == want["amount"].tolist()
+    assert kept["channel"].tolist() == want["channel"].tolist()
+    # the same from a DataFrame (another reading path, pandas columns instead of pyarrow text)
+    with pytest.warns(DataQualityWarning, match=f"{int(expected.sum()):,} rows exactly repeating"):
+        ck.load_transactions(frame, keep=["channel"], sort=sort)
+
+
+def test_a_refund_exported_twice_is_credited_once_when_repeats_are_dropped():
+    source = pd.DataFrame({"customer_id": ["a", "a", "a", "b"],
+                           "date": ["2024-01-01", "2024-01-03", "2024-01-03", "2024-01-02"],
+                           "amount": [100.0, -30.0, -30.0, 50.0]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataQualityWarning)
+        dropped = ck.load_transactions(source, on_duplicate="drop")
+        kept = ck.load_transactions(source, on_duplicate="keep")
+    assert dropped.set_index("customer_id")["amount"].to_dict() == {"a": 70.0, "b": 50.0}
+    assert kept.set_index("customer_id")["amount"].to_dict() == {"a": 40.0, "b": 50.0}
+
+
+def test_rows_that_share_a_hash_are_still_compared_exactly(monkeypatch):
+    # the scan's hash only picks candidates: with a hash that is the same for every row,
+    # every row is a candidate and the exact comparison alone decides
+    import clvkit.data.transactions as module
+
+    monkeypatch.setattr(module, "_column_hash", lambda column: np.zeros(len(column), dtype=np.uint64))
+    rng = np.random.default_rng(4)
+    frame = pd.DataFrame({"customer_id": rng.integers(0, 50, 3_000), "amount": rng.integers(1, 4, 3_000) * 1.0,
+                          "date": np.datetime64("2024-01-01") + rng.integers(0, 10, 3_000).astype("timedelta64[D]")})
+    expected = int(frame.duplicated().sum())
+    with pytest.warns(DataQualityWarning, match=f"Dropped {expected:,} rows repeating"):
+        assert len(ck.load_transactions(frame, on_duplicate="drop")) == len(frame) - expected

@@ -14,7 +14,8 @@ Policies where the literature leaves a choice (see docs/decisions.md):
   order is still a visit); ``"drop"`` removes them; ``"raise"`` refuses them.
 - exact duplicate rows: ``on_duplicate="warn"`` keeps them (two identical orders on a
   day happen) with a warning; ``"keep"`` keeps them quietly; ``"drop"`` keeps the first
-  of each set.
+  of each set. Rows are compared as read (customer, date, amount and the kept columns),
+  before refunds are netted, so a refund exported twice is not credited twice when dropped.
 - money written as text: separators are decided from the whole column; a column that
   reads two ways (only ``1.234``-like values) is refused with both readings.
 - dates: the local calendar day of each timestamp is kept (offsets are dropped, not
@@ -170,6 +171,9 @@ def load_transactions(
         _warn(text("data.ids_lost_precision", col=repr(customer_col), n=lost))
     dates = parse_dates(table.columns[date_col], col=date_col, where=where, date_format=date_format,
                         dayfirst=dayfirst, date_range=date_range)
+    if date_col not in keep and date_col not in (customer_col, amount_col):
+        table.columns[date_col] = None  # the text as read is no longer needed: free it before the next column
+        _release_text_memory()
     amounts = parse_amounts(table.columns[amount_col], col=amount_col, where=where, decimal=decimal,
                             thousands=thousands, strip_currency=strip_currency)
     raw_amounts = table.columns[amount_col]
@@ -187,12 +191,21 @@ def load_transactions(
     for col in {customer_col, date_col, amount_col} - set(keep):
         table.columns[col] = None
     raw_amounts = None
+    _release_text_memory()
+    extra = [table.columns[col] for col in keep if col not in ("customer_id", "date", "amount")]
     if sort:
         codes, ids_at = _id_codes(ids)
         order = _order(codes, dates)
+        dup = _sorted_duplicates([ids, dates, amounts, *extra], codes, dates, order) if on_duplicate != "keep" else None
         id_column = ids_at(codes if order is None else codes[order])
+        codes = None
     else:
-        order, id_column = None, _plain_column(ids, None)
+        order = None
+        # before the frame is built: the scan's scratch and the frame's copy of the ids are never held together
+        dup = _duplicates([ids, dates, amounts, *extra]) if on_duplicate != "keep" else None
+        id_column = _plain_column(ids, None)
+    ids = extra = None  # the column holds its own copy of the ids now
+    _release_text_memory()
     out = pd.DataFrame({"customer_id": id_column,
                         "date": dates if order is None else dates[order],
                         "amount": amounts if order is None else amounts[order]}, copy=False)
@@ -201,6 +214,10 @@ def load_transactions(
             continue
         out[col] = _plain_column(table.columns[col], order)
     out["_row"] = np.arange(len(out), dtype=np.int32 if len(out) < 2**31 else np.int64) if order is None else order
+    n_dup = 0 if dup is None else int(dup.sum())
+    if n_dup and on_duplicate == "drop":
+        out = out.loc[~(dup if order is None else dup[order])]  # before refunds: a repeated refund counts once
+    dup = None
 
     negative = out["amount"].to_numpy() < 0
     if negative.any():
@@ -225,17 +242,27 @@ def load_transactions(
     if len(out) == 0:
         raise ClvDataError(text("data.nothing_left", what=what, on_negative=repr(on_negative),
                                 on_zero=repr(on_zero)))
-    dup = _duplicates(out) if on_duplicate != "keep" else np.zeros(0, dtype=bool)  # "keep" needs no scan
-    if dup.any():
-        if on_duplicate == "drop":
-            out = out.loc[~dup]
-            _warn(text("data.duplicates_dropped", n=int(dup.sum())))
-        elif on_duplicate == "warn":
-            _warn(text("data.duplicates_kept", n=int(dup.sum())))
+    if n_dup:
+        _warn(text("data.duplicates_dropped" if on_duplicate == "drop" else "data.duplicates_kept", n=n_dup))
     del out["_row"]  # in place: dropping by label would copy every column
-    out = out.reset_index(drop=True)
+    if not (isinstance(out.index, pd.RangeIndex) and out.index.start == 0 and out.index.step == 1):
+        out.index = pd.RangeIndex(len(out))  # in place: reset_index would copy every column
     out.attrs = {"clvkit_validated": True, "source": table.description}
     return out
+
+
+def _release_text_memory() -> None:
+    """Hand the memory of the freed text columns back to the operating system.
+
+    pyarrow's allocator keeps freed blocks for its own reuse, but the columns built from
+    here on are numpy's: without this, the text read from the file (about the file's size)
+    would stay resident to the end of the load.
+    """
+    import sys
+
+    pa = sys.modules.get("pyarrow")
+    if pa is not None:
+        pa.default_memory_pool().release_unused()
 
 
 def as_transactions(tx) -> pd.DataFrame:
@@ -331,64 +358,140 @@ def _plain_column(values, order):
     return column if order is None else column.take(order).reset_index(drop=True)
 
 
-def _duplicates(out: pd.DataFrame) -> np.ndarray:
-    """Rows that repeat an earlier row exactly (the first of each set is not counted)."""
-    n = len(out)
-    value_cols = [c for c in out.columns if c != "_row"]
+_HASH_BLOCK = 1 << 17  # rows hashed at a time by _duplicates (1 MB a column)
+
+
+def _sorted_duplicates(columns: list, codes: np.ndarray, dates: np.ndarray, order: np.ndarray | None) -> np.ndarray:
+    """`_duplicates` when the log is sorted anyway: by row of the file, True for a repeat.
+
+    Two equal rows have the same customer and the same timestamp, so in the order by
+    customer, time and row they sit in one run of equal (customer, time): only rows in such
+    runs (a few in a thousand in an ordinary log) are compared exactly.
+    """
+    n = len(codes)
+    dup = np.zeros(n, dtype=bool)
     if n < 2:
-        return np.zeros(n, dtype=bool)
-    # A cheap 64-bit hash of every row finds the candidates; only they are compared exactly.
-    h = np.zeros(n, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for col in value_cols:
-            h *= np.uint64(0x100000001B3)
-            h ^= _column_hash(out[col])
+        return dup
+    customer = codes if order is None else codes[order]
+    time = dates.view(np.int64) if order is None else dates.view(np.int64)[order]
+    same = customer[1:] == customer[:-1]
+    same &= time[1:] == time[:-1]
+    customer = time = None
+    if not same.any():
+        return dup
+    candidate = np.zeros(n, dtype=bool)
+    candidate[1:] = same
+    candidate[:-1] |= same
+    positions = np.flatnonzero(candidate) if order is None else np.sort(order[candidate])
+    dup[positions] = _exact_repeats(columns, positions)
+    return dup
+
+
+def _duplicates(columns: list) -> np.ndarray:
+    """Rows that repeat an earlier row exactly (the first of each set is not counted), by row of the file.
+
+    `columns` are the parsed columns as read (arrow text, numpy arrays or Series), all of one length.
+    """
+    n = len(columns[0])
+    dup = np.zeros(n, dtype=bool)
+    if n < 2:
+        return dup
     from ._bytes import mix
 
-    h = mix(h)
-    dup = np.zeros(n, dtype=bool)
-    # Rows whose hash shares a bucket with another row, bucket by bucket on 22-bit slices of the hash:
+    # A cheap 32-bit hash of every row finds the candidates; only they are compared exactly
+    # (32 bits, not 64: the array is half the size, and the few thousand rows that share a
+    # hash by chance on a log of millions cost nothing to compare).
+    # Hashed a block of rows at a time: the temporaries stay small and in cache.
+    left = np.empty(n, dtype=np.uint32)
+    with np.errstate(over="ignore"):
+        for lo in range(0, n, _HASH_BLOCK):
+            hi = min(n, lo + _HASH_BLOCK)
+            part = np.zeros(hi - lo, dtype=np.uint64)
+            for column in columns:
+                part *= np.uint64(0x100000001B3)
+                part ^= _column_hash(_rows(column, lo, hi))
+            left[lo:hi] = mix(part) >> np.uint64(32)
+    # Rows whose hash shares a bucket with another row, bucket by bucket on 22-bit windows of the hash:
     # each pass keeps only rows that collide, so the work shrinks fast and nothing is sorted.
-    positions, left = None, h
-    for shift in (0, 22, 44):
+    positions = None
+    for shift in (0, 10):
         buckets = 1 << min(22, max(10, int(2 * len(left)).bit_length()))  # about two buckets per row
-        key = np.right_shift(left, np.uint64(shift))
-        key &= np.uint64(buckets - 1)
-        key = key.view(np.int64)
+        key = np.right_shift(left, np.uint32(shift)).astype(np.int64)
+        key &= buckets - 1
         counts = np.bincount(key, minlength=buckets)
-        np.take(counts, key, out=key)
+        np.take(counts, key, out=key, mode="wrap")  # mode "raise" would buffer a copy of the output
+        del counts  # before the next pass allocates its own
         shared = key > 1
+        del key
         positions = np.flatnonzero(shared) if positions is None else positions[shared]
         left = left[shared]
         if not len(positions):
             return dup
     values, inverse, counts = np.unique(left, return_inverse=True, return_counts=True)
     positions = positions[counts[inverse] > 1]
-    if not len(positions):
-        return dup
-    candidate = np.zeros(n, dtype=bool)
-    candidate[positions] = True
-    if candidate.any():
-        dup[np.flatnonzero(candidate)] = out.loc[candidate, value_cols].duplicated(keep="first").to_numpy()
+    if len(positions):
+        dup[positions] = _exact_repeats(columns, positions)
     return dup
 
 
-def _column_hash(column: pd.Series) -> np.ndarray:
-    """Equal values -> equal 64-bit numbers, for any column of the log."""
-    values = column.to_numpy() if not isinstance(column.dtype, pd.StringDtype) else None
-    if values is not None and values.dtype.kind in "iumM":
-        return values.view(np.uint64) if values.dtype.itemsize == 8 else values.astype(np.int64).view(np.uint64)
-    if values is not None and values.dtype.kind == "f":
-        return (values + 0.0).astype(np.float64, copy=False).view(np.uint64)  # + 0.0 makes -0.0 equal to 0.0
-    arrow = getattr(column.array, "_pa_array", None)
-    if arrow is not None:
-        from ._bytes import text_hash
+def _rows(column, lo: int, hi: int):
+    """Rows lo..hi of a column as read, without copying."""
+    if isinstance(column, pd.Series):
+        return column.iloc[lo:hi]
+    if isinstance(column, np.ndarray):
+        return column[lo:hi]
+    return column.slice(lo, hi - lo)  # pyarrow
 
+
+def _take(column, positions: np.ndarray):
+    """The values at sorted positions, chunk by chunk for pyarrow (a take across chunks would copy them all)."""
+    if isinstance(column, pd.Series):
+        arrow = getattr(column.array, "_pa_array", None)
+        if arrow is None:
+            return column.to_numpy()[positions]
+        column = arrow
+    if isinstance(column, np.ndarray):
+        return column[positions]
+    import pyarrow as pa
+
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    starts = np.cumsum([0] + [len(c) for c in chunks])
+    which = np.searchsorted(starts, positions, side="right") - 1
+    pieces = [chunks[k].take(pa.array(positions[which == k] - starts[k])).to_pylist() for k in np.unique(which)]
+    return np.array([v for piece in pieces for v in piece], dtype=object)
+
+
+def _exact_repeats(columns: list, positions: np.ndarray) -> np.ndarray:
+    """Among the rows at sorted `positions`, those that repeat an earlier one of them exactly."""
+    frame = pd.DataFrame({k: _take(column, positions) for k, column in enumerate(columns)})
+    return frame.duplicated(keep="first").to_numpy()
+
+
+def _column_hash(column) -> np.ndarray:
+    """Equal values -> equal 64-bit numbers, for any column as read (Series, numpy or pyarrow)."""
+    arrow = None
+    if isinstance(column, pd.Series):
+        arrow = getattr(column.array, "_pa_array", None)
+        values = column.to_numpy() if arrow is None else None
+    elif isinstance(column, np.ndarray):
+        values = column
+    else:
+        arrow = column
+        values = None
+    if arrow is not None:
         import pyarrow as pa
 
         if pa.types.is_string(arrow.type) or pa.types.is_large_string(arrow.type):
-            return text_hash(arrow) ^ np.where(column.isna().to_numpy(), np.uint64(1), np.uint64(0))
-    return pd.util.hash_array(np.asarray(column, dtype=object))
+            from ._bytes import text_hash
+
+            nulls = arrow.is_null().to_numpy(zero_copy_only=False)
+            return text_hash(arrow) ^ np.where(nulls, np.uint64(1), np.uint64(0))
+        values = arrow.to_numpy(zero_copy_only=False)
+    if values.dtype.kind in "iumM":
+        return values.view(np.uint64) if values.dtype.itemsize == 8 else values.astype(np.int64).view(np.uint64)
+    if values.dtype.kind == "f":
+        return (values + 0.0).astype(np.float64, copy=False).view(np.uint64)  # + 0.0 makes -0.0 equal to 0.0
+    return pd.util.hash_array(np.asarray(values, dtype=object))
 
 
 def _net_refunds(out: pd.DataFrame, negative: np.ndarray) -> pd.DataFrame:

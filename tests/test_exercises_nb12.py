@@ -83,3 +83,34 @@ def test_synonyms_are_read_with_yo_as_ye_and_in_sets_too(monkeypatch):
     monkeypatch.setattr(teach, "get", lambda key, lang=None: ex)
     assert teach.check("00.8", ["Удержание", "наценка еще"], lang="ru").correct
     assert not teach.check("00.8", ["удержание"], lang="ru").correct
+
+
+# ------------------------------------------------------------------ nothing given away, figures quoted right
+def test_no_committed_output_of_notebook_12_shows_an_answer():
+    """Outputs and the stored widget state (the explorer's figures) hold none of the answers' figures."""
+    import json
+    from pathlib import Path
+
+    from clvkit.i18n import format_money
+
+    root = Path(__file__).resolve().parent.parent
+    given_away = {lang: [format_money(teach.get("12.1").value(), lang, currency="RUB")]
+                  + [nb12.T[lang][k] for k in ("landing", "emails", "clv_c1", "clv_apc")] for lang in ("en", "ru")}
+    for lang in ("en", "ru"):
+        notebook = json.loads((root / "notebooks" / lang / "12_unit_economics.ipynb").read_text(encoding="utf-8"))
+        shown = json.dumps([c.get("outputs", []) for c in notebook["cells"]] + [notebook["metadata"]],
+                           ensure_ascii=False)
+        shown = shown.replace("\\u202f", "\u202f").replace("\\u00a0", "\u00a0")
+        for figure in given_away[lang]:
+            assert figure.lstrip("+") not in shown, f"notebooks/{lang}/12 shows {figure} before it is asked for"
+
+
+def test_the_instructor_answers_quote_the_computed_figures():
+    from pathlib import Path
+
+    notes = (Path(__file__).resolve().parent.parent / "docs" / "training" / "review_answers_12.md").read_text(
+        encoding="utf-8")
+    english, russian = notes.split("## Русский")
+    for key in ("clv_c1", "clv_apc", "same"):
+        assert nb12.T["en"][key].replace("\u00a0", " ") in english
+        assert nb12.T["ru"][key].replace("\u00a0", " ").replace("\u202f", " ") in russian

@@ -56,9 +56,9 @@ from clvkit import unit_economics as ue
 from clvkit.i18n import format_money, format_number, format_percent
 
 ck.set_language(tr(en="en", ru="ru"))
-ck.set_currency("RUB")  # the store of this notebook counts in roubles, in both tracks
+ck.set_currency("RUB")
 lang = ck.get_language()
-pd.set_option("display.max_colwidth", None)  # the meanings are whole sentences
+pd.set_option("display.max_colwidth", None)
 
 # %% [markdown] lang="en"
 # ## The funnel in one table
@@ -99,24 +99,24 @@ ue.metric_meanings(lang)
 # |---|---|---|---|
 # | UA | 10,000 | users brought in by the month's advertising | ad accounts, web analytics |
 # | C1 | 4% | the share of them who buy | orders matched to users (CRM) |
-# | AvP | 2,500 ₽ | the average order | revenue / orders |
-# | COGS | 1,500 ₽ | goods, delivery and marketplace fee per order | purchase prices, logistics, marketplace reports |
+# | AvP | 2,500 ₽ | the average order | revenue / orders |
+# | COGS | 1,500 ₽ | goods, delivery and marketplace fee per order | purchase prices, logistics, marketplace reports |
 # | APC | 1.8 | orders per buyer over 12 months, the first included | past cohorts' orders, or a predictive model (below) |
-# | CPA | 80 ₽ | the cost of one user in the current ad channel | ad spend / UA |
+# | CPA | 80 ₽ | the cost of one user in the current ad channel | ad spend / UA |
 
-# %% [markdown] lang="ru" en_hash="62fce2b2"
+# %% [markdown] lang="ru" en_hash="24468d7d"
 # ## Одна когорта
 #
 # Месяц рекламы магазина в шести входных метриках воронки:
 #
 # | метрика | значение | что это | откуда взять |
 # |---|---|---|---|
-# | UA | 10 000 | пользователи, которых привела реклама за месяц | рекламные кабинеты, веб-аналитика |
-# | C1 | 4 % | доля тех, кто купил | заказы, сопоставленные с пользователями (CRM) |
-# | AvP | 2 500 ₽ | средний чек | выручка / число заказов |
-# | COGS | 1 500 ₽ | товар, доставка и комиссия маркетплейса на один заказ | закупочные цены, логистика, отчёты маркетплейсов |
+# | UA | 10 000 | пользователи, которых привела реклама за месяц | рекламные кабинеты, веб-аналитика |
+# | C1 | 4 % | доля тех, кто купил | заказы, сопоставленные с пользователями (CRM) |
+# | AvP | 2 500 ₽ | средний чек | выручка / число заказов |
+# | COGS | 1 500 ₽ | товар, доставка и комиссия маркетплейса на один заказ | закупочные цены, логистика, отчёты маркетплейсов |
 # | APC | 1,8 | заказов на покупателя за 12 месяцев, включая первый | заказы прошлых когорт или прогнозная модель (ниже) |
-# | CPA | 80 ₽ | стоимость одного пользователя в текущем рекламном канале | рекламный бюджет / UA |
+# | CPA | 80 ₽ | стоимость одного пользователя в текущем рекламном канале | рекламный бюджет / UA |
 
 # %%
 COHORT = dict(ua=10_000, c1=0.04, avp=2500, cogs=1500, apc=1.8, cpa=80)
@@ -124,9 +124,9 @@ cohort = ue.unit_economics(**COHORT)
 cohort.describe(lang, decimals=0).iloc[:, :2]
 
 # %% [markdown] lang="en"
-# By hand: ARPPU = (2,500 − 1,500) × 1.8 = 1,800 ₽ a buyer, and ARPU = 4% × 1,800 = 72 ₽ a user. But
-# a user costs 80 ₽: each one loses 8 ₽, the month loses 10,000 × (72 − 80) = −80,000 ₽, and ROMI is
-# −10%. A buyer costs CAC = 80 / 4% = 2,000 ₽ and leaves only 1,800 ₽.
+# By hand: ARPPU = (2,500 − 1,500) × 1.8 = 1,800 ₽ a buyer, and ARPU = 4% × 1,800 = 72 ₽ a user. But
+# a user costs 80 ₽: each one loses 8 ₽, the month loses 10,000 × (72 − 80) = −80,000 ₽, and ROMI is
+# −10%. A buyer costs CAC = 80 / 4% = 2,000 ₽ and leaves only 1,800 ₽.
 #
 # ## Channels side by side
 #
@@ -135,11 +135,11 @@ cohort.describe(lang, decimals=0).iloc[:, :2]
 # and the store's ads inside a marketplace, where buyers come cheap but leave a small margin after
 # the fee.
 
-# %% [markdown] lang="ru" en_hash="3c2181d5"
-# Вручную: ARPPU = (2 500 − 1 500) × 1,8 = 1 800 ₽ с покупателя, ARPU = 4 % × 1 800 = 72 ₽ с
-# пользователя. Но пользователь стоит 80 ₽: на каждом магазин теряет 8 ₽, за месяц —
-# 10 000 × (72 − 80) = −80 000 ₽, ROMI равен −10 %. Покупатель обходится в CAC = 80 / 4 % = 2 000 ₽,
-# а оставляет только 1 800 ₽.
+# %% [markdown] lang="ru" en_hash="7a018e99"
+# Вручную: ARPPU = (2 500 − 1 500) × 1,8 = 1 800 ₽ с покупателя, ARPU = 4 % × 1 800 = 72 ₽ с
+# пользователя. Но пользователь стоит 80 ₽: на каждом магазин теряет 8 ₽, за месяц —
+# 10 000 × (72 − 80) = −80 000 ₽, ROMI равен −10 %. Покупатель обходится в CAC = 80 / 4 % = 2 000 ₽,
+# а оставляет только 1 800 ₽.
 #
 # ## Каналы рядом
 #
@@ -149,7 +149,7 @@ cohort.describe(lang, decimals=0).iloc[:, :2]
 
 # %%
 channels = pd.DataFrame(
-    {"ua": [6_000, 15_000, 20_000], "c1": [0.05, 0.02, 0.06], "avp": [2500, 2200, 2000],
+    {"ua": [5_000, 15_000, 20_000], "c1": [0.05, 0.02, 0.06], "avp": [2500, 2200, 2000],
      "cogs": [1500, 1400, 1500], "apc": [1.8, 1.5, 1.4], "cpa": [70, 30, 35]},
     index=pd.Index(tr(en=["search", "social", "marketplace"], ru=["поиск", "соцсети", "маркетплейс"]),
                    name=tr(en="channel", ru="канал")),
@@ -161,8 +161,8 @@ by_channel.describe(lang, decimals=0).iloc[:, 1:-1].set_axis(channels.index, axi
 ax = ck.plots.plot_ltv_cac(by_channel.to_frame(), ltv="arppu", cac="cac", target_ratio=1, lang=lang)
 
 # %% [markdown] lang="en"
-# Search earns the most per rouble spent (ROMI 28.6%), the marketplace the most in total (140,000 ₽
-# from 1,200 buyers who leave only 700 ₽ each), and social networks lose 90,000 ₽: their users are
+# Search earns the most per rouble spent (ROMI 28.6%), the marketplace the most in total (140,000 ₽
+# from 1,200 buyers who leave only 700 ₽ each), and social networks lose 90,000 ₽: their users are
 # cheap, but few of them buy, and those who do buy little. The chart sets ARPPU, the value of a buyer
 # as unit economics counts it (the LTV bar), against CAC; the figure above each pair is ARPPU / CAC.
 #
@@ -174,10 +174,10 @@ ax = ck.plots.plot_ltv_cac(by_channel.to_frame(), ltv="arppu", cac="cac", target
 # ARPPU in the place of LTV. "ARPPU > CAC" is an LTV:CAC above one, which is only break-even, and
 # the 3:1 target of the notebook "Why CLV matters" is a ROMI of 200%. For our cohort:
 
-# %% [markdown] lang="ru" en_hash="89cbc747"
-# Больше всего на вложенный рубль зарабатывает поиск (ROMI 28,6 %), больше всего в сумме —
-# маркетплейс (140 000 ₽ с 1 200 покупателей, каждый из которых оставляет лишь 700 ₽), а соцсети
-# теряют 90 000 ₽: пользователи там дешёвые, но покупают немногие, и покупают мало. На графике ARPPU —
+# %% [markdown] lang="ru" en_hash="f9283c26"
+# Больше всего на вложенный рубль зарабатывает поиск (ROMI 28,6 %), больше всего в сумме —
+# маркетплейс (140 000 ₽ с 1 200 покупателей, каждый из которых оставляет лишь 700 ₽), а соцсети
+# теряют 90 000 ₽: пользователи там дешёвые, но покупают немногие, да и те покупают мало. На графике ARPPU —
 # ценность покупателя по юнит-экономике (столбец LTV) — стоит рядом с CAC; число над каждой парой —
 # ARPPU / CAC.
 #
@@ -188,7 +188,7 @@ ax = ck.plots.plot_ltv_cac(by_channel.to_frame(), ltv="arppu", cac="cac", target
 # вложениях, целится ниже: при целевом ROMI CPA ≤ ARPU / (1 + ROMI) (`ue.max_cpa`). Поскольку
 # ARPPU / CAC = 1 + ROMI, ROMI — это LTV:CAC − 1, где на месте LTV стоит ARPPU. «ARPPU > CAC»
 # означает LTV:CAC больше единицы, то есть всего лишь безубыточность, а целевое соотношение 3:1 из
-# блокнота «Почему CLV важен» — это ROMI 200 %. Для нашей когорты:
+# блокнота «Почему CLV важен» — это ROMI 200 %. Для нашей когорты:
 
 # %%
 break_even = ue.max_cpa(c1=cohort.c1, arppu=cohort.arppu)
@@ -197,19 +197,19 @@ print(tr(en="Break-even CPA (ROMI 0%):", ru="Предельный CPA при ROM
       format_money(break_even, lang, decimals=0))
 print(tr(en="Highest CPA at LTV:CAC 3:1 (ROMI 200%):", ru="Предельный CPA при LTV:CAC 3:1 (ROMI 200 %):"),
       format_money(three_to_one, lang, decimals=0))
-print(tr(en="C1 at which 80 ₽ a user breaks even:", ru="C1, при котором 80 ₽ за пользователя окупаются:"),
+print(tr(en="C1 at which 80 ₽ a user breaks even:", ru="C1, при котором 80 ₽ за пользователя окупаются:"),
       format_percent(cohort.cpa / cohort.arppu, lang))
 
 # %% [markdown] lang="en"
-# At 80 ₽ the store pays more than even the break-even price. The ceiling also works the other way
-# round, as a target for the funnel: for 80 ₽ a user to pay, ARPU must reach 80 ₽, so C1 must rise to
-# 4.4% at the same ARPPU, or ARPPU to 2,000 ₽ (the CAC) at the same C1. This is how the value of a
+# At 80 ₽ the store pays more than even the break-even price. The ceiling also works the other way
+# round, as a target for the funnel: for 80 ₽ a user to pay, ARPU must reach 80 ₽, so C1 must rise to
+# 4.4% at the same ARPPU, or ARPPU to 2,000 ₽ (the CAC) at the same C1. This is how the value of a
 # customer sets conversion targets.
 
-# %% [markdown] lang="ru" en_hash="f18afe38"
-# По 80 ₽ магазин платит больше, чем позволяет даже точка безубыточности. Потолок работает и в
-# обратную сторону, как цель для воронки: чтобы 80 ₽ за пользователя окупались, ARPU должен дорасти до
-# 80 ₽, то есть C1 — до 4,4 % при том же ARPPU или ARPPU — до 2 000 ₽ (это CAC) при той же C1. Так
+# %% [markdown] lang="ru" en_hash="92fca8f4"
+# По 80 ₽ магазин платит больше, чем позволяет даже точка безубыточности. Потолок работает и в
+# обратную сторону, как цель для воронки: чтобы 80 ₽ за пользователя окупались, ARPU должен дорасти до
+# 80 ₽, то есть C1 — до 4,4 % при том же ARPPU или ARPPU — до 2 000 ₽ (это CAC) при той же C1. Так
 # ценность клиента задаёт цели по конверсии.
 
 # %% [markdown] exercise="12.1"
@@ -240,12 +240,12 @@ print(tr(en="C1 at which 80 ₽ a user breaks even:", ru="C1, при котор�
 # APC — единственная входная метрика воронки, которая говорит о будущем: сколько покупок сделает
 # покупатель за горизонт расчёта. Обычно её берут из прошлых когорт. Прогнозные модели курса
 # оценивают ровно это: для нового покупателя APC = 1 (первая покупка, та, которую считает C1) +
-# повторные покупки, которые модель BG/NBD ожидает за 12 месяцев. Ниже — год покупок 3 000
+# повторные покупки, которые модель BG/NBD ожидает за 12 месяцев. Ниже — год покупок 3 000
 # покупателей магазина (синтетических: их сгенерировал `ck.simulate` по модели BG/NBD с известными
 # параметрами), модель, обученная на них, и APC по этой модели.
 
 # %%
-history = ck.simulate.simulate_bgnbd(3000, r=0.4, alpha=22, a=0.7, b=3.0, T=52, seed=12)  # weeks
+history = ck.simulate.simulate_bgnbd(3000, r=0.4, alpha=22, a=0.7, b=3.0, T=52, time_unit="W", seed=12)
 model = ck.models.BGNBD().fit(history)
 apc_new = ue.apc_from_model(model, horizon="12 months")
 apc_each = ue.apc_from_model(model, horizon="12 months", summary=history)
@@ -277,7 +277,7 @@ print(tr(en="The best 10% of existing buyers: more than", ru="Лучшие 10 % 
 # Модель ожидает от нового покупателя 1,72 покупки за 12 месяцев — чуть меньше, чем 1,8 в плане, — и
 # тогда ARPPU = (AvP − COGS) × APC — это CLV покупателя за 12 месяцев без дисконтирования. Для каждого
 # существующего покупателя модель даёт его собственное ожидаемое число покупок в следующие 12 месяцев
-# (первая покупка уже в прошлом): 0,26 у медианного покупателя и больше 1,13 у лучших 10 %.
+# (первая покупка уже в прошлом): 0,26 у медианного покупателя и больше 1,13 у лучших 10 %.
 # Юнит-экономика, посчитанная по каждому клиенту, — это и есть CLV. Модель BG/NBD учитывает, что
 # покупатели уходят, поэтому в APC из модели отток уже заложен.
 #
@@ -287,11 +287,11 @@ print(tr(en="The best 10% of existing buyers: more than", ru="Лучшие 10 % 
 # горизонта, а рубль через год стоит столько же, сколько сегодня. CLV раскладывает те же покупки во
 # времени. Пусть 1,8 заказа из плана — это то, что покупатель делает, если остаётся с магазином весь
 # год: первый заказ сразу, остальные 0,8 — равномерно за 12 месяцев. Оставим только тех, кто ещё
-# покупает (каждый месяц остаются 85 %), и продисконтируем по ставке 20 % в год. `ue.compare_with_clv`
+# покупает (каждый месяц остаются 85 %), и продисконтируем по ставке 20 % в год. `ue.compare_with_clv`
 # делает все три шага:
 
 # %%
-d = ck.units.rate_per_unit(0.20, "M")  # 20% a year as a monthly rate
+d = ck.units.rate_per_unit(0.20, "M")
 views = ue.compare_with_clv(avp=2500, cogs=1500, apc=1.8, periods=12, retention=0.85, discount_rate=d,
                             cac=cohort.cac, lang=lang).set_index("name")
 of_arppu = tr(en="of ARPPU", ru="от ARPPU")
@@ -304,20 +304,20 @@ for name, row in views.iterrows():
 ax = ck.plots.plot_ltv_cac(views.assign(cac=cohort.cac), ltv="value", cac="cac", target_ratio=1, lang=lang)
 ax.set_title(tr(en="One buyer: his value three ways, against CAC",
                 ru="Один покупатель: ценность в трёх расчётах и CAC"))
-ax.xaxis.label.set_visible(False)  # the bars are views, not channels
+ax.xaxis.label.set_visible(False)
 
 # %% [markdown] lang="en"
-# The buyer unit economics values at 1,800 ₽ is worth 1,302 ₽ once churn and time are counted, 72%
-# of ARPPU, and at a CAC of 2,000 ₽ his LTV:CAC falls from 0.90 to 0.65. The first purchase is
+# The buyer unit economics values at 1,800 ₽ is worth 1,302 ₽ once churn and time are counted, 72%
+# of ARPPU, and at a CAC of 2,000 ₽ his LTV:CAC falls from 0.90 to 0.65. The first purchase is
 # untouched: it happens now, and it is what made him a buyer. The repeat purchases shrink, because
 # some buyers are gone before they make them and the later ones are worth less today. So unit
 # economics overrates the levers that add repeat purchases (APC) against those that add first
 # purchases (C1), the more so the lower the retention. When APC comes from a model, churn is already
 # in it: pass `retention=1`, and only the discounting is added.
 
-# %% [markdown] lang="ru" en_hash="29c1ad0c"
-# Покупатель, которого юнит-экономика оценивает в 1 800 ₽, с учётом оттока и времени стоит 1 302 ₽ —
-# 72 % от ARPPU, и при CAC 2 000 ₽ его LTV:CAC падает с 0,90 до 0,65. Первая покупка не меняется: она
+# %% [markdown] lang="ru" en_hash="d73a646d"
+# Покупатель, которого юнит-экономика оценивает в 1 800 ₽, с учётом оттока и времени стоит 1 302 ₽ —
+# 72 % от ARPPU, и при CAC 2 000 ₽ его LTV:CAC падает с 0,90 до 0,65. Первая покупка не меняется: она
 # происходит сразу, и именно она сделала пользователя покупателем. Повторные покупки тают: часть
 # покупателей уходит раньше, чем их сделает, а поздние покупки сегодня стоят меньше. Поэтому
 # юнит-экономика переоценивает рычаги, которые добавляют повторные покупки (APC), по сравнению с теми,
@@ -347,7 +347,8 @@ ax.xaxis.label.set_visible(False)  # the bars are views, not channels
 # CPA и точка безубыточности.
 
 # %% tags=["nbval-ignore-output"]
-ck.widgets.UnitEconomicsExplorer(**COHORT, retention=0.85, annual_discount_rate=0.2, lang=lang).widget
+ck.widgets.UnitEconomicsExplorer(**COHORT, retention=0.85, annual_discount_rate=0.2, target_romi=2.0,
+                                 lang=lang).widget
 
 # %% [markdown] lang="en"
 # ## Key takeaways
@@ -380,7 +381,7 @@ ck.widgets.UnitEconomicsExplorer(**COHORT, retention=0.85, annual_discount_rate=
 # %% [markdown] lang="en"
 # ## Review questions
 #
-# 1. A cohort has C1 = 3%, AvP = 3,000 ₽, COGS = 2,000 ₽ and APC = 2. What is its ARPU, and what is
+# 1. A cohort has C1 = 3%, AvP = 3,000 ₽, COGS = 2,000 ₽ and APC = 2. What is its ARPU, and what is
 #    the most a user may cost at break-even?
 # 2. Why is ROMI = ARPPU / CAC − 1? What does "ARPPU > CAC" mean as an LTV:CAC, and why is it not
 #    enough?
@@ -390,14 +391,14 @@ ck.widgets.UnitEconomicsExplorer(**COHORT, retention=0.85, annual_discount_rate=
 # 5. Why does retention shrink the worth of +10% of APC more than that of +10% of C1?
 # 6. When APC comes from a BG/NBD model, why should `compare_with_clv` get `retention=1`?
 
-# %% [markdown] lang="ru" en_hash="a98910f9"
+# %% [markdown] lang="ru" en_hash="2a7d6492"
 # ## Вопросы для самопроверки
 #
-# 1. У когорты C1 = 3 %, AvP = 3 000 ₽, COGS = 2 000 ₽ и APC = 2. Чему равен её ARPU и сколько
+# 1. У когорты C1 = 3 %, AvP = 3 000 ₽, COGS = 2 000 ₽ и APC = 2. Чему равен её ARPU и сколько
 #    максимум можно платить за пользователя, чтобы выйти в ноль?
 # 2. Почему ROMI = ARPPU / CAC − 1? Что означает «ARPPU > CAC» на языке LTV:CAC и почему этого мало?
 # 3. У одного канала лучший ROMI, у другого — самая большая маржинальная прибыль. Какой канал вы бы
 #    наращивали первым и что проверили бы перед этим?
 # 4. Откуда ваша команда сегодня берёт APC? Что к этому добавит прогнозная модель?
-# 5. Почему удержание сильнее уменьшает ценность +10 % к APC, чем +10 % к C1?
+# 5. Почему удержание сильнее уменьшает ценность +10 % к APC, чем +10 % к C1?
 # 6. Почему, если APC берётся из модели BG/NBD, в `compare_with_clv` нужно передать `retention=1`?

@@ -65,6 +65,10 @@ class Exercise:
         Digits shown when the expected number is revealed.
     options : tuple of str
         Allowed answers for choice and set exercises.
+    synonyms : dict
+        Other words accepted for an option of a choice or set exercise, in any language:
+        ``{"c1": ("conversion", "конверсия")}``. Compared like the options (case and
+        surrounding spaces ignored, «ё» read as «е»).
     """
 
     key: str
@@ -76,6 +80,7 @@ class Exercise:
     abs_tol: float = 0.0
     decimals: int = 2
     options: tuple = ()
+    synonyms: dict = field(default_factory=dict)
     question: dict = field(default_factory=dict)
     prompt: dict = field(default_factory=dict)
     feedback: dict = field(default_factory=dict)
@@ -150,13 +155,23 @@ def _check_number(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
 
 
 def _norm(option) -> str:
-    return str(option).strip().lower()
+    return " ".join(str(option).lower().replace("ё", "е").split())
+
+
+def _canonical(ex: Exercise, answer) -> str:
+    """The option an answer names: itself, or the option it is a synonym of."""
+    word = _norm(answer)
+    for option, words in ex.synonyms.items():
+        if word in {_norm(w) for w in words}:
+            return _norm(option)
+    return word
 
 
 def _check_choice(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
-    if _norm(answer) == _norm(ex.value()):
+    given = _canonical(ex, answer)
+    if given == _norm(ex.value()):
         return True, ""
-    if ex.options and _norm(answer) not in {_norm(o) for o in ex.options}:
+    if ex.options and given not in {_norm(o) for o in ex.options}:
         return False, _t("choice", lang, options=", ".join(map(str, ex.options)))
     return False, ""
 
@@ -164,7 +179,7 @@ def _check_choice(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
 def _check_set(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
     if isinstance(answer, str) or not hasattr(answer, "__iter__"):
         answer = [answer]
-    given = {_norm(a) for a in answer}
+    given = {_canonical(ex, a) for a in answer}
     expected = {_norm(a) for a in ex.value()}
     if given == expected:
         return True, ""

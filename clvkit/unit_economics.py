@@ -521,7 +521,7 @@ class UnitEconomics:
         data = {k: np.broadcast_to(a, (n,)).copy() for k, a in arrays.items()}
         return pd.DataFrame(data, index=index if index is not None else pd.RangeIndex(n, name="scenario"))
 
-    def describe(self, lang: str | None = None, *, currency: str | None = None) -> pd.DataFrame:
+    def describe(self, lang: str | None = None, *, currency: str | None = None, decimals: int = 2) -> pd.DataFrame:
         """The metrics for reading: name, formula, value written the reader's way, and meaning.
 
         Parameters
@@ -530,6 +530,8 @@ class UnitEconomics:
             Language of the names, the numbers and the money; the current setting when omitted.
         currency : str, optional
             Currency of the money figures; the current one when omitted.
+        decimals : int, optional
+            Digits after the decimal mark of the money figures (0 for whole roubles or dollars).
 
         Returns
         -------
@@ -545,7 +547,7 @@ class UnitEconomics:
         out[col("formula")] = [text(f"unit_economics.formula.{m}", lang) for m in METRICS]
         for label_, row in table.iterrows():
             header = col("value") if len(table) == 1 else f"{col('value')} {label_}"
-            out[header] = [_format(m, row[m], lang, currency) for m in METRICS]
+            out[header] = [_format(m, row[m], lang, currency, decimals) for m in METRICS]
         out[col("meaning")] = [text(f"unit_economics.meaning.{m}", lang) for m in METRICS]
         return out
 
@@ -558,9 +560,9 @@ def _metric_name(metric: str, lang: str) -> str:
     return f"{name} ({abbreviation})"
 
 
-def _format(metric: str, value: float, lang: str, currency: str | None) -> str:
+def _format(metric: str, value: float, lang: str, currency: str | None, decimals: int = 2) -> str:
     if metric in _MONEY:
-        return format_money(value, lang, currency=currency)
+        return format_money(value, lang, currency=currency, decimals=decimals)
     if metric in _SHARE:
         return format_percent(value, lang)
     if metric in ("ua", "buyers"):

@@ -318,6 +318,18 @@ def test_the_glossary_and_the_described_cohort_read_in_russian_with_commas_and_r
     assert not any("$" in v for v in table["Значение"])
 
 
+
+def test_described_money_can_be_shown_in_whole_units_and_only_money_changes():
+    whole = ue.unit_economics(ua=10_000, c1=0.04, avp=2500, cogs=1500, apc=1.8, cpa=80).describe(
+        "ru", currency="RUB", decimals=0)
+    assert whole.loc["Маржинальная прибыль (CM)", "Значение"] == "−80 000 ₽"
+    assert whole.loc["Доход с привлечённого пользователя (ARPU)", "Значение"] == "72 ₽"
+    assert whole.loc["Окупаемость маркетинговых инвестиций (ROMI)", "Значение"] == "−10,0 %"
+    assert whole.loc["Число покупок на покупателя (APC)", "Значение"] == "1,80"
+    english = ue.unit_economics(ua=10_000, c1=0.04, avp=2500, cogs=1500, apc=1.8, cpa=80).describe(
+        "en", currency="RUB", decimals=0)
+    assert english.loc["Cost per buyer (CAC)", "Value"] == "2,000 ₽"
+
 def test_compare_with_clv_names_its_views_in_the_language():
     ru = ue.compare_with_clv(avp=3000, cogs=1800, apc=2, periods=12, retention=0.9, discount_rate=0.0,
                              lang="ru")

@@ -1,1 +1,1 @@
-"""Exercise definitions for the course, one module per notebook (nb00 ... nb11); see clvkit.teach."""
+"""Exercise definitions for the course, one module per notebook (nbNN.py for notebook NN); see clvkit.teach."""

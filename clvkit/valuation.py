@@ -81,8 +81,56 @@ def _horizon(horizon, unit: str | None) -> float:
 
 
 def _grid(horizon: float) -> np.ndarray:
-    steps = int(min(max(np.ceil(horizon - 1e-9), 1), _MAX_STEPS))
-    return np.linspace(0.0, horizon, steps + 1)
+    """0, then whole time units up to the horizon, then the horizon itself (a last, shorter step).
+
+    Steps are one unit long, or whole multiples of it beyond ``_MAX_STEPS`` units. Because
+    the points are whole units, the grids of different horizons share their points: a value
+    over 13 months is the value over 12 months plus that of the 13th, and a new horizon
+    reuses what an earlier one computed.
+    """
+    step = float(max(1, int(np.ceil((horizon - 1e-9) / _MAX_STEPS))))
+    inner = np.arange(step, horizon - 1e-9, step, dtype=float)
+    return np.r_[0.0, inner, horizon]
+
+
+class _PathCache:
+    """Expected-purchase columns of one fitted model and one customer base, kept by grid point.
+
+    ``active`` columns (per distinct (frequency, T) pair, one per horizon t) do not depend on
+    the discount rate or the horizon they were computed for, so a new rate needs none and a
+    new horizon only its new points. Thread-safe; at most `max_columns` columns are kept
+    (the least recently used go first).
+    """
+
+    def __init__(self, max_columns: int = 400) -> None:
+        import threading
+        from collections import OrderedDict
+
+        self.max_columns = max_columns
+        self.alive: np.ndarray | None = None
+        self.columns: OrderedDict[float, np.ndarray] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def parts(self, model, histories, grid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        with self.lock:
+            need = [float(t) for t in grid if t > 0 and float(t) not in self.columns]
+            if need or self.alive is None:
+                alive, active = model._path_parts(histories, np.asarray(need, dtype=float))
+                self.alive = alive
+                for j, t in enumerate(need):
+                    self.columns[t] = active[:, j]
+            zero = np.zeros(len(histories.pair_x))
+            columns = []
+            for t in grid:
+                if t > 0:
+                    self.columns.move_to_end(float(t))
+                    columns.append(self.columns[float(t)])
+                else:
+                    columns.append(zero)
+            active = np.column_stack(columns)
+            while len(self.columns) > max(self.max_columns, len(grid)):
+                self.columns.popitem(last=False)
+            return self.alive, active
 
 
 def expected_purchases_path(model, summary, grid: np.ndarray) -> np.ndarray:
@@ -183,6 +231,18 @@ def customer_lifetime_value(
     >>> v = ck.customer_lifetime_value(BGNBD().fit(s), GammaGamma().fit(s), s,
     ...                                horizon="12 months", annual_discount_rate=0.1)   # doctest: +SKIP
     """
+    return _customer_lifetime_value(
+        transaction_model, spend_model, summary, horizon=horizon, annual_discount_rate=annual_discount_rate,
+        discount_rate=discount_rate, margin=margin, interval=interval, n_draws=n_draws, seed=seed,
+    )
+
+
+def _customer_lifetime_value(
+    transaction_model, spend_model, summary, *, horizon, annual_discount_rate=None, discount_rate=None,
+    margin=1.0, interval=None, n_draws=200, seed=0, cache: _PathCache | None = None, histories=None,
+) -> pd.DataFrame:
+    """`customer_lifetime_value`, reusing a `_PathCache` and the customers' histories when given
+    (the workbench keeps both across changes of horizon and rate)."""
     check_number("margin", margin, low=0.0, high=1.0)
     if interval is not None:
         check_number("interval", interval, low=0.0, high=1.0, low_open=True, high_open=True)
@@ -194,10 +254,13 @@ def customer_lifetime_value(
     grid = _grid(h)
     discount = (1.0 + d) ** -grid[1:]
     spend = _spend(spend_model, summary)
-    histories = None
     if hasattr(transaction_model, "_path_parts"):
-        histories = transaction_model._histories(summary)
-        alive, active = transaction_model._path_parts(histories, grid)
+        if histories is None:
+            histories = transaction_model._histories(summary)
+        if cache is None:
+            alive, active = transaction_model._path_parts(histories, grid)
+        else:
+            alive, active = cache.parts(transaction_model, histories, grid)
         # E[purchases] and their discounted sum per (x, T) pair, times P(alive) per distinct
         # row, then expanded to the customers: the per-customer work is two gathers
         row_pair = histories.pair
@@ -205,6 +268,7 @@ def customer_lifetime_value(
         discounted_per_row = alive * (np.diff(active, axis=1) @ discount)[row_pair]
         discounted_purchases = discounted_per_row[histories.row]
     else:
+        histories = None
         cumulative = expected_purchases_path(transaction_model, summary, grid)
         purchases = cumulative[:, -1]
         discounted_purchases = np.diff(cumulative, axis=1) @ discount

@@ -284,6 +284,8 @@ class Workbench:
         self.load_options: dict = {}
         self._base: pd.DataFrame | None = None
         self._clv_cache: dict = {}
+        self._path_cache = None  # expected-purchase columns by grid point, for the fitted model and base
+        self._histories = None
         self._rfm: pd.Series | None = None
         self.range_note: str | None = None
 
@@ -657,18 +659,26 @@ class Workbench:
         return self._clv_cache[key]
 
     def _value(self, key: tuple[float, float], *, ranges: bool) -> pd.DataFrame:
-        from .valuation import customer_lifetime_value
+        from .valuation import _customer_lifetime_value, _PathCache
 
-        common = {"horizon": f"{key[0]:g} months", "annual_discount_rate": key[1], "margin": 1.0}
+        with self.lock:
+            if self._path_cache is None:
+                # A new rate reuses every expected-purchase column and a new horizon its known
+                # points: only what the page has not seen yet is computed.
+                self._path_cache = _PathCache()
+                self._histories = self.model._histories(self.summary) if hasattr(self.model, "_histories") else None
+            cache, histories = self._path_cache, self._histories
+        common = {"horizon": f"{key[0]:g} months", "annual_discount_rate": key[1], "margin": 1.0,
+                  "cache": cache, "histories": histories}
         if ranges:
             try:
-                return customer_lifetime_value(
+                return _customer_lifetime_value(
                     self.model, self.spend_model, self.summary, interval=self.settings.interval, **common
                 )
             except ClvDataError as exc:
                 # A fit without a usable covariance still gives values, only without a range.
                 self.range_note = str(exc)
-        return customer_lifetime_value(self.model, self.spend_model, self.summary, **common)
+        return _customer_lifetime_value(self.model, self.spend_model, self.summary, **common)
 
     @property
     def ranges_pending(self) -> bool:

@@ -51,7 +51,8 @@ def extreme_base() -> pd.DataFrame:
 
 def reference_clv(conditional, params, summary, horizon, d_per_week, margin):
     """Per-step CLV: the per-customer formula for all customers at each step, no compression, no reuse."""
-    steps = int(np.ceil(horizon - 1e-9))
+    # one step per week, the last one shorter (horizons under 120 weeks)
+    points = [float(k) for k in range(1, int(np.ceil(horizon - 1e-9)))] + [horizon]
     x = summary["frequency"].to_numpy(dtype=float)
     t_x = summary["recency"].to_numpy(dtype=float)
     T = summary["T"].to_numpy(dtype=float)
@@ -59,8 +60,7 @@ def reference_clv(conditional, params, summary, horizon, d_per_week, margin):
     spend = gammagamma_conditional_mean(**SPEND, frequency=x, monetary_value=zbar)
     previous = np.zeros(len(x))
     discounted = np.zeros(len(x))
-    for k in range(1, steps + 1):
-        t_k = horizon * k / steps
+    for t_k in points:
         cumulative = conditional(**params, x=x, t_x=t_x, T=T, t=t_k)
         discounted += (cumulative - previous) / (1.0 + d_per_week) ** t_k
         previous = cumulative

@@ -166,3 +166,39 @@ def test_a_summary_read_back_from_csv_without_its_time_unit_is_scored_with_a_war
         ck.customer_lifetime_value(weekly, 10.0, read_back, horizon=39, discount_rate=0.0)
     with pytest.raises(UnitMismatchError):  # with its unit recorded, the same data are refused outright
         weekly.predict_purchases(days, 39)
+
+
+def test_horizons_nest_a_longer_horizon_adds_the_value_of_its_extra_weeks(model, few):
+    # weekly steps with a last shorter one: the value over 60 weeks is the value over 52 plus
+    # the discounted purchases of weeks 53-60, computed here from the predictions directly
+    d = 0.002
+    short = ck.customer_lifetime_value(model, 1.0, few, horizon=52, discount_rate=d)
+    long = ck.customer_lifetime_value(model, 1.0, few, horizon=60.5, discount_rate=d)
+    points = [52.0, 53.0, 54.0, 55.0, 56.0, 57.0, 58.0, 59.0, 60.0, 60.5]
+    cumulative = np.column_stack([np.asarray(model.predict_purchases(few, t)) for t in points])
+    extra = np.diff(cumulative, axis=1) @ (1.0 + d) ** -np.asarray(points[1:])
+    np.testing.assert_allclose(long["clv"], short["clv"] + extra, rtol=1e-10)
+
+
+def test_long_horizons_take_steps_of_whole_units_at_most_120_of_them():
+    from clvkit.valuation import _grid
+
+    np.testing.assert_array_equal(_grid(3.5), [0.0, 1.0, 2.0, 3.0, 3.5])
+    np.testing.assert_array_equal(_grid(4.0), [0.0, 1.0, 2.0, 3.0, 4.0])
+    np.testing.assert_array_equal(_grid(0.4), [0.0, 0.4])
+    grid = _grid(2609.0)  # 600 months in weeks
+    steps = np.diff(grid)
+    assert len(steps) <= 120 and np.all(steps[:-1] == 22.0) and 0 < steps[-1] <= 22.0 and grid[-1] == 2609.0
+
+
+def test_the_workbench_path_cache_gives_the_values_of_a_fresh_computation(model, cdnow_summary):
+    from clvkit.valuation import _customer_lifetime_value, _PathCache
+
+    cache = _PathCache(max_columns=60)  # small, so that columns are evicted and computed again
+    histories = model._histories(cdnow_summary)
+    for horizon, rate in [(52, 0.1), (60.5, 0.1), (52, 0.2), (30, 0.05), (104, 0.1), (52, 0.1)]:
+        fast = _customer_lifetime_value(model, 2.0, cdnow_summary, horizon=horizon, annual_discount_rate=rate,
+                                        cache=cache, histories=histories)
+        fresh = ck.customer_lifetime_value(model, 2.0, cdnow_summary, horizon=horizon, annual_discount_rate=rate)
+        pd.testing.assert_frame_equal(fast, fresh, check_exact=False, rtol=1e-13)
+        assert len(cache.columns) <= max(60, horizon + 1)

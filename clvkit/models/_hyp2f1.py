@@ -25,6 +25,8 @@ that is accurate and with adaptive quadrature elsewhere.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from scipy.special import betaln, logsumexp, roots_jacobi
 
@@ -254,9 +256,7 @@ def _gain_gauss_jacobi(r, k, a, b):
     order = np.argsort(inverse, kind="stable")
     bounds = np.r_[0, np.cumsum(np.bincount(inverse, minlength=len(a_values)))]
     for j, (aj, bj) in enumerate(zip(a_values, b_values)):
-        nodes, weights = roots_jacobi(_GJ_ORDER, bj - 1.0, aj - 1.0)
-        p = (nodes + 1.0) / 2.0
-        weights = weights / weights.sum() / p  # g(p) = (1 - (1 + k p)^-r) / p: the 1 / p goes here
+        p, weights = _beta_rule(float(aj), float(bj))
         for lo in range(bounds[j], bounds[j + 1], _GJ_BLOCK):
             rows = order[lo:min(lo + _GJ_BLOCK, bounds[j + 1])]
             y = np.multiply(k[rows, None], p[None, :])
@@ -264,6 +264,21 @@ def _gain_gauss_jacobi(r, k, a, b):
             y *= r[rows, None]
             out[rows] = _one_minus_exp_neg(y) @ weights
     return out
+
+
+@lru_cache(maxsize=4096)
+def _beta_rule(a: float, b: float) -> tuple[np.ndarray, np.ndarray]:
+    """Gauss-Jacobi nodes on p in (0, 1) for the Beta(a, b) density, weights divided by p.
+
+    Kept per (a, b): a customer base has a few hundred distinct posteriors, and every new
+    horizon asks for the same rules again.
+    """
+    nodes, weights = roots_jacobi(_GJ_ORDER, b - 1.0, a - 1.0)
+    p = (nodes + 1.0) / 2.0
+    weights = weights / weights.sum() / p  # g(p) = (1 - (1 + k p)^-r) / p: the 1 / p goes here
+    p.setflags(write=False)
+    weights.setflags(write=False)
+    return p, weights
 
 
 def _one_minus_exp_neg(y):

@@ -57,7 +57,7 @@ EXERCISES = [
         hint={
             "en": "Run ck.formulas.clv_elasticities with retention=0.5 (the other drivers as above) and read "
                   "the elasticity in the retention row.",
-            "ru": "Запустите ck.formulas.clv_elasticities с retention=0.5 (остальные драйверы как выше) "
+            "ru": "Запустите ck.formulas.clv_elasticities с retention=0.5 (остальные факторы — как выше) "
                   "и возьмите эластичность из строки retention.",
         },
         solution={

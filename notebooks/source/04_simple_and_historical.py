@@ -28,7 +28,7 @@
 # - why the simple formula overshoots, measured on real CDNOW customers.
 
 # %% [markdown] lang="ru" en_hash="9a14ced2"
-# Первые способы оценить ценность клиента не требуют ничего, кроме таблицы: перемножить несколько средних
+# Самые простые способы оценить ценность клиента не требуют ничего, кроме таблицы: перемножить несколько средних
 # (**простая модель**), сложить то, что клиенты уже потратили (**исторический CLV**), или проследить за
 # группами клиентов, пришедших в одном месяце (**средние по когортам**). В этом блокноте мы посчитаем все
 # три показателя по реальному журналу покупок, а затем сверим простую формулу с тем, что эти клиенты
@@ -225,9 +225,9 @@ to_date[[0, 5, 11]].round(2).rename(columns={0: tr(en="1 month",
 
 # %% [markdown] lang="ru" en_hash="08d37ab1"
 # Когорты удивительно похожи друг на друга — поэтому средний LTV когорты так популярен и честен.
-# Его предел: он говорит только о тех месяцах, которые мы уже видели.
+# Его ограничение: он говорит только о тех месяцах, которые мы уже видели.
 #
-# ## Сбылась ли простая формула?
+# ## Сбылся ли прогноз простой формулы?
 #
 # Теперь настоящая проверка. Представим, что сейчас конец сентября 1997 года. Мы знаем покупки каждого
 # клиента от первого заказа до 30 сентября 1997 года (**период калибровки**) и хотим предсказать его
@@ -265,7 +265,7 @@ print(tr(en="Simple formula, revenue per customer:",
          ru="Простая формула, выручка на клиента:"), format_money(predicted, lang, decimals=0))
 print(tr(en="Actual revenue per customer:",
          ru="Фактическая выручка на клиента:"), format_money(actual, lang, decimals=0))
-print(tr(en="Overshoot, times:", ru="Завышение, раз:"), format_number(predicted / actual, lang, decimals=2))
+print(tr(en="Overshoot, times:", ru="Завышение, во сколько раз:"), format_number(predicted / actual, lang, decimals=2))
 
 # %% [markdown] lang="en"
 # The formula promised about half as much again as customers actually spent. Why? It assumes that
@@ -281,7 +281,7 @@ repeaters = cal["frequency"] > 0
 print(tr(en="Bought in the holdout, all customers:",
          ru="Купили в отложенном периоде, все клиенты:"), format_percent(came_back.mean(), lang))
 print(tr(en="... of those who had bought again in calibration:",
-         ru="... из тех, кто покупал повторно в калибровке:"), format_percent(came_back[repeaters].mean(), lang))
+         ru="... из тех, кто покупал повторно в периоде калибровки:"), format_percent(came_back[repeaters].mean(), lang))
 
 # %% [markdown] lang="en"
 # Now customer by customer: each customer's own average order × their own purchase rate × 39 weeks,
@@ -289,7 +289,8 @@ print(tr(en="... of those who had bought again in calibration:",
 
 # %% [markdown] lang="ru" en_hash="c9088b30"
 # Теперь по каждому клиенту: его собственный средний чек × его частота покупок × 39 недель рядом с тем,
-# что он потратил на самом деле, — в среднем по группам с разным числом повторных покупок в калибровке.
+# что он потратил на самом деле, — в среднем по группам с разным числом повторных покупок в периоде
+# калибровки.
 
 # %%
 compare = pd.DataFrame({
@@ -306,8 +307,8 @@ ax = ck.plots.plot_predicted_vs_actual(
     predicted_label=tr(en="simple formula",
                        ru="простая формула"), actual_label=tr(en="actual",
                                                               ru="факт"), title=tr(en="Revenue in the 39 holdout weeks: formula vs reality",
-                                                                                   ru="Выручка за 39 отложенных недель: формула и факт"), xlabel=tr(en="Repeat purchases in calibration",
-                                                                                                                                                    ru="Повторных покупок в калибровке"), ylabel=tr(en="Mean revenue per customer ($)",
+                                                                                   ru="Выручка за 39 недель отложенного периода: формула и факт"), xlabel=tr(en="Repeat purchases in calibration",
+                                                                                                                                                    ru="Повторных покупок в периоде калибровки"), ylabel=tr(en="Mean revenue per customer ($)",
                                                                                                                                                                                                     ru="Средняя выручка на клиента ($)"),
     lang=lang,
 )
@@ -320,7 +321,7 @@ ax = ck.plots.plot_predicted_vs_actual(
 # to leave at some unseen moment.
 
 # %% [markdown] lang="ru" en_hash="7a95d880"
-# На картинке две истории. Для вернувшихся клиентов формула завышает в каждой группе, а для лучших
+# На графике видны две истории. Для вернувшихся клиентов формула завышает выручку в каждой группе, а для лучших
 # клиентов — сильнее всего: часть из них ушла, а оставшиеся покупали реже, чем на пике. Для купивших
 # один раз (группа 0) она не предсказывает ничего, хотя часть из них вернулась. Средние прячут обе
 # ошибки. Вероятностные модели из блокнота 06 исправляют их, допуская, что каждый клиент может уйти в

@@ -125,7 +125,7 @@ print(tr(en="{n} customers; {share} made no repeat purchase in 39 weeks",
 # Fitting finds the four numbers that make the observed frequencies, recencies and ages most likely.
 
 # %% [markdown] lang="ru" en_hash="fe742819"
-# ## BG/NBD: покупает в своём темпе, пока «жив», и может уйти после покупки
+# ## BG/NBD: клиент покупает в своём темпе, пока «жив», и может уйти после покупки
 #
 # Модель BG/NBD (Fader, Hardie & Lee 2005) рассказывает о каждом клиенте простую историю:
 #
@@ -171,8 +171,8 @@ table.round(3).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}
 
 # %% [markdown] lang="ru" en_hash="9509f3e2"
 # `m.summary()` показывает каждый параметр со **стандартной ошибкой** (`se`, насколько неточна оценка)
-# и **95% доверительным интервалом** (от `ci_low` до `ci_high`): диапазоном значений, согласных с данными.
-# Узкий интервал — данные хорошо определяют параметр; параметры ухода a и b шире, потому что уход клиента
+# и **95%-ным доверительным интервалом** (от `ci_low` до `ci_high`): диапазоном значений, согласных с данными.
+# Узкий интервал — данные хорошо определяют параметр; интервалы параметров ухода a и b шире, потому что уход клиента
 # никогда не виден напрямую, о нём судят только по молчанию.
 #
 # ## Три родственные модели: Pareto/NBD, MBG/NBD и BG/BB
@@ -231,8 +231,8 @@ ax = curves.plot(figsize=(7, 4), xlabel=tr(en="Weeks since the first purchase",
 # %% [markdown] lang="ru" en_hash="05690aa4"
 # ## Жив ли ещё клиент? P(alive)
 #
-# Клиент, который покупал часто и недавно, скорее всего ещё с нами; тот, кто покупал часто, но молчит уже
-# несколько месяцев, скорее всего ушёл — долгое молчание частого покупателя говорит больше, чем молчание
+# Клиент, который покупал часто и недавно, скорее всего, ещё с нами; тот, кто покупал часто, но молчит уже
+# несколько месяцев, скорее всего, ушёл — долгое молчание частого покупателя говорит больше, чем молчание
 # редкого. **P(alive)**, вероятность того, что клиент «жив», выражает это числом. На графике она
 # показана для всех сочетаний частоты и давности у клиента, которого мы знаем все 39 недель. Белая
 # звезда — клиент 142: пять повторных покупок за первые семь недель, а потом тишина.
@@ -274,7 +274,7 @@ ax = ck.plots.plot_probability_alive_history(m, history, observation_end="1998-0
 # %% [markdown] lang="ru" en_hash="d5142c53"
 # Каждая покупка поднимает P(alive), каждая неделя молчания её снижает. К концу периода наблюдения модель
 # почти списала клиента 142 — а через несколько месяцев он вернулся. P(alive) — это **вероятность, а не
-# приговор**: из ста клиентов с P(alive) в 1% примерно один ещё активен и может вернуться. Используйте её, чтобы
+# приговор**: из ста клиентов с P(alive) = 1% примерно один ещё активен и может вернуться. Используйте её, чтобы
 # ранжировать клиентов и выбирать, на кого нацелить кампанию, а не чтобы вычёркивать их из базы.
 #
 # ## Сколько покупок в следующем году?
@@ -350,8 +350,10 @@ scores.loc[[1, 2, 3, 142]].round(3)
 # %%
 donations = ck.datasets.load_donations()
 bgbb = BGBB().fit(donations, weights="count")
-print(tr(en="{n} donors; log-likelihood = {ll}",
-         ru="{n} доноров; log-likelihood = {ll}").format(n=format_number(donations["count"].sum(), lang, decimals=0),
+donors = donations["count"].sum()
+print(tr(en="{n} {donors}; log-likelihood = {ll}",
+         ru="{n} {donors}; log-likelihood = {ll}").format(n=format_number(donors, lang, decimals=0),
+                       donors=ck.i18n.plural(donors, "donor", lang),  # the noun agrees with the number
                        ll=format_number(bgbb.log_likelihood_, lang, decimals=1)))
 table = bgbb.summary()
 bounds = ["se", "ci_low", "ci_high"]  # standard errors and 95% bounds to 2 significant digits
@@ -449,7 +451,7 @@ ax = ck.plots.plot_clv_distribution(values, log=True, lang=lang)
 # more purchases, a more recent last purchase or a longer silence; the star on the chart moves with you.
 
 # %% [markdown] lang="ru" en_hash="9eaec9fc"
-# Немногие клиенты несут большую часть ценности (обратите внимание на логарифмическую шкалу): в блокноте
+# Немногие клиенты приносят большую часть ценности (обратите внимание на логарифмическую шкалу): в блокноте
 # 08 мы превратим это в сегменты и списки для кампаний.
 #
 # ## Разберите одного клиента

@@ -145,7 +145,7 @@ EXERCISES = [
             "en": "Satisfied customers buy at the same pace as the others but more of them are still buying at "
                   "the end: satisfaction acts through how long they stay, answer 'retention'.",
             "ru": "Удовлетворённые клиенты покупают в том же темпе, что и остальные, но к концу периода "
-                  "покупать продолжают больше из них: удовлетворённость действует через длительность "
+                  "покупать продолжает бо́льшая их доля: удовлетворённость действует через длительность "
                   "отношений, ответ 'retention'.",
         },
     ),

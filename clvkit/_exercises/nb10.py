@@ -170,7 +170,7 @@ EXERCISES = [
             "en": "sim.evaluate(recommendations.with_levers(cost_once=2.5)).roi\n"
                   "2.50 is above the break-even cost per customer, so the program loses money.",
             "ru": "sim.evaluate(recommendations.with_levers(cost_once=2.5)).roi\n"
-                  "2,50 больше затрат безубыточности на клиента, поэтому программа убыточна.",
+                  "2,50 больше предельных затрат на клиента (точки безубыточности), поэтому программа убыточна.",
         },
     ),
     Exercise(
@@ -197,7 +197,7 @@ EXERCISES = [
             ),
             "ru": (
                 "Маржа в месяц, умноженная на дисконтированное число месяцев, которые "
-                "подписчик premium, по прогнозу, заплатит."
+                "подписчик premium, по прогнозу, оплатит."
             ),
         },
         kind="number",

@@ -109,7 +109,7 @@ def render(glossary: dict, lang: str) -> str:
                  "во всём русском треке (файл создан из `glossary.yaml`; не правьте его вручную).",
                  "", "| Термин | English | Род | Определение |", "|---|---|---|---|"]
         for t in glossary["terms"]:
-            avoid = ", ".join(f"«{f}»" for f in t["forbidden"])
+            avoid = ", ".join(f"«{shown(f)}»" for f in t["forbidden"])
             definition = t["definition"]["ru"] + (f" Не пишем: {avoid}." if avoid else "")
             lines.append(f"| {_cell(t['ru'])} | {_cell(t['en'])} | {GENDERS[t['gender']][1]} | {_cell(definition)} |")
         notes = [p["ru"] for p in glossary["patterns"]]
@@ -235,13 +235,21 @@ def _fold(text: str) -> str:
     return text.lower().replace("ё", "е")
 
 
-def stem_pattern(forbidden: str) -> re.Pattern:
-    """The regular expression of a forbidden variant: each word a stem at the start of a word.
+_ENDING = re.compile(r"\[[^\]]*\]")
 
-    ``"контрольн период"`` matches «контрольный период», «контрольном периоде» and so on; the text
-    must be folded by :func:`_fold` first.
+
+def shown(forbidden: str) -> str:
+    """A forbidden variant as a reader sees it: ``"тетрад[ь]"`` -> ``"тетрадь"``."""
+    return forbidden.replace("[", "").replace("]", "")
+
+
+def stem_pattern(forbidden: str) -> re.Pattern:
+    """The regular expression of a forbidden variant: each word, its bracketed ending dropped, a stem.
+
+    ``"контрольн[ый] период"`` matches «контрольный период», «контрольном периоде» and so on; the
+    text must be folded by :func:`_fold` first.
     """
-    words = [re.escape(_fold(w)) for w in forbidden.split()]
+    words = [re.escape(_fold(w)) for w in _ENDING.sub("", forbidden).split()]
     return re.compile(r"(?<!\w)" + r"\w*\s+".join(words) + r"\w*")
 
 
@@ -301,7 +309,7 @@ def violations(texts: list[Text], glossary: dict) -> list[str]:
                 if m.start() not in starts:
                     starts.add(m.start())
                     found.append(f"{text.where}: «{prose[m.start():m.end()]}» is a forbidden variant "
-                                 f"(«{bad}»); write «{good}».")
+                                 f"(«{shown(bad)}»); write «{good}».")
         for regex, rule, allowed in patterns:
             for quoted in allowed:
                 prose = prose.replace(quoted, " ")

@@ -156,8 +156,10 @@ teach.hint("05.1", lang=lang)
 # %%
 cohorts = ck.datasets.load_sbg_cohorts()
 retention = (cohorts / cohorts.shift(1)).iloc[1:]
-print(cohorts.T)
-retention.T.round(3)
+segment_names = dict(zip(["regular", "high_end"], tr(en=["regular", "high_end"], ru=["обычный", "премиальный"])))
+year = tr(en="year", ru="год")
+print(cohorts.rename(columns=segment_names).rename_axis(index=year).T)
+retention.rename(columns=segment_names).rename_axis(index=year).T.round(3)
 
 # %% [markdown] lang="en"
 # Retention is not constant: in both segments it **rises** over the years (with small bumps in the
@@ -233,7 +235,7 @@ estimates = pd.DataFrame({
     tr(en="alpha (published)", ru="alpha (статья)"): [0.704, 0.668],  # Fader & Hardie (2007)
     tr(en="beta (fitted)", ru="beta (оценка)"): [regular.params_["beta"], high_end.params_["beta"]],
     tr(en="beta (published)", ru="beta (статья)"): [1.182, 3.806],
-}, index=["regular", "high_end"])
+}, index=list(segment_names.values()))
 estimates.round(3)
 
 # %% [markdown] lang="en"
@@ -271,10 +273,11 @@ print(tr(en="Constant retention matching year 7 (regular):",
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
-for ax, name, model in zip(axes, ["regular", "high_end"], [regular, high_end]):
+titles = tr(en=["regular", "high_end"], ru=["обычный сегмент", "премиальный сегмент"])
+for ax, name, model, title in zip(axes, ["regular", "high_end"], [regular, high_end], titles):
     rate = (calibration.loc[7, name] / calibration.loc[0, name]) ** (1 / 7)
     ck.plots.plot_survival(cohorts[name], model=model, periods=12, constant_retention=rate, ax=ax, lang=lang)
-    ax.set_title(name)
+    ax.set_title(title)
 
 # %% [markdown] lang="en"
 # The sBG line runs through the unseen years 8-12 almost exactly, while the constant rate, although it
@@ -292,7 +295,7 @@ ax = ck.plots.plot_retention_curves(cohorts["regular"], model=regular, periods=1
 
 # %%
 print(tr(en="high_end, sBG retention in years 1-12:",
-         ru="high_end, удержание sBG в годы 1-12:"), high_end.retention_rate(np.arange(1, 13)).round(3))
+         ru="Премиальный сегмент, удержание sBG в годы 1–12:"), high_end.retention_rate(np.arange(1, 13)).round(3))
 
 # %% [markdown] exercise="05.2"
 # *Exercise 05.2: the question and the answer cell are written from clvkit/_exercises/nb05.py.*
@@ -327,8 +330,9 @@ print(tr(en="high_end, sBG retention in years 1-12:",
 
 # %%
 renewals = np.arange(5)
-derl = pd.DataFrame({"regular": regular.derl(0.1, renewals), "high_end": high_end.derl(0.1, renewals)},
-                    index=pd.Index(renewals, name="renewals"))
+derl = pd.DataFrame({segment_names["regular"]: regular.derl(0.1, renewals),
+                     segment_names["high_end"]: high_end.derl(0.1, renewals)},
+                    index=pd.Index(renewals, name=tr(en="renewals", ru="продлений")))
 derl.round(2)
 
 # %%

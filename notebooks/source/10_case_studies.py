@@ -293,7 +293,7 @@ payments = ck.datasets.load_subscription()
 end = payments.attrs["observation_end"]
 print(tr(en="Synthetic:",
          ru="Синтетические:"), tr(en="yes", ru="да") if payments.attrs["synthetic"] else tr(en="no", ru="нет"), "|", tr(en="observed to",
-                                                                    ru="наблюдение до"), end.date())
+                                                                    ru="наблюдение до"), ck.i18n.format_date(end, lang))
 print(payments.groupby("plan").agg(subscribers=("customer_id", "nunique"), price=("amount", "first")))
 basic = ck.cohort_table(payments[payments["plan"] == "basic"], period="M", observation_end=end)
 ax = ck.plots.plot_cohort_heatmap(basic, time_unit="M", lang=lang)

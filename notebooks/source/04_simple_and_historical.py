@@ -153,7 +153,8 @@ historical.head().round(2)
 summary = ck.summarize(tx)
 from_summary = ck.formulas.historical_clv(summary, margin=1.0)
 print(tr(en="Same values as from the log:",
-         ru="Совпадает с расчётом по журналу:"), bool((from_summary - historical).abs().max() < 1e-9))
+         ru="Совпадает с расчётом по журналу:"),
+      tr(en="True", ru="да") if (from_summary - historical).abs().max() < 1e-9 else tr(en="False", ru="нет"))
 summary[["frequency", "recency", "T", "total_amount"]].head().round(2)
 
 # %% [markdown] lang="en"

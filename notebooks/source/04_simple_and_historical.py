@@ -154,7 +154,7 @@ summary = ck.summarize(tx)
 from_summary = ck.formulas.historical_clv(summary, margin=1.0)
 print(tr(en="Same values as from the log:",
          ru="Совпадает с расчётом по журналу:"),
-      tr(en="True", ru="да") if (from_summary - historical).abs().max() < 1e-9 else tr(en="False", ru="нет"))
+      tr(en=["False", "True"], ru=["нет", "да"])[bool((from_summary - historical).abs().max() < 1e-9)])
 summary[["frequency", "recency", "T", "total_amount"]].head().round(2)
 
 # %% [markdown] lang="en"

@@ -106,7 +106,8 @@ RETAIL_MARGIN, SUBSCRIPTION_MARGIN, COFFEE_MARGIN = 0.30, 0.60, 0.60
 
 # %%
 tx, channels = ck.datasets.load_retailer(with_channels=True)
-print(tr(en="Synthetic:", ru="Синтетические:"), tr(en="True", ru="да") if tx.attrs["synthetic"] else tr(en="False", ru="нет"))
+yes_no = tr(en=["False", "True"], ru=["нет", "да"])  # a flag printed in the reader's language
+print(tr(en="Synthetic:", ru="Синтетические:"), yes_no[bool(tx.attrs["synthetic"])])
 print(tr(en="Purchases:",
          ru="Покупок:"), format_number(len(tx), lang, decimals=0), "|", tr(en="customers:",
                                                                            ru="клиентов:"),
@@ -292,7 +293,7 @@ plan[["customers", "spend", "budget_share", "marginal_ltv_cac", "net_value"]].ro
 payments = ck.datasets.load_subscription()
 end = payments.attrs["observation_end"]
 print(tr(en="Synthetic:",
-         ru="Синтетические:"), tr(en="True", ru="да") if payments.attrs["synthetic"] else tr(en="False", ru="нет"), "|", tr(en="observed to",
+         ru="Синтетические:"), yes_no[bool(payments.attrs["synthetic"])], "|", tr(en="observed to",
                                                                     ru="наблюдение до"), ck.i18n.format_date(end, lang))
 print(payments.groupby("plan").agg(subscribers=("customer_id", "nunique"), price=("amount", "first")))
 basic = ck.cohort_table(payments[payments["plan"] == "basic"], period="M", observation_end=end)
@@ -482,7 +483,7 @@ print(tr(en="Extra value per participant, sBG:              ",
 
 # %%
 coffee = ck.datasets.load_coffee_chain()
-print(tr(en="Synthetic:", ru="Синтетические:"), tr(en="True", ru="да") if coffee.attrs["synthetic"] else tr(en="False", ru="нет"))
+print(tr(en="Synthetic:", ru="Синтетические:"), yes_no[bool(coffee.attrs["synthetic"])])
 cups = ck.summarize(coffee, observation_end=coffee.attrs["observation_end"], time_unit="W",
                     purchase_grain="exact")
 cups = cups.assign(member=coffee.groupby("customer_id")["member"].first())

@@ -26,7 +26,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 GLOSSARY = HERE / "glossary.yaml"
 OUTPUTS = {"en": HERE / "glossary.en.md", "ru": HERE / "glossary.ru.md"}
-GENDERS = {"m": ("masculine", "муж."), "f": ("feminine", "жен."), "n": ("neuter", "ср."), "pl": ("plural", "мн.")}
+GENDERS = {"m": ("masculine", "муж."), "f": ("feminine", "жен."), "n": ("neuter", "ср."),
+           "pl": ("plural", "мн.")}
 REQUIRED = ("key", "en", "ru", "gender", "definition", "forbidden")
 
 
@@ -62,7 +63,8 @@ def load(path: Path = GLOSSARY) -> dict:
     for i, term in enumerate(data.get("terms", [])):
         missing = [f for f in REQUIRED if f not in term]
         if missing:
-            raise GlossaryError(f"{path.name}: term {i + 1} ({term.get('key', '?')}) lacks {missing}; add them.")
+            raise GlossaryError(f"{path.name}: term {i + 1} ({term.get('key', '?')}) lacks {missing}; "
+                                "add them.")
         if term["gender"] not in GENDERS:
             raise GlossaryError(f"{path.name}: term {term['key']!r} has gender {term['gender']!r}; "
                                 f"use one of {sorted(GENDERS)}.")
@@ -96,8 +98,9 @@ def render(glossary: dict, lang: str) -> str:
     """
     if lang == "en":
         lines = ["# Glossary", "",
-                 "The course's terms with their Russian names. The Russian form and its grammatical gender are",
-                 "the ones the Russian track uses everywhere (generated from `glossary.yaml`; do not edit by hand).",
+                 "The course's terms with their Russian names. The Russian form and its grammatical",
+                 "gender are the ones the Russian track uses everywhere (generated from `glossary.yaml`;",
+                 "do not edit by hand).",
                  "", "| Term | Russian | Gender in Russian | Definition |", "|---|---|---|---|"]
         for t in glossary["terms"]:
             lines.append(f"| {_cell(t['en'])} | {_cell(t['ru'])} | {GENDERS[t['gender']][0]} | "
@@ -111,7 +114,8 @@ def render(glossary: dict, lang: str) -> str:
         for t in glossary["terms"]:
             avoid = ", ".join(f"«{shown(f)}»" for f in t["forbidden"])
             definition = t["definition"]["ru"] + (f" Не пишем: {avoid}." if avoid else "")
-            lines.append(f"| {_cell(t['ru'])} | {_cell(t['en'])} | {GENDERS[t['gender']][1]} | {_cell(definition)} |")
+            lines.append(f"| {_cell(t['ru'])} | {_cell(t['en'])} | {GENDERS[t['gender']][1]} "
+                         f"| {_cell(definition)} |")
         notes = [p["ru"] for p in glossary["patterns"]]
     if notes:
         lines += ["", *(f"- {n[0].upper()}{n[1:]}." for n in notes)]
@@ -157,11 +161,13 @@ def notebook_texts(folder: Path) -> list[Text]:
                     tree = ast.parse(cell.text)
                 except SyntaxError:
                     continue  # the course build reports a cell that does not parse
-                for node in ast.walk(tree):
-                    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tr":
-                        for kw in node.keywords:
-                            if kw.arg == "ru":
-                                found += [Text(f"{path.name}:{cell.line + node.lineno}", s) for s in _strings(kw.value)]
+                calls = [n for n in ast.walk(tree)
+                         if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "tr"]
+                for node in calls:
+                    where = f"{path.name}:{cell.line + node.lineno}"
+                    for kw in node.keywords:
+                        if kw.arg == "ru":
+                            found += [Text(where, s) for s in _strings(kw.value)]
     return found
 
 
@@ -209,8 +215,10 @@ def exercise_texts(folder: Path) -> list[Text]:
 
 def russian_texts(root: Path = ROOT) -> list[Text]:
     """Every Russian text of the course the glossary applies to."""
-    return (notebook_texts(root / "notebooks" / "source") + catalogue_texts(root / "clvkit" / "i18n" / "ru")
-            + curriculum_texts(root / "notebooks" / "curriculum.yaml") + exercise_texts(root / "clvkit" / "_exercises"))
+    return (notebook_texts(root / "notebooks" / "source")
+            + catalogue_texts(root / "clvkit" / "i18n" / "ru")
+            + curriculum_texts(root / "notebooks" / "curriculum.yaml")
+            + exercise_texts(root / "clvkit" / "_exercises"))
 
 
 # --------------------------------------------------------------------------- the checks
@@ -254,10 +262,11 @@ def stem_pattern(forbidden: str) -> re.Pattern:
 
 
 # Words that end like a feminine or neuter past tense but are nouns ("LTV канала" is fine).
-_NOT_VERBS = {"канала", "начала", "числа", "правила", "сигнала", "масла", "правило", "число", "начало", "дело",
-              "тело", "зла", "села", "пула", "стола"}
-_SHORT_FORMS = {"равна", "равно", "должна", "должно", "высока", "высоко", "низка", "низко", "велика", "велико",
-                "мала", "мало", "известна", "известно", "нужна", "нужно", "положительна", "отрицательна",
+_NOT_VERBS = {"канала", "начала", "числа", "правила", "сигнала", "масла", "правило", "число", "начало",
+              "дело", "тело", "зла", "села", "пула", "стола"}
+_SHORT_FORMS = {"равна", "равно", "должна", "должно", "высока", "высоко", "низка", "низко", "велика",
+                "велико", "мала", "мало", "известна", "известно", "нужна", "нужно", "положительна",
+                "отрицательна",
                 "выросшая", "упавшая"}
 # Neuter words before an abbreviation that do not agree with it ("Что такое CLV", "более CLV").
 _NOT_ADJECTIVES = {"такое", "более", "менее", "скорее", "ранее", "позднее", "это", "само", "что"}
@@ -314,7 +323,8 @@ def violations(texts: list[Text], glossary: dict) -> list[str]:
             for quoted in allowed:
                 prose = prose.replace(quoted, " ")
             for m in regex.finditer(prose):
-                found.append(f"{text.where}: «{prose[m.start():m.end() + 8].strip()}» breaks the rule: {rule}.")
+                words = prose[m.start():m.end() + 8].strip()
+                found.append(f"{text.where}: «{words}» breaks the rule: {rule}.")
         for abbr in masculine:
             for words in _agreement_problems(prose, abbr):
                 found.append(f"{text.where}: «{words}» treats {abbr} as feminine or neuter; "
@@ -334,7 +344,8 @@ def main(argv: list[str]) -> int:
              if not path.exists() or path.read_text(encoding="utf-8") != render(glossary, lang)]
     if "--check" in argv:
         for lang in stale:
-            print(f"{OUTPUTS[lang].name} does not match glossary.yaml; run python docs/training/build_glossary.py.")
+            print(f"{OUTPUTS[lang].name} does not match glossary.yaml; "
+                  "run python docs/training/build_glossary.py.")
         return 1 if stale else 0
     for lang, path in OUTPUTS.items():
         path.write_text(render(glossary, lang), encoding="utf-8")

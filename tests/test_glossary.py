@@ -41,8 +41,8 @@ def test_glossary_has_every_term_the_course_relies_on():
     needed = {"clv", "ltv", "cac", "ltv_cac", "payback", "retention", "churn", "p_alive", "discount_rate",
               "dcf", "bgnbd", "paretonbd", "sbg", "bgbb", "gamma_gamma", "rfm", "frequency", "recency",
               "age_t", "cohort", "holdout", "calibration", "margin", "aov", "customer_equity", "segment",
-              "waterfall", "tornado", "driver", "notebook", "explorer", "slider", "unit_economics", "ua", "c1",
-              "avp", "apc", "cogs", "cpa", "arpu", "arppu", "cm", "romi"}
+              "waterfall", "tornado", "driver", "notebook", "explorer", "slider", "unit_economics", "ua",
+              "c1", "avp", "apc", "cogs", "cpa", "arpu", "arppu", "cm", "romi"}
     assert needed <= keys, sorted(needed - keys)
 
 

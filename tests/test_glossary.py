@@ -161,6 +161,31 @@ def test_checker_reads_every_kind_of_russian_text():
     assert any(not t.markdown and t.where[:2].isdigit() for t in texts)
 
 
+def test_a_violation_planted_in_each_kind_of_file_is_found(tmp_path):
+    """End to end: the checker reads prose cells, tr(ru=...) literals, catalogues, curriculum, exercises."""
+    source = tmp_path / "notebooks" / "source"
+    source.mkdir(parents=True)
+    (source / "99_planted.py").write_text(
+        '# %% [markdown] lang="en"\n# The notebook.\n\n'
+        '# %% [markdown] lang="ru" en_hash="00000000"\n# В этой тетрадке всё хорошо.\n\n'
+        '# %%\nprint(tr(en="Drivers", ru="Драйверы CLV"))\n', encoding="utf-8")
+    (tmp_path / "notebooks" / "curriculum.yaml").write_text(
+        'notebooks:\n  - title: {en: "Waterfall", ru: "Водопад ценности"}\n', encoding="utf-8")
+    catalogues = tmp_path / "clvkit" / "i18n" / "ru"
+    catalogues.mkdir(parents=True)
+    (catalogues / "planted.json").write_text('{"planted.title": "P(активен) по месяцам"}', encoding="utf-8")
+    exercises = tmp_path / "clvkit" / "_exercises"
+    exercises.mkdir()
+    (exercises / "nb99.py").write_text('HINT = {"en": "A hint.", "ru": "Накопленная CLV выросла."}\n',
+                                       encoding="utf-8")
+    problems = bg.violations(bg.russian_texts(tmp_path), GLOSSARY)
+    found = " ".join(problems)
+    for planted in ("99_planted.py:4: «тетрадке»", "99_planted.py:8: «Драйверы»", "curriculum.yaml",
+                    "«Водопад»", "planted.json:planted.title: «P(активен»", "nb99.py:1: «Накопленная CLV»",
+                    "nb99.py:1: «CLV выросла»"):
+        assert planted in found, (planted, problems)
+
+
 def test_russian_texts_of_the_course_keep_to_the_glossary():
     problems = bg.violations(bg.russian_texts(), GLOSSARY)
     assert problems == [], "\n".join(problems)

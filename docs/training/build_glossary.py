@@ -264,10 +264,10 @@ def stem_pattern(forbidden: str) -> re.Pattern:
 # Words that end like a feminine or neuter past tense but are nouns ("LTV канала" is fine).
 _NOT_VERBS = {"канала", "начала", "числа", "правила", "сигнала", "масла", "правило", "число", "начало",
               "дело", "тело", "зла", "села", "пула", "стола"}
-_SHORT_FORMS = {"равна", "равно", "должна", "должно", "высока", "высоко", "низка", "низко", "велика",
-                "велико", "мала", "мало", "известна", "известно", "нужна", "нужно", "положительна",
-                "отрицательна",
-                "выросшая", "упавшая"}
+# Feminine or neuter short adjectives and participles that can stand right after the abbreviation.
+_PREDICATES = {"равна", "равно", "должна", "должно", "высока", "высоко", "низка", "низко", "велика",
+               "велико", "мала", "мало", "известна", "известно", "нужна", "нужно", "положительна",
+               "отрицательна", "выросшая", "упавшая"}
 # Neuter words before an abbreviation that do not agree with it ("Что такое CLV", "более CLV").
 _NOT_ADJECTIVES = {"такое", "более", "менее", "скорее", "ранее", "позднее", "это", "само", "что"}
 
@@ -276,7 +276,7 @@ def _agreement_problems(prose: str, abbr: str) -> list[str]:
     """Feminine or neuter words agreeing with a masculine abbreviation, by simple patterns."""
     name = rf"(?<![\w:]){re.escape(abbr)}(?![\w:])"
     problems = []
-    before = re.compile(rf"([а-яё]+(?:ая|яя|ую|юю|нной|емой|имой|ней|ное|ое|ее))\s+{name}", re.I)
+    before = re.compile(rf"([а-яё]+(?:ая|яя|ую|юю|нной|емой|имой|ней|ое|ее))\s+{name}", re.I)
     for m in before.finditer(prose):
         word = m.group(1).lower()
         if word not in _NOT_ADJECTIVES:
@@ -285,7 +285,7 @@ def _agreement_problems(prose: str, abbr: str) -> list[str]:
     for m in after.finditer(prose):
         word = m.group(1).lower()
         past = re.search(r"(?:ла|ло|лась|лось)$", word) and word not in _NOT_VERBS
-        if past or word in _SHORT_FORMS:
+        if past or word in _PREDICATES:
             problems.append(m.group(0))
     return problems
 

@@ -285,7 +285,7 @@ def test_datasets_teach_and_not_fitted_speak_russian_too():
     en, ru = _both(lambda: ck.datasets.dataset_path("nope.csv"))
     assert "the shipped files are" in en and "в комплекте есть" in ru and "cdnow_sample.csv" in ru
     en, ru = _both(lambda: ck.teach.get("first"))
-    assert "look like '03.2'" in en and "тетрадка 03" in ru
+    assert "look like '03.2'" in en and "блокнот 03" in ru
     with i18n.language("ru"):
         assert "ещё не обучена" in str(NotFittedError("BGNBD"))
     assert "is not fitted yet" in str(NotFittedError("BGNBD"))

@@ -213,7 +213,7 @@ def test_russian_cp1251_semicolon_file(tmp_path):
         assert set(wb.customers.index) == set(truth["customer"])
         labels = dict(wb.headline_sentences())
         assert "Клиентов" in labels and labels["Период наблюдения"].startswith("0")
-        equity = next(v for k, v in labels.items() if k.startswith("Ценность базы на 12 месяцев"))
+        equity = next(v for k, v in labels.items() if k.startswith("Ценность базы за 12 месяцев"))
         assert equity.endswith("₽")
         assert "Проверка модели" in wb.trust_sentence() or "не удалось" in wb.trust_sentence()
         assert wb.base_label().startswith("Ваши данные: заказы.csv, 120 клиентов")
@@ -228,7 +228,7 @@ def test_russian_cp1251_semicolon_file(tmp_path):
         from openpyxl import load_workbook
 
         book = load_workbook(io.BytesIO(wb.workbook_bytes()))
-        assert book.sheetnames == ["Клиенты", "Сегменты", "Удержание", "Допродажи", "Настройки"]
+        assert book.sheetnames == ["Клиенты", "Сегменты", "Удержание", "Апсейл", "Настройки"]
         settings = {r[0]: r[1] for r in book["Настройки"].iter_rows(min_row=2, values_only=True)}
         assert settings["Файл"] == "заказы.csv" and settings["Валюта"] == "RUB"
         assert settings["Горизонт"] == "12 месяцев"

@@ -57,7 +57,7 @@ EXERCISES = [
         hint={
             "en": "Run ck.formulas.clv_elasticities with retention=0.5 (the other drivers as above) and read "
                   "the elasticity in the retention row.",
-            "ru": "Запустите ck.formulas.clv_elasticities с retention=0.5 (остальные драйверы как выше) "
+            "ru": "Запустите ck.formulas.clv_elasticities с retention=0.5 (остальные факторы — как выше) "
                   "и возьмите эластичность из строки retention.",
         },
         solution={
@@ -145,7 +145,7 @@ EXERCISES = [
             "en": "Satisfied customers buy at the same pace as the others but more of them are still buying at "
                   "the end: satisfaction acts through how long they stay, answer 'retention'.",
             "ru": "Удовлетворённые клиенты покупают в том же темпе, что и остальные, но к концу периода "
-                  "покупать продолжают больше из них: удовлетворённость действует через длительность "
+                  "покупать продолжает бо́льшая их доля: удовлетворённость действует через длительность "
                   "отношений, ответ 'retention'.",
         },
     ),

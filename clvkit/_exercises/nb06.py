@@ -144,8 +144,9 @@ EXERCISES = [
         solution={
             "en": "Discrete opportunities (a yearly appeal, an annual event) are modelled by the "
                   "beta-geometric/beta-Bernoulli model:\nBGBB().fit(donations, weights=\"count\")",
-            "ru": "Дискретные возможности (ежегодный сбор, ежегодное событие) описывает модель "
-                  "бета-геометрическое/бета-бернуллиевское (BG/BB):\nBGBB().fit(donations, weights=\"count\")",
+            "ru": "Дискретные возможности (ежегодный сбор, ежегодное событие) описывает "
+                  "бета-геометрическая / бета-бернуллиевская модель (BG/BB):\n"
+                  "BGBB().fit(donations, weights=\"count\")",
         },
     ),
 ]

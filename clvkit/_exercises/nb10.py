@@ -170,7 +170,8 @@ EXERCISES = [
             "en": "sim.evaluate(recommendations.with_levers(cost_once=2.5)).roi\n"
                   "2.50 is above the break-even cost per customer, so the program loses money.",
             "ru": "sim.evaluate(recommendations.with_levers(cost_once=2.5)).roi\n"
-                  "2,50 больше затрат безубыточности на клиента, поэтому программа убыточна.",
+                  "2,50 больше предельных затрат на клиента (точки безубыточности), поэтому программа "
+                  "убыточна.",
         },
     ),
     Exercise(
@@ -197,7 +198,7 @@ EXERCISES = [
             ),
             "ru": (
                 "Маржа в месяц, умноженная на дисконтированное число месяцев, которые "
-                "подписчик premium, по прогнозу, заплатит."
+                "подписчик premium, по прогнозу, оплатит."
             ),
         },
         kind="number",
@@ -208,7 +209,7 @@ EXERCISES = [
         hint={
             "en": "Do for premium what the notebook did for basic: margin x price x the model's "
                   "discounted_expected_lifetime(d), with the price 14.99 and sbg['premium'].",
-            "ru": "Сделайте для premium то же, что в тетрадке для basic: маржа x цена x "
+            "ru": "Сделайте для premium то же, что в блокноте для basic: маржа x цена x "
                   "discounted_expected_lifetime(d) модели, с ценой 14,99 и sbg['premium'].",
         },
         solution={
@@ -252,8 +253,9 @@ EXERCISES = [
         hint={
             "en": "Build the levers with share = 0.25 instead of 0.5 (the same two lines as in the notebook), put them "
                   "into the preset with the same costs and take-up, and read .roi of sim.evaluate(...).",
-            "ru": "Посчитайте рычаги с долей 0.25 вместо 0.5 (те же две строки, что в тетрадке), подставьте их "
-                  "в готовую стратегию с теми же затратами и долей участников и возьмите .roi из sim.evaluate(...).",
+            "ru": "Посчитайте рычаги с долей 0.25 вместо 0.5 (те же две строки, что в блокноте), подставьте "
+                  "их в готовую стратегию с теми же затратами и долей участников и возьмите .roi из "
+                  "sim.evaluate(...).",
         },
         solution={
             "en": "quarter = {'churn_change': 0.25 * dropout_gap, 'frequency_change': 0.25 * rate_gap}\n"

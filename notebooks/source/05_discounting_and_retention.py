@@ -29,7 +29,7 @@
 # - how to use the retention explorer.
 
 # %% [markdown] lang="ru" en_hash="76951d07"
-# Простая формула из тетрадки 04 предполагала, что клиенты никогда не уходят, а доллар через год стоит
+# Простая формула из блокнота 04 предполагала, что клиенты никогда не уходят, а доллар через год стоит
 # столько же, сколько сегодня. Здесь мы откажемся от обоих допущений: будем **дисконтировать** будущую
 # маржу и взвешивать её вероятностью того, что клиент **ещё с нами** и заплатит. Затем посмотрим, как
 # тают реальные когорты подписчиков, почему их удержание со временем *растёт* и как **модель sBG**
@@ -91,7 +91,7 @@ lang = ck.get_language()
 # позже приходит.* Важны два решения. **Горизонт**: конечное число периодов $T$ или бесконечность
 # (формула справа). **Момент оплаты**: `timing="end"` — первая маржа приходит через период и только если
 # клиент остался; `timing="begin"` — она получена сейчас и наверняка, тогда CLV $= m (1+d) / (1+d-r)$.
-# Пример: подписчик приносит $100 маржи в год, удержание 80%, ставка дисконтирования 10%:
+# Пример: подписчик приносит 100 $ маржи в год, удержание 80%, ставка дисконтирования 10%:
 
 # %%
 horizons = {tr(en="5 years",
@@ -116,8 +116,8 @@ dcf.round(2)
 # На бесконечном горизонте вариант «begin» ровно на одну маржу дороже варианта «end»: это платёж,
 # полученный сегодня. Десять лет уже дают большую часть бесконечной суммы: поздние маржи и маловероятны,
 # и сильно дисконтированы. Это видно по накопленному итогу: каждый год добавляет меньше, и линия
-# выходит на полку — значение для бесконечного горизонта. Там, где она пересекает стоимость привлечения
-# (CAC, здесь $150), находится **срок окупаемости**.
+# выходит на плато — значение для бесконечного горизонта. Там, где она пересекает стоимость привлечения
+# (CAC, здесь 150 $), находится **срок окупаемости**.
 
 # %%
 flows = ck.formulas.cumulative_value(100, 0.8, 0.1, periods=20)
@@ -125,7 +125,7 @@ payback = ck.formulas.payback_period(100, 150, retention=0.8, discount_rate=0.1)
 print(tr(en="Value of 20 years:",
          ru="Ценность за 20 лет:"), format_money(flows["cumulative"].iloc[-1], lang, decimals=0))
 print(tr(en="Payback of a $150 CAC, years:",
-         ru="Окупаемость CAC в $150, лет:"), format_number(payback, lang, decimals=2))
+         ru="Срок окупаемости при CAC 150 $, лет:"), format_number(payback, lang, decimals=2))
 ax = ck.plots.plot_cumulative_value(flows, cac=150, time_unit="Y", lang=lang)
 
 # %% [markdown] exercise="05.1"
@@ -156,8 +156,10 @@ teach.hint("05.1", lang=lang)
 # %%
 cohorts = ck.datasets.load_sbg_cohorts()
 retention = (cohorts / cohorts.shift(1)).iloc[1:]
-print(cohorts.T)
-retention.T.round(3)
+segment_names = dict(zip(["regular", "high_end"], tr(en=["regular", "high_end"], ru=["обычный", "премиальный"])))
+year = tr(en="year", ru="год")
+print(cohorts.rename(columns=segment_names).rename_axis(index=year).T)
+retention.rename(columns=segment_names).rename_axis(index=year).T.round(3)
 
 # %% [markdown] lang="en"
 # Retention is not constant: in both segments it **rises** over the years (with small bumps in the
@@ -214,15 +216,15 @@ mix.round({tr(en="customers", ru="клиентов"): 0, tr(en="retention", ru="
 #
 # ## Модель sBG
 #
-# **Модель sBG** (shifted-beta-geometric, «смещённая бета-геометрическая», Fader & Hardie 2007) превращает
-# эту идею в формулу с двумя числами. У каждого клиента своя вероятность отказаться от подписки при каждом
-# продлении, и для него она не меняется; между клиентами эти вероятности распределены по бета-распределению
-# с параметрами **alpha** и **beta**. Тогда удержание когорты в году $t$ равно
+# **Модель sBG** (shifted beta-geometric, «смещённое бета-геометрическое распределение», Fader & Hardie
+# 2007) превращает эту идею в формулу с двумя числами. У каждого клиента своя вероятность отказаться от
+# подписки при каждом продлении, и для него она не меняется; между клиентами эти вероятности распределены
+# по бета-распределению с параметрами **alpha** и **beta**. Тогда удержание когорты в году $t$ равно
 #
 # $$r_t = \frac{\beta + t - 1}{\alpha + \beta + t - 1},$$
 #
 # и оно растёт с $t$ — ровно потому, что первыми уходят нелояльные. Как и в статье, обучим модель только на
-# годах 0-7, а годы 8-12 оставим для проверки прогноза:
+# годах 0–7, а годы 8–12 оставим для проверки прогноза:
 
 # %%
 calibration = cohorts.loc[0:7]
@@ -233,7 +235,7 @@ estimates = pd.DataFrame({
     tr(en="alpha (published)", ru="alpha (статья)"): [0.704, 0.668],  # Fader & Hardie (2007)
     tr(en="beta (fitted)", ru="beta (оценка)"): [regular.params_["beta"], high_end.params_["beta"]],
     tr(en="beta (published)", ru="beta (статья)"): [1.182, 3.806],
-}, index=["regular", "high_end"])
+}, index=list(segment_names.values()))
 estimates.round(3)
 
 # %% [markdown] lang="en"
@@ -271,10 +273,11 @@ print(tr(en="Constant retention matching year 7 (regular):",
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
-for ax, name, model in zip(axes, ["regular", "high_end"], [regular, high_end]):
+titles = tr(en=["regular", "high_end"], ru=["обычный сегмент", "премиальный сегмент"])
+for ax, name, model, title in zip(axes, ["regular", "high_end"], [regular, high_end], titles):
     rate = (calibration.loc[7, name] / calibration.loc[0, name]) ** (1 / 7)
     ck.plots.plot_survival(cohorts[name], model=model, periods=12, constant_retention=rate, ax=ax, lang=lang)
-    ax.set_title(name)
+    ax.set_title(title)
 
 # %% [markdown] lang="en"
 # The sBG line runs through the unseen years 8-12 almost exactly, while the constant rate, although it
@@ -282,9 +285,10 @@ for ax, name, model in zip(axes, ["regular", "high_end"], [regular, high_end]):
 # year 12. The retention curves show why: the sBG rate keeps rising, the constant one cannot.
 
 # %% [markdown] lang="ru" en_hash="ad856dec"
-# Линия sBG почти точно проходит через невиданные годы 8-12, а постоянное удержание, хотя и попадает
-# в 7-й год, дальше теряет клиентов слишком быстро и к 12-му году даёт примерно половину реального
-# числа. Кривые удержания показывают почему: удержание sBG продолжает расти, а постоянное не может.
+# Линия sBG почти точно проходит через годы 8–12, которых модель не видела, а постоянное удержание, хотя и
+# попадает в 7-й год, дальше теряет клиентов слишком быстро и к 12-му году даёт примерно половину
+# реального числа. Кривые удержания показывают почему: удержание sBG продолжает расти, а постоянное не
+# может.
 
 # %%
 ax = ck.plots.plot_retention_curves(cohorts["regular"], model=regular, periods=12,
@@ -292,7 +296,7 @@ ax = ck.plots.plot_retention_curves(cohorts["regular"], model=regular, periods=1
 
 # %%
 print(tr(en="high_end, sBG retention in years 1-12:",
-         ru="high_end, удержание sBG в годы 1-12:"), high_end.retention_rate(np.arange(1, 13)).round(3))
+         ru="Премиальный сегмент, удержание sBG в годы 1–12:"), high_end.retention_rate(np.arange(1, 13)).round(3))
 
 # %% [markdown] exercise="05.2"
 # *Exercise 05.2: the question and the answer cell are written from clvkit/_exercises/nb05.py.*
@@ -327,15 +331,16 @@ print(tr(en="high_end, sBG retention in years 1-12:",
 
 # %%
 renewals = np.arange(5)
-derl = pd.DataFrame({"regular": regular.derl(0.1, renewals), "high_end": high_end.derl(0.1, renewals)},
-                    index=pd.Index(renewals, name="renewals"))
+derl = pd.DataFrame({segment_names["regular"]: regular.derl(0.1, renewals),
+                     segment_names["high_end"]: high_end.derl(0.1, renewals)},
+                    index=pd.Index(renewals, name=tr(en="renewals", ru="продлений")))
 derl.round(2)
 
 # %%
 value = regular.value(100, 0.1)
 same = ck.valuation.subscriber_value(regular, margin_per_period=100, discount_rate=0.1)
 print(tr(en="New regular subscriber, $100 a year, 10%: value(100, 0.1) =",
-         ru="Новый обычный подписчик, $100 в год, 10%: value(100, 0.1) ="), format_money(value, lang, decimals=0))
+         ru="Новый обычный подписчик, 100 $ в год, 10%: value(100, 0.1) ="), format_money(value, lang, decimals=0))
 print(tr(en="The same with subscriber_value:",
          ru="То же через subscriber_value:"), format_money(same, lang, decimals=0))
 
@@ -346,9 +351,9 @@ print(tr(en="The same with subscriber_value:",
 # with a retention rate that rises.
 
 # %% [markdown] lang="ru" en_hash="94bf74bd"
-# А если забыть о неоднородности и подставить в формулу DCF удержание первого года? Сравним сопоставимое
-# (`timing="end"`: платежи после только что сделанного). Если же подать в формулу DCF растущие год за
-# годом коэффициенты удержания sBG, снова получится ценность по sBG: DERL — это и есть
+# А если забыть о неоднородности и подставить в формулу DCF удержание первого года? Сравним сопоставимые
+# величины (`timing="end"`: платежи, следующие за только что сделанным). Если же подставить в формулу DCF
+# растущие год за годом коэффициенты удержания sBG, снова получится ценность по sBG: DERL — это и есть
 # дисконтированный денежный поток с растущим удержанием.
 
 # %%
@@ -418,7 +423,7 @@ ck.widgets.RetentionExplorer(cohort="regular", discount_rate=0.1, periods=12, la
 #   если первая маржа приходит в конце периода, и на одну маржу больше, если сейчас.
 # - Удержание когорты растёт со стажем, потому что первыми уходят те, кто склонен уйти.
 # - Модель sBG описывает это двумя числами; на когортах обычного и премиального сегментов она
-#   воспроизводит опубликованные оценки и почти точно прогнозирует годы 8-12, а постоянное удержание
+#   воспроизводит опубликованные оценки и почти точно прогнозирует годы 8–12, а постоянное удержание
 #   сильно промахивается.
 # - Ценность подписчика — маржа × DERL; если игнорировать неоднородность, в этом примере она
 #   занижается примерно вдвое.

@@ -106,6 +106,13 @@ class Calculator:
         engine = self.workbench.engine if self.workbench is not None else None
         self.workbench = WorkbenchView(engine, lang=lang, on_computed=self._on_data)
         driver_values = self.driver.values() if self.driver is not None else {}
+        if self.driver is not None:
+            # the example's amounts keep their size in the new language's currency (50 $ -> 5 000 ₽)
+            from .widgets._base import money_scale
+
+            ratio = money_scale(None, lang) / money_scale(self.driver.currency, self.driver.lang)
+            for name in ("aov", "cac"):
+                driver_values[name] = driver_values[name] * ratio
         self.driver = DriverExplorer(lang=lang, **driver_values)
         children = [self.workbench.widget, self.driver.widget]
         titles = [label("workbench.tab", lang), label("app.tab.drivers", lang)]

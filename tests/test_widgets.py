@@ -200,7 +200,7 @@ def test_app_language_toggle_rebuilds_in_russian_and_keeps_the_values(monkeypatc
     app.driver.controls["aov"].value = 80
     app.language.value = "ru"
     assert app.driver.lang == "ru"
-    assert app.driver.state.aov == 80
+    assert app.driver.state.aov == 8_000  # the same example in roubles (80 $ -> 8 000 ₽)
     assert app.tabs.children[0].children == (app.workbench.widget,)
     assert app.tabs.titles[0] == label("workbench.tab", "ru")
     assert app.tabs.children[1].children == (app.driver.widget,)
@@ -297,3 +297,26 @@ def test_explorer_charts_keep_their_text_apart_at_high_values_in_both_languages(
     for explorer in explorers:
         explorer.refresh()
         assert overlaps(explorer.chart.figure) == [], type(explorer).__name__
+
+
+def test_the_drivers_take_an_ordinary_rouble_order_value_without_clamping():
+    from clvkit.widgets import DriverExplorer
+
+    rub = DriverExplorer(lang="ru", currency="RUB")
+    usd = DriverExplorer(lang="en", currency="USD")
+    assert usd.controls["aov"].max == 500 and usd.state.aov == 50
+    assert rub.controls["aov"].max == 50_000 and rub.state.aov == 5_000 and rub.state.cac == 4_000
+    rub.controls["aov"].value = 3_000  # typed into the readout
+    assert rub.state.aov == 3_000 and rub.controls["aov"].value == 3_000
+    assert "₽" in rub.controls["aov"].description
+
+
+def test_switching_the_app_language_keeps_the_example_amounts_in_proportion():
+    from clvkit.app import Calculator
+
+    app = Calculator(lang="en", strategy=False)
+    app.driver.controls["aov"].value = 60
+    app.language.value = "ru"
+    assert app.driver.state.aov == pytest.approx(6_000) and app.driver.state.cac == pytest.approx(4_000)
+    app.language.value = "en"
+    assert app.driver.state.aov == pytest.approx(60)

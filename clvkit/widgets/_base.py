@@ -248,6 +248,30 @@ class Explorer:
         return currency_symbol(self.currency or get_currency(self.lang), self.lang)
 
 
+# Slider ranges and starting values are written in dollars; other currencies scale them by a
+# rough price level, so that a Russian page starts from a 3 000 ₽ order and accepts 50 000 ₽,
+# not from 30 ₽ with a ceiling of 500 ₽. A range, not an exchange rate: nothing is converted.
+MONEY_SCALE = {"USD": 1.0, "EUR": 1.0, "GBP": 1.0, "CNY": 5.0, "BYN": 3.0, "UAH": 40.0, "RUB": 100.0,
+               "KZT": 500.0}
+
+
+def currency_code(currency: str | None, lang: str | None = None) -> str:
+    """The ISO code of `currency` (a code or a symbol); the current currency when None."""
+    from ..i18n import CURRENCIES
+
+    if currency is None:
+        return get_currency(lang)
+    symbol_to_code = {symbol: code for code, (symbol, _) in CURRENCIES.items()}
+    code = symbol_to_code.get(currency, str(currency).upper())
+    currency_symbol(code)  # refuses an unknown currency with the catalogue's sentence
+    return code
+
+
+def money_scale(currency: str | None, lang: str | None = None) -> float:
+    """How many units of `currency` a dollar-sized slider step stands for (1 for USD, 100 for RUB)."""
+    return MONEY_SCALE.get(currency_code(currency, lang), 1.0)
+
+
 def with_unit(key: str, unit: str, lang: str | None = None) -> str:
     """A control's name with its unit, written the reader's way: "Horizon (months)", "Горизонт, месяцы"."""
     return text("widgets.with_unit", lang, label=label(key, lang), unit=unit)

@@ -17,7 +17,7 @@ import traitlets as tr
 from ..diagnostics import probability_alive_matrix
 from ..i18n import format_money, format_number, format_percent, label, short_unit_label, unit_label
 from ..valuation import customer_lifetime_value
-from ._base import Chart, Explorer, State, figures_html, headline_html, slider, with_unit
+from ._base import Chart, Explorer, State, figures_html, headline_html, money_scale, slider, with_unit
 
 __all__ = ["CustomerExplorer", "CustomerResult", "CustomerState", "customer_results"]
 
@@ -127,6 +127,7 @@ class CustomerExplorer(Explorer):
                                    margin=margin, frequency=int(frequency), recency=float(recency), T=float(T),
                                    monetary_value=float(monetary_value), horizon=float(horizon))
         u, c = unit_label(self.time_unit, lang), self._money_unit()
+        scale = money_scale(currency, lang)  # the spend slider reaches 500 dollars' worth (50 000 ₽)
         self.controls = {
             "frequency": slider("int", value=int(frequency), low=0, high=max_f, step=1, name="frequency",
                                 description=label("customer.frequency", lang)),
@@ -134,7 +135,7 @@ class CustomerExplorer(Explorer):
                               description=with_unit('customer.recency', u, lang)),
             "T": slider("float", value=float(T), low=0.5, high=max_T, step=0.5, fmt=".1f", name="T",
                         description=with_unit('customer.T', u, lang)),
-            "monetary_value": slider("float", value=float(monetary_value), low=0, high=500, step=1, fmt=".0f",
+            "monetary_value": slider("float", value=float(monetary_value), low=0, high=500 * scale, step=scale, fmt=".0f",
                                      name="monetary_value", description=with_unit('customer.monetary', c, lang)),
             "horizon": slider("float", value=float(horizon), low=1, high=260, step=1, fmt=".0f", name="horizon",
                               description=with_unit('customer.horizon', u, lang)),

@@ -18,7 +18,7 @@ import traitlets as tr
 from .. import formulas
 from ..i18n import format_money, format_number, label, per_unit_label, short_unit_label, unit_label
 from ..units import rate_per_unit
-from ._base import Chart, Explorer, State, figures_html, headline_html, nice_bounds, slider, with_unit
+from ._base import Chart, Explorer, State, figures_html, headline_html, money_scale, nice_bounds, slider, with_unit
 
 __all__ = ["DriverExplorer", "DriverResult", "DriverState", "driver_results"]
 
@@ -122,7 +122,9 @@ class DriverExplorer(Explorer):
     Parameters
     ----------
     aov, purchases_per_period, margin, retention, annual_discount_rate, horizon, cac : float
-        Initial values (see :func:`driver_results`); `horizon` in periods.
+        Initial values (see :func:`driver_results`); `horizon` in periods. `aov` and `cac`
+        default to 50 and 40 dollars' worth of the currency (5 000 ₽ and 4 000 ₽), and their
+        sliders reach 500 and 1 000 dollars' worth (``_base.MONEY_SCALE``).
     time_unit : str
         Length of a period ("M": purchases per month, monthly retention, horizon in months).
     currency : str, optional
@@ -145,10 +147,14 @@ class DriverExplorer(Explorer):
     >>> ex.widget                                  # doctest: +SKIP
     """
 
-    def __init__(self, *, aov=50.0, purchases_per_period=1.0, margin=0.3, retention=0.8, annual_discount_rate=0.1,
-                 horizon=36, cac=40.0, time_unit="M", currency=None, lang=None):
+    def __init__(self, *, aov=None, purchases_per_period=1.0, margin=0.3, retention=0.8, annual_discount_rate=0.1,
+                 horizon=36, cac=None, time_unit="M", currency=None, lang=None):
         self.lang = lang = self._check_lang(lang)
         self.currency = currency
+        # money ranges and defaults in the page's currency: 50 $ or 5 000 ₽ to start, up to 500 $ or 50 000 ₽
+        scale = money_scale(currency, lang)
+        aov = 50.0 * scale if aov is None else aov
+        cac = 40.0 * scale if cac is None else cac
         self.state = DriverState(aov=aov, purchases_per_period=purchases_per_period, margin=margin,
                                  retention=retention, annual_discount_rate=annual_discount_rate, horizon=int(horizon),
                                  cac=cac, time_unit=time_unit)
@@ -156,7 +162,7 @@ class DriverExplorer(Explorer):
         per = per_unit_label(u, lang)
         c = self._money_unit()
         self.controls = {
-            "aov": slider("float", value=aov, low=1, high=500, step=1, fmt=".0f", name="aov",
+            "aov": slider("float", value=aov, low=1 * scale, high=500 * scale, step=1 * scale, fmt=".0f", name="aov",
                           description=with_unit('driver.aov', c, lang)),
             "purchases_per_period": slider("float", value=purchases_per_period, low=0.1, high=10, step=0.1,
                                            fmt=".1f", name="purchases_per_period",
@@ -170,7 +176,7 @@ class DriverExplorer(Explorer):
                                            description=label("driver.annual_discount_rate", lang)),
             "horizon": slider("int", value=int(horizon), low=1, high=120, step=1, name="horizon",
                               description=with_unit('driver.horizon', unit_label(u, lang), lang)),
-            "cac": slider("float", value=cac, low=0, high=1000, step=5, fmt=".0f", name="cac",
+            "cac": slider("float", value=cac, low=0, high=1000 * scale, step=5 * scale, fmt=".0f", name="cac",
                           description=with_unit('driver.cac', c, lang)),
         }
         import ipywidgets as w

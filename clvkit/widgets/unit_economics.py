@@ -29,17 +29,15 @@ from ..i18n import (
     text,
 )
 from ..units import rate_per_unit
-from ._base import Chart, Explorer, State, figures_html, headline_html
+from ._base import MONEY_SCALE, Chart, Explorer, State, currency_code, figures_html, headline_html
 
 __all__ = ["UnitEconomicsExplorer", "UnitEconomicsResult", "UnitEconomicsState", "explorer_defaults",
            "unit_economics_results"]
 
 CLV_VIEW_CLASS = "clvkit-clv-view"
 
-# Defaults and slider ranges in dollars; other currencies scale them by a rough price level
-# so that a Russian team starts from a 3 000 ₽ order, not from 30 ₽.
-_MONEY_SCALE = {"USD": 1.0, "EUR": 1.0, "GBP": 1.0, "CNY": 5.0, "BYN": 3.0, "UAH": 40.0, "RUB": 100.0,
-                "KZT": 500.0}
+# Defaults and slider ranges in dollars, scaled by the currency's price level (MONEY_SCALE).
+_MONEY_SCALE = MONEY_SCALE
 _MONEY_DEFAULTS = {"avp": 30.0, "cogs": 18.0, "cpa": 1.0}
 # (low, high, step) in dollars
 _MONEY_RANGES = {"avp": (1.0, 300.0, 1.0), "cogs": (0.0, 300.0, 1.0), "cpa": (0.05, 20.0, 0.05)}
@@ -60,14 +58,7 @@ def explorer_defaults(currency: str | None = None, lang: str | None = None) -> d
 
 def _code(currency: str | None, lang: str | None) -> str:
     """The ISO code of `currency` (a code or a symbol); the current currency when None."""
-    from ..i18n import CURRENCIES
-
-    if currency is None:
-        return get_currency(lang)
-    symbol_to_code = {symbol: code for code, (symbol, _) in CURRENCIES.items()}
-    code = symbol_to_code.get(currency, str(currency).upper())
-    currency_symbol(code)  # refuses an unknown currency with the catalogue's sentence
-    return code
+    return currency_code(currency, lang)
 
 
 @dataclass(frozen=True)

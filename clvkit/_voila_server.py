@@ -38,6 +38,7 @@ from tornado.web import RequestHandler
 from traitlets import Float, Integer
 from traitlets.config import Config
 from voila.app import Voila
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
 from ._server import (DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_PAGES, LOCAL_HOSTNAMES, LOCALHOST, host_name,
@@ -66,6 +67,25 @@ class _RefuseForeignHost(RequestHandler):
         self.set_status(403)
         self.set_header("Content-Type", "text/plain; charset=utf-8")
         self.finish(text("app_server.foreign_host", host=host_name(self.request.host or "")) + "\n")
+
+
+class _PageLeaveShutdown(VoilaShutdownKernelHandler):
+    """Voila's shutdown of a page's kernel when the page is left, answered without the _xsrf token.
+
+    The page asks with ``navigator.sendBeacon`` while it unloads, and a beacon cannot carry
+    the token, so Voila's own handler refused every such request (403) and kernels waited
+    for the idle check. A browser always sends the ``Origin`` of a beacon; the request is
+    accepted when that origin is this server itself (scheme http, the same local host and
+    port), which a page from any other site cannot claim. Anything else still needs the token.
+    """
+
+    def check_xsrf_cookie(self):
+        from urllib.parse import urlsplit
+
+        origin = urlsplit(self.request.headers.get("Origin", ""))
+        if origin.scheme == "http" and origin.netloc == self.request.host and is_local_host(origin.netloc):
+            return None
+        return super().check_xsrf_cookie()
 
 
 class ServerFull(RuntimeError):
@@ -216,8 +236,8 @@ class AppServer(Voila):
 
     def init_handlers(self):
         handlers = super().init_handlers()
-        return [(h[0], _AppPageHandler, *h[2:]) if len(h) > 1 and h[1] is TornadoVoilaHandler else h
-                for h in handlers]
+        ours = {TornadoVoilaHandler: _AppPageHandler, VoilaShutdownKernelHandler: _PageLeaveShutdown}
+        return [(h[0], ours[h[1]], *h[2:]) if len(h) > 1 and h[1] in ours else h for h in handlers]
 
     def listen(self):
         # Voila sets allow_remote_access=True; jupyter_server's own Host check (on its

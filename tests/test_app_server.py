@@ -328,6 +328,41 @@ def test_page_past_the_cap_gets_the_busy_page_until_one_is_closed(servers):
             sock.close()
 
 
+def _post(port: int, path: str, *, origin: str | None) -> int:
+    """POST with no body and no _xsrf token, as a page's unload beacon does; return the status."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        headers = {"Host": f"127.0.0.1:{port}", "Content-Length": "0"}
+        if origin is not None:
+            headers["Origin"] = origin
+        conn.request("POST", path, headers=headers)
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+def test_leaving_the_page_shuts_its_kernel_down_and_another_site_cannot(servers, request):
+    small = servers["small"]
+    assert _wait_until(lambda: small.kernels() == [], IDLE_TIMEOUT + 10)  # the pages before are reaped
+    kernel_id = _open_page(small.port)
+    status, page = _websocket(small.port, kernel_id)  # the page is open, as in a browser
+    assert " 101 " in status + " "
+    request.addfinalizer(page.close)
+    path = f"/voila/api/shutdown/{kernel_id}"
+    # a page of another site is blocked as a cross-origin request (jupyter_server answers 404),
+    # a request without an origin has no token (403): refused either way, the kernel kept
+    assert _post(small.port, path, origin="http://attacker.example") in (403, 404)
+    assert _post(small.port, path, origin=f"http://localhost:{small.port + 1}") in (403, 404)
+    assert _post(small.port, path, origin=None) == 403
+    assert _kernel_alive(small.port, kernel_id)
+    # the page itself, leaving: its beacon carries its own origin and no token
+    assert _post(small.port, path, origin=f"http://127.0.0.1:{small.port}") == 204
+    assert _wait_until(lambda: not _kernel_alive(small.port, kernel_id), 30)
+
+
 @pytest.mark.slow
 def test_sigterm_stops_the_app_and_every_kernel(servers):
     app = servers["app"]

@@ -101,7 +101,7 @@ class _Sheet:
         self.ws["A2"] = self.t("intro")
         self.ws["A2"].font = Font(italic=True)
         self.row = 4
-        for col, width in zip("ABCD", (46, 18, 70, 3)):
+        for col, width in zip("ABCD", (44, 16, 56, 3)):
             self.ws.column_dimensions[col].width = width
 
     def t(self, part: str, **fields) -> str:
@@ -118,10 +118,15 @@ class _Sheet:
         self.row += 1
 
     def _place(self, name: str, fmt: str) -> tuple:
+        from openpyxl.styles import Alignment
+
         label = self.ws.cell(self.row, 1, self.t(name))
         value = self.ws.cell(self.row, 2)
         value.number_format = fmt
-        self.ws.cell(self.row, 3, self.t(f"{name}.note"))
+        note = self.ws.cell(self.row, 3, self.t(f"{name}.note"))
+        note.alignment = Alignment(wrap_text=True, vertical="top")
+        label.alignment = Alignment(wrap_text=True, vertical="top")
+        value.alignment = Alignment(vertical="top")
         self.cells[name] = f"B{self.row}"
         self.refs[name] = f"$B${self.row}"
         self.row += 1
@@ -219,6 +224,12 @@ def _dcf(book, lang, fmt) -> _Sheet:
         s.ws.cell(row, 10, f'=IF({on},H{row}*I{row},"")').number_format = fmt.money
         s.ws.cell(row, 11, f'=IF({on},SUM($J${top + 1}:J{row}),"")').number_format = fmt.money
     last = top + DCF_ROWS
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Font
+
+    # row numbers past the chosen horizon fade out, so the table visibly ends at N
+    s.ws.conditional_formatting.add(f"E{top + 1}:E{last}",
+                                    FormulaRule(formula=[f"$E{top + 1}>{n}"], font=Font(color="D9D9D9")))
     for col, name in zip("FGHIJK", ("t", "survival", "margin", "discount", "pv", "cumulative")):
         s.cells[f"table.{name}"] = f"{col}{top + 1}:{col}{last}"
     s.section("results")

@@ -149,13 +149,14 @@ class _Sheet:
         from openpyxl.worksheet.datavalidation import DataValidation
 
         rules = {
-            "share": dict(type="decimal", operator="between", formula1="0", formula2="1"),
-            "nonneg": dict(type="decimal", operator="greaterThanOrEqual", formula1="0"),
-            "positive": dict(type="decimal", operator="greaterThan", formula1="0"),
-            "change": dict(type="decimal", operator="greaterThanOrEqual", formula1="-1"),
-            "first": dict(type="list", formula1='"0,1"'),
-            "dcf_periods": dict(type="whole", operator="between", formula1="1", formula2=str(DCF_ROWS)),
-            "horizon": dict(type="whole", operator="greaterThanOrEqual", formula1="0"),
+            "share": {"type": "decimal", "operator": "between", "formula1": "0", "formula2": "1"},
+            "nonneg": {"type": "decimal", "operator": "greaterThanOrEqual", "formula1": "0"},
+            "positive": {"type": "decimal", "operator": "greaterThan", "formula1": "0"},
+            "change": {"type": "decimal", "operator": "greaterThanOrEqual", "formula1": "-1"},
+            "first": {"type": "list", "formula1": '"0,1"'},
+            "dcf_periods": {"type": "whole", "operator": "between", "formula1": "1",
+                            "formula2": str(DCF_ROWS)},
+            "horizon": {"type": "whole", "operator": "greaterThanOrEqual", "formula1": "0"},
         }
         rule = DataValidation(**rules[check], allow_blank=False, showErrorMessage=True,
                               errorTitle=text("companion.invalid_title", self.lang),
@@ -164,11 +165,12 @@ class _Sheet:
         self.ws.add_data_validation(rule)
         rule.add(cell)
 
-    def result(self, name: str, formula: str, fmt: str, *, bold: bool = False) -> None:
+    def result(self, name: str, formula: str, fmt: str, *, bold: bool = False, **pieces: str) -> None:
+        """A formula cell: ``{name}`` in `formula` is the cell of an earlier row, or one of `pieces`."""
         from openpyxl.styles import Font, PatternFill
 
         _label, cell = self._place(name, fmt)
-        cell.value = "=" + formula.format_map(self.refs)
+        cell.value = "=" + formula.format_map({**self.refs, **pieces})
         cell.fill = PatternFill("solid", fgColor=_RESULT_FILL)
         if bold:
             cell.font = Font(bold=True)
@@ -209,7 +211,8 @@ def _dcf(book, lang, fmt) -> _Sheet:
     # the table: one row per period k = 1..DCF_ROWS, blank after the chosen horizon
     top = 6
     s.ws.cell(top - 1, 5, s.t("table")).font = _bold()
-    s.header(top, 5, ["col.k", "col.t", "col.survival", "col.margin", "col.discount", "col.pv", "col.cumulative"])
+    s.header(top, 5, ["col.k", "col.t", "col.survival", "col.margin", "col.discount", "col.pv",
+                      "col.cumulative"])
     r, d, n, first, m = (s.refs[k] for k in ("retention", "discount", "periods", "first", "margin"))
     for k in range(1, DCF_ROWS + 1):
         row = top + k
@@ -239,10 +242,11 @@ def _dcf(book, lang, fmt) -> _Sheet:
                            "{margin}*IF({first}=1,{q},1)*(1-{q}^{periods})/(1-{q}))", fmt.money)
     infinite = _literal(text("companion.infinite", lang))
     s.result("clv_infinite", "IFERROR(IF({first}=1,{margin}*{retention}/(1+{discount}-{retention}),"
-                             "{margin}*(1+{discount})/(1+{discount}-{retention})),%s)" % infinite, fmt.money)
-    s.result("lifetime", "IFERROR(1/(1-{retention}),%s)" % _literal(text("companion.no_end", lang)), fmt.num)
-    s.result("future_margins", "IFERROR({retention}/(1-{retention}),%s)"
-             % _literal(text("companion.no_end", lang)), fmt.num)
+                             "{margin}*(1+{discount})/(1+{discount}-{retention})),{infinite})", fmt.money,
+             infinite=infinite)
+    no_end = _literal(text("companion.no_end", lang))
+    s.result("lifetime", "IFERROR(1/(1-{retention}),{no_end})", fmt.num, no_end=no_end)
+    s.result("future_margins", "IFERROR({retention}/(1-{retention}),{no_end})", fmt.num, no_end=no_end)
     return s
 
 
@@ -257,9 +261,10 @@ def _ltv_cac(book, lang, fmt) -> _Sheet:
     s.result("ratio", "{clv}/{cac}", fmt.ratio, bold=True)
     s.result("max_cac", "{clv}/{target}", fmt.money, bold=True)
     s.result("headroom", "{max_cac}-{cac}", fmt.money)
-    s.result("verdict", "IF({ratio}>={target},%s,%s)" % (
-        _literal(s.t("verdict.ok")), _literal(s.t("verdict.below"))), "@")
-    s.result("min_conversion", "IF({max_cac}>0,{cpc}/{max_cac},%s)" % _literal(s.t("no_conversion")), fmt.pct)
+    s.result("verdict", "IF({ratio}>={target},{ok},{below})", "@",
+             ok=_literal(s.t("verdict.ok")), below=_literal(s.t("verdict.below")))
+    s.result("min_conversion", "IF({max_cac}>0,{cpc}/{max_cac},{none})", fmt.pct,
+             none=_literal(s.t("no_conversion")))
     return s
 
 
@@ -288,10 +293,11 @@ def _payback(book, lang, fmt) -> _Sheet:
     running = f"$I${zero + 1}:$I${last}"
     s.section("results")
     s.result("crossing", f"IFERROR(MATCH(1,$J${zero + 1}:$J${last},0),0)", fmt.int)
-    s.result("covered_before", "IF({crossing}<=1,0,INDEX(%s,{crossing}-1))" % running, fmt.money)
-    never = _literal(s.t("never", rows=PAYBACK_ROWS))
-    s.result("payback", "IF({cac}=0,0,IF({crossing}=0,%s,({crossing}-1)+({cac}-{covered_before})"
-             "/(INDEX(%s,{crossing})-{covered_before})))" % (never, running), fmt.num, bold=True)
+    s.result("covered_before", "IF({crossing}<=1,0,INDEX({running},{crossing}-1))", fmt.money,
+             running=running)
+    s.result("payback", "IF({cac}=0,0,IF({crossing}=0,{never},({crossing}-1)+({cac}-{covered_before})"
+             "/(INDEX({running},{crossing})-{covered_before})))", fmt.num, bold=True,
+             never=_literal(s.t("never", rows=PAYBACK_ROWS)), running=running)
     s.result("value_in_table", f"$I${last}", fmt.money)
     return s
 
@@ -318,24 +324,24 @@ def _strategy(book, lang, fmt) -> _Sheet:
     s.section("results")
     too_much = _literal(s.t("churn_above_one"))
     infinite = _literal(text("companion.infinite", lang))
-    s.result("retention_after", "IF((1-{retention})*(1+{churn_change})>1,%s,"
-             "1-(1-{retention})*(1+{churn_change}))" % too_much, fmt.pct)
+    s.result("retention_after", "IF((1-{retention})*(1+{churn_change})>1,{too_much},"
+             "1-(1-{retention})*(1+{churn_change}))", fmt.pct, too_much=too_much)
     s.result("margin_before", "{aov}*{purchases}*{margin}", fmt.money)
     s.result("margin_after", "{margin_before}*(1+{frequency_change})*(1+{aov_change})*(1+{margin_change})",
              fmt.money)
     refs = s.refs
-    s.result("factor_before", "IFERROR(%s,%s)" % (
-        _annuity(refs["retention"], refs["discount"], refs["horizon"], refs["first"]), infinite), fmt.factor)
-    s.result("factor_after", "IFERROR(%s,%s)" % (
-        _annuity(refs["retention_after"], refs["discount"], refs["horizon"], refs["first"]), infinite),
-        fmt.factor)
+    s.result("factor_before", "IFERROR({value},{infinite})", fmt.factor, infinite=infinite,
+             value=_annuity(refs["retention"], refs["discount"], refs["horizon"], refs["first"]))
+    s.result("factor_after", "IFERROR({value},{infinite})", fmt.factor, infinite=infinite,
+             value=_annuity(refs["retention_after"], refs["discount"], refs["horizon"], refs["first"]))
     s.result("clv_before", "{margin_before}*{factor_before}", fmt.money)
     s.result("clv_after_participant", "{margin_after}*{factor_after}", fmt.money)
     s.result("participants", "{customers}*{take_up}", fmt.num)
     s.result("step_retention", "{participants}*({margin_before}*{factor_after}-{clv_before})", fmt.money)
     s.result("step_frequency", "{participants}*({margin_before}*(1+{frequency_change})*{factor_after}"
              "-{margin_before}*{factor_after})", fmt.money)
-    s.result("step_aov", "{participants}*({margin_before}*(1+{frequency_change})*(1+{aov_change})*{factor_after}"
+    s.result("step_aov", "{participants}*({margin_before}*(1+{frequency_change})*(1+{aov_change})"
+             "*{factor_after}"
              "-{margin_before}*(1+{frequency_change})*{factor_after})", fmt.money)
     s.result("step_margin", "{participants}*({clv_after_participant}"
              "-{margin_before}*(1+{frequency_change})*(1+{aov_change})*{factor_after})", fmt.money)
@@ -345,8 +351,8 @@ def _strategy(book, lang, fmt) -> _Sheet:
     s.result("net_uplift", "{gross_uplift}-{programme_cost}", fmt.money, bold=True)
     s.result("total_before", "{customers}*{clv_before}", fmt.money)
     s.result("total_after", "{total_before}+{net_uplift}", fmt.money, bold=True)
-    s.result("roi", "IF({programme_cost}=0,%s,{net_uplift}/{programme_cost})" % _literal(s.t("no_cost")),
-             fmt.pct)
+    s.result("roi", "IF({programme_cost}=0,{none},{net_uplift}/{programme_cost})", fmt.pct,
+             none=_literal(s.t("no_cost")))
     s.result("break_even", "{clv_after_participant}-{clv_before}-{running_cost_value}", fmt.money)
     # how the verdict changes with the horizon: the same arithmetic over 1, 2, 3, 5, 10 periods and no end
     top = 6

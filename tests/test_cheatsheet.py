@@ -1,4 +1,4 @@
-"""The one-page cheat sheet of the training day: printed to one A4 page, its worked examples computed by clvkit.
+"""The training day's cheat sheet: printed to one A4 page, its worked examples computed by clvkit.
 
 The HTML sources ``docs/training/cheatsheet.<lang>.html`` are printed to PDF by the build's own
 function (``docs/training/build.py``) in headless Chromium; the PDF must be one A4 page holding
@@ -25,12 +25,12 @@ pytestmark = pytest.mark.browser
 TRAINING = Path(__file__).resolve().parent.parent / "docs" / "training"
 
 KEY_STRINGS = {
-    "en": ["Customer lifetime value: the cheat sheet", "Simple CLV", "Retention", "DCF CLV", "LTV:CAC",
-           "marginal", "Payback", "P(alive)", "Strategy arithmetic", "What to do with each segment", "at risk",
-           "hibernating"],
-    "ru": ["Пожизненная ценность клиента: шпаргалка", "Простой CLV", "Удержание", "CLV с дисконтом", "LTV:CAC",
-           "предельное", "Окупаемость", "P(alive)", "Арифметика стратегии", "Что делать с каждым сегментом",
-           "под угрозой ухода", "спящие"],
+    "en": ["Customer lifetime value: the cheat sheet", "Simple CLV", "Retention", "DCF CLV",
+           "LTV:CAC", "marginal", "Payback", "P(alive)", "Strategy arithmetic",
+           "What to do with each segment", "at risk", "hibernating"],
+    "ru": ["Пожизненная ценность клиента: шпаргалка", "Простой CLV", "Удержание", "CLV с дисконтом",
+           "LTV:CAC", "предельное", "Окупаемость", "P(alive)", "Арифметика стратегии",
+           "Что делать с каждым сегментом", "под угрозой ухода", "спящие"],
 }
 
 
@@ -101,8 +101,9 @@ def test_the_worked_examples_are_what_clvkit_computes(lang):
         return evaluate_drivers(loyalty, aov=40, purchases_per_period=6, margin=0.3, retention=0.7,
                                 discount_rate=0.1, periods=periods, customers=1000).net_uplift
 
-    elasticity = formulas.clv_elasticities(aov=50, purchases_per_period=2, margin=0.3, retention=0.8,
-                                           discount_rate=0.1).set_index("driver").loc["retention", "elasticity"]
+    drivers = formulas.clv_elasticities(aov=50, purchases_per_period=2, margin=0.3, retention=0.8,
+                                        discount_rate=0.1).set_index("driver")
+    elasticity = drivers.loc["retention", "elasticity"]
     examples = {
         "simple CLV": shown(formulas.simple_clv(50, 2, 0.3, 24, cost_per_period=3)),
         "simple CLV without cost": shown(formulas.simple_clv(50, 2, 0.3, 24)),

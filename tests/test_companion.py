@@ -21,7 +21,6 @@ from clvkit.companion import DCF_ROWS, PAYBACK_ROWS, companion_cells, companion_
 from clvkit.errors import ClvDataError
 from clvkit.strategy import Strategy, evaluate_drivers
 
-
 ROOT = Path(__file__).resolve().parent.parent
 REL = 1e-9
 
@@ -120,7 +119,7 @@ def test_dcf_cells_equal_dcf_clv_row_by_row_and_in_closed_form(book, m, r, d, n,
     else:
         assert close(book.get("dcf", "clv_infinite"), formulas.dcf_clv(m, r, d, timing=timing))
     if r < 1.0:
-        # a lifetime is the undiscounted value of 1 a period with the first one now; future margins start later
+        # a lifetime: the undiscounted value of 1 a period with the first one now; future margins start later
         assert close(book.get("dcf", "lifetime"), formulas.dcf_clv(1.0, r, 0.0, timing="begin"))
         assert close(book.get("dcf", "future_margins"), formulas.dcf_clv(1.0, r, 0.0, timing="end"))
     table = formulas.cumulative_value(m, r, d, periods=n, timing=timing)
@@ -154,7 +153,8 @@ def test_ltv_cac_cells_equal_the_ratio_and_the_affordable_cac(book, clv, cac, ta
     if ceiling > 0:
         assert close(book.get("ltv_cac", "min_conversion"), cpc / ceiling)
     else:
-        assert book.get("ltv_cac", "min_conversion") == i18n.text("companion.ltv_cac.no_conversion", book.lang)
+        none = i18n.text("companion.ltv_cac.no_conversion", book.lang)
+        assert book.get("ltv_cac", "min_conversion") == none
 
 
 # ---------------------------------------------------------------------- payback
@@ -173,7 +173,8 @@ def test_ltv_cac_cells_equal_the_ratio_and_the_affordable_cac(book, clv, cac, ta
 def test_payback_cell_equals_payback_period(book, m, cac, r, d, first):
     timing = "end" if first == 1 else "begin"
     book.set("payback", margin=m, cac=cac, retention=r, discount=d, first=first)
-    want = formulas.payback_period(m, cac, retention=r, discount_rate=d, max_periods=PAYBACK_ROWS, timing=timing)
+    want = formulas.payback_period(m, cac, retention=r, discount_rate=d, max_periods=PAYBACK_ROWS,
+                                   timing=timing)
     got = book.get("payback", "payback")
     if math.isinf(want):
         assert got == i18n.text("companion.payback.never", book.lang, rows=PAYBACK_ROWS)
@@ -184,26 +185,28 @@ def test_payback_cell_equals_payback_period(book, m, cac, r, d, first):
 
 
 # --------------------------------------------------------------------- strategy
+BASE = ("customers", "aov", "purchases", "margin", "retention", "discount", "horizon", "first")
 STRATEGY_CASES = [
-    # base: customers, aov, purchases, margin, retention, discount, horizon, first; then the programme
-    (dict(customers=1000, aov=40, purchases=6, margin=0.3, retention=0.7, discount=0.1, horizon=5, first=1),
-     dict(churn_change=-0.15, frequency_change=0.10, cost_once=5, cost_per_period=1, take_up=0.4)),
-    (dict(customers=250, aov=80, purchases=2, margin=0.45, retention=0.0, discount=0.05, horizon=0, first=1),
-     dict(churn_change=-0.5, aov_change=0.06, cost_once=0.5)),
-    (dict(customers=5000, aov=25, purchases=12, margin=0.2, retention=0.85, discount=0.01, horizon=0, first=0),
-     dict(margin_change=0.05, churn_change=0.03, frequency_change=-0.02)),          # a price rise, no cost
-    (dict(customers=100, aov=60, purchases=4, margin=0.35, retention=0.9, discount=0.0, horizon=24, first=1),
-     dict(churn_change=-1.0, cost_per_period=2.5, take_up=0.3)),                  # retention 1 for participants
-    (dict(customers=800, aov=33.3, purchases=3, margin=1.0, retention=1.0, discount=0.02, horizon=0, first=1),
-     dict(frequency_change=0.2, aov_change=-0.05, margin_change=-0.1, cost_once=12, take_up=0.0)),
-    (dict(customers=1, aov=10, purchases=1, margin=0.5, retention=0.6, discount=0.1, horizon=1, first=0),
-     dict(churn_change=-0.25, frequency_change=0.5, aov_change=0.5, margin_change=0.5, cost_once=1,
-          cost_per_period=1, take_up=1.0)),
+    # the base (in the order of BASE), then the programme's levers
+    ((1000, 40, 6, 0.3, 0.7, 0.1, 5, 1),
+     {"churn_change": -0.15, "frequency_change": 0.10, "cost_once": 5, "cost_per_period": 1, "take_up": 0.4}),
+    ((250, 80, 2, 0.45, 0.0, 0.05, 0, 1),                       # nobody stays before the programme
+     {"churn_change": -0.5, "aov_change": 0.06, "cost_once": 0.5}),
+    ((5000, 25, 12, 0.2, 0.85, 0.01, 0, 0),                     # a price rise, no cost, first margin now
+     {"margin_change": 0.05, "churn_change": 0.03, "frequency_change": -0.02}),
+    ((100, 60, 4, 0.35, 0.9, 0.0, 24, 1),                       # retention 1 for participants, no discounting
+     {"churn_change": -1.0, "cost_per_period": 2.5, "take_up": 0.3}),
+    ((800, 33.3, 3, 1.0, 1.0, 0.02, 0, 1),                      # nobody leaves anyway; nobody takes part
+     {"frequency_change": 0.2, "aov_change": -0.05, "margin_change": -0.1, "cost_once": 12, "take_up": 0.0}),
+    ((1, 10, 1, 0.5, 0.6, 0.1, 1, 0),                           # one customer, one period, every lever
+     {"churn_change": -0.25, "frequency_change": 0.5, "aov_change": 0.5, "margin_change": 0.5, "cost_once": 1,
+      "cost_per_period": 1, "take_up": 1.0}),
 ]
 
 
 @pytest.mark.parametrize("base, levers", STRATEGY_CASES)
 def test_strategy_cells_equal_evaluate_drivers(book, base, levers):
+    base = dict(zip(BASE, base))
     full = dict.fromkeys(("churn_change", "frequency_change", "aov_change", "margin_change", "cost_once",
                           "cost_per_period"), 0.0) | {"take_up": 1.0} | levers
     book.set("strategy", **base, **full)
@@ -217,7 +220,7 @@ def test_strategy_cells_equal_evaluate_drivers(book, base, levers):
 
     res = run(base["horizon"])
     scale = res.clv_before + base["customers"] * abs(res.extra["clv_per_participant_after"])
-    get = lambda name: book.get("strategy", name)  # noqa: E731
+    get = lambda name: book.get("strategy", name)
     assert close(get("retention_after"), res.extra["retention_after"])
     assert close(get("margin_before"), res.extra["margin_per_period_before"])
     assert close(get("margin_after"), res.extra["margin_per_period_after"])
@@ -237,7 +240,8 @@ def test_strategy_cells_equal_evaluate_drivers(book, base, levers):
     else:
         assert get("roi") == i18n.text("companion.strategy.no_cost", book.lang)
     for horizon in (1, 2, 3, 5, 10, 0):
-        if horizon == 0 and base["discount"] == 0 and 1.0 in (base["retention"], res.extra["retention_after"]):
+        nobody_leaves = 1.0 in (base["retention"], res.extra["retention_after"])
+        if horizon == 0 and base["discount"] == 0 and nobody_leaves:
             with pytest.raises(ClvDataError):  # no end, no discounting, nobody leaves: infinite
                 run(horizon)
             infinite = i18n.text("companion.infinite", book.lang)
@@ -252,13 +256,14 @@ def test_strategy_cells_equal_evaluate_drivers(book, base, levers):
 
 
 def test_a_churn_above_100_percent_is_refused_by_the_package_and_named_by_the_sheet(book):
-    base = dict(customers=10, aov=40, purchases=6, margin=0.3, retention=0.2, discount=0.1, horizon=5, first=1)
+    base = dict(zip(BASE, (10, 40, 6, 0.3, 0.2, 0.1, 5, 1)))
     book.set("strategy", **base, churn_change=0.5, frequency_change=0, aov_change=0, margin_change=0,
              cost_once=0, cost_per_period=0, take_up=1)
     with pytest.raises(ClvDataError):
-        evaluate_drivers(Strategy(churn_change=0.5), aov=40, purchases_per_period=6, margin=0.3, retention=0.2,
-                         discount_rate=0.1, periods=5)
-    assert book.get("strategy", "retention_after") == i18n.text("companion.strategy.churn_above_one", book.lang)
+        evaluate_drivers(Strategy(churn_change=0.5), aov=40, purchases_per_period=6, margin=0.3,
+                         retention=0.2, discount_rate=0.1, periods=5)
+    impossible = i18n.text("companion.strategy.churn_above_one", book.lang)
+    assert book.get("strategy", "retention_after") == impossible
 
 
 # ------------------------------------------------------------ the cells themselves

@@ -8,7 +8,7 @@ Layers, from the bottom (``clvkit.i18n`` lowest, so any layer may speak the user
 3. measurement           ``formulas``, ``models.*``, ``simulate``, ``unit_economics``
 4. valuation             ``valuation``, ``validation``, ``diagnostics``
 5. decisions             ``segments``, ``strategy``, ``acquisition``, ``spark``, ``workbench``
-6. views                 ``plots.*``, ``teach``
+6. views                 ``plots.*``, ``teach``, ``companion``
 7. explorers             ``widgets.*``
 8. apps and course       ``app``, ``_server``, ``_voila_server``, ``_exercises.*``
 
@@ -35,7 +35,7 @@ LAYERS = [
     ["formulas", "models", "simulate", "unit_economics"],
     ["valuation", "validation", "diagnostics"],
     ["segments", "strategy", "acquisition", "spark", "workbench"],
-    ["plots", "teach"],
+    ["plots", "teach", "companion"],
     ["widgets"],
     ["app", "_server", "_voila_server", "_exercises", "_apps"],
 ]

@@ -726,7 +726,9 @@ class Workbench:
             table["clv_low"] = s.margin * clv["clv_low"].to_numpy()
             table["clv_high"] = s.margin * clv["clv_high"].to_numpy()
         table["segment"] = self._rfm.to_numpy()
-        table = table.sort_values("clv", ascending=False, kind="stable")
+        # highest value first; ties keep the summary's order (as a stable sort by clv would)
+        order = np.argsort(-table["clv"].to_numpy(), kind="stable")
+        table = table.take(order)
         self.customers = table
         self.segments = segment_summary(table, by="segment", value="clv").sort_values(
             "total_value", ascending=False
@@ -734,8 +736,8 @@ class Workbench:
         self.concentration = value_concentration(table["clv"].clip(lower=0.0))
         self.retention = retention_targets(table, value="clv", p_alive="p_alive")
         frequency = (table["purchases"] - 1).rename("frequency")
-        spend = self.summary["monetary_value"].reindex(table.index)
-        upsell_input = table.assign(frequency=frequency.to_numpy(), monetary_value=spend.to_numpy())
+        spend = self.summary["monetary_value"].to_numpy()[order]  # _base is in the summary's order
+        upsell_input = table.assign(frequency=frequency.to_numpy(), monetary_value=spend)
         try:
             self.upsell = upsell_targets(upsell_input).drop(columns=["frequency"])
         except ClvDataError:

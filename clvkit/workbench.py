@@ -680,6 +680,36 @@ class Workbench:
                 self.range_note = str(exc)
         return _customer_lifetime_value(self.model, self.spend_model, self.summary, **common)
 
+    def warm_horizons(self, months: float = 60.0, batch: int = 8) -> int:
+        """Compute expected purchases at every whole time unit up to `months` ahead, a few at a time.
+
+        Meant for the background after the table and its ranges: any horizon the page is then
+        given needs only its own last point. The cache's lock is taken per batch, so a setting
+        changed meanwhile waits for one batch at most.
+
+        Returns
+        -------
+        int
+            How many points were computed (0 when nothing was left to do or the results changed).
+        """
+        from .valuation import _horizon
+
+        with self.lock:
+            if not self.computed or self._path_cache is None or self._histories is None:
+                return 0
+            cache, histories, model = self._path_cache, self._histories, self.model
+            unit = getattr(model, "time_unit_", None) or self.summary.attrs.get("time_unit")
+            last = int(np.ceil(_horizon(f"{months:g} months", unit)))
+        points = [float(t) for t in range(1, last + 1) if float(t) not in cache.columns]
+        done = 0
+        for lo in range(0, len(points), batch):
+            if self._path_cache is not cache:  # a new upload or compute: stop
+                break
+            grid = np.r_[0.0, points[lo:lo + batch]]
+            cache.parts(model, histories, grid)
+            done += len(grid) - 1
+        return done
+
     @property
     def ranges_pending(self) -> bool:
         """Whether the table shows values whose ranges are still to be computed (:meth:`fill_ranges`)."""

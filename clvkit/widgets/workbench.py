@@ -325,6 +325,9 @@ class WorkbenchView:
                             if e.computed and not e.ranges_pending:
                                 self._render_results()
                         break
+                # then every whole week (or month) of the next five years, so that a new horizon
+                # typed later needs only its own last point
+                e.warm_horizons()
             except Exception as exc:  # noqa: BLE001 - a failure here must not leave the page silent
                 e._fail(exc, "rescore")
                 self._show_error()

@@ -499,6 +499,8 @@ class Workbench:
             },
             index=summary.index,
         )
+        # made once as a category: every re-score takes rows of it instead of building text anew
+        self._segment_codes = pd.Categorical(self._rfm.to_numpy())
         self.transactions, self.summary, self.model, self.spend_model = tx, summary, model, spend_model
         self.timings["score_base"] = time.perf_counter() - t0
         if trust:
@@ -755,7 +757,7 @@ class Workbench:
         if "clv_low" in clv.columns:
             table["clv_low"] = s.margin * clv["clv_low"].to_numpy()
             table["clv_high"] = s.margin * clv["clv_high"].to_numpy()
-        table["segment"] = self._rfm.to_numpy()
+        table["segment"] = self._segment_codes
         # highest value first; ties keep the summary's order (as a stable sort by clv would)
         order = np.argsort(-table["clv"].to_numpy(), kind="stable")
         table = table.take(order)

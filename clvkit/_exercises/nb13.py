@@ -390,7 +390,7 @@ EXERCISES = [
                    + "\n{k: clv / cac for k, (clv, cac) in channels.items()}"
              for lang in ("en", "ru")},
             "LTV:CAC of each channel; cut those below 2", "LTV:CAC каждого канала; отключаем те, где меньше 2"),
-       prompt=_prompt('a list, e.g. ["search"]', 'список, например ["search"] или ["поиск"]'),
+       prompt=_prompt('a list, e.g. ["search"]', 'список, например ["search"] или ["поиск"]', reason=True),
        feedback={"en": f"LTV:CAC: {E['r4']}. Social has the cheapest customers and stays; display and affiliates "
                        "buy customers worth too little for their cost.",
                  "ru": f"LTV:CAC: {R['r4']}. У соцсетей самые дешёвые клиенты, и канал остаётся; медийная реклама и "

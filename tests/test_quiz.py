@@ -262,3 +262,73 @@ def test_the_quiz_ends_with_the_score_and_links_the_capstone(lang):
     link = f"../../docs/training/capstone.{lang}.md"
     assert f"]({link})" in last
     assert (ROOT / "notebooks" / lang / link).resolve().exists()
+
+
+# ------------------------------------------------------------------ the training kit around the quiz
+TRAINING = ROOT / "docs" / "training"
+SOURCES = ROOT / "notebooks" / "source"
+REVIEW_HEADING = {"en": "## Review questions", "ru": "## Вопросы для самопроверки"}
+ANSWERS_HEADING = {"en": "**Review answers", "ru": "**Ответы на вопросы для самопроверки"}
+
+
+def _review_count(source: Path, lang: str) -> int:
+    import jupytext
+
+    notebook = jupytext.reads(source.read_text(encoding="utf-8"), fmt="py:percent")
+    cell = next(c.source for c in notebook.cells
+                if c.cell_type == "markdown" and c.source.startswith(REVIEW_HEADING[lang]))
+    return len(re.findall(r"^\d+\. ", cell, flags=re.M))
+
+
+def _sections(lang: str) -> dict[str, str]:
+    notes = (TRAINING / f"instructor_notes.{lang}.md").read_text(encoding="utf-8")
+    parts = re.split(r"^### (\d\d) ", notes, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2]))
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_instructor_notes_answer_every_review_question(lang):
+    sections = _sections(lang)
+    sources = sorted(p for p in SOURCES.glob("*.py") if "final_quiz" not in p.name)
+    assert sources and {p.name[:2] for p in sources} <= set(sections)
+    for source in sources:
+        section = sections[source.name[:2]]
+        assert "**Live.**" in section or "**Вживую.**" in section
+        answers = section.split(ANSWERS_HEADING[lang], 1)[1]
+        assert len(re.findall(r"^\d+\. ", answers, flags=re.M)) == _review_count(source, lang), source.name
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return 60 * int(hours) + int(minutes)
+
+
+def _agenda(lang: str, heading: str) -> list[tuple[int, int]]:
+    notes = (TRAINING / f"instructor_notes.{lang}.md").read_text(encoding="utf-8")
+    table = notes.split(heading, 1)[1].split("\n\n|", 1)[1].split("\n\n", 1)[0]
+    return [(_minutes(a), _minutes(b)) for a, b in re.findall(r"^\| (\d:\d\d)–(\d:\d\d) \|", "|" + table, re.M)]
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "## One-day training"), ("ru", "## Однодневный тренинг"),
+                                               ("en", "**Day 2**"), ("ru", "**День 2**")])
+def test_agendas_are_contiguous_and_fit_six_hours_with_breaks(lang, heading):
+    slots = _agenda(lang, heading)
+    assert len(slots) >= 6 and slots[0][0] == 0
+    assert all(end > start for start, end in slots)
+    assert all(prev[1] == nxt[0] for prev, nxt in zip(slots, slots[1:])), "no gaps or overlaps"
+    assert slots[-1][1] <= 6 * 60
+
+
+def test_both_languages_give_the_same_agenda():
+    assert _agenda("en", "## One-day training") == _agenda("ru", "## Однодневный тренинг")
+    assert _agenda("en", "**Day 2**") == _agenda("ru", "**День 2**")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_capstone_has_a_rubric_of_four_to_six_criteria_with_levels(lang):
+    text = (TRAINING / f"capstone.{lang}.md").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| **")]
+    assert 4 <= len(rows) <= 6
+    header = next(line for line in text.splitlines() if line.startswith("| ") and "| 0 | 1 | 2 | 3 |" in line)
+    assert header and all(line.count("|") == header.count("|") for line in rows)
+    assert "example_orders.csv" in text

@@ -311,8 +311,9 @@ def score(notebook: str | int = 13, answers: dict | None = None, *, lang: str | 
         if unknown:
             raise ClvDataError(text("quiz.unknown_keys", lang, keys=", ".join(map(repr, unknown)),
                                     notebook=f"{int(notebook):02d}"))
-        results = {k: answers.get(k) not in (None, Ellipsis) and _CHECKERS[get(k).kind](get(k), answers[k], lang)[0]
-                   for k in keys}
+        given = {k: answers.get(k) for k in keys}
+        results = {k: given[k] is not None and given[k] is not Ellipsis
+                   and _CHECKERS[get(k).kind](get(k), given[k], lang)[0] for k in keys}
     else:
         results = {k: _RESULTS.get(k, False) for k in keys}
     right = sum(results.values())

@@ -262,16 +262,16 @@ def _texts() -> dict:
     r4, r9, n15, l17, p12 = ratios_4(), ratios_9(), nets_15(), lifts_17(), p_alive_12()
     g6, (s7a, s7b), c2 = gains_6(), steps_7(), clvs_2()
     for lang in ("en", "ru"):
-        m = lambda x, dec=0: _money(x, lang, dec)  # noqa: E731
+        m = lambda x, dec=0: _money(x, lang, dec if lang == "en" else 0)  # noqa: E731 - whole roubles
         out[lang] = {
             "c2a": m(c2["a"]), "c2b": m(c2["b"]),
             "r4": ", ".join(f"{k} {_num(v, lang, 2)}" for k, v in r4.items()),
-            "p5": _num(payback_5(), lang, 1),
+            "p5": _num(payback_5(), lang, 1), "naive5": f"{m(Q5['cac'])} / {m(Q5['margin'])}",
             "g6a": m(g6["aov"], 2), "g6r": m(g6["retention"], 2),
             "s7a": m(s7a, 2), "s7b": m(s7b, 2),
             "r9s": _num(r9["simple"], lang, 2), "r9d": _num(r9["dcf"], lang, 2),
             "y1": _pct(cohort_retention_10(1), lang), "y3": _pct(cohort_retention_10(3), lang),
-            "pa": _num(p12["a"], lang, 2), "pb": _num(p12["b"], lang, 2),
+            "pa": _num(p12["a"], lang, 3), "pb": _num(p12["b"], lang, 2),
             "if_alive": m(Q13["clv"] / Q13["p_alive"]), "wrong13": m(Q13["clv"] * (1 - Q13["p_alive"])),
             "n15t": m(n15["top"]), "n15e": m(n15["everyone"]),
             "u16a": m(uplift_16(1), 2), "u16l": m(uplift_16(None), 2), "c16": m(Q16["cost"]),
@@ -408,9 +408,9 @@ EXERCISES = [
        {"en": "ck.formulas.payback_period(20, 100, retention=0.9)  # months, against the limit of 6",
         "ru": "ck.formulas.payback_period(2000, 10000, retention=0.9)  # месяцев, против предела в 6"},
        prompt=_YES_NO,
-       feedback={"en": f"With churn the cost is paid back after {E['p5']} months, not the 5 that 100 / 20 suggests: "
+       feedback={"en": f"With churn the cost is paid back after {E['p5']} months, not the 5 that {E['naive5']} suggests: "
                        "too late for the rule.",
-                 "ru": f"С учётом оттока затраты окупаются за {R['p5']} мес., а не за 5, как выходит из 100 / 20: "
+                 "ru": f"С учётом оттока затраты окупаются за {R['p5']} мес., а не за 5, как выходит из {R['naive5']}: "
                        "позже, чем требует правило."},
        options=("yes", "no"), synonyms=YES_NO),
     _q("13.6", "choice", pick_6,
@@ -515,10 +515,10 @@ EXERCISES = [
                        "на том горизонте, на котором работает программа удержания."},
        per_lang=True, rel_tol=0.01),
     _q("13.12", "choice", left_12,
-       {"en": ("Two CDNOW customers, both 52 weeks old and both last seen at week 20. **A** made 10 repeat purchases\n"
+       {"en": ("Two CDNOW customers, both first seen 52 weeks ago and last seen at week 20. **A** made 10 repeat\npurchases "
                "before that, **B** one. You can call only one to check whether he has left. Under BG/NBD fitted to\n"
                "the CDNOW calibration period, which of them has more likely left already?"),
-        "ru": ("Два клиента CDNOW, обоим по 52 недели, оба последний раз покупали на 20-й неделе. **A** до этого\n"
+        "ru": ("Два клиента CDNOW: оба впервые купили 52 недели назад, последний раз — на 20-й неделе. **A**\nдо этого "
                "сделал 10 повторных покупок, **B** — одну. Позвонить можно только одному, чтобы узнать, не ушёл ли\n"
                "он. Кто из них, по модели BG/NBD, обученной на калибровочном периоде CDNOW, скорее уже ушёл?")},
        {"en": "Fit BGNBD on ck.datasets.load_cdnow_summary() and compare probability_alive of the two.",

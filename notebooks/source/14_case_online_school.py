@@ -65,11 +65,11 @@ from clvkit.i18n import format_money, format_number, format_percent
 from clvkit.models import ShiftedBetaGeometric
 
 ck.set_language(tr(en="en", ru="ru"))
-ck.set_currency("RUB")  # the school's money is roubles in both tracks
+ck.set_currency("RUB")
 lang = ck.get_language()
 rub, pct = lambda x: format_money(x, lang, decimals=0), lambda x: format_percent(x, lang)
 num, whole = lambda x: format_number(x, lang, decimals=2), lambda x: format_number(x, lang, decimals=0)
-show = lambda frame, formats, columns: pd.DataFrame(  # every figure written the reader's way: 1 234 ₽, 2,5 %
+show = lambda frame, formats, columns: pd.DataFrame(
     {c: frame[c].map(f) for c, f in formats.items()}).rename(index=NAMES).set_axis(columns, axis=1).rename_axis(
     index=[None] * frame.index.nlevels)
 
@@ -150,7 +150,7 @@ show(channels, {"ua": whole, "c1": pct, "cpa": rub, "cac": rub},
 # же, но каждый месяц приведён ко дню прихода ученика): они превращают маржу в месяц в CLV.
 
 # %%
-d = ck.units.rate_per_unit(0.25, "M")  # 25% a year, as a monthly discount rate
+d = ck.units.rate_per_unit(0.25, "M")
 sbg, rows, t12, t36 = {}, {}, np.arange(12), np.arange(36)
 for channel in channels.index:
     paid = students.loc[students["channel"] == channel, "paid"].to_numpy()
@@ -218,7 +218,7 @@ ax = ck.plots.plot_ltv_cac(econ.rename(index=NAMES), target_ratio=3, lang=lang)
 # %% [markdown] lang="ru" en_hash="e1692f56"
 # Оба расчёта ранжируют каналы одинаково. **Блогеры** убыточны в любом из них: ученик стоит 10 000 ₽,
 # а приносит за три года 7 267 ₽ (LTV:CAC 0,73), так что каждый из 100 учеников, которых блогеры
-# приводят за месяц, уносит около 2 700 ₽. **Партнёры** — лучший канал с большим отрывом: ученик стоит
+# приводят за месяц, приносит около 2 700 ₽ убытка. **Партнёры** — лучший канал с большим отрывом: ученик стоит
 # 3 500 ₽, а приносит 20 022 ₽ (5,72), потому что ученики партнёров лучше всех конвертируются и дольше
 # всех остаются. Контекст и таргет окупаются (2,58 и 2,09), но не дотягивают до цели 3:1: последний
 # столбец показывает, до какого уровня должен снизиться их CAC.
@@ -324,10 +324,10 @@ show(seg, {"size": whole, "mean": rub, "students": pct, "value": pct},
 # сумма показывает, сколько действие заработало к любому месяцу, то есть на любом **горизонте расчёта**.
 
 # %%
-CURATOR = dict(cost=700.0, months=3, churn_cut=0.25)   # roubles a month per student still studying
-UPSELL = dict(take=0.15, discount=1500.0, offer=100.0)   # share who move to Pro; roubles
+CURATOR = dict(cost=700.0, months=3, churn_cut=0.25)
+UPSELL = dict(take=0.15, discount=1500.0, offer=100.0)
 alpha, beta = sbg["search_ads"].params_
-churn = (1 - CURATOR["churn_cut"]) * alpha / (alpha + beta)   # mean monthly churn, cut by a quarter
+churn = (1 - CURATOR["churn_cut"]) * alpha / (alpha + beta)
 curated = ShiftedBetaGeometric.from_params(alpha=churn * (alpha + beta), beta=(1 - churn) * (alpha + beta))
 s0, s1, v = sbg["search_ads"].survival(t36), curated.survival(t36), (1 + d) ** -t36.astype(float)
 basic, extra = plans.loc["basic", "margin"], plans.loc["pro", "margin"] - plans.loc["basic", "margin"]
@@ -335,7 +335,7 @@ flows = pd.DataFrame({
     "curator": basic * (s1 - s0) * v - CURATOR["cost"] * s1 * v * (t36 < CURATOR["months"]),
     "upsell": UPSELL["take"] * extra * s0 * v * (t36 >= 1)
     - (UPSELL["take"] * UPSELL["discount"] + UPSELL["offer"]) * s0 * v * (t36 == 1)}, index=t36 + 1)
-gains = 1000 * flows.cumsum()   # for 1,000 new Basic students, months since they joined
+gains = 1000 * flows.cumsum()
 show(gains.loc[[3, 6, 12, 24, 36]], {"curator": rub, "upsell": rub},
      tr(en=["curator", "upsell"], ru=["куратор", "апсейл"])).rename_axis(tr(en="month", ru="месяц"))
 
@@ -400,7 +400,7 @@ ax.yaxis.set_major_formatter(lambda y, _: format_number(y, lang, decimals=0))
 # %% [markdown] lang="ru" en_hash="cac6f3c0"
 # ## Главное
 #
-# - В подписке покупка юнит-экономики — это оплаченный месяц: AvP — цена месяца, COGS — затраты на
+# - В подписке роль покупки в юнит-экономике играет оплаченный месяц: AvP — цена месяца, COGS — затраты на
 #   обслуживание ученика в месяц, APC — число оплаченных месяцев, которое модель sBG прогнозирует по
 #   каждому каналу.
 # - ARPPU за 12 месяцев и LTV за 36 месяцев ранжируют каналы одинаково, но годовой расчёт занижает

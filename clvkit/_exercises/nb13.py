@@ -520,7 +520,7 @@ EXERCISES = [
                "the CDNOW calibration period, which of them has more likely left already?"),
         "ru": ("Два клиента CDNOW: оба впервые купили 52 недели назад, последний раз — на 20-й неделе. **A**\nдо этого "
                "сделал 10 повторных покупок, **B** — одну. Позвонить можно только одному, чтобы узнать, не ушёл ли\n"
-               "он. Кто из них, по модели BG/NBD, обученной на калибровочном периоде CDNOW, скорее уже ушёл?")},
+               "он. Кто из них, по модели BG/NBD, обученной на периоде калибровки CDNOW, скорее уже ушёл?")},
        {"en": "Fit BGNBD on ck.datasets.load_cdnow_summary() and compare probability_alive of the two.",
         "ru": "Обучите BGNBD на ck.datasets.load_cdnow_summary() и сравните probability_alive обоих."},
        {lang: ("m = ck.models.BGNBD().fit(ck.datasets.load_cdnow_summary())\n"

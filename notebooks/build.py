@@ -137,7 +137,8 @@ def estimate_minutes(cells: list[dict], kind: str = "lesson") -> int:
         When `kind` is not one of :data:`KINDS`.
     """
     if kind not in KINDS:
-        raise ValueError(f"estimate_minutes: kind={kind!r} is not a kind of notebook; use one of {list(KINDS)}.")
+        raise ValueError(f"estimate_minutes: kind={kind!r} is not a kind of notebook; "
+                         f"use one of {list(KINDS)}.")
     words = sum(len(re.findall(r"[^\W\d_]+", "".join(c["source"]))) for c in cells if c["cell_type"] == "markdown")
     code = [c for c in cells if c["cell_type"] == "code"]
     checks = sum("".join(c["source"]).count("teach.check(") for c in code)
@@ -352,12 +353,13 @@ def build_cells(entries: list[Entry], index: int, labels: dict, source: Path = S
                     raise SourceError(f"{where}, line {cell.line}: no exercise {key!r} in "
                                       f"clvkit/_exercises/nb{entry.number}.py.")
                 if key in seen[part]:
-                    raise SourceError(f"{where}, line {cell.line}: the {part} of exercise {key} appears twice.")
+                    raise SourceError(f"{where}, line {cell.line}: the {part} of exercise {key} "
+                                      "appears twice.")
                 seen[part].append(key)
             for lang in TRACKS:
                 if part == "question":
-                    text = "\n\n".join(f"**{labels['exercise'][lang]} {key}.** {exercises[key].question[lang]}"
-                                        for key in keys)
+                    label = labels["exercise"][lang]
+                    text = "\n\n".join(f"**{label} {key}.** {exercises[key].question[lang]}" for key in keys)
                     out[lang].append({"cell_type": "markdown", "source": text, "tags": []})
                 else:
                     out[lang].append({"cell_type": "code", "source": group_placeholder(keys, exercises, lang),

@@ -147,7 +147,8 @@ def test_curriculum_minutes_follow_the_rule(entry):
 
 def _toy_notebook(words: int, checks_per_cell: list[int]) -> list[dict]:
     prose = {"cell_type": "markdown", "source": ["word " * words]}
-    code = [{"cell_type": "code", "source": ['teach.check("x", a, lang=lang)\n' * n]} for n in checks_per_cell]
+    check = 'teach.check("x", a, lang=lang)\n'
+    code = [{"cell_type": "code", "source": [check * n]} for n in checks_per_cell]
     return [prose, *code]
 
 
@@ -183,7 +184,8 @@ def test_check_names_a_grouped_exercise_marker_with_an_unknown_key(copy):
     source = copy / "source" / "13_final_quiz.py"
     text = source.read_text(encoding="utf-8")
     assert text.count('# %% exercise="13.1 13.2"') == 1
-    source.write_text(text.replace('# %% exercise="13.1 13.2"', '# %% exercise="13.1 13.99"'), encoding="utf-8")
+    text = text.replace('# %% exercise="13.1 13.2"', '# %% exercise="13.1 13.99"')
+    source.write_text(text, encoding="utf-8")
     problems = build.check(copy, copy / "source")
     assert any("13_final_quiz.py, line" in p and "no exercise '13.99'" in p for p in problems), problems
 
@@ -224,9 +226,11 @@ def test_exercise_cells_come_from_their_one_definition(entry):
             question = f"**{LABELS['exercise'][lang]} {key}.** {ex.question[lang]}"
             alone = f'answer = ...  # {ex.prompt[lang]}\nteach.check("{key}", answer, lang=lang)'
             name = "answer_" + key.split(".")[1]
-            shared = (f"{name} = ...  # {ex.prompt[lang]}", f'display(teach.check("{key}", {name}, lang=lang))')
+            shared = (f"{name} = ...  # {ex.prompt[lang]}",
+                      f'display(teach.check("{key}", {name}, lang=lang))')
             asked = _where(cells, lambda cell: f"\n\n{question}\n\n" in f"\n\n{cell}\n\n")
-            answered = _where(cells, lambda cell: cell == alone or all(line in cell.splitlines() for line in shared))
+            answered = _where(cells, lambda cell: cell == alone
+                              or all(line in cell.splitlines() for line in shared))
             assert asked < answered
 
 

@@ -271,7 +271,8 @@ def test_no_answer_in_committed_outputs_or_placeholders(path):
                 values = _shown_values(ex, lang)
                 assert not [s for s in values if s in source], (key, source)
             elif ex.kind == "choice":  # the prompt names every option or none, so it gives nothing away
-                line = next(line for line in source.splitlines() if line.startswith(f"answer_{key.split('.')[1]} "))
+                own = f"answer_{key.split('.')[1]} "
+                line = next(line for line in source.splitlines() if line.startswith(own))
                 named = [o for o in ex.options if f'"{o}"' in line]
                 assert named in ([], list(ex.options)), (key, named)
             elif ex.kind == "set":

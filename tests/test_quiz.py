@@ -228,27 +228,55 @@ def _shown_values(ex, lang):
     return {s for s in out if len(s.strip("0,.")) >= 2}
 
 
+def _answer_cells(cells: list[dict]) -> list[tuple[str, list[str], list[str]]]:
+    """(source, keys checked in order, text of each output) of every code cell that checks answers."""
+    out = []
+    for cell in cells:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "code" and "teach.check(" in source:
+            keys = re.findall(r'teach\.check\("(13\.\d+)"', source)
+            shown = ["".join(o.get("data", {}).get("text/plain", o.get("text", ""))) for o in cell["outputs"]]
+            out.append((source, keys, shown))
+    return out
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.parent.name)
+def test_the_quiz_fits_the_limits_of_a_notebook(path):
+    """At most 30 cells: the twenty questions are asked two to a cell, each answer on its own line."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    assert len(cells) <= 30
+    answers = _answer_cells(cells)
+    assert [k for _source, keys, _shown in answers for k in keys] == [f"13.{i}" for i in range(1, 21)]
+    assert all(len(keys) == 2 for _source, keys, _shown in answers)
+    for source, keys, _shown in answers:
+        for key in keys:  # the learner writes each answer in its own variable, checked under its own key
+            name = "answer_" + key.split(".")[1]
+            assert source.count(f"{name} = ...  # ") == 1
+            assert f'display(teach.check("{key}", {name}, lang=lang))' in source
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.parent.name)
 def test_no_answer_in_committed_outputs_or_placeholders(path):
     lang = path.parent.name
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    checks = [c for c in cells if c["cell_type"] == "code" and "teach.check(" in "".join(c["source"])]
-    assert len(checks) == 20
-    for cell in checks:
-        source = "".join(cell["source"])
-        key = re.search(r'teach\.check\("(13\.\d+)"', source).group(1)
-        ex = QUIZ[key]
-        assert source.startswith("answer = ...  # "), source
-        outputs = "".join("".join(o.get("data", {}).get("text/plain", o.get("text", ""))) for o in cell["outputs"])
-        assert outputs.startswith(f"✏️ {key}:") and "✅" not in outputs and "📖" not in outputs
-        if ex.kind == "number":
-            shown = _shown_values(ex, lang)
-            assert not [s for s in shown if s in source], (key, source)
-        elif ex.kind == "choice":  # the prompt names every option or none, so it gives nothing away
-            named = [o for o in ex.options if f'"{o}"' in source]
-            assert named in ([], list(ex.options)), (key, named)
-        elif ex.kind == "set":
-            assert not all(f'"{o}"' in source for o in ex.value(lang))
+    answers = _answer_cells(cells)
+    assert sum(len(keys) for _source, keys, _shown in answers) == 20
+    for source, keys, shown in answers:
+        assert source.startswith("answer_"), source
+        assert len(shown) == len(keys)  # each question shows its own feedback, in order
+        for key, output in zip(keys, shown):
+            ex = QUIZ[key]
+            assert output.startswith(f"✏️ {key}:") and "✅" not in output and "📖" not in output
+            if ex.kind == "number":
+                values = _shown_values(ex, lang)
+                assert not [s for s in values if s in source], (key, source)
+            elif ex.kind == "choice":  # the prompt names every option or none, so it gives nothing away
+                own = f"answer_{key.split('.')[1]} "
+                line = next(line for line in source.splitlines() if line.startswith(own))
+                named = [o for o in ex.options if f'"{o}"' in line]
+                assert named in ([], list(ex.options)), (key, named)
+            elif ex.kind == "set":
+                assert not all(f'"{o}"' in source for o in ex.value(lang))
     every_output = json.dumps([c.get("outputs", []) for c in cells], ensure_ascii=False)
     assert "📖" not in every_output and "✅" not in every_output
 

@@ -25,11 +25,12 @@
 # - where you stand on the whole course: a score at the end, and the questions to look at again;
 # - to make the course's decisions on figures you have not seen before.
 #
-# Replace the `...` of each answer cell with your answer and run the cell. `teach.hint("13.1", lang=lang)`
-# gives a nudge and `teach.solution("13.1", lang=lang)` the worked answer (try first: the score counts
-# the last answer you checked, whoever found it).
+# The questions come in pairs: each answer cell holds the two answers, `answer_1 = ...` for question 13.1
+# and so on. Replace each `...` with your answer and run the cell; each question gets its own feedback.
+# `teach.hint("13.1", lang=lang)` gives a nudge and `teach.solution("13.1", lang=lang)` the worked answer
+# (try first: the score counts the last answer you checked, whoever found it).
 
-# %% [markdown] lang="ru" en_hash="f58ae0fc"
+# %% [markdown] lang="ru" en_hash="c90d123d"
 # Двадцать вопросов по всему курсу — от того, что такое CLV, до юнит-экономики. Половина из них
 # требует решения: какой канал отключить, какую программу профинансировать, кому позвонить. На такие
 # вопросы отвечайте выбором, а причину записывайте комментарием под ответом; отзыв покажет, согласны
@@ -41,9 +42,11 @@
 # - понимать, насколько вы освоили курс: в конце — итоговый балл и вопросы, к которым стоит вернуться;
 # - принимать решения из курса на цифрах, которых вы раньше не видели.
 #
-# Замените `...` в каждой ячейке ответа своим ответом и запустите ячейку. `teach.hint("13.1", lang=lang)`
-# даёт подсказку, а `teach.solution("13.1", lang=lang)` — разобранное решение (сначала попробуйте сами:
-# в балл идёт последний проверенный ответ, кто бы его ни нашёл).
+# Вопросы идут парами: в каждой ячейке ответа — два ответа, `answer_1 = ...` для вопроса 13.1 и так
+# далее. Замените каждое `...` своим ответом и запустите ячейку; по каждому вопросу вы получите свой
+# отзыв. `teach.hint("13.1", lang=lang)` даёт подсказку, а `teach.solution("13.1", lang=lang)` —
+# разобранное решение (сначала попробуйте сами: в балл идёт последний проверенный ответ, кто бы его
+# ни нашёл).
 
 # %%
 import pandas as pd
@@ -55,125 +58,65 @@ ck.set_language(tr(en="en", ru="ru"))
 lang = ck.get_language()
 teach.forget(13)  # a fresh start: only the answers of this run count
 
-# %% [markdown] exercise="13.1"
-# *Exercise 13.1: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="13.1 13.2"
+# *Exercises 13.1 and 13.2: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.1"
-# the answer cell of exercise 13.1 is written from clvkit/_exercises/nb13.py
+# %% exercise="13.1 13.2"
+# the answer cell of exercises 13.1 and 13.2 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.2"
-# *Exercise 13.2: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="13.3 13.4"
+# *Exercises 13.3 and 13.4: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.2"
-# the answer cell of exercise 13.2 is written from clvkit/_exercises/nb13.py
+# %% exercise="13.3 13.4"
+# the answer cell of exercises 13.3 and 13.4 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.3"
-# *Exercise 13.3: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="13.5 13.6"
+# *Exercises 13.5 and 13.6: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.3"
-# the answer cell of exercise 13.3 is written from clvkit/_exercises/nb13.py
+# %% exercise="13.5 13.6"
+# the answer cell of exercises 13.5 and 13.6 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.4"
-# *Exercise 13.4: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="13.7 13.8"
+# *Exercises 13.7 and 13.8: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.4"
-# the answer cell of exercise 13.4 is written from clvkit/_exercises/nb13.py
+# %% exercise="13.7 13.8"
+# the answer cell of exercises 13.7 and 13.8 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.5"
-# *Exercise 13.5: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="13.9 13.10"
+# *Exercises 13.9 and 13.10: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.5"
-# the answer cell of exercise 13.5 is written from clvkit/_exercises/nb13.py
+# %% exercise="13.9 13.10"
+# the answer cell of exercises 13.9 and 13.10 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.6"
-# *Exercise 13.6: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="13.11 13.12"
+# *Exercises 13.11 and 13.12: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.6"
-# the answer cell of exercise 13.6 is written from clvkit/_exercises/nb13.py
+# %% exercise="13.11 13.12"
+# the answer cell of exercises 13.11 and 13.12 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.7"
-# *Exercise 13.7: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="13.13 13.14"
+# *Exercises 13.13 and 13.14: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.7"
-# the answer cell of exercise 13.7 is written from clvkit/_exercises/nb13.py
+# %% exercise="13.13 13.14"
+# the answer cell of exercises 13.13 and 13.14 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.8"
-# *Exercise 13.8: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="13.15 13.16"
+# *Exercises 13.15 and 13.16: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.8"
-# the answer cell of exercise 13.8 is written from clvkit/_exercises/nb13.py
+# %% exercise="13.15 13.16"
+# the answer cell of exercises 13.15 and 13.16 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.9"
-# *Exercise 13.9: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="13.17 13.18"
+# *Exercises 13.17 and 13.18: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.9"
-# the answer cell of exercise 13.9 is written from clvkit/_exercises/nb13.py
+# %% exercise="13.17 13.18"
+# the answer cell of exercises 13.17 and 13.18 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.10"
-# *Exercise 13.10: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="13.19 13.20"
+# *Exercises 13.19 and 13.20: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.10"
-# the answer cell of exercise 13.10 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="13.11"
-# *Exercise 13.11: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="13.11"
-# the answer cell of exercise 13.11 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="13.12"
-# *Exercise 13.12: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="13.12"
-# the answer cell of exercise 13.12 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="13.13"
-# *Exercise 13.13: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="13.13"
-# the answer cell of exercise 13.13 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="13.14"
-# *Exercise 13.14: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="13.14"
-# the answer cell of exercise 13.14 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="13.15"
-# *Exercise 13.15: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="13.15"
-# the answer cell of exercise 13.15 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="13.16"
-# *Exercise 13.16: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="13.16"
-# the answer cell of exercise 13.16 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="13.17"
-# *Exercise 13.17: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="13.17"
-# the answer cell of exercise 13.17 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="13.18"
-# *Exercise 13.18: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="13.18"
-# the answer cell of exercise 13.18 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="13.19"
-# *Exercise 13.19: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="13.19"
-# the answer cell of exercise 13.19 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="13.20"
-# *Exercise 13.20: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="13.20"
-# the answer cell of exercise 13.20 is written from clvkit/_exercises/nb13.py
+# %% exercise="13.19 13.20"
+# the answer cell of exercises 13.19 and 13.20 is written from clvkit/_exercises/nb13.py
 
 # %% [markdown] lang="en"
 # ## Your score

@@ -137,7 +137,7 @@ cohort.describe(lang, decimals=0).iloc[:, :2]
 
 # %% [markdown] lang="ru" en_hash="7a018e99"
 # Вручную: ARPPU = (2 500 − 1 500) × 1,8 = 1 800 ₽ с покупателя, ARPU = 4 % × 1 800 = 72 ₽ с
-# пользователя. Но пользователь стоит 80 ₽: на каждом магазин теряет 8 ₽, за месяц —
+# пользователя. Но пользователь стоит 80 ₽: магазин теряет на каждом 8 ₽, а за месяц —
 # 10 000 × (72 − 80) = −80 000 ₽, ROMI равен −10 %. Покупатель обходится в CAC = 80 / 4 % = 2 000 ₽,
 # а оставляет только 1 800 ₽.
 #
@@ -185,7 +185,7 @@ ax = ck.plots.plot_ltv_cac(by_channel.to_frame(), ltv="arppu", cac="cac", target
 #
 # Маржинальная прибыль равна нулю, когда пользователь стоит ровно столько, сколько приносит:
 # **предельный CPA** в точке безубыточности равен ARPU. Команда, которая хочет заработать на
-# вложениях, целится ниже: при целевом ROMI CPA ≤ ARPU / (1 + ROMI) (`ue.max_cpa`). Поскольку
+# вложениях, целится ниже: при целевом ROMI должно быть CPA ≤ ARPU / (1 + ROMI) (`ue.max_cpa`). Поскольку
 # ARPPU / CAC = 1 + ROMI, ROMI — это LTV:CAC − 1, где на месте LTV стоит ARPPU. «ARPPU > CAC»
 # означает LTV:CAC больше единицы, то есть всего лишь безубыточность, а целевое соотношение 3:1 из
 # блокнота «Почему CLV важен» — это ROMI 200 %. Для нашей когорты:
@@ -197,7 +197,7 @@ print(tr(en="Break-even CPA (ROMI 0%):", ru="Предельный CPA при ROM
       format_money(break_even, lang, decimals=0))
 print(tr(en="Highest CPA at LTV:CAC 3:1 (ROMI 200%):", ru="Предельный CPA при LTV:CAC 3:1 (ROMI 200 %):"),
       format_money(three_to_one, lang, decimals=0))
-print(tr(en="C1 at which 80 ₽ a user breaks even:", ru="C1, при котором 80 ₽ за пользователя окупаются:"),
+print(tr(en="C1 at which 80 ₽ a user breaks even:", ru="C1, при которой 80 ₽ за пользователя окупаются:"),
       format_percent(cohort.cpa / cohort.arppu, lang))
 
 # %% [markdown] lang="en"
@@ -252,7 +252,7 @@ apc_each = ue.apc_from_model(model, horizon="12 months", summary=history)
 print(tr(en="APC of a new buyer over 12 months:", ru="APC нового покупателя за 12 месяцев:"),
       format_number(apc_new, lang, decimals=2))
 print(tr(en="Existing buyers, purchases expected in the next 12 months: median",
-         ru="Существующие покупатели, ожидаемые покупки за следующие 12 месяцев: медиана"),
+         ru="Ожидаемые покупки существующих покупателей за следующие 12 месяцев: медиана"),
       format_number(apc_each.median(), lang, decimals=2))
 print(tr(en="The best 10% of existing buyers: more than", ru="Лучшие 10 % существующих покупателей: больше"),
       format_number(apc_each.quantile(0.9), lang, decimals=2))
@@ -274,8 +274,8 @@ print(tr(en="The best 10% of existing buyers: more than", ru="Лучшие 10 % 
 # 20% a year. `ue.compare_with_clv` does the three steps:
 
 # %% [markdown] lang="ru" en_hash="48fc5e74"
-# Модель ожидает от нового покупателя 1,72 покупки за 12 месяцев — чуть меньше, чем 1,8 в плане, — и
-# тогда ARPPU = (AvP − COGS) × APC — это CLV покупателя за 12 месяцев без дисконтирования. Для каждого
+# Модель ожидает от нового покупателя 1,72 покупки за 12 месяцев — чуть меньше, чем 1,8 в плане. С APC
+# из модели ARPPU = (AvP − COGS) × APC — это CLV покупателя за 12 месяцев без дисконтирования. Для каждого
 # существующего покупателя модель даёт его собственное ожидаемое число покупок в следующие 12 месяцев
 # (первая покупка уже в прошлом): 0,26 у медианного покупателя и больше 1,13 у лучших 10 %.
 # Юнит-экономика, посчитанная по каждому клиенту, — это и есть CLV. Модель BG/NBD учитывает, что
@@ -400,5 +400,5 @@ ck.widgets.UnitEconomicsExplorer(**COHORT, retention=0.85, annual_discount_rate=
 # 3. У одного канала лучший ROMI, у другого — самая большая маржинальная прибыль. Какой канал вы бы
 #    наращивали первым и что проверили бы перед этим?
 # 4. Откуда ваша команда сегодня берёт APC? Что к этому добавит прогнозная модель?
-# 5. Почему удержание сильнее уменьшает ценность +10 % к APC, чем +10 % к C1?
+# 5. Почему удержание сильнее обесценивает +10 % к APC, чем +10 % к C1?
 # 6. Почему, если APC берётся из модели BG/NBD, в `compare_with_clv` нужно передать `retention=1`?

@@ -213,12 +213,38 @@ def exercise_texts(folder: Path) -> list[Text]:
     return found
 
 
+def training_texts(folder: Path) -> list[Text]:
+    """The Russian pages of the training kit: instructor notes, capstone, cheat sheet, review answers.
+
+    A page is checked paragraph by paragraph (its Russian part only where it holds both languages),
+    with code spans and formulas left out as in notebook prose.
+    """
+    import html as _html
+
+    found = []
+    pages = sorted(folder.glob("*.ru.md")) + sorted(folder.glob("*.ru.html")) + sorted(folder.glob("review_answers_*.md"))
+    for path in pages:
+        if path.name.startswith("glossary."):
+            continue  # the glossary names the forbidden variants on purpose
+        body = path.read_text(encoding="utf-8")
+        if path.name.startswith("review_answers_"):
+            body = body.split("## Русский", 1)[1] if "## Русский" in body else ""
+        if path.suffix == ".html":
+            body = re.sub(r"<style.*?</style>", " ", body, flags=re.S)
+            body = _html.unescape(re.sub(r"<[^>]+>", " ", body))
+        for i, paragraph in enumerate(re.split(r"\n\s*\n", body)):
+            if paragraph.strip():
+                found.append(Text(f"{path.name}:{i + 1}", paragraph, markdown=True))
+    return found
+
+
 def russian_texts(root: Path = ROOT) -> list[Text]:
     """Every Russian text of the course the glossary applies to."""
     return (notebook_texts(root / "notebooks" / "source")
             + catalogue_texts(root / "clvkit" / "i18n" / "ru")
             + curriculum_texts(root / "notebooks" / "curriculum.yaml")
-            + exercise_texts(root / "clvkit" / "_exercises"))
+            + exercise_texts(root / "clvkit" / "_exercises")
+            + training_texts(root / "docs" / "training"))
 
 
 # --------------------------------------------------------------------------- the checks

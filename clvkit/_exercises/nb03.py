@@ -135,6 +135,10 @@ EXERCISES = [
         kind="choice",
         expected="retention",
         options=("retention", "frequency", "aov", "margin"),
+        synonyms={"retention": ("удержание", "удержания", "отток", "лояльность"),
+                  "frequency": ("частота", "частоты", "частота покупок", "частоту"),
+                  "aov": ("средний чек", "среднего чека", "чек", "average order value", "order value"),
+                  "margin": ("маржа", "маржи", "маржу", "маржинальность")},
         hint={
             "en": "Compare the purchases per week and the share still buying across the satisfaction groups: "
                   "which one moves, and which stays flat?",

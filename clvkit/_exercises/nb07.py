@@ -113,6 +113,8 @@ EXERCISES = [
         kind="choice",
         expected=_worse_baseline,
         options=("own", "average"),
+        synonyms={"own": ("свой", "своё", "свое", "собственный", "собственная", "собственное", "по себе"),
+                  "average": ("среднее", "средний", "по среднему", "среднее по всем")},
         hint={
             "en": "Look at the mae column (mean absolute error): the larger error is the worse forecast.",
             "ru": "Посмотрите на столбец mae (средняя абсолютная ошибка): чем больше ошибка, тем хуже прогноз.",
@@ -155,6 +157,7 @@ EXERCISES = [
         kind="choice",
         expected=_model_line_at_the_end,
         options=("above", "below"),
+        synonyms={"above": ("выше", "сверху", "над", "higher"), "below": ("ниже", "снизу", "под", "lower")},
         hint={
             "en": "Find the last week on the right of the tracking chart: is the dashed model line higher "
                   "or lower than the solid actual line?",

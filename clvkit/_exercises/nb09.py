@@ -185,6 +185,9 @@ EXERCISES = [
         kind="choice",
         expected=_strongest_lever,
         options=tuple(LEVERS),
+        synonyms={"retention": ("удержание", "отток", "удержания", "churn"),
+                  "frequency": ("частота", "частота покупок", "частоту"),
+                  "order value": ("средний чек", "чек", "aov", "order_value", "стоимость заказа")},
         hint={
             "en": "Evaluate three strategies on sim: Strategy(churn_change=-0.1), Strategy(frequency_change=0.1) and "
                   "Strategy(aov_change=0.1), and compare their .gross_uplift.",

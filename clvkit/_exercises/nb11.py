@@ -82,6 +82,10 @@ EXERCISES = [
         kind="choice",
         expected="amount_col",
         options=ARGUMENTS,
+        synonyms={"customer_col": ("столбец клиента", "столбец клиентов"), "date_col": ("столбец даты", "столбец дат"),
+                  "amount_col": ("столбец суммы", "столбец сумм"), "date_format": ("формат даты", "формат дат"),
+                  "decimal": ("десятичный разделитель", "разделитель дробной части"),
+                  "on_negative": ("отрицательные суммы", "возвраты"), "on_duplicate": ("дубликаты", "повторы")},
         hint={
             "en": "The message names a column and shows its first values. Which kind of value is that column "
                   "supposed to hold, and which argument tells the loader where to find it?",

@@ -185,7 +185,7 @@ except ck.ClvDataError as err:
 # %% [markdown] exercise="11.1"
 # *Exercise 11.1: the question and the answer cell are written from clvkit/_exercises/nb11.py.*
 
-# %%
+# %% tags=["about-currencies"]
 try:
     ck.load_transactions(PATH, customer_col="client", date_col="order_date", amount_col="sales_channel",
                          date_format=DATE_FORMAT)

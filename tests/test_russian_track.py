@@ -32,7 +32,7 @@ ABOUT_CURRENCIES = "about-currencies"
 
 #: Notebooks whose Russian track counts in roubles and prints its tables through format_table.
 #: Notebook 12 counts in roubles in both tracks by an earlier decision (its store is Russian).
-CONVERTED = ["00", "01", "02"]
+CONVERTED = ["00", "01", "02", "03"]
 
 
 # --------------------------------------------------------------------------- data in roubles
@@ -246,7 +246,7 @@ def _allowed_latin() -> set[str]:
 
 ALLOWED = _allowed_latin()
 # `code`, and tokens with a letter and a dot, bracket, equals sign or quote, such as ck.formulas.dcf_clv(...)
-CODE_LIKE = re.compile(r"`[^`]*`|(?=\S*[A-Za-z_])\S*[._()=\[\]\"']\S*")
+CODE_LIKE = re.compile(r"`[^`]*`|[A-Za-z_][\w.]*\([^()]*\)|(?=\S*[A-Za-z_])\S*[._()=\[\]\"']\S*")
 
 
 def _outputs(path: Path):
@@ -310,6 +310,7 @@ def test_the_checks_of_outputs_find_what_they_look_for():
     assert _latin_words("CLV по BG/NBD, P(alive) и LTV:CAC") == []
     assert re.search(r"(?<![\w.=])\d+\.\d+(?![\w.])", CODE_LIKE.sub(" ", "средний чек 35.96")) is not None
     assert re.search(r"(?<![\w.=])\d+\.\d+(?![\w.])", CODE_LIKE.sub(" ", "retention=0.9 даёт 35,96")) is None
+    assert re.search(r"\d\.\d", CODE_LIKE.sub(" ", "Посчитайте ck.formulas.dcf_clv(15_000, 0.95, 0.1) и 0,2")) is None
     assert EXERCISE_KEY.sub(" ", "✏️ 03.1: ответа нет; 💡 Подсказка (03.1): 0.5") == "  ответа нет; 💡 Подсказка  : 0.5"
 
 

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 
 from .i18n import format_date, format_money, format_number, has, resolve_lang, text
 
-__all__ = ["format_table", "yes_no", "term"]
+__all__ = ["format_table", "format_values", "yes_no", "term"]
 
 MAX_DECIMALS = 4
+# a number already written as text the English way (a table of significant digits): "0.066", "-1.5"
+_NUMERAL = re.compile(r"-?\d+\.\d+")
 
 
 def yes_no(value, lang: str | None = None) -> str:
@@ -69,8 +72,34 @@ def _cell(value, lang: str, decimals: int, money: bool, currency):
     if hasattr(value, "strftime") and not hasattr(value, "freqstr"):  # a date, not a period
         return format_date(value, lang)
     if isinstance(value, str):
+        if _NUMERAL.fullmatch(value):
+            return value.replace("-", "−").replace(".", ",")
         return term(value, lang)
     return value
+
+
+def format_values(values, lang: str | None = None, *, decimals: int = 3):
+    """A row of numbers for a printed line: the values themselves in English, "0,668; 0,702" in Russian.
+
+    Parameters
+    ----------
+    values : array-like of float
+        The numbers.
+    lang : {"en", "ru"}, optional
+        The reader's language; the current setting when omitted.
+    decimals : int
+        Digits after the decimal mark (Russian).
+
+    Returns
+    -------
+    array-like or str
+        In English `values` as given (numpy prints them as before); in Russian one string, the
+        numbers with a decimal comma separated by semicolons (a comma would be read as a decimal mark).
+    """
+    lang = resolve_lang(lang)
+    if lang == "en":
+        return values
+    return "; ".join(format_number(v, lang, decimals=decimals) for v in list(values))
 
 
 def _column(series, lang: str, decimals, money: bool, currency):
@@ -118,7 +147,8 @@ def format_table(data, lang: str | None = None, *, decimals=None, money=(), curr
         The reader's language; the current setting when omitted.
     decimals : int or dict, optional
         Digits after the decimal mark, for every float column or per column name; by default the
-        fewest (up to four) that show each column's values as they are (round the table first).
+        fewest (up to four) that show each column's values as they are (round the table first); the
+        same for every column when the columns are labelled by numbers (years, periods).
     money : list of str
         Columns written as money, with the currency's symbol (``1 234,56 ₽``).
     currency : str, optional
@@ -139,6 +169,11 @@ def format_table(data, lang: str | None = None, *, decimals=None, money=(), curr
         return data
     per_column = decimals if isinstance(decimals, dict) else {}
     every = None if isinstance(decimals, dict) else decimals
+    floats = [data.iloc[:, i] for i in range(data.shape[1]) if data.iloc[:, i].dtype.kind == "f"] \
+        if isinstance(data, pd.DataFrame) else []
+    if every is None and floats and not any(isinstance(c, str) for c in data.columns):
+        # columns labelled by years or periods hold one quantity: one number of decimals for all of them
+        every = max(_decimals_needed(col.tolist()) for col in floats)
     if isinstance(data, pd.Series):  # shown as a one-column table: a Series' footer ("Name:", "dtype:") is English
         return format_table(data.to_frame(), lang, decimals=decimals, money=money, currency=currency)
     # built from plain lists by position, so that repeated index labels or column names stay as they are

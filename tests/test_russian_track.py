@@ -32,7 +32,7 @@ ABOUT_CURRENCIES = "about-currencies"
 
 #: Notebooks whose Russian track counts in roubles and prints its tables through format_table.
 #: Notebook 12 counts in roubles in both tracks by an earlier decision (its store is Russian).
-CONVERTED = ["00", "01", "02", "03"]
+CONVERTED = ["00", "01", "02", "03", "04", "05"]
 
 
 # --------------------------------------------------------------------------- data in roubles
@@ -136,6 +136,14 @@ def test_a_russian_table_writes_money_with_the_rouble_sign_and_chosen_decimals()
     frame = pd.DataFrame({"clv": [3500.0, 123456.789]})
     shown = format_table(frame, "ru", money=["clv"], decimals={"clv": 0}, currency="RUB")
     assert shown["CLV"].tolist() == [_by_hand(3500, 0) + "\xa0₽", _by_hand(123457, 0) + "\xa0₽"]
+
+
+def test_columns_labelled_by_years_share_one_number_of_decimals():
+    frame = pd.DataFrame({1: [0.631, 0.869], 7: [0.92, 0.95]})
+    shown = format_table(frame, "ru")
+    assert shown[7].tolist() == ["0,920", "0,950"] and shown[1].tolist() == ["0,631", "0,869"]
+    named = format_table(pd.DataFrame({"clv": [1.5], "retention": [0.125]}), "ru")
+    assert named.iloc[0].tolist() == ["1,5", "0,125"]
 
 
 def test_a_series_becomes_a_one_column_table_without_an_english_footer():
@@ -293,6 +301,24 @@ def test_russian_outputs_show_no_english_booleans(number):
 @pytest.mark.parametrize("number", CONVERTED)
 def test_russian_outputs_hold_no_english_word_outside_code_names_and_terms(number):
     bad = [(i, words) for i, _tags, t in _outputs(_notebook("ru", number)) if (words := _latin_words(t))]
+    assert bad == []
+
+
+def _tables(path: Path):
+    """(cell index, text) of every table (a DataFrame: it has an HTML form) among a notebook's outputs."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    for i, cell in enumerate(cells):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "text/html" in data and "text/plain" in data:
+                yield i, "".join(data["text/plain"])
+
+
+@pytest.mark.parametrize("number", CONVERTED)
+def test_russian_tables_hold_no_english_names(number):
+    # in a table every name is shown to the reader: snake_case column names count as words here
+    bad = [(i, words) for i, t in _tables(_notebook("ru", number))
+           if (words := [w for w in re.findall(r"[A-Za-z]{2,}", t) if w not in ALLOWED])]
     assert bad == []
 
 

@@ -57,7 +57,7 @@ ck.set_language(tr(en="en", ru="ru"))
 # The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
 currency = tr(en="USD", ru="RUB")
 ck.set_currency(currency)
-rate = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
+per_dollar = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
@@ -111,7 +111,7 @@ ax = ck.plots.plot_cohort_heatmap(retention, lang=lang)
 # с 80% до 90% и посмотрите на CLV — удержание обычно самый сильный рычаг.
 
 # %% tags=["nbval-ignore-output"]
-ck.widgets.DriverExplorer(aov=50 * rate, purchases_per_period=1, margin=0.3, retention=0.8, currency=currency,
+ck.widgets.DriverExplorer(aov=50 * per_dollar, purchases_per_period=1, margin=0.3, retention=0.8, currency=currency,
                           lang=lang)
 
 # %% [markdown] lang="en"

@@ -48,7 +48,7 @@ ck.set_language(tr(en="en", ru="ru"))
 # The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
 currency = tr(en="USD", ru="RUB")
 ck.set_currency(currency)
-rate = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
+per_dollar = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
@@ -111,7 +111,7 @@ lang = ck.get_language()
 # $1 / 1{,}1^t$ и приведённая стоимость (маржа × коэффициент).
 
 # %%
-flow = pd.DataFrame({"expected_margin": [m * rate for m in (120.0, 150, 150, 150, 150)]},
+flow = pd.DataFrame({"expected_margin": [m * per_dollar for m in (120.0, 150, 150, 150, 150)]},
                     index=pd.Index([1, 2, 3, 4, 5], name="period"))
 flow["discount_factor"] = 1 / 1.1 ** flow.index
 flow["present_value"] = flow["expected_margin"] * flow["discount_factor"]
@@ -174,7 +174,7 @@ teach.hint("01.1", lang=lang)
 # `ck.formulas.cumulative_value` раскладывает ожидаемый денежный поток по годам:
 
 # %%
-expected = ck.formulas.cumulative_value(150 * rate, 0.8, 0.1, periods=10)
+expected = ck.formulas.cumulative_value(150 * per_dollar, 0.8, 0.1, periods=10)
 ck.format_table(expected.round(2), lang=lang)
 
 # %% [markdown] lang="en"
@@ -206,9 +206,9 @@ print(tr(en="10 years, summed by hand:     ",
          ru="10 лет, сумма вручную:        "), format_money(by_hand, lang, decimals=0))
 print(tr(en="10 years, dcf_clv:            ",
          ru="10 лет, dcf_clv:              "),
-      format_money(ck.formulas.dcf_clv(150 * rate, 0.8, 0.1, periods=10), lang, decimals=0))
+      format_money(ck.formulas.dcf_clv(150 * per_dollar, 0.8, 0.1, periods=10), lang, decimals=0))
 print(tr(en="every future year, dcf_clv:   ",
-         ru="все будущие годы, dcf_clv:    "), format_money(ck.formulas.dcf_clv(150 * rate, 0.8, 0.1), lang, decimals=0))
+         ru="все будущие годы, dcf_clv:    "), format_money(ck.formulas.dcf_clv(150 * per_dollar, 0.8, 0.1), lang, decimals=0))
 
 # %% [markdown] lang="en"
 # The running total levels off: after a decade almost nobody is left, and what remains is heavily
@@ -225,7 +225,7 @@ print(tr(en="every future year, dcf_clv:   ",
 # и саму первую покупку, используйте `timing="begin"`.)
 
 # %%
-long_run = ck.formulas.cumulative_value(150 * rate, 0.8, 0.1, periods=25)
+long_run = ck.formulas.cumulative_value(150 * per_dollar, 0.8, 0.1, periods=25)
 ax = ck.plots.plot_cumulative_value(long_run, time_unit="Y", lang=lang)
 
 # %% [markdown] lang="en"
@@ -262,7 +262,7 @@ ax = ck.plots.plot_cumulative_value(long_run, time_unit="Y", lang=lang)
 # *Exercise 01.2: the question and the answer cell are written from clvkit/_exercises/nb01.py.*
 
 # %%
-aov, orders_per_year, margin = 50 * rate, 10, 0.3
+aov, orders_per_year, margin = 50 * per_dollar, 10, 0.3
 candidates = pd.Series({
     "a": aov,
     "b": aov * orders_per_year * 2,

@@ -49,7 +49,7 @@ ck.set_language(tr(en="en", ru="ru"))
 # The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
 currency = tr(en="USD", ru="RUB")
 ck.set_currency(currency)
-rate = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
+per_dollar = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
@@ -106,7 +106,7 @@ lang = ck.get_language()
 
 # %%
 d = ck.units.rate_per_unit(0.10, "M")
-margin_per_month = 40 * rate * 1 * 0.35
+margin_per_month = 40 * per_dollar * 1 * 0.35
 clv = ck.formulas.dcf_clv(margin_per_month, 0.9, d, periods=36)
 print(tr(en="Discount rate a month:",
          ru="Ставка дисконтирования в месяц:"), format_percent(d, lang, decimals=2))
@@ -154,7 +154,7 @@ print(tr(en="Ceiling at 5:1:         ",
 # принесённая клиентом маржа (ожидаемая и дисконтированная) покрыла CAC; до этого деньги заморожены.
 
 # %%
-cac = 50 * rate
+cac = 50 * per_dollar
 payback = ck.formulas.payback_period(margin_per_month, cac, retention=0.9, discount_rate=d)
 print("LTV:CAC =", format_number(ck.formulas.ltv_cac_ratio(clv, cac), lang, decimals=2))
 print(tr(en="Payback, months:", ru="Срок окупаемости, месяцев:"), format_number(payback, lang, decimals=1))
@@ -197,8 +197,8 @@ teach.hint("02.2", lang=lang)
 # тема блокнота 03.
 
 # %% tags=["nbval-ignore-output"]
-ck.widgets.DriverExplorer(aov=40 * rate, purchases_per_period=1, margin=0.35, retention=0.9,
-                          annual_discount_rate=0.1, horizon=36, cac=50 * rate, currency=currency, lang=lang)
+ck.widgets.DriverExplorer(aov=40 * per_dollar, purchases_per_period=1, margin=0.35, retention=0.9,
+                          annual_discount_rate=0.1, horizon=36, cac=50 * per_dollar, currency=currency, lang=lang)
 
 # %% [markdown] lang="en"
 # ## Splitting a budget across channels
@@ -216,8 +216,8 @@ ck.widgets.DriverExplorer(aov=40 * rate, purchases_per_period=1, margin=0.35, re
 
 # %%
 channels = pd.DataFrame(
-    {"margin_per_month": [m * rate for m in (14, 12, 16, 10)], "retention": [0.9, 0.85, 0.93, 0.8],
-     "cac": [c * rate for c in (35, 30, 50, 25)], "saturation": [300, 600, 120, 1000]},
+    {"margin_per_month": [m * per_dollar for m in (14, 12, 16, 10)], "retention": [0.9, 0.85, 0.93, 0.8],
+     "cac": [c * per_dollar for c in (35, 30, 50, 25)], "saturation": [300, 600, 120, 1000]},
     index=pd.Index(tr(en=['search', 'social', 'referral', 'marketplace'],
                       ru=['поиск', 'соцсети', 'рекомендации', 'маркетплейс']), name="channel"),
 )
@@ -258,7 +258,7 @@ ax = ck.plots.plot_ltv_cac(economics, lang=lang)
 # финансируемом канале не сравняется LTV:CAC (Blattberg & Deighton 1996). Бюджет — 3 000 000 ₽:
 
 # %%
-plan = ck.acquisition.allocate_budget(channels, 30_000 * rate)
+plan = ck.acquisition.allocate_budget(channels, 30_000 * per_dollar)
 ck.format_table(plan[["customers", "spend", "budget_share", "marginal_ltv_cac", "net_value"]].round(
     {"customers": 0, "spend": 0, "budget_share": 3, "marginal_ltv_cac": 2, "net_value": 0}).astype(
     {"customers": int, "spend": int, "net_value": int}), lang=lang)
@@ -335,7 +335,7 @@ print(tr(en="Gini coefficient:",
 # вдвое больше, чем стоила. ROI = (ценность − затраты) / затраты.
 
 # %%
-cost, new_customers = 20_000 * rate, 400
+cost, new_customers = 20_000 * per_dollar, 400
 roi_first_order = (new_customers * margin_per_month - cost) / cost
 roi_clv = (new_customers * clv - cost) / cost
 print(tr(en="ROI on the first order's margin:",

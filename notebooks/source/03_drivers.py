@@ -53,7 +53,7 @@ ck.set_language(tr(en="en", ru="ru"))
 # The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
 currency = tr(en="USD", ru="RUB")
 ck.set_currency(currency)
-rate = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
+per_dollar = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
@@ -90,7 +90,7 @@ lang = ck.get_language()
 # ставка дисконтирования 10%:
 
 # %%
-aov, frequency, margin, retention, discount = 75 * rate, 5, 0.4, 0.8, 0.1
+aov, frequency, margin, retention, discount = 75 * per_dollar, 5, 0.4, 0.8, 0.1
 yearly_margin = aov * frequency * margin
 clv = ck.formulas.dcf_clv(yearly_margin, retention, discount)
 print(tr(en="Margin a year:", ru="Маржа в год:"), format_money(yearly_margin, lang, decimals=0))
@@ -357,8 +357,8 @@ for name, value in loyal.items():
 # ценность далёких лет.
 
 # %% tags=["nbval-ignore-output"]
-ck.widgets.DriverExplorer(aov=75 * rate, purchases_per_period=5, margin=0.4, retention=0.8,
-                          annual_discount_rate=0.1, horizon=30, cac=100 * rate, time_unit="Y", currency=currency,
+ck.widgets.DriverExplorer(aov=75 * per_dollar, purchases_per_period=5, margin=0.4, retention=0.8,
+                          annual_discount_rate=0.1, horizon=30, cac=100 * per_dollar, time_unit="Y", currency=currency,
                           lang=lang)
 
 # %% [markdown] lang="en"

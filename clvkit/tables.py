@@ -25,6 +25,7 @@ __all__ = ["format_table", "format_values", "yes_no", "term"]
 MAX_DECIMALS = 4
 # a number already written as text the English way (a table of significant digits): "0.066", "-1.5"
 _NUMERAL = re.compile(r"-?\d+\.\d+")
+_TIER = re.compile(r"top [\d.,\-–]+%")
 
 
 def yes_no(value, lang: str | None = None) -> str:
@@ -47,6 +48,8 @@ def term(name, lang: str | None = None):
     for key in (f"course_tables.col.{name}", f"seg.{name}"):
         if has(key, lang):
             return text(key, lang)
+    if _TIER.fullmatch(name):  # a value tier of clvkit.segments.clv_tiers: "top 1-5%"
+        return text("seg.top", lang) + name[3:]
     return name
 
 

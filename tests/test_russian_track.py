@@ -32,7 +32,7 @@ ABOUT_CURRENCIES = "about-currencies"
 
 #: Notebooks whose Russian track counts in roubles and prints its tables through format_table.
 #: Notebook 12 counts in roubles in both tracks by an earlier decision (its store is Russian).
-CONVERTED = ["00", "01", "02", "03", "04", "05", "06", "07"]
+CONVERTED = ["00", "01", "02", "03", "04", "05", "06", "07", "08"]
 
 
 # --------------------------------------------------------------------------- data in roubles
@@ -125,6 +125,8 @@ def test_a_russian_table_has_decimal_commas_russian_words_and_yes_no():
     pd.testing.assert_frame_equal(frame, before)
     assert list(shown.columns) == ["CLV", "в программе", "клиентов"]
     assert shown.index.name == "сегмент" and list(shown.index) == ["чемпионы", "под угрозой ухода"]
+    assert format_table(pd.DataFrame({"tier": ["top 1-5%", "rest"]}), "ru")["уровень"].tolist() == [
+        "топ 1-5%", "остальные"]
     assert shown["CLV"].tolist() == [_by_hand(1234.5, 2), _by_hand(-0.25, 2)]
     assert shown["в программе"].tolist() == ["да", "нет"]
     assert shown["клиентов"].tolist() == [_by_hand(12345, 0), "7"]

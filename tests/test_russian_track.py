@@ -32,7 +32,7 @@ ABOUT_CURRENCIES = "about-currencies"
 
 #: Notebooks whose Russian track counts in roubles and prints its tables through format_table.
 #: Notebook 12 counts in roubles in both tracks by an earlier decision (its store is Russian).
-CONVERTED = ["00", "01", "02", "03", "04", "05", "06", "07", "08"]
+CONVERTED = ["00", "01", "02", "03", "04", "05", "06", "07", "08", "09"]
 
 
 # --------------------------------------------------------------------------- data in roubles

@@ -32,7 +32,7 @@ ABOUT_CURRENCIES = "about-currencies"
 
 #: Notebooks whose Russian track counts in roubles and prints its tables through format_table.
 #: Notebook 12 counts in roubles in both tracks by an earlier decision (its store is Russian).
-CONVERTED = ["00", "01", "02", "03", "04", "05", "06", "07", "08", "09"]
+CONVERTED = ["00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10"]
 
 
 # --------------------------------------------------------------------------- data in roubles
@@ -251,7 +251,8 @@ def _allowed_latin() -> set[str]:
             words.update(re.findall(r"[A-Za-z][A-Za-z0-9]*", field))
     # names (of the data, the authors, the package) and the Latin letters of formulas and parameters
     return words | {"CDNOW", "Fader", "Hardie", "Lee", "Shang", "Gupta", "Lehmann", "clvkit", "Pareto", "NBD",
-                    "MBG", "BG", "BB", "Gamma", "Shift", "Enter", "Excel", "Voila", "CSV", "MAE", "RMSE", "SE"}
+                    "MBG", "BG", "BB", "Gamma", "Shift", "Enter", "Excel", "Voila", "CSV", "MAE", "RMSE", "SE",
+                    "basic", "premium"}  # the subscription plans of notebook 10 are named so in both tracks
 
 
 ALLOWED = _allowed_latin()

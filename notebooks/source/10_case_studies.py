@@ -64,10 +64,8 @@ import clvkit as ck
 from clvkit import teach
 from clvkit.models import BGNBD, GammaGamma, ShiftedBetaGeometric
 from clvkit.i18n import format_money, format_number, format_percent
-
 ck.set_language(tr(en="en", ru="ru"))
-# The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
-currency = tr(en="USD", ru="RUB")
+currency = tr(en="USD", ru="RUB")  # the Russian track shows the dollar data in roubles at the course rate
 ck.set_currency(currency)
 per_dollar = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
 lang = ck.get_language()

@@ -86,8 +86,7 @@ from clvkit.models import BGNBD, GammaGamma
 from clvkit.i18n import format_money, format_number, format_percent
 
 ck.set_language(tr(en="en", ru="ru"))
-# The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
-currency = tr(en="USD", ru="RUB")
+currency = tr(en="USD", ru="RUB")  # the Russian track shows the dollar data in roubles at the course rate
 ck.set_currency(currency)
 lang = ck.get_language()
 

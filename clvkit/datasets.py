@@ -77,8 +77,8 @@ def _rate(currency: str, argument: str = "currency") -> float:
 
 def _scaled_params(params, rate: float):
     if isinstance(params, dict):
-        return {k: (v * rate if k in _MONEY_PARAMS and isinstance(v, (int, float)) else _scaled_params(v, rate))
-                for k, v in params.items()}
+        return {k: (v * rate if k in _MONEY_PARAMS and isinstance(v, (int, float))
+                    else _scaled_params(v, rate)) for k, v in params.items()}
     return params
 
 
@@ -254,7 +254,8 @@ def load_retailer(*, with_channels: bool = False, currency: str = "USD"):
         Also return the channel table.
     {currency}
     """
-    log = _case_log("retailer_transactions.csv", "retailer_params.json", ["channel", "recommendations"], currency)
+    log = _case_log("retailer_transactions.csv", "retailer_params.json", ["channel", "recommendations"],
+                    currency)
     if not with_channels:
         return log
     channels = _read_csv("retailer_channels.csv", index_col="channel")
@@ -274,7 +275,8 @@ def load_subscription(*, currency: str = "USD") -> pd.DataFrame:
     ----------
     {currency}
     """
-    return _case_log("subscription_payments.csv", "subscription_params.json", ["plan", "engagement"], currency)
+    return _case_log("subscription_payments.csv", "subscription_params.json", ["plan", "engagement"],
+                     currency)
 
 
 def load_coffee_chain(*, currency: str = "USD") -> pd.DataFrame:

@@ -20,7 +20,7 @@ import re
 
 from .i18n import format_date, format_money, format_number, has, resolve_lang, text
 
-__all__ = ["format_table", "format_values", "yes_no", "term"]
+__all__ = ["format_table", "format_values", "term", "yes_no"]
 
 MAX_DECIMALS = 4
 # a number already written as text the English way (a table of significant digits): "0.066", "-1.5"
@@ -128,8 +128,8 @@ def _index(index, lang: str):
         d = _decimals_needed(index.tolist()) if index.dtype.kind == "f" else 0
         if index.dtype.kind == "i":  # customer ids, years, periods: numbers without a thousands separator
             return pd.Index([str(v) for v in index.tolist()], name=term(index.name, lang), dtype=object)
-        return pd.Index([format_number(v, lang, decimals=d) for v in index.tolist()], name=term(index.name, lang),
-                        dtype=object)
+        return pd.Index([format_number(v, lang, decimals=d) for v in index.tolist()],
+                        name=term(index.name, lang), dtype=object)
     if index.dtype.kind == "b":
         return pd.Index([yes_no(v, lang) for v in index.tolist()], name=term(index.name, lang), dtype=object)
     if isinstance(index, (pd.DatetimeIndex, pd.PeriodIndex, pd.TimedeltaIndex, pd.IntervalIndex)):
@@ -160,7 +160,8 @@ def format_table(data, lang: str | None = None, *, decimals=None, money=(), curr
     Returns
     -------
     DataFrame or Series
-        In English, `data` itself. In Russian a copy of text cells (a Series becomes a one-column table): numbers with a decimal comma and
+        In English, `data` itself. In Russian a copy of text cells (a Series becomes a one-column
+        table): numbers with a decimal comma and
         a narrow space between thousands, booleans as «да»/«нет», dates as ``05.01.2024``, column and
         index names and category values translated where the catalogue holds them. Integer index
         values (ids, years) are written without a thousands separator, as ids are.
@@ -177,7 +178,8 @@ def format_table(data, lang: str | None = None, *, decimals=None, money=(), curr
     if every is None and floats and not any(isinstance(c, str) for c in data.columns):
         # columns labelled by years or periods hold one quantity: one number of decimals for all of them
         every = max(_decimals_needed(col.tolist()) for col in floats)
-    if isinstance(data, pd.Series):  # shown as a one-column table: a Series' footer ("Name:", "dtype:") is English
+    # a Series is shown as a one-column table: its footer ("Name:", "dtype:") would be English
+    if isinstance(data, pd.Series):
         return format_table(data.to_frame(), lang, decimals=decimals, money=money, currency=currency)
     # built from plain lists by position, so that repeated index labels or column names stay as they are
     out = pd.DataFrame(

@@ -32,12 +32,15 @@ ABOUT_CURRENCIES = "about-currencies"
 #: A code cell tagged so shows a file as it is (notebook 11's raw export): its words are the file's own.
 RAW_DATA = "raw-data"
 
-#: Notebooks whose Russian track counts in roubles and prints its tables through format_table.
-#: Notebook 12 counts in roubles in both tracks by an earlier decision (its store is Russian).
-CONVERTED = ["00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11"]
+#: Every committed Russian notebook, by number: each counts in roubles and speaks Russian.
+CONVERTED = sorted(p.stem[:2] for p in (NOTEBOOKS / "ru").glob("*.ipynb"))
 
 
 # --------------------------------------------------------------------------- data in roubles
+
+def test_every_notebook_of_the_course_is_checked():
+    assert CONVERTED == [f"{n:02d}" for n in range(len(CONVERTED))] and len(CONVERTED) >= 13
+
 
 def test_the_course_rate_is_one_round_number_per_currency():
     assert COURSE_RATES == {"USD": 1.0, "RUB": 100.0}
@@ -58,7 +61,8 @@ def test_a_summary_in_roubles_keeps_every_count_and_scales_the_spend():
     usd, usd_hold = ck.datasets.load_cdnow_summary(with_holdout=True)
     rub, rub_hold = ck.datasets.load_cdnow_summary(with_holdout=True, currency="RUB")
     pd.testing.assert_frame_equal(rub[["frequency", "recency", "T"]], usd[["frequency", "recency", "T"]])
-    assert rub["monetary_value"].to_numpy() == pytest.approx(100 * usd["monetary_value"].to_numpy(), rel=1e-12)
+    assert rub["monetary_value"].to_numpy() == pytest.approx(
+        100 * usd["monetary_value"].to_numpy(), rel=1e-12)
     assert rub_hold["monetary_value_holdout"].to_numpy() == pytest.approx(
         100 * usd_hold["monetary_value_holdout"].to_numpy(), rel=1e-12)
     published = ck.datasets.load_cdnow_calibration_summary_published(currency="RUB")
@@ -79,7 +83,8 @@ def test_case_studies_in_roubles_convert_amounts_channel_costs_and_the_true_mone
     sub = json.loads(dataset_path("subscription_params.json").read_text())
     assert payments.attrs["true_params"]["sbg_by_plan"]["basic"]["price"] == pytest.approx(
         100 * sub["sbg_by_plan"]["basic"]["price"])
-    assert payments.attrs["true_params"]["sbg_by_plan"]["basic"]["alpha"] == sub["sbg_by_plan"]["basic"]["alpha"]
+    basic = payments.attrs["true_params"]["sbg_by_plan"]["basic"]
+    assert basic["alpha"] == sub["sbg_by_plan"]["basic"]["alpha"]
     coffee = ck.datasets.load_coffee_chain(currency="RUB")
     assert coffee["amount"].sum() == pytest.approx(100 * ck.datasets.load_coffee_chain()["amount"].sum())
 
@@ -93,7 +98,8 @@ def test_in_currency_leaves_the_frame_given_as_it_was():
 
 
 def test_a_currency_without_a_course_rate_is_refused_in_both_languages():
-    for lang, words in (("en", ["'EUR'", "course rate", "'RUB'"]), ("ru", ["'EUR'", "курса пересчёта", "'RUB'"])):
+    for lang, words in (("en", ["'EUR'", "course rate", "'RUB'"]),
+                        ("ru", ["'EUR'", "курса пересчёта", "'RUB'"])):
         with i18n.language(lang), pytest.raises(ck.ClvDataError) as err:
             ck.datasets.load_cdnow_transactions(currency="EUR")
         assert all(w in str(err.value) for w in words), str(err.value)
@@ -120,8 +126,8 @@ def _by_hand(x: float, decimals: int) -> str:
 
 
 def test_a_russian_table_has_decimal_commas_russian_words_and_yes_no():
-    frame = pd.DataFrame({"segment": ["champions", "at risk"], "clv": [1234.5, -0.25], "targeted": [True, False],
-                          "customers": [12345, 7]}).set_index("segment")
+    frame = pd.DataFrame({"segment": ["champions", "at risk"], "clv": [1234.5, -0.25],
+                          "targeted": [True, False], "customers": [12345, 7]}).set_index("segment")
     before = frame.copy()
     shown = format_table(frame, "ru")
     pd.testing.assert_frame_equal(frame, before)
@@ -189,7 +195,8 @@ def test_every_option_of_a_choice_exercise_has_a_russian_answer(ex):
     # a name Russian keeps as it is (BG/NBD, Gamma-Gamma) needs no Russian word
     for option in [o for o in _word_options(ex) if not set(re.findall("[A-Za-z]+", o)) <= ALLOWED]:
         words = ex.synonyms.get(option, ())
-        assert any(re.search("[а-яё]", w, re.IGNORECASE) for w in words), f"{ex.key}: no Russian word for {option!r}"
+        assert any(re.search("[а-яё]", w, re.IGNORECASE) for w in words), \
+            f"{ex.key}: no Russian word for {option!r}"
 
 
 @pytest.mark.parametrize("ex", CHOICES, ids=lambda ex: ex.key)
@@ -213,7 +220,8 @@ def test_no_word_answers_for_two_options(ex):
         for word in words:
             key = " ".join(word.lower().replace("ё", "е").split())
             assert key not in {o.lower() for o in ex.options}, f"{ex.key}: {word!r} is itself an option"
-            assert seen.setdefault(key, option) == option, f"{ex.key}: {word!r} names {seen[key]!r} and {option!r}"
+            assert seen.setdefault(key, option) == option, \
+                f"{ex.key}: {word!r} names {seen[key]!r} and {option!r}"
 
 
 MONEY = [ex for ex in _all_exercises() if ex.money]
@@ -253,7 +261,8 @@ def _allowed_latin() -> set[str]:
             words.update(re.findall(r"[A-Za-z][A-Za-z0-9]*", field))
     # names (of the data, the authors, the package) and the Latin letters of formulas and parameters
     return words | {"CDNOW", "Fader", "Hardie", "Lee", "Shang", "Gupta", "Lehmann", "clvkit", "Pareto", "NBD",
-                    "MBG", "BG", "BB", "Gamma", "Shift", "Enter", "Excel", "Voila", "CSV", "MAE", "RMSE", "SE",
+                    "MBG", "BG", "BB", "Gamma", "Shift", "Enter", "Excel", "Voila", "CSV", "MAE", "RMSE",
+                    "SE",
                     "basic", "premium"}  # the subscription plans of notebook 10 are named so in both tracks
 
 
@@ -299,7 +308,8 @@ def test_russian_outputs_show_no_dollars(number):
 
 @pytest.mark.parametrize("number", CONVERTED)
 def test_russian_outputs_show_no_english_booleans(number):
-    bad = [(i, t[:80]) for i, _tags, t in _outputs(_notebook("ru", number)) if re.search(r"\b(True|False)\b", t)]
+    bad = [(i, t[:80]) for i, _tags, t in _outputs(_notebook("ru", number))
+           if re.search(r"\b(True|False)\b", t)]
     assert bad == []
 
 
@@ -347,13 +357,17 @@ def test_the_checks_of_outputs_find_what_they_look_for():
     assert _latin_words("CLV по BG/NBD, P(alive) и LTV:CAC") == []
     assert re.search(r"(?<![\w.=])\d+\.\d+(?![\w.])", CODE_LIKE.sub(" ", "средний чек 35.96")) is not None
     assert re.search(r"(?<![\w.=])\d+\.\d+(?![\w.])", CODE_LIKE.sub(" ", "retention=0.9 даёт 35,96")) is None
-    assert re.search(r"\d\.\d", CODE_LIKE.sub(" ", "Посчитайте ck.formulas.dcf_clv(15_000, 0.95, 0.1) и 0,2")) is None
-    assert EXERCISE_KEY.sub(" ", "✏️ 03.1: ответа нет; 💡 Подсказка (03.1): 0.5") == "  ответа нет; 💡 Подсказка  : 0.5"
+    hint = "Посчитайте ck.formulas.dcf_clv(15_000, 0.95, 0.1) и 0,2"
+    assert re.search(r"\d\.\d", CODE_LIKE.sub(" ", hint)) is None
+    feedback = "✏️ 03.1: ответа нет; 💡 Подсказка (03.1): 0.5"
+    assert EXERCISE_KEY.sub(" ", feedback) == "  ответа нет; 💡 Подсказка  : 0.5"
 
 
 # notebook 12 counts in roubles in both tracks (docs/decisions.md, "Unit economics")
-@pytest.mark.parametrize("path", sorted(p for p in (NOTEBOOKS / "en").glob("*.ipynb") if not p.stem.startswith("12_")),
-                         ids=lambda p: p.stem[:2])
+ENGLISH = sorted(p for p in (NOTEBOOKS / "en").glob("*.ipynb") if not p.stem.startswith("12_"))
+
+
+@pytest.mark.parametrize("path", ENGLISH, ids=lambda p: p.stem[:2])
 def test_english_outputs_show_no_roubles(path):
     bad = [(i, t[:80]) for i, tags, t in _outputs(path) if ABOUT_CURRENCIES not in tags and "₽" in t]
     assert bad == []

@@ -28,11 +28,12 @@ _LAZY = {
     "get_language": "clvkit.i18n",
     "set_currency": "clvkit.i18n",
     "get_currency": "clvkit.i18n",
+    "format_table": "clvkit.tables",
 }
 _SUBMODULES = {
     "data", "datasets", "formulas", "models", "valuation", "segments", "strategy",
     "simulate", "plots", "widgets", "teach", "units", "acquisition", "validation", "diagnostics", "i18n",
-    "unit_economics", "spark", "workbench",
+    "unit_economics", "spark", "workbench", "tables",
 }
 
 __all__ = [

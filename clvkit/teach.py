@@ -68,6 +68,10 @@ class Exercise:
         Digits shown when the expected number is revealed.
     options : tuple of str
         Allowed answers for choice and set exercises.
+    money : bool
+        The expected number is an amount of money in the US dollars of the course's data; it is
+        checked and shown in the currency in force, at the course's fixed rate
+        (:data:`clvkit.datasets.COURSE_RATES`: 100 ₽ a dollar), as the Russian track counts.
     synonyms : dict
         Other words accepted for an option of a choice or set exercise, in any language:
         ``{"c1": ("conversion", "конверсия")}``. Compared like the options (case and
@@ -86,6 +90,7 @@ class Exercise:
     abs_tol: float = 0.0
     decimals: int = 2
     options: tuple = ()
+    money: bool = False
     synonyms: dict = field(default_factory=dict)
     question: dict = field(default_factory=dict)
     prompt: dict = field(default_factory=dict)
@@ -154,12 +159,22 @@ def _as_float(answer) -> float | None:
     return x if math.isfinite(x) else None
 
 
-def _check_number(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
-    expected = float(ex.value(lang))
+def _rate(ex: Exercise, currency: str | None, lang: str) -> float:
+    """Units of the answer's currency per dollar of the course's data (1 unless the answer is money)."""
+    if not ex.money:
+        return 1.0
+    from .datasets import _rate as course_rate
+    from .i18n import get_currency
+
+    return course_rate(get_currency(lang) if currency is None else currency)
+
+
+def _check_number(ex: Exercise, answer, lang: str, rate: float = 1.0) -> tuple[bool, str]:
+    expected = float(ex.value(lang)) * rate
     x = _as_float(answer)
     if x is None:
         return False, _t("not_number", lang)
-    if math.isclose(x, expected, rel_tol=ex.rel_tol, abs_tol=ex.abs_tol):
+    if math.isclose(x, expected, rel_tol=ex.rel_tol, abs_tol=ex.abs_tol * rate):
         return True, ""
     if expected != 0 and x != 0 and (x / expected >= 9.5 or expected / x >= 9.5) and (x > 0) == (expected > 0):
         factor = max(abs(x / expected), abs(expected / x))
@@ -180,7 +195,7 @@ def _canonical(ex: Exercise, answer) -> str:
     return word
 
 
-def _check_choice(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
+def _check_choice(ex: Exercise, answer, lang: str, rate: float = 1.0) -> tuple[bool, str]:
     given = _canonical(ex, answer)
     if given == _norm(ex.value(lang)):
         return True, ""
@@ -189,7 +204,7 @@ def _check_choice(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
     return False, ""
 
 
-def _check_set(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
+def _check_set(ex: Exercise, answer, lang: str, rate: float = 1.0) -> tuple[bool, str]:
     if isinstance(answer, str) or not hasattr(answer, "__iter__"):
         answer = [answer]
     given = {_canonical(ex, a) for a in answer}
@@ -204,7 +219,7 @@ def _check_set(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
     return False, "; ".join(parts)
 
 
-def _check_bool(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
+def _check_bool(ex: Exercise, answer, lang: str, rate: float = 1.0) -> tuple[bool, str]:
     if not isinstance(answer, bool):
         return False, _t("bool", lang)
     return answer is bool(ex.value(lang)), ""
@@ -214,16 +229,16 @@ _CHECKERS: dict[str, Callable] = {"number": _check_number, "choice": _check_choi
                                   "bool": _check_bool}
 
 
-def _shown(ex: Exercise, lang: str) -> str:
+def _shown(ex: Exercise, lang: str, rate: float = 1.0) -> str:
     value = ex.value(lang)
     if ex.kind == "number":
-        return format_number(value, lang, decimals=ex.decimals)
+        return format_number(float(value) * rate, lang, decimals=ex.decimals)
     if ex.kind == "set":
         return ", ".join(sorted(map(str, value)))
     return str(value)
 
 
-def check(key: str, answer, *, lang: str | None = None) -> Feedback:
+def check(key: str, answer, *, lang: str | None = None, currency: str | None = None) -> Feedback:
     """Check an answer and say whether it is right, and if not, which way it is off.
 
     Parameters
@@ -234,6 +249,9 @@ def check(key: str, answer, *, lang: str | None = None) -> Feedback:
         The learner's answer; ``...`` (Ellipsis) means not answered yet.
     lang : {"en", "ru"}
         Language of the feedback.
+    currency : {"USD", "RUB"}, optional
+        The currency of a money answer; the one in force when omitted (roubles in the Russian
+        track, dollars in the English one).
 
     Returns
     -------
@@ -249,7 +267,7 @@ def check(key: str, answer, *, lang: str | None = None) -> Feedback:
     ex = get(key, lang=lang)
     if answer is Ellipsis or answer is None:
         return Feedback(False, f"✏️ {key}: {_t('empty', lang)}")
-    ok, why = _CHECKERS[ex.kind](ex, answer, lang)
+    ok, why = _CHECKERS[ex.kind](ex, answer, lang, _rate(ex, currency, lang))
     _RESULTS[key] = ok
     if ok:
         why = f" {ex.feedback[lang]}" if ex.feedback else ""
@@ -265,11 +283,12 @@ def hint(key: str, *, lang: str | None = None) -> Feedback:
     return Feedback(False, f"💡 {_t('hint', lang)} ({key}): {get(key, lang=lang).hint[lang]}")
 
 
-def solution(key: str, *, lang: str | None = None) -> Feedback:
-    """Reveal the worked solution and the expected answer."""
+def solution(key: str, *, lang: str | None = None, currency: str | None = None) -> Feedback:
+    """Reveal the worked solution and the expected answer (a money answer in `currency`, as :func:`check`)."""
     lang = resolve_lang(lang)
     ex = get(key, lang=lang)
-    text = f"📖 {_t('solution', lang)} ({key}):\n{ex.solution[lang]}\n{_t('answer', lang)}: {_shown(ex, lang)}"
+    shown = _shown(ex, lang, _rate(ex, currency, lang))
+    text = f"📖 {_t('solution', lang)} ({key}):\n{ex.solution[lang]}\n{_t('answer', lang)}: {shown}"
     return Feedback(True, text)
 
 

@@ -30,7 +30,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "clvkit"
 
 LAYERS = [
     ["errors", "i18n"],
-    ["_checks", "_validate", "units"],
+    ["_checks", "_validate", "units", "tables"],
     ["data", "datasets"],
     ["formulas", "models", "simulate", "unit_economics"],
     ["valuation", "validation", "diagnostics"],

@@ -42,6 +42,9 @@ EXERCISES = [
         kind="choice",
         expected="a",
         options=("a", "b", "c", "d"),
+        # the cells of the map read a-d; a Russian keyboard gives the look-alikes «а», «с», or а, б, г in order
+        # («в», third in order but B to the eye, could be read two ways and is not taken)
+        synonyms={"a": ("а",), "b": ("б",), "c": ("с",), "d": ("г",)},
         hint={
             "en": "Is there a contract that ends when the customer leaves, and can renewals happen at any moment?",
             "ru": "Есть ли договор, который заканчивается с уходом клиента, и может ли продление случиться в любой момент?",

@@ -37,15 +37,15 @@ EXERCISES = [
                 "hand.)"
             ),
             "ru": (
-                "Другой клиент принесёт 100 $ маржи в конце первого года, 80 $ в конце второго\n"
-                "и 60 $ в конце третьего, а потом уйдёт. Каков его CLV при ставке "
+                "Другой клиент принесёт 10 000 ₽ маржи в конце первого года, 8 000 ₽ в конце второго\n"
+                "и 6 000 ₽ в конце третьего, а потом уйдёт. Каков его CLV при ставке "
                 "дисконтирования 10% в год? (Можно\n"
                 "скопировать таблицу выше и поменять маржу или посчитать вручную.)"
             ),
         },
         prompt={
             "en": "your answer, in dollars",
-            "ru": "ваш ответ, в долларах",
+            "ru": "ваш ответ, в рублях",
         },
         feedback={
             "en": (
@@ -59,6 +59,7 @@ EXERCISES = [
         },
         kind="number",
         expected=_timeline_clv,
+        money=True,
         rel_tol=0.002,
         hint={
             "en": "Divide each year's margin by (1 + 0.10) raised to the year (1, 2, 3), then add the three "
@@ -70,8 +71,8 @@ EXERCISES = [
             "en": "100 / 1.1 + 80 / 1.1**2 + 60 / 1.1**3\n"
                   "# or: margins = pd.Series([100, 80, 60], index=[1, 2, 3]); "
                   "(margins / 1.1 ** margins.index).sum()",
-            "ru": "100 / 1.1 + 80 / 1.1**2 + 60 / 1.1**3\n"
-                  "# или: margins = pd.Series([100, 80, 60], index=[1, 2, 3]); "
+            "ru": "10_000 / 1.1 + 8_000 / 1.1**2 + 6_000 / 1.1**3\n"
+                  "# или: margins = pd.Series([10_000, 8_000, 6_000], index=[1, 2, 3]); "
                   "(margins / 1.1 ** margins.index).sum()",
         },
     ),
@@ -96,7 +97,7 @@ EXERCISES = [
                 "Which one is the customer's CLV? Answer with a letter."
             ),
             "ru": (
-                "Клиент магазина делает 10 заказов в год со средним чеком 50 $, валовая маржа "
+                "Клиент магазина делает 10 заказов в год со средним чеком 5 000 ₽, валовая маржа "
                 "30%,\n"
                 "он покупает у нас уже два года, удержание — 80% в год, ставка дисконтирования "
                 "— 10%. Ячейка ниже\n"
@@ -128,6 +129,9 @@ EXERCISES = [
         kind="choice",
         expected="d",
         options=("a", "b", "c", "d", "e"),
+        # the formulas are lettered a-e; a Russian keyboard gives the look-alikes «а», «с», «е», or а, б, г, д
+        # in order («в», third in order but B to the eye, could be read two ways and is not taken)
+        synonyms={"a": ("а",), "b": ("б",), "c": ("с",), "d": ("г",), "e": ("е", "д")},
         hint={
             "en": "CLV looks forward, counts margin rather than revenue, and covers the whole relationship, "
                   "not one order.",
@@ -155,13 +159,13 @@ EXERCISES = [
             ),
             "ru": (
                 "Какова **медиана** исторического CLV клиента CDNOW (при марже 30%), в "
-                "долларах?\n"
+                "рублях?\n"
                 "Половина клиентов принесла меньше этой суммы. Используйте `historical_value`."
             ),
         },
         prompt={
             "en": "your answer, in dollars, e.g. historical_value.median()",
-            "ru": "ваш ответ, в долларах, например historical_value.median()",
+            "ru": "ваш ответ, в рублях, например historical_value.median()",
         },
         feedback={
             "en": (
@@ -173,6 +177,7 @@ EXERCISES = [
         },
         kind="number",
         expected=_cdnow_median_historical_value,
+        money=True,
         rel_tol=0.005,
         hint={
             "en": "historical_value holds one number per customer; take its median: historical_value.median().",

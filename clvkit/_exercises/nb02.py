@@ -55,14 +55,14 @@ EXERCISES = [
                 "least 4. What is the most you may pay to acquire one customer, in dollars?"
             ),
             "ru": (
-                "Ваши клиенты стоят по 240 $ (CLV), а финансовый отдел требует LTV:CAC не ниже "
+                "Ваши клиенты стоят по 24 000 ₽ (CLV), а финансовый отдел требует LTV:CAC не ниже "
                 "4.\n"
-                "Сколько долларов максимум можно заплатить за привлечение одного клиента?"
+                "Сколько рублей максимум можно заплатить за привлечение одного клиента?"
             ),
         },
         prompt={
             "en": "your answer, in dollars",
-            "ru": "ваш ответ, в долларах",
+            "ru": "ваш ответ, в рублях",
         },
         feedback={
             "en": "At 4:1 a customer may cost a quarter of what they are worth.",
@@ -70,14 +70,15 @@ EXERCISES = [
         },
         kind="number",
         expected=_ceiling,
+        money=True,
         rel_tol=0.001,
         hint={
             "en": "The ceiling is the value divided by the target ratio: max_acquisition_cost(240, target_ratio=4).",
-            "ru": "Потолок — это ценность, делённая на целевое соотношение: max_acquisition_cost(240, target_ratio=4).",
+            "ru": "Потолок — это ценность, делённая на целевое соотношение: max_acquisition_cost(24_000, target_ratio=4).",
         },
         solution={
             "en": "from clvkit.formulas import max_acquisition_cost\nmax_acquisition_cost(240, target_ratio=4)  # 240 / 4",
-            "ru": "from clvkit.formulas import max_acquisition_cost\nmax_acquisition_cost(240, target_ratio=4)  # 240 / 4",
+            "ru": "from clvkit.formulas import max_acquisition_cost\nmax_acquisition_cost(24_000, target_ratio=4)  # 24 000 / 4",
         },
     ),
     Exercise(
@@ -91,7 +92,7 @@ EXERCISES = [
                 "its customers pays back? Here is the hint, as an example of asking for one:"
             ),
             "ru": (
-                "Другой канал стоит 60 $ за такого же клиента (маржа 14 $ в месяц, удержание "
+                "Другой канал стоит 6 000 ₽ за такого же клиента (маржа 1 400 ₽ в месяц, удержание "
                 "90%\n"
                 "в месяц, месячная ставка `d` выше). Через сколько месяцев его клиент "
                 "окупится? Вот подсказка — так\n"
@@ -117,14 +118,14 @@ EXERCISES = [
         hint={
             "en": "Use ck.formulas.payback_period with the margin a month (14), the CAC (60), retention=0.9 "
                   "and the monthly discount rate d computed above.",
-            "ru": "Используйте ck.formulas.payback_period с маржой в месяц (14), CAC (60), retention=0.9 "
+            "ru": "Используйте ck.formulas.payback_period с маржой в месяц (1 400), CAC (6 000), retention=0.9 "
                   "и месячной ставкой дисконтирования d, посчитанной выше.",
         },
         solution={
             "en": "d = ck.units.rate_per_unit(0.10, \"M\")\n"
                   "ck.formulas.payback_period(14, 60, retention=0.9, discount_rate=d)",
             "ru": "d = ck.units.rate_per_unit(0.10, \"M\")\n"
-                  "ck.formulas.payback_period(14, 60, retention=0.9, discount_rate=d)",
+                  "ck.formulas.payback_period(1_400, 6_000, retention=0.9, discount_rate=d)",
         },
     ),
     Exercise(
@@ -174,7 +175,7 @@ EXERCISES = [
                 "`clv`). What is its ROI on CLV, as a fraction (1.0 for 100%)?"
             ),
             "ru": (
-                "Кампания поменьше стоит 15 000 $ и приводит 250 клиентов того же типа\n"
+                "Кампания поменьше стоит 1 500 000 ₽ и приводит 250 клиентов того же типа\n"
                 "(используйте `clv`). Каков её ROI по CLV в долях единицы (1.0 для 100%)?"
             ),
         },
@@ -185,7 +186,7 @@ EXERCISES = [
         feedback={
             "en": "ROI compares the value won with what it cost, per dollar spent.",
             "ru": (
-                "ROI сравнивает полученную ценность с затратами в расчёте на вложенный доллар."
+                "ROI сравнивает полученную ценность с затратами в расчёте на вложенный рубль."
             ),
         },
         kind="number",
@@ -199,7 +200,7 @@ EXERCISES = [
         },
         solution={
             "en": "# value of the customers won minus the cost, per dollar of cost\n(250 * clv - 15_000) / 15_000",
-            "ru": "# ценность привлечённых клиентов минус затраты, на доллар затрат\n(250 * clv - 15_000) / 15_000",
+            "ru": "# ценность привлечённых клиентов минус затраты, на рубль затрат\n(250 * clv - 1_500_000) / 1_500_000",
         },
     ),
 ]

@@ -78,7 +78,7 @@ EXERCISES = [
                 "discount rate 10%)? Answer as a fraction (0.25 for +25%)."
             ),
             "ru": (
-                "На сколько вырастет CLV, если удержание поднимется с 90% до 95% (маржа 150 $\n"
+                "На сколько вырастет CLV, если удержание поднимется с 90% до 95% (маржа 15 000 ₽\n"
                 "в год, ставка дисконтирования 10%)? Ответьте в долях единицы (0.25 для +25%)."
             ),
         },
@@ -102,13 +102,13 @@ EXERCISES = [
         hint={
             "en": "Compute ck.formulas.dcf_clv(150, 0.95, 0.1) and ck.formulas.dcf_clv(150, 0.90, 0.1); the "
                   "uplift is their ratio minus 1.",
-            "ru": "Посчитайте ck.formulas.dcf_clv(150, 0.95, 0.1) и ck.formulas.dcf_clv(150, 0.90, 0.1); "
+            "ru": "Посчитайте ck.formulas.dcf_clv(15_000, 0.95, 0.1) и ck.formulas.dcf_clv(15_000, 0.90, 0.1); "
                   "прирост — их отношение минус 1.",
         },
         solution={
             "en": "ck.formulas.dcf_clv(150, 0.95, 0.1) / ck.formulas.dcf_clv(150, 0.90, 0.1) - 1",
             "ru": "# отношение CLV при 95% и 90% удержания, минус 1\n"
-                  "ck.formulas.dcf_clv(150, 0.95, 0.1) / ck.formulas.dcf_clv(150, 0.90, 0.1) - 1",
+                  "ck.formulas.dcf_clv(15_000, 0.95, 0.1) / ck.formulas.dcf_clv(15_000, 0.90, 0.1) - 1",
         },
     ),
     Exercise(
@@ -135,6 +135,10 @@ EXERCISES = [
         kind="choice",
         expected="retention",
         options=("retention", "frequency", "aov", "margin"),
+        synonyms={"retention": ("удержание", "удержания", "отток", "лояльность"),
+                  "frequency": ("частота", "частоты", "частота покупок", "частоту"),
+                  "aov": ("средний чек", "среднего чека", "чек", "average order value", "order value"),
+                  "margin": ("маржа", "маржи", "маржу", "маржинальность")},
         hint={
             "en": "Compare the purchases per week and the share still buying across the satisfaction groups: "
                   "which one moves, and which stays flat?",

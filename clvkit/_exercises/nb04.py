@@ -46,7 +46,7 @@ EXERCISES = [
                 "is 40% and customers stay 18 months on average. What is the simple CLV?"
             ),
             "ru": (
-                "Магазин кофейных зёрен: средний чек 25, клиенты заказывают дважды в месяц, "
+                "Магазин кофейных зёрен: средний чек 2 500 ₽, клиенты заказывают дважды в месяц, "
                 "маржа\n"
                 "40%, в среднем клиент остаётся 18 месяцев. Чему равен простой CLV?"
             ),
@@ -67,6 +67,7 @@ EXERCISES = [
         },
         kind="number",
         expected=_simple_clv,
+        money=True,
         rel_tol=0.005,
         hint={
             "en": "Margin per month = order value x orders per month x margin; then times the months a customer stays.",
@@ -76,8 +77,8 @@ EXERCISES = [
         solution={
             "en": "ck.formulas.simple_clv(aov=25, purchases_per_period=2, margin=0.4, lifetime_periods=18)\n"
                   "# 25 x 2 x 0.4 = 20 a month, x 18 months",
-            "ru": "ck.formulas.simple_clv(aov=25, purchases_per_period=2, margin=0.4, lifetime_periods=18)\n"
-                  "# 25 x 2 x 0,4 = 20 в месяц, x 18 месяцев",
+            "ru": "ck.formulas.simple_clv(aov=2_500, purchases_per_period=2, margin=0.4, lifetime_periods=18)\n"
+                  "# 2 500 x 2 x 0,4 = 2 000 в месяц, x 18 месяцев",
         },
     ),
     Exercise(
@@ -103,6 +104,7 @@ EXERCISES = [
         },
         kind="number",
         expected=_historical_clv_customer_7,
+        money=True,
         rel_tol=0.005,
         abs_tol=0.01,
         hint={
@@ -152,7 +154,7 @@ EXERCISES = [
         hint={
             "en": "Keep the rows of `compare` with frequency >= 1, then divide the sum of 'predicted' by the sum "
                   "of 'actual'.",
-            "ru": "Оставьте строки `compare` с frequency >= 1 и разделите сумму 'predicted' на сумму 'actual'.",
+            "ru": "Оставьте строки `compare` с `frequency >= 1` и разделите сумму 'predicted' на сумму 'actual'.",
         },
         solution={
             "en": "repeat = compare[compare[\"frequency\"] >= 1]\n"

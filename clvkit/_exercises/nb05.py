@@ -40,7 +40,7 @@ EXERCISES = [
                 "end of the year?"
             ),
             "ru": (
-                "Клиент приносит 120 маржи в год, удержание 75%, ставка дисконтирования 10%.\n"
+                "Клиент приносит 12 000 ₽ маржи в год, удержание 75%, ставка дисконтирования 10%.\n"
                 "Чему равен его CLV на бесконечном горизонте, если первая маржа приходит в "
                 "конце года?"
             ),
@@ -57,6 +57,7 @@ EXERCISES = [
         },
         kind="number",
         expected=_dcf_clv,
+        money=True,
         rel_tol=0.005,
         hint={
             "en": "Infinite horizon, first margin at the end of the year: m * r / (1 + d - r), or "
@@ -66,7 +67,7 @@ EXERCISES = [
         },
         solution={
             "en": "ck.formulas.dcf_clv(120, 0.75, 0.10)   # 120 * 0.75 / (1.10 - 0.75)",
-            "ru": "ck.formulas.dcf_clv(120, 0.75, 0.10)   # маржа x удержание / (1 + ставка - удержание)",
+            "ru": "ck.formulas.dcf_clv(12_000, 0.75, 0.10)   # маржа x удержание / (1 + ставка - удержание)",
         },
     ),
     Exercise(
@@ -120,7 +121,7 @@ EXERCISES = [
                 "`high_end`."
             ),
             "ru": (
-                "Премиальный подписчик продлил подписку дважды. Маржа 50 в год, ставка\n"
+                "Премиальный подписчик продлил подписку дважды. Маржа 5 000 ₽ в год, ставка\n"
                 "дисконтирования 8%. Сколько стоит этот подписчик (маржа × DERL, как в "
                 "статье)? Используйте обученную\n"
                 "модель `high_end`."
@@ -141,6 +142,7 @@ EXERCISES = [
         },
         kind="number",
         expected=_high_end_subscriber_value,
+        money=True,
         rel_tol=0.005,
         hint={
             "en": "Use ck.valuation.subscriber_value with the fitted model `high_end`, the margin, the discount "
@@ -151,8 +153,8 @@ EXERCISES = [
         solution={
             "en": "ck.valuation.subscriber_value(high_end, margin_per_period=50, discount_rate=0.08, renewals=2)\n"
                   "# the same as 50 * high_end.derl(0.08, renewals=2)",
-            "ru": "ck.valuation.subscriber_value(high_end, margin_per_period=50, discount_rate=0.08, renewals=2)\n"
-                  "# то же, что 50 * high_end.derl(0.08, renewals=2)",
+            "ru": "ck.valuation.subscriber_value(high_end, margin_per_period=5_000, discount_rate=0.08, renewals=2)\n"
+                  "# то же, что 5_000 * high_end.derl(0.08, renewals=2)",
         },
     ),
 ]

@@ -135,6 +135,11 @@ EXERCISES = [
         kind="choice",
         expected="BG/BB",
         options=("BG/NBD", "Pareto/NBD", "MBG/NBD", "BG/BB", "Gamma-Gamma"),
+        synonyms={"BG/NBD": ("BGNBD", "BG-NBD"), "Pareto/NBD": ("Pareto-NBD", "Парето/NBD", "Парето"),
+                  "MBG/NBD": ("MBGNBD", "MBG-NBD"),
+                  "BG/BB": ("BGBB", "BG-BB", "бета-геометрическая/бета-биномиальная",
+                            "бета-геометрическая бета-биномиальная модель"),
+                  "Gamma-Gamma": ("gamma gamma", "гамма-гамма", "гамма гамма")},
         hint={
             "en": "Which model counts purchases as yes/no at fixed occasions rather than at any moment? "
                   "Its second half is named after a coin toss (Bernoulli).",

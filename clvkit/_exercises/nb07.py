@@ -93,12 +93,13 @@ EXERCISES = [
                 '`"average"`?'
             ),
             "ru": (
-                'У какого наивного прогноза больше ошибка на клиента: `"own"` или `"average"`?'
+                'У какого наивного прогноза больше ошибка на клиента: «свой темп» (`"own"`) или «среднее по всем» '
+                '(`"average"`)?'
             ),
         },
         prompt={
             "en": 'your answer: "own" or "average"',
-            "ru": 'ваш ответ: "own" или "average"',
+            "ru": 'ваш ответ: "свой темп" или "среднее" ("own" или "average")',
         },
         feedback={
             "en": (
@@ -113,9 +114,12 @@ EXERCISES = [
         kind="choice",
         expected=_worse_baseline,
         options=("own", "average"),
+        synonyms={"own": ("свой темп", "свой", "своё", "свое", "собственный", "собственная", "собственное",
+                          "по себе"),
+                  "average": ("среднее по всем", "среднее", "средний", "по среднему")},
         hint={
             "en": "Look at the mae column (mean absolute error): the larger error is the worse forecast.",
-            "ru": "Посмотрите на столбец mae (средняя абсолютная ошибка): чем больше ошибка, тем хуже прогноз.",
+            "ru": "Посмотрите на столбец MAE (средняя абсолютная ошибка): чем больше ошибка, тем хуже прогноз.",
         },
         solution={
             "en": "Giving everybody the average ignores who is a heavy buyer and who is not, so its "
@@ -140,7 +144,7 @@ EXERCISES = [
         },
         prompt={
             "en": 'your answer: "above" or "below"',
-            "ru": 'ваш ответ: "above" (выше) или "below" (ниже)',
+            "ru": 'ваш ответ: "выше" или "ниже" ("above" или "below")',
         },
         feedback={
             "en": (
@@ -155,6 +159,7 @@ EXERCISES = [
         kind="choice",
         expected=_model_line_at_the_end,
         options=("above", "below"),
+        synonyms={"above": ("выше", "сверху", "над", "higher"), "below": ("ниже", "снизу", "под", "lower")},
         hint={
             "en": "Find the last week on the right of the tracking chart: is the dashed model line higher "
                   "or lower than the solid actual line?",

@@ -99,7 +99,7 @@ EXERCISES = [
             "en": "ck.segments.top_share(values, top) gives the share of value held by the top `top` fraction; "
                   "answer as a fraction (0.5, not 50).",
             "ru": "ck.segments.top_share(values, top) даёт долю ценности у верхней доли клиентов `top`; "
-                  "ответ — доля (0.5, а не 50).",
+                  "ответ — доля (`0.5`, а не `50`).",
         },
         solution={
             "en": '# share of value held by the top 20% of customers\nck.segments.top_share(customers["clv"], top=0.2)',

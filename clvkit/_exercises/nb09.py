@@ -57,9 +57,9 @@ EXERCISES = [
             ),
             "ru": (
                 "Программу лояльности предлагают **только верхнему 1%** клиентов, а затраты на\n"
-                "вступление снизили с 5 $ до **2 $** на участника. Каков её ROI на базе CDNOW? "
+                "вступление снизили с 500 ₽ до **200 ₽** на участника. Каков её ROI на базе CDNOW? "
                 "Ответьте долей\n"
-                "(0.5 — это 50%). Подсказка: `ck.strategy.preset(name, target=..., "
+                "(0.5 — это 50%). Подсказка: `priced(name, target=..., "
                 "cost_once=...)` меняет параметры\n"
                 "готовой стратегии."
             ),
@@ -86,13 +86,13 @@ EXERCISES = [
         hint={
             "en": 'Change two levers of the preset: ck.strategy.preset("loyalty_program", target=..., cost_once=...), '
                   "evaluate it with sim.evaluate(...) and read .roi (a fraction: 0.5 means 50%).",
-            "ru": 'Измените два параметра готовой стратегии: ck.strategy.preset("loyalty_program", target=..., '
+            "ru": 'Измените два параметра готовой стратегии: priced("loyalty_program", target=..., '
                   "cost_once=...), оцените её через sim.evaluate(...) и возьмите .roi (доля: 0.5 — это 50%).",
         },
         solution={
             "en": 'programme = ck.strategy.preset("loyalty_program", target="top 1%", cost_once=2.0)\n'
                   "sim.evaluate(programme).roi",
-            "ru": 'programme = ck.strategy.preset("loyalty_program", target="top 1%", cost_once=2.0)\n'
+            "ru": 'programme = priced("loyalty_program", target="top 1%", cost_once=200)\n'
                   "sim.evaluate(programme).roi",
         },
     ),
@@ -111,13 +111,13 @@ EXERCISES = [
                 "участника\n"
                 "(её точка безубыточности по разовым затратам), если её предлагают уровню "
                 "**топ 5–20%**? Ответ — в\n"
-                'долларах. (Застряли? `teach.hint("09.2", lang=lang)`; ответ — '
+                'рублях. (Застряли? `teach.hint("09.2", lang=lang)`; ответ — '
                 '`teach.solution("09.2", lang=lang)`.)'
             ),
         },
         prompt={
             "en": "your answer: dollars per participant",
-            "ru": "ваш ответ: долларов на участника",
+            "ru": "ваш ответ: рублей на участника",
         },
         feedback={
             "en": (
@@ -131,20 +131,21 @@ EXERCISES = [
         },
         kind="number",
         expected=_personalisation_break_even,
+        money=True,
         rel_tol=0.02,
         abs_tol=0.01,
         decimals=2,
         hint={
             "en": 'Evaluate ck.strategy.preset("personalisation", target="top 5-20%") with sim.evaluate and read '
                   ".break_even_cost (dollars per participant).",
-            "ru": 'Оцените ck.strategy.preset("personalisation", target="top 5-20%") через sim.evaluate и возьмите '
-                  ".break_even_cost (долларов на участника).",
+            "ru": 'Оцените priced("personalisation", target="top 5-20%") через sim.evaluate и возьмите '
+                  ".break_even_cost (рублей на участника).",
         },
         solution={
             "en": "# the one-off cost per participant at which ROI is 0\n"
                   'sim.evaluate(ck.strategy.preset("personalisation", target="top 5-20%")).break_even_cost',
             "ru": "# разовые затраты на участника, при которых ROI равен 0\n"
-                  'sim.evaluate(ck.strategy.preset("personalisation", target="top 5-20%")).break_even_cost',
+                  'sim.evaluate(priced("personalisation", target="top 5-20%")).break_even_cost',
         },
     ),
     Exercise(
@@ -185,6 +186,9 @@ EXERCISES = [
         kind="choice",
         expected=_strongest_lever,
         options=tuple(LEVERS),
+        synonyms={"retention": ("удержание", "отток", "удержания", "churn"),
+                  "frequency": ("частота", "частота покупок", "частоту"),
+                  "order value": ("средний чек", "чек", "aov", "order_value", "стоимость заказа")},
         hint={
             "en": "Evaluate three strategies on sim: Strategy(churn_change=-0.1), Strategy(frequency_change=0.1) and "
                   "Strategy(aov_change=0.1), and compare their .gross_uplift.",

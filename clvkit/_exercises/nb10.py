@@ -136,9 +136,9 @@ EXERCISES = [
                 "a fraction (0.5 for 50%)."
             ),
             "ru": (
-                "Реальное предложение поставщика — 2,50 $ за запуск на клиента (работа "
+                "Реальное предложение поставщика — 250 ₽ за запуск на клиента (работа "
                 "по-прежнему\n"
-                "0,10 $ в месяц). Каков теперь ROI включения рекомендаций для контрольной "
+                "10 ₽ в месяц). Каков теперь ROI включения рекомендаций для контрольной "
                 "группы? Ответьте в долях\n"
                 "единицы (0.5 для 50%)."
             ),
@@ -152,7 +152,7 @@ EXERCISES = [
                 "$2.50 is above the break-even cost per customer, so the rollout loses money."
             ),
             "ru": (
-                "2,50 $ выше точки безубыточности на клиента, поэтому внедрение убыточно."
+                "250 ₽ — выше точки безубыточности на клиента, поэтому внедрение убыточно."
             ),
         },
         kind="number",
@@ -163,14 +163,14 @@ EXERCISES = [
         hint={
             "en": "Copy the strategy with a new one-off cost: recommendations.with_levers(cost_once=2.5), evaluate it "
                   "with sim.evaluate(...) and read .roi (a fraction; it may be negative).",
-            "ru": "Скопируйте стратегию с новыми разовыми затратами: recommendations.with_levers(cost_once=2.5), "
+            "ru": "Скопируйте стратегию с новыми разовыми затратами: recommendations.with_levers(cost_once=250), "
                   "оцените через sim.evaluate(...) и возьмите .roi (доля; может быть отрицательной).",
         },
         solution={
             "en": "sim.evaluate(recommendations.with_levers(cost_once=2.5)).roi\n"
                   "2.50 is above the break-even cost per customer, so the program loses money.",
-            "ru": "sim.evaluate(recommendations.with_levers(cost_once=2.5)).roi\n"
-                  "2,50 больше предельных затрат на клиента (точки безубыточности), поэтому программа "
+            "ru": "sim.evaluate(recommendations.with_levers(cost_once=250)).roi\n"
+                  "250 ₽ больше предельных затрат на клиента (точки безубыточности), поэтому программа "
                   "убыточна.",
         },
     ),
@@ -189,7 +189,7 @@ EXERCISES = [
         },
         prompt={
             "en": "your answer, in dollars",
-            "ru": "ваш ответ, в долларах",
+            "ru": "ваш ответ, в рублях",
         },
         feedback={
             "en": (
@@ -203,6 +203,7 @@ EXERCISES = [
         },
         kind="number",
         expected=_premium_subscriber_value,
+        money=True,
         rel_tol=0.01,
         abs_tol=0.05,
         decimals=2,
@@ -210,13 +211,13 @@ EXERCISES = [
             "en": "Do for premium what the notebook did for basic: margin x price x the model's "
                   "discounted_expected_lifetime(d), with the price 14.99 and sbg['premium'].",
             "ru": "Сделайте для premium то же, что в блокноте для basic: маржа x цена x "
-                  "discounted_expected_lifetime(d) модели, с ценой 14,99 и sbg['premium'].",
+                  "discounted_expected_lifetime(d) модели, с ценой 1 499 ₽ и sbg['premium'].",
         },
         solution={
             "en": "# margin a month x the discounted months a new premium subscriber is expected to pay\n"
                   "SUBSCRIPTION_MARGIN * 14.99 * sbg['premium'].discounted_expected_lifetime(d)",
             "ru": "# маржа в месяц x дисконтированное число месяцев, которые оплатит новый подписчик premium\n"
-                  "SUBSCRIPTION_MARGIN * 14.99 * sbg['premium'].discounted_expected_lifetime(d)",
+                  "SUBSCRIPTION_MARGIN * 1_499 * sbg['premium'].discounted_expected_lifetime(d)",
         },
     ),
     Exercise(
@@ -262,7 +263,7 @@ EXERCISES = [
                   "program = ck.strategy.preset('loyalty_program', **quarter, cost_once=2.0, cost_per_period=0.3, "
                   "take_up=0.3)\nloyalty_sim.evaluate(program).roi",
             "ru": "quarter = {'churn_change': 0.25 * dropout_gap, 'frequency_change': 0.25 * rate_gap}\n"
-                  "program = ck.strategy.preset('loyalty_program', **quarter, cost_once=2.0, cost_per_period=0.3, "
+                  "program = ck.strategy.preset('loyalty_program', **quarter, cost_once=200, cost_per_period=30, "
                   "take_up=0.3)\nloyalty_sim.evaluate(program).roi",
         },
     ),

@@ -82,6 +82,10 @@ EXERCISES = [
         kind="choice",
         expected="amount_col",
         options=ARGUMENTS,
+        synonyms={"customer_col": ("столбец клиента", "столбец клиентов"), "date_col": ("столбец даты", "столбец дат"),
+                  "amount_col": ("столбец суммы", "столбец сумм"), "date_format": ("формат даты", "формат дат"),
+                  "decimal": ("десятичный разделитель", "разделитель дробной части"),
+                  "on_negative": ("отрицательные суммы", "возвраты"), "on_duplicate": ("дубликаты", "повторы")},
         hint={
             "en": "The message names a column and shows its first values. Which kind of value is that column "
                   "supposed to hold, and which argument tells the loader where to find it?",
@@ -109,13 +113,13 @@ EXERCISES = [
             "ru": (
                 "Какова ценность этой клиентской базы — суммарный CLV всех клиентов за "
                 "следующие\n"
-                "12 месяцев, в долларах? Если не знаете, с чего начать, попросите подсказку, "
+                "12 месяцев, в рублях? Если не знаете, с чего начать, попросите подсказку, "
                 "как ниже:"
             ),
         },
         prompt={
             "en": "your answer, in dollars",
-            "ru": "ваш ответ, в долларах",
+            "ru": "ваш ответ, в рублях",
         },
         feedback={
             "en": "Customer equity is the sum of every customer's CLV over the horizon.",
@@ -123,13 +127,14 @@ EXERCISES = [
         },
         kind="number",
         expected=_customer_equity,
+        money=True,
         rel_tol=0.01,
         abs_tol=1.0,
         decimals=2,
         hint={
             "en": "Customer equity is the sum of the clv column: ck.customer_equity(value) or "
                   "customers['clv'].sum().",
-            "ru": "Ценность клиентской базы — сумма столбца clv: ck.customer_equity(value) или "
+            "ru": "Ценность клиентской базы — сумма столбца `clv`: ck.customer_equity(value) или "
                   "customers['clv'].sum().",
         },
         solution={

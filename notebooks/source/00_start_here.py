@@ -45,14 +45,19 @@
 #
 # Щёлкните по серой **ячейке с кодом** и нажмите **Shift+Enter** — результат появится под ней. Все
 # числа считает пакет `clvkit`, поэтому тот же код потом можно запустить на ваших данных (блокнот 11).
-# Для начала подключим инструменты:
+# Для начала подключим инструменты. Данные курса записаны в долларах США; в русской версии все суммы
+# показаны в рублях по условному курсу 100 ₽ за доллар — это не рыночный курс, а круглое число, чтобы
+# суммы читались естественно.
 
 # %%
 import clvkit as ck
 from clvkit import teach
 
 ck.set_language(tr(en="en", ru="ru"))
-ck.set_currency("USD")  # the course's example data are in US dollars
+# The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
+currency = tr(en="USD", ru="RUB")
+ck.set_currency(currency)
+per_dollar = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
@@ -70,11 +75,11 @@ lang = ck.get_language()
 # впервые купивших в начале 1997 года. Каждая строка ниже — один клиент: сколько раз он **вернулся**
 # (`frequency`, частота повторных покупок), через сколько недель после первой покупки купил в последний
 # раз (`recency`), сколько недель мы его знаем (`T`) и его средний чек повторных покупок
-# (`monetary_value`, в долларах).
+# (`monetary_value`, в рублях по курсу 100 ₽ за доллар).
 
 # %%
-summary = ck.datasets.load_cdnow_summary()
-summary[["frequency", "recency", "T", "monetary_value"]].head().round(2)
+summary = ck.datasets.load_cdnow_summary(currency=currency)
+ck.format_table(summary[["frequency", "recency", "T", "monetary_value"]].head().round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # Most customers never come back, and those who do come back less and less over time. The chart shows,
@@ -87,7 +92,8 @@ summary[["frequency", "recency", "T", "monetary_value"]].head().round(2)
 # и должны предсказывать модели CLV.
 
 # %%
-retention = ck.cohort_table(ck.datasets.load_cdnow_transactions(), period="M", metric="retention")
+transactions = ck.datasets.load_cdnow_transactions(currency=currency)
+retention = ck.cohort_table(transactions, period="M", metric="retention")
 ax = ck.plots.plot_cohort_heatmap(retention, lang=lang)
 
 # %% [markdown] lang="en"
@@ -105,7 +111,8 @@ ax = ck.plots.plot_cohort_heatmap(retention, lang=lang)
 # с 80% до 90% и посмотрите на CLV — удержание обычно самый сильный рычаг.
 
 # %% tags=["nbval-ignore-output"]
-ck.widgets.DriverExplorer(aov=50, purchases_per_period=1, margin=0.3, retention=0.8, lang=lang)
+ck.widgets.DriverExplorer(aov=50 * per_dollar, purchases_per_period=1, margin=0.3, retention=0.8, currency=currency,
+                          lang=lang)
 
 # %% [markdown] lang="en"
 # ## Four kinds of customer relationship

@@ -45,7 +45,10 @@ from clvkit import teach
 from clvkit.i18n import format_money, format_percent
 
 ck.set_language(tr(en="en", ru="ru"))
-ck.set_currency("USD")  # the course's example data are in US dollars
+# The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
+currency = tr(en="USD", ru="RUB")
+ck.set_currency(currency)
+per_dollar = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
@@ -76,10 +79,10 @@ lang = ck.get_language()
 # держится на трёх словах:
 #
 # - **маржа** — то, что остаётся от выручки после себестоимости товара и затрат на обслуживание клиента
-#   (заказ на 50 $ при валовой марже 30% приносит 15 $, а не 50 $);
+#   (заказ на 5 000 ₽ при валовой марже 30% приносит 1 500 ₽, а не 5 000 ₽);
 # - **будущая** — отношения могут длиться годами, и каждый год клиент может уйти, поэтому каждую будущую
 #   маржу взвешивают вероятностью, что клиент к тому времени ещё с вами;
-# - **приведённая** — доллар через год стоит меньше доллара сегодня (деньги можно вложить, а будущее
+# - **приведённая** — рубль через год стоит меньше рубля сегодня (деньги можно вложить, а будущее
 #   неопределённо), поэтому будущие деньги *дисконтируют*: делят на $(1 + d)$ за каждый год ожидания,
 #   где $d$ — ставка дисконтирования.
 #
@@ -102,17 +105,17 @@ lang = ck.get_language()
 # %% [markdown] lang="ru" en_hash="82c4629e"
 # ## Денежный поток одного клиента
 #
-# Начнём с клиента, будущее которого нам точно известно: он останется ровно пять лет и принесёт 120 $
-# маржи в первый год (часть съест приветственная скидка) и по 150 $ в каждый следующий. Ставка
+# Начнём с клиента, будущее которого нам точно известно: он останется ровно пять лет и принесёт 12 000 ₽
+# маржи в первый год (часть съест приветственная скидка) и по 15 000 ₽ в каждый следующий. Ставка
 # дисконтирования — 10% в год. В таблице для каждого года — маржа, коэффициент дисконтирования
 # $1 / 1{,}1^t$ и приведённая стоимость (маржа × коэффициент).
 
 # %%
-flow = pd.DataFrame({"expected_margin": [120.0, 150, 150, 150, 150]},
+flow = pd.DataFrame({"expected_margin": [m * per_dollar for m in (120.0, 150, 150, 150, 150)]},
                     index=pd.Index([1, 2, 3, 4, 5], name="period"))
 flow["discount_factor"] = 1 / 1.1 ** flow.index
 flow["present_value"] = flow["expected_margin"] * flow["discount_factor"]
-flow.round(2)
+ck.format_table(flow.round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # The pale bars are the margins as they arrive; the dark bars are what each is worth today. The further
@@ -166,13 +169,13 @@ teach.hint("01.1", lang=lang)
 # В жизни никто не сообщает, что клиент останется на пять лет. Измерить можно **удержание** —
 # долю клиентов этого года, которые остались клиентами и в следующем. При удержании 80% новый клиент
 # через год всё ещё с нами с вероятностью 0,8, через два — 0,8 × 0,8 = 0,64 и так далее; эта вероятность
-# $S_t = r^t$ — столбец `survival` ниже. Возьмём клиента, который приносит 150 $ маржи в год, пока
+# $S_t = r^t$ — столбец `survival` ниже. Возьмём клиента, который приносит 15 000 ₽ маржи в год, пока
 # остаётся клиентом, при удержании 80% в год и ставке дисконтирования 10%. Функция
 # `ck.formulas.cumulative_value` раскладывает ожидаемый денежный поток по годам:
 
 # %%
-expected = ck.formulas.cumulative_value(150, 0.8, 0.1, periods=10)
-expected.round(2)
+expected = ck.formulas.cumulative_value(150 * per_dollar, 0.8, 0.1, periods=10)
+ck.format_table(expected.round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # Each year the expected margin shrinks twice: fewer customers are left (survival), and the money is
@@ -202,9 +205,10 @@ by_hand = (expected["expected_margin"] * expected["discount_factor"]).sum()
 print(tr(en="10 years, summed by hand:     ",
          ru="10 лет, сумма вручную:        "), format_money(by_hand, lang, decimals=0))
 print(tr(en="10 years, dcf_clv:            ",
-         ru="10 лет, dcf_clv:              "), format_money(ck.formulas.dcf_clv(150, 0.8, 0.1, periods=10), lang, decimals=0))
+         ru="10 лет, dcf_clv:              "),
+      format_money(ck.formulas.dcf_clv(150 * per_dollar, 0.8, 0.1, periods=10), lang, decimals=0))
 print(tr(en="every future year, dcf_clv:   ",
-         ru="все будущие годы, dcf_clv:    "), format_money(ck.formulas.dcf_clv(150, 0.8, 0.1), lang, decimals=0))
+         ru="все будущие годы, dcf_clv:    "), format_money(ck.formulas.dcf_clv(150 * per_dollar, 0.8, 0.1), lang, decimals=0))
 
 # %% [markdown] lang="en"
 # The running total levels off: after a decade almost nobody is left, and what remains is heavily
@@ -221,7 +225,7 @@ print(tr(en="every future year, dcf_clv:   ",
 # и саму первую покупку, используйте `timing="begin"`.)
 
 # %%
-long_run = ck.formulas.cumulative_value(150, 0.8, 0.1, periods=25)
+long_run = ck.formulas.cumulative_value(150 * per_dollar, 0.8, 0.1, periods=25)
 ax = ck.plots.plot_cumulative_value(long_run, time_unit="Y", lang=lang)
 
 # %% [markdown] lang="en"
@@ -258,7 +262,7 @@ ax = ck.plots.plot_cumulative_value(long_run, time_unit="Y", lang=lang)
 # *Exercise 01.2: the question and the answer cell are written from clvkit/_exercises/nb01.py.*
 
 # %%
-aov, orders_per_year, margin = 50, 10, 0.3
+aov, orders_per_year, margin = 50 * per_dollar, 10, 0.3
 candidates = pd.Series({
     "a": aov,
     "b": aov * orders_per_year * 2,
@@ -266,7 +270,7 @@ candidates = pd.Series({
     "d": ck.formulas.dcf_clv(aov * orders_per_year * margin, 0.8, 0.1),
     "e": ck.formulas.dcf_clv(aov * orders_per_year, 0.8, 0.1),
 })
-candidates.round(2)
+ck.format_table(candidates.round(2), lang=lang)
 
 # %% exercise="01.2"
 # the answer cell of exercise 01.2 is written from clvkit/_exercises/nb01.py
@@ -315,10 +319,11 @@ candidates.round(2)
 # **Исторический CLV** складывает то, что каждый клиент *уже* принёс: его покупки на сегодня, умноженные
 # на маржу. Это факт, он легко считается по журналу покупок и полезен для отчётов и для того, чтобы
 # увидеть, кто был вашими лучшими клиентами. Вот он для 2 357 клиентов CDNOW за 18 месяцев покупок,
-# при марже 30% (настоящая маржа CDNOW не опубликована):
+# при марже 30% (настоящая маржа CDNOW не опубликована). Суммы CDNOW записаны в долларах, здесь они
+# пересчитаны в рубли по условному курсу 100 ₽ за доллар:
 
 # %%
-transactions = ck.datasets.load_cdnow_transactions()
+transactions = ck.datasets.load_cdnow_transactions(currency=currency)
 historical_value = ck.formulas.historical_clv(transactions, margin=0.3)
 print(tr(en="Customers:", ru="Клиентов:"), len(historical_value))
 print(tr(en="Mean historical value per customer:",

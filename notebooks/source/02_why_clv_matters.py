@@ -28,7 +28,7 @@
 
 # %% [markdown] lang="ru" en_hash="2b6f3631"
 # Бизнес, который знает, сколько стоит клиент, может отвечать на денежные вопросы, которые иначе
-# решаются на глаз: сколько платить за нового клиента, какой канал заслуживает следующего доллара
+# решаются на глаз: сколько платить за нового клиента, какой канал заслуживает следующего рубля
 # бюджета, кого из клиентов беречь в первую очередь и окупилась ли кампания.
 #
 # **Вы научитесь**
@@ -46,7 +46,10 @@ from clvkit import teach
 from clvkit.i18n import format_money, format_number, format_percent
 
 ck.set_language(tr(en="en", ru="ru"))
-ck.set_currency("USD")  # the course's example data are in US dollars
+# The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
+currency = tr(en="USD", ru="RUB")
+ck.set_currency(currency)
+per_dollar = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
@@ -77,7 +80,7 @@ lang = ck.get_language()
 # | вопрос | без CLV | с CLV |
 # |---|---|---|
 # | сколько может стоить новый клиент? | как можно меньше | до потолка, заданного его ценностью |
-# | какой канал привлечения лучше? | самый дешёвый за клиента | тот, чьи клиенты дают больше ценности на каждый вложенный доллар |
+# | какой канал привлечения лучше? | самый дешёвый за клиента | тот, чьи клиенты дают больше ценности на каждый вложенный рубль |
 # | кого удерживать в первую очередь? | того, кто громче жалуется | клиентов, у которых под угрозой больше всего будущей ценности |
 # | сработала ли кампания? | выручка первого заказа против затрат | ценность привлечённых клиентов против затрат |
 # | сколько сервиса, скидок, внимания? | всем одинаково | пропорционально ценности |
@@ -97,13 +100,13 @@ lang = ck.get_language()
 # %% [markdown] lang="ru" en_hash="2971a634"
 # ## Потолок стоимости привлечения
 #
-# Возьмём типичного клиента интернет-магазина: один заказ в месяц со средним чеком 40 $, валовая маржа
+# Возьмём типичного клиента интернет-магазина: один заказ в месяц со средним чеком 4 000 ₽, валовая маржа
 # 35%, и 90% клиентов продолжают покупать в следующем месяце. Ставка дисконтирования — 10% в год, это
 # чуть меньше 0,8% в месяц (пересчитывает `ck.units.rate_per_unit`). Считаем маржу за три года:
 
 # %%
 d = ck.units.rate_per_unit(0.10, "M")
-margin_per_month = 40 * 1 * 0.35
+margin_per_month = 40 * per_dollar * 1 * 0.35
 clv = ck.formulas.dcf_clv(margin_per_month, 0.9, d, periods=36)
 print(tr(en="Discount rate a month:",
          ru="Ставка дисконтирования в месяц:"), format_percent(d, lang, decimals=2))
@@ -146,12 +149,12 @@ print(tr(en="Ceiling at 5:1:         ",
 # %% [markdown] lang="ru" en_hash="8de83d69"
 # ## LTV:CAC и срок окупаемости
 #
-# Допустим, канал приводит таких клиентов по 50 $. **LTV:CAC** показывает, во сколько раз ценность
+# Допустим, канал приводит таких клиентов по 5 000 ₽. **LTV:CAC** показывает, во сколько раз ценность
 # клиента превышает затраты на его привлечение. **Срок окупаемости** — сколько времени нужно, чтобы
 # принесённая клиентом маржа (ожидаемая и дисконтированная) покрыла CAC; до этого деньги заморожены.
 
 # %%
-cac = 50
+cac = 50 * per_dollar
 payback = ck.formulas.payback_period(margin_per_month, cac, retention=0.9, discount_rate=d)
 print("LTV:CAC =", format_number(ck.formulas.ltv_cac_ratio(clv, cac), lang, decimals=2))
 print(tr(en="Payback, months:", ru="Срок окупаемости, месяцев:"), format_number(payback, lang, decimals=1))
@@ -194,8 +197,8 @@ teach.hint("02.2", lang=lang)
 # тема блокнота 03.
 
 # %% tags=["nbval-ignore-output"]
-ck.widgets.DriverExplorer(aov=40, purchases_per_period=1, margin=0.35, retention=0.9,
-                          annual_discount_rate=0.1, horizon=36, cac=50, lang=lang)
+ck.widgets.DriverExplorer(aov=40 * per_dollar, purchases_per_period=1, margin=0.35, retention=0.9,
+                          annual_discount_rate=0.1, horizon=36, cac=50 * per_dollar, currency=currency, lang=lang)
 
 # %% [markdown] lang="en"
 # ## Splitting a budget across channels
@@ -213,8 +216,8 @@ ck.widgets.DriverExplorer(aov=40, purchases_per_period=1, margin=0.35, retention
 
 # %%
 channels = pd.DataFrame(
-    {"margin_per_month": [14, 12, 16, 10], "retention": [0.9, 0.85, 0.93, 0.8],
-     "cac": [35, 30, 50, 25], "saturation": [300, 600, 120, 1000]},
+    {"margin_per_month": [m * per_dollar for m in (14, 12, 16, 10)], "retention": [0.9, 0.85, 0.93, 0.8],
+     "cac": [c * per_dollar for c in (35, 30, 50, 25)], "saturation": [300, 600, 120, 1000]},
     index=pd.Index(tr(en=['search', 'social', 'referral', 'marketplace'],
                       ru=['поиск', 'соцсети', 'рекомендации', 'маркетплейс']), name="channel"),
 )
@@ -222,9 +225,9 @@ channels["ltv"] = [ck.formulas.dcf_clv(m, r, d, periods=36)
                    for m, r in zip(channels["margin_per_month"], channels["retention"])]
 economics = ck.acquisition.channel_economics(channels, margin_per_period="margin_per_month",
                                              retention="retention", discount_rate=d)
-economics[["ltv", "cac", "ltv_cac", "max_cac", "cac_headroom", "payback_periods"]].round(
+ck.format_table(economics[["ltv", "cac", "ltv_cac", "max_cac", "cac_headroom", "payback_periods"]].round(
     {"ltv": 0, "cac": 0, "ltv_cac": 2, "max_cac": 0, "cac_headroom": 0, "payback_periods": 1}).astype(
-    {"ltv": int, "cac": int, "max_cac": int, "cac_headroom": int})
+    {"ltv": int, "cac": int, "max_cac": int, "cac_headroom": int}), lang=lang)
 
 # %% [markdown] lang="en"
 # `max_cac` is each channel's ceiling at 3:1 and `cac_headroom` how far below (positive) or above
@@ -251,14 +254,14 @@ ax = ck.plots.plot_ltv_cac(economics, lang=lang)
 # Чем больше клиентов вы покупаете в канале, тем он дороже: первые приходят дёшево, потом вы добираетесь
 # до менее заинтересованных людей. В таблице `saturation` — число клиентов, после которого стоимость
 # ещё одного клиента в канале удваивается. `ck.acquisition.allocate_budget` тратит бюджет там, где
-# следующий доллар приносит больше ценности, пока у последнего купленного клиента в каждом
-# финансируемом канале не сравняется LTV:CAC (Blattberg & Deighton 1996). Бюджет — 30 000 $:
+# следующий рубль приносит больше ценности, пока у последнего купленного клиента в каждом
+# финансируемом канале не сравняется LTV:CAC (Blattberg & Deighton 1996). Бюджет — 3 000 000 ₽:
 
 # %%
-plan = ck.acquisition.allocate_budget(channels, 30_000)
-plan[["customers", "spend", "budget_share", "marginal_ltv_cac", "net_value"]].round(
+plan = ck.acquisition.allocate_budget(channels, 30_000 * per_dollar)
+ck.format_table(plan[["customers", "spend", "budget_share", "marginal_ltv_cac", "net_value"]].round(
     {"customers": 0, "spend": 0, "budget_share": 3, "marginal_ltv_cac": 2, "net_value": 0}).astype(
-    {"customers": int, "spend": int, "net_value": int})
+    {"customers": int, "spend": int, "net_value": int}), lang=lang)
 
 # %% [markdown] lang="en"
 # Search gets the largest share, and marketplace nothing: even its first customer returns less per
@@ -266,7 +269,7 @@ plan[["customers", "spend", "budget_share", "marginal_ltv_cac", "net_value"]].ro
 # the spend: what the budget adds to the customer base.
 
 # %% [markdown] lang="ru" en_hash="48b0b311"
-# Больше всего получает поиск, а маркетплейс — ничего: даже его первый клиент приносит на вложенный доллар
+# Больше всего получает поиск, а маркетплейс — ничего: даже его первый клиент приносит на вложенный рубль
 # меньше, чем последний купленный клиент в других каналах. `net_value` — привлечённая ценность минус
 # затраты: то, что бюджет добавляет к клиентской базе.
 
@@ -288,7 +291,7 @@ plan[["customers", "spend", "budget_share", "marginal_ltv_cac", "net_value"]].ro
 # сводит это к одному числу от 0 (все равны) до 1 (всё у одного клиента).
 
 # %%
-historical_value = ck.formulas.historical_clv(ck.datasets.load_cdnow_transactions(), margin=0.3)
+historical_value = ck.formulas.historical_clv(ck.datasets.load_cdnow_transactions(currency=currency), margin=0.3)
 ax = ck.plots.plot_lorenz(historical_value, lang=lang)
 
 # %%
@@ -327,12 +330,12 @@ print(tr(en="Gini coefficient:",
 # %% [markdown] lang="ru" en_hash="62ac64e6"
 # ## ROI кампании: почему LTV важен для маркетинга
 #
-# Кампания стоит 20 000 $ и приводит 400 новых клиентов того же типа, что выше. Если судить только
+# Кампания стоит 2 000 000 ₽ и приводит 400 новых клиентов того же типа, что выше. Если судить только
 # по первому заказу, она убыточна; если по ценности клиентов за три года — приносит более чем
 # вдвое больше, чем стоила. ROI = (ценность − затраты) / затраты.
 
 # %%
-cost, new_customers = 20_000, 400
+cost, new_customers = 20_000 * per_dollar, 400
 roi_first_order = (new_customers * margin_per_month - cost) / cost
 roi_clv = (new_customers * clv - cost) / cost
 print(tr(en="ROI on the first order's margin:",
@@ -372,7 +375,7 @@ print(tr(en="ROI on CLV (36 months):         ",
 # - Потолок стоимости привлечения — это CLV, делённый на целевое LTV:CAC (часто 3).
 # - LTV:CAC показывает, стоят ли клиенты своих затрат; срок окупаемости — как долго заморожены деньги.
 # - Делите бюджет так, чтобы последний купленный клиент в каждом канале приносил одинаково на вложенный
-#   доллар; дешёвые каналы с малоценными клиентами могут не заслуживать ничего.
+#   рубль; дешёвые каналы с малоценными клиентами могут не заслуживать ничего.
 # - Ценность сконцентрирована: пятая часть клиентов CDNOW принесла около двух третей всей ценности.
 # - Оценивайте кампании по ценности привлечённых клиентов, а не по первому заказу.
 

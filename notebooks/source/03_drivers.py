@@ -50,7 +50,10 @@ from clvkit import teach
 from clvkit.i18n import format_money, format_number, format_percent
 
 ck.set_language(tr(en="en", ru="ru"))
-ck.set_currency("USD")  # the course's example data are in US dollars
+# The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
+currency = tr(en="USD", ru="RUB")
+ck.set_currency(currency)
+per_dollar = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
@@ -83,11 +86,11 @@ lang = ck.get_language()
 # клиент остаётся $1 / (1 - r)$ лет, то есть при удержании 80% — пять лет, а при 90% — десять.
 # **Ставка дисконтирования** $d$ — не маркетинговый рычаг, но от неё зависит, насколько весомы далёкие годы.
 #
-# Наш пример: клиент заказывает 5 раз в год со средним чеком 75 $, маржа 40%, удержание 80% в год,
+# Наш пример: клиент заказывает 5 раз в год со средним чеком 7 500 ₽, маржа 40%, удержание 80% в год,
 # ставка дисконтирования 10%:
 
 # %%
-aov, frequency, margin, retention, discount = 75, 5, 0.4, 0.8, 0.1
+aov, frequency, margin, retention, discount = 75 * per_dollar, 5, 0.4, 0.8, 0.1
 yearly_margin = aov * frequency * margin
 clv = ck.formulas.dcf_clv(yearly_margin, retention, discount)
 print(tr(en="Margin a year:", ru="Маржа в год:"), format_money(yearly_margin, lang, decimals=0))
@@ -118,8 +121,8 @@ print("CLV:", format_money(clv, lang, decimals=0))
 # %%
 drivers = ck.formulas.clv_elasticities(aov=aov, purchases_per_period=frequency, margin=margin,
                                        retention=retention, discount_rate=discount)
-drivers[["driver", "value", "elasticity", "clv_low", "clv_high"]].round(
-    {"value": 2, "elasticity": 2, "clv_low": 0, "clv_high": 0}).astype({"clv_low": int, "clv_high": int})
+ck.format_table(drivers[["driver", "value", "elasticity", "clv_low", "clv_high"]].round(
+    {"value": 2, "elasticity": 2, "clv_low": 0, "clv_high": 0}).astype({"clv_low": int, "clv_high": int}), lang=lang)
 
 # %% [markdown] lang="en"
 # The tornado chart draws the same table: one bar per driver, from the CLV at −10% to the CLV at +10%,
@@ -159,14 +162,14 @@ steps = pd.DataFrame({"retention": [0.5, 0.6, 0.7, 0.8, 0.9]})
 steps["expected_years"] = 1 / (1 - steps["retention"])
 steps["clv"] = [ck.formulas.dcf_clv(yearly_margin, r, discount) for r in steps["retention"]]
 steps["gain_from_previous"] = steps["clv"].diff()
-steps.round(2)
+ck.format_table(steps.round(2), lang=lang)
 
 # %%
 curve = pd.DataFrame({"retention": [r / 100 for r in range(50, 96)]})
 curve["clv"] = [ck.formulas.dcf_clv(yearly_margin, r, discount) for r in curve["retention"]]
 ax = curve.plot(x="retention", y="clv", legend=False, lw=2.2, color=ck.plots.palette(1)[0], title=tr(en="CLV rises faster and faster with retention",
                                                                                                      ru="CLV растёт всё быстрее с ростом удержания"),
-                xlabel=tr(en="Retention a year", ru="Удержание в год"), ylabel=tr(en="CLV ($)", ru="CLV ($)"))
+                xlabel=tr(en="Retention a year", ru="Удержание в год"), ylabel=tr(en="CLV ($)", ru="CLV, ₽"))
 
 # %% [markdown] lang="en"
 # This is why retention programmes pay off best in businesses that already keep most customers, and
@@ -212,17 +215,20 @@ teach.hint("03.2", lang=lang)
 # синтетический магазин: 3 000 клиентов за два года, у каждого оценка удовлетворённости и оценка
 # вовлечённости от 0 до 10 (например, ответ в опросе и активность в приложении). Модель устроена так, что
 # более удовлетворённые клиенты реже уходят после покупки, а более вовлечённые покупают чаще. Фиксированный
-# seed делает магазин одинаковым при каждом запуске. Сводим покупки каждого клиента (столбцы объясняет
-# блокнот 04) и добавляем обе оценки:
+# seed делает магазин одинаковым при каждом запуске. Суммы покупок симулятор задаёт в долларах, здесь они
+# пересчитаны в рубли по условному курсу 100 ₽ за доллар. Сводим покупки каждого клиента (столбцы
+# объясняет блокнот 04) и добавляем обе оценки:
 
 # %%
 shop = ck.simulate.simulate_transactions(3000, r=0.5, alpha=8, a=0.6, b=2.0, satisfaction=0.8,
                                          engagement=0.8, seed=7)
+shop = ck.datasets.in_currency(shop, currency)  # the simulator draws amounts in dollars
 base = ck.summarize(shop, observation_end=shop.attrs["observation_end"], time_unit="W")
 base = base.join(shop.groupby("customer_id")[["satisfaction", "engagement"]].first())
 base["still_buying"] = (base["T"] - base["recency"]) < 13
 base["purchases_per_week"] = base["frequency"] / base["recency"].where(base["recency"] > 0)
-base[["frequency", "recency", "T", "total_amount", "satisfaction", "engagement"]].head().round(2)
+ck.format_table(base[["frequency", "recency", "T", "total_amount", "satisfaction", "engagement"]].head().round(2),
+                lang=lang)
 
 # %% [markdown] lang="en"
 # Now split the customers into three groups by each score (0–3.3 low, 3.3–6.7 medium, 6.7–10 high)
@@ -248,10 +254,10 @@ def by_score(column):
     {"spend": int})
 
 satisfaction, engagement = by_score("satisfaction"), by_score("engagement")
-satisfaction
+ck.format_table(satisfaction, lang=lang)
 
 # %%
-engagement
+ck.format_table(engagement, lang=lang)
 
 # %% [markdown] lang="en"
 # Read the two tables side by side, or in the chart below:
@@ -351,8 +357,9 @@ for name, value in loyal.items():
 # ценность далёких лет.
 
 # %% tags=["nbval-ignore-output"]
-ck.widgets.DriverExplorer(aov=75, purchases_per_period=5, margin=0.4, retention=0.8,
-                          annual_discount_rate=0.1, horizon=30, cac=100, time_unit="Y", lang=lang)
+ck.widgets.DriverExplorer(aov=75 * per_dollar, purchases_per_period=5, margin=0.4, retention=0.8,
+                          annual_discount_rate=0.1, horizon=30, cac=100 * per_dollar, time_unit="Y", currency=currency,
+                          lang=lang)
 
 # %% [markdown] lang="en"
 # ## Key takeaways

@@ -49,7 +49,10 @@ from clvkit import teach
 from clvkit.i18n import format_money, format_number, format_percent
 
 ck.set_language(tr(en="en", ru="ru"))
-ck.set_currency("USD")  # the course's example data are in US dollars
+# The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
+currency = tr(en="USD", ru="RUB")
+ck.set_currency(currency)
+per_dollar = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
@@ -75,13 +78,13 @@ lang = ck.get_language()
 #
 # Словами: *прибыль, которую клиент приносит за обычный период, умноженная на число периодов, пока он
 # остаётся клиентом.* Срок жизни часто берут как **1 / доля оттока**: если за год уходит 25% клиентов,
-# средний клиент остаётся 1 / 0,25 = 4 года. Пример: магазин со средним чеком 40 $, 4 заказами в год и
+# средний клиент остаётся 1 / 0,25 = 4 года. Пример: магазин со средним чеком 4 000 ₽, 4 заказами в год и
 # маржой 30%:
 
 # %%
 churn = 0.25                       # a quarter of customers leave each year
 lifetime = 1 / churn               # so the average customer stays 4 years
-clv = ck.formulas.simple_clv(aov=40, purchases_per_period=4, margin=0.3, lifetime_periods=lifetime)
+clv = ck.formulas.simple_clv(aov=40 * per_dollar, purchases_per_period=4, margin=0.3, lifetime_periods=lifetime)
 print(tr(en="Lifetime, years:", ru="Срок жизни, лет:"), format_number(lifetime, lang))
 print(tr(en="Simple CLV:", ru="Простой CLV:"), format_money(clv, lang, decimals=0))
 
@@ -92,11 +95,11 @@ print(tr(en="Simple CLV:", ru="Простой CLV:"), format_money(clv, lang, de
 
 # %% [markdown] lang="ru" en_hash="c649c33b"
 # Если нарисовать накопленный итог, простая модель — прямая линия: каждый год добавляет одни и те же
-# 48 $ маржи (40 × 4 × 0,3), пока срок жизни не закончится. Оттока по дороге нет, дисконтирования тоже:
-# доллар через 4 года стоит столько же, сколько доллар сегодня. В блокноте 05 мы эту линию согнём.
+# 4 800 ₽ маржи (4 000 × 4 × 0,3), пока срок жизни не закончится. Оттока по дороге нет, дисконтирования тоже:
+# рубль через 4 года стоит столько же, сколько рубль сегодня. В блокноте 05 мы эту линию согнём.
 
 # %%
-yearly = ck.formulas.cumulative_value(40 * 4 * 0.3, retention=1.0, discount_rate=0.0, periods=4)
+yearly = ck.formulas.cumulative_value(40 * per_dollar * 4 * 0.3, retention=1.0, discount_rate=0.0, periods=4)
 ax = ck.plots.plot_cumulative_value(yearly, time_unit="Y", lang=lang)
 
 # %% [markdown] exercise="04.1"
@@ -117,14 +120,16 @@ ax = ck.plots.plot_cumulative_value(yearly, time_unit="Y", lang=lang)
 # **Исторический CLV** смотрит назад: маржа, которую каждый клиент уже принёс, то есть сумма его покупок,
 # умноженная на маржу. Для расчёта нужен только журнал покупок — одна строка на покупку. У нас это CDNOW,
 # интернет-магазин музыки: все покупки 2 357 клиентов, впервые купивших в первом квартале 1997 года,
-# с наблюдением до июня 1998-го.
+# с наблюдением до июня 1998-го. Суммы записаны в долларах, здесь они пересчитаны в рубли по условному
+# курсу 100 ₽ за доллар.
 
 # %%
-tx = ck.datasets.load_cdnow_transactions()
+tx = ck.datasets.load_cdnow_transactions(currency=currency)
 print(tr(en="Purchases:", ru="Покупок:"), format_number(len(tx), lang, decimals=0))
 print(tr(en="Customers:", ru="Клиентов:"), format_number(tx["customer_id"].nunique(), lang, decimals=0))
-print(tr(en="Dates:", ru="Даты:"), tx["date"].min().date(), "—", tx["date"].max().date())
-tx.head()
+print(tr(en="Dates:", ru="Даты:"), ck.i18n.format_date(tx["date"].min(), lang), "—",
+      ck.i18n.format_date(tx["date"].max(), lang))
+ck.format_table(tx.head(), lang=lang)
 
 # %% [markdown] lang="en"
 # CDNOW's margin is not public, so we take `margin=1.0` and get revenue to date; multiply by your own
@@ -139,7 +144,7 @@ historical = ck.formulas.historical_clv(tx, margin=1.0)
 print(tr(en="Mean:", ru="Среднее:"), format_money(historical.mean(), lang, decimals=0))
 print(tr(en="Median:", ru="Медиана:"), format_money(historical.median(), lang, decimals=0))
 print(tr(en="Largest:", ru="Наибольший:"), format_money(historical.max(), lang, decimals=0))
-historical.head().round(2)
+ck.format_table(historical.head().round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # The same numbers come from the customer summary that `ck.summarize` builds, one row per customer
@@ -155,7 +160,7 @@ from_summary = ck.formulas.historical_clv(summary, margin=1.0)
 print(tr(en="Same values as from the log:",
          ru="Совпадает с расчётом по журналу:"),
       tr(en=["False", "True"], ru=["нет", "да"])[bool((from_summary - historical).abs().max() < 1e-9)])
-summary[["frequency", "recency", "T", "total_amount"]].head().round(2)
+ck.format_table(summary[["frequency", "recency", "T", "total_amount"]].head().round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # The mean is more than twice the median: a few big buyers pull the average up, so "the average customer"
@@ -191,7 +196,7 @@ summary[["frequency", "recency", "T", "total_amount"]].head().round(2)
 per_customer = ck.cohort_table(tx, period="M", metric="revenue_per_customer")
 print(tr(en="Customers per cohort:",
          ru="Клиентов в когорте:"), {str(k): int(v) for k, v in per_customer.attrs["cohort_size"].items()})
-per_customer.iloc[:, :7].round(2)
+ck.format_table(per_customer.iloc[:, :7].round(2), lang=lang)
 
 # %%
 ax = ck.plots.plot_cohort_heatmap(per_customer, time_unit="M", lang=lang)
@@ -202,13 +207,13 @@ ax = ck.plots.plot_cohort_heatmap(per_customer, time_unit="M", lang=lang)
 # cohort has brought after 6 and 12 months.
 
 # %% [markdown] lang="ru" en_hash="7f56f394"
-# После первого заказа каждый месяц приносит лишь несколько долларов на привлечённого клиента, и суммы
+# После первого заказа каждый месяц приносит лишь несколько сотен рублей на привлечённого клиента, и суммы
 # уменьшаются. Сложив месяцы, получим **средний LTV когорты на текущий момент**: сколько средний клиент
 # когорты принёс за 6 и за 12 месяцев.
 
 # %%
 to_date = per_customer.cumsum(axis=1)
-to_date[[0, 5, 11]].round(2).rename(columns={0: tr(en="1 month",
+ck.format_table(to_date[[0, 5, 11]].round(2), lang=lang).rename(columns={0: tr(en="1 month",
                                                    ru="1 месяц"), 5: tr(en="6 months",
                                                                         ru="6 месяцев"), 11: tr(en="12 months",
                                                                                                 ru="12 месяцев")})
@@ -242,7 +247,7 @@ weeks = float(hold["duration_holdout"].iloc[0])
 print(tr(en="Customers:", ru="Клиентов:"), format_number(len(cal), lang, decimals=0))
 print(tr(en="Holdout period, weeks:",
          ru="Отложенный период, недель:"), format_number(weeks, lang, decimals=0))
-hold.head()
+ck.format_table(hold.head(), lang=lang)
 
 # %% [markdown] lang="en"
 # First for the **average customer**, exactly as a spreadsheet would do it: the average order value
@@ -300,17 +305,17 @@ compare = pd.DataFrame({
     "actual": hold["frequency_holdout"] * hold["monetary_value_holdout"],
 })
 groups = ck.plots.predicted_vs_actual(compare, by="frequency", predicted="predicted", actual="actual", top=7)
-groups.round(2)
+ck.format_table(groups.round(2), lang=lang)
 
 # %%
 ax = ck.plots.plot_predicted_vs_actual(
-    compare, by="frequency", predicted="predicted", actual="actual", top=7, currency="$",
+    compare, by="frequency", predicted="predicted", actual="actual", top=7, currency=currency,
     predicted_label=tr(en="simple formula",
                        ru="простая формула"), actual_label=tr(en="actual",
                                                               ru="факт"), title=tr(en="Revenue in the 39 holdout weeks: formula vs reality",
                                                                                    ru="Выручка за 39 недель отложенного периода: формула и факт"), xlabel=tr(en="Repeat purchases in calibration",
                                                                                                                                                     ru="Повторных покупок в периоде калибровки"), ylabel=tr(en="Mean revenue per customer ($)",
-                                                                                                                                                                                                    ru="Средняя выручка на клиента ($)"),
+                                                                                                                                                                                                    ru="Средняя выручка на клиента, ₽"),
     lang=lang,
 )
 

@@ -55,7 +55,10 @@ from clvkit.models import ShiftedBetaGeometric
 from clvkit.i18n import format_money, format_number, format_percent
 
 ck.set_language(tr(en="en", ru="ru"))
-ck.set_currency("USD")  # the course's example data are in US dollars
+# The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
+currency = tr(en="USD", ru="RUB")
+ck.set_currency(currency)
+per_dollar = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
@@ -91,7 +94,7 @@ lang = ck.get_language()
 # позже приходит.* Важны два решения. **Горизонт**: конечное число периодов $T$ или бесконечность
 # (формула справа). **Момент оплаты**: `timing="end"` — первая маржа приходит через период и только если
 # клиент остался; `timing="begin"` — она получена сейчас и наверняка, тогда CLV $= m (1+d) / (1+d-r)$.
-# Пример: подписчик приносит 100 $ маржи в год, удержание 80%, ставка дисконтирования 10%:
+# Пример: подписчик приносит 10 000 ₽ маржи в год, удержание 80%, ставка дисконтирования 10%:
 
 # %%
 horizons = {tr(en="5 years",
@@ -99,11 +102,11 @@ horizons = {tr(en="5 years",
                                   ru="10 лет"): 10, tr(en="infinite",
                                                        ru="бесконечно"): None}
 dcf = pd.DataFrame({
-    timing: {name: ck.formulas.dcf_clv(100, 0.8, 0.1, periods=n, timing=timing)
+    timing: {name: ck.formulas.dcf_clv(100 * per_dollar, 0.8, 0.1, periods=n, timing=timing)
              for name, n in horizons.items()}
     for timing in ["end", "begin"]
 })
-dcf.round(2)
+ck.format_table(dcf.round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # On the infinite horizon, "begin" is worth exactly one margin more than "end": the payment collected
@@ -117,16 +120,16 @@ dcf.round(2)
 # полученный сегодня. Десять лет уже дают большую часть бесконечной суммы: поздние маржи и маловероятны,
 # и сильно дисконтированы. Это видно по накопленному итогу: каждый год добавляет меньше, и линия
 # выходит на плато — значение для бесконечного горизонта. Там, где она пересекает стоимость привлечения
-# (CAC, здесь 150 $), находится **срок окупаемости**.
+# (CAC, здесь 15 000 ₽), находится **срок окупаемости**.
 
 # %%
-flows = ck.formulas.cumulative_value(100, 0.8, 0.1, periods=20)
-payback = ck.formulas.payback_period(100, 150, retention=0.8, discount_rate=0.1)
+flows = ck.formulas.cumulative_value(100 * per_dollar, 0.8, 0.1, periods=20)
+payback = ck.formulas.payback_period(100 * per_dollar, 150 * per_dollar, retention=0.8, discount_rate=0.1)
 print(tr(en="Value of 20 years:",
          ru="Ценность за 20 лет:"), format_money(flows["cumulative"].iloc[-1], lang, decimals=0))
 print(tr(en="Payback of a $150 CAC, years:",
-         ru="Срок окупаемости при CAC 150 $, лет:"), format_number(payback, lang, decimals=2))
-ax = ck.plots.plot_cumulative_value(flows, cac=150, time_unit="Y", lang=lang)
+         ru="Срок окупаемости при CAC 15 000 ₽, лет:"), format_number(payback, lang, decimals=2))
+ax = ck.plots.plot_cumulative_value(flows, cac=150 * per_dollar, time_unit="Y", lang=lang)
 
 # %% [markdown] exercise="05.1"
 # *Exercise 05.1: the question and the answer cell are written from clvkit/_exercises/nb05.py.*
@@ -159,7 +162,7 @@ retention = (cohorts / cohorts.shift(1)).iloc[1:]
 segment_names = dict(zip(["regular", "high_end"], tr(en=["regular", "high_end"], ru=["обычный", "премиальный"])))
 year = tr(en="year", ru="год")
 print(cohorts.rename(columns=segment_names).rename_axis(index=year).T)
-retention.rename(columns=segment_names).rename_axis(index=year).T.round(3)
+ck.format_table(retention.rename(columns=segment_names).rename_axis(index=year).T.round(3), lang=lang)
 
 # %% [markdown] lang="en"
 # Retention is not constant: in both segments it **rises** over the years (with small bumps in the
@@ -188,7 +191,7 @@ mix = pd.DataFrame({tr(en="customers",
                        ru="клиентов"): alive, tr(en="retention",
                                                  ru="удержание"): alive / np.r_[np.nan, alive[:-1]]},
                    index=pd.Index(years, name="year"))
-mix.round({tr(en="customers", ru="клиентов"): 0, tr(en="retention", ru="удержание"): 3})
+ck.format_table(mix.round({tr(en="customers", ru="клиентов"): 0, tr(en="retention", ru="удержание"): 3}), lang=lang)
 
 # %% [markdown] lang="en"
 # This is **heterogeneity**: customers differ. Nobody's behaviour changed, yet the group's retention rose,
@@ -231,12 +234,12 @@ calibration = cohorts.loc[0:7]
 regular = ShiftedBetaGeometric().fit(calibration["regular"], time_unit="Y")
 high_end = ShiftedBetaGeometric().fit(calibration["high_end"], time_unit="Y")
 estimates = pd.DataFrame({
-    tr(en="alpha (fitted)", ru="alpha (оценка)"): [regular.params_["alpha"], high_end.params_["alpha"]],
-    tr(en="alpha (published)", ru="alpha (статья)"): [0.704, 0.668],  # Fader & Hardie (2007)
-    tr(en="beta (fitted)", ru="beta (оценка)"): [regular.params_["beta"], high_end.params_["beta"]],
-    tr(en="beta (published)", ru="beta (статья)"): [1.182, 3.806],
+    tr(en="alpha (fitted)", ru="α (оценка)"): [regular.params_["alpha"], high_end.params_["alpha"]],
+    tr(en="alpha (published)", ru="α (статья)"): [0.704, 0.668],  # Fader & Hardie (2007)
+    tr(en="beta (fitted)", ru="β (оценка)"): [regular.params_["beta"], high_end.params_["beta"]],
+    tr(en="beta (published)", ru="β (статья)"): [1.182, 3.806],
 }, index=list(segment_names.values()))
-estimates.round(3)
+ck.format_table(estimates.round(3), lang=lang)
 
 # %% [markdown] lang="en"
 # The published estimates are reproduced to three decimals. The high-end segment has a much larger beta:
@@ -251,7 +254,8 @@ estimates.round(3)
 # %%
 table = regular.summary()
 bounds = ["se", "ci_low", "ci_high"]  # standard errors and 95% bounds to 2 significant digits
-table.round(3).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds})
+ck.format_table(table.round(3).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds}),
+                lang=lang)
 
 # %% [markdown] lang="en"
 # Now the test: project survival to year 12 and compare with the counts the model never saw. The
@@ -269,7 +273,7 @@ projection = ck.plots.survival_comparison(cohorts["regular"], model=regular, per
                                           constant_retention=average)
 print(tr(en="Constant retention matching year 7 (regular):",
          ru="Постоянное удержание, попадающее в 7-й год (обычный сегмент):"), format_number(average, lang, decimals=3))
-(projection.loc[8:12, ["observed", "sbg", "constant"]] * 1000).round(0)
+ck.format_table((projection.loc[8:12, ["observed", "sbg", "constant"]] * 1000).round(0), lang=lang)
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
@@ -296,7 +300,8 @@ ax = ck.plots.plot_retention_curves(cohorts["regular"], model=regular, periods=1
 
 # %%
 print(tr(en="high_end, sBG retention in years 1-12:",
-         ru="Премиальный сегмент, удержание sBG в годы 1–12:"), high_end.retention_rate(np.arange(1, 13)).round(3))
+         ru="Премиальный сегмент, удержание sBG в годы 1–12:"),
+      ck.tables.format_values(high_end.retention_rate(np.arange(1, 13)).round(3), lang=lang))
 
 # %% [markdown] exercise="05.2"
 # *Exercise 05.2: the question and the answer cell are written from clvkit/_exercises/nb05.py.*
@@ -334,13 +339,13 @@ renewals = np.arange(5)
 derl = pd.DataFrame({segment_names["regular"]: regular.derl(0.1, renewals),
                      segment_names["high_end"]: high_end.derl(0.1, renewals)},
                     index=pd.Index(renewals, name=tr(en="renewals", ru="продлений")))
-derl.round(2)
+ck.format_table(derl.round(2), lang=lang)
 
 # %%
-value = regular.value(100, 0.1)
-same = ck.valuation.subscriber_value(regular, margin_per_period=100, discount_rate=0.1)
+value = regular.value(100 * per_dollar, 0.1)
+same = ck.valuation.subscriber_value(regular, margin_per_period=100 * per_dollar, discount_rate=0.1)
 print(tr(en="New regular subscriber, $100 a year, 10%: value(100, 0.1) =",
-         ru="Новый обычный подписчик, 100 $ в год, 10%: value(100, 0.1) ="), format_money(value, lang, decimals=0))
+         ru="Новый обычный подписчик, 10 000 ₽ в год, 10%: value(10_000, 0.1) ="), format_money(value, lang, decimals=0))
 print(tr(en="The same with subscriber_value:",
          ru="То же через subscriber_value:"), format_money(same, lang, decimals=0))
 
@@ -358,9 +363,9 @@ print(tr(en="The same with subscriber_value:",
 
 # %%
 first_year = cohorts.loc[1, "regular"] / cohorts.loc[0, "regular"]
-constant = ck.formulas.dcf_clv(100, first_year, 0.1)
-sbg = regular.value(100, 0.1, timing="end")
-rising = ck.formulas.dcf_clv(100, regular.retention_rate(np.arange(1, 301)), 0.1)
+constant = ck.formulas.dcf_clv(100 * per_dollar, first_year, 0.1)
+sbg = regular.value(100 * per_dollar, 0.1, timing="end")
+rising = ck.formulas.dcf_clv(100 * per_dollar, regular.retention_rate(np.arange(1, 301)), 0.1)
 print(tr(en="Retention in year 1:", ru="Удержание первого года:"), format_percent(first_year, lang))
 print(tr(en="DCF with that constant retention:",
          ru="DCF с этим постоянным удержанием:"), format_money(constant, lang, decimals=0))

@@ -50,7 +50,9 @@ from clvkit.models import BGBB, BGNBD, MBGNBD, GammaGamma, ParetoNBD
 from clvkit.i18n import format_money, format_number, format_percent
 
 ck.set_language(tr(en="en", ru="ru"))
-ck.set_currency("USD")  # the course's example data are in US dollars
+# The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
+currency = tr(en="USD", ru="RUB")
+ck.set_currency(currency)
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
@@ -82,11 +84,13 @@ lang = ck.get_language()
 # - **monetary_value** — средний чек повторных покупок (первая не учитывается; 0, если повторных нет).
 #
 # Время измеряется в неделях, как в статьях. Клиентов CDNOW мы наблюдаем 39 недель, до 30 сентября
-# 1997 года. Вот журнал покупок клиента 1:
+# 1997 года. Суммы CDNOW записаны в долларах, здесь они пересчитаны в рубли по условному курсу
+# 100 ₽ за доллар. Вот журнал покупок клиента 1:
 
 # %%
-tx = ck.datasets.load_cdnow_transactions()
-tx.loc[(tx["customer_id"] == 1) & (tx["date"] <= "1997-09-30"), ["customer_id", "date", "amount"]]
+tx = ck.datasets.load_cdnow_transactions(currency=currency)
+ck.format_table(tx.loc[(tx["customer_id"] == 1) & (tx["date"] <= "1997-09-30"), ["customer_id", "date", "amount"]],
+                lang=lang)
 
 # %% [markdown] lang="en"
 # Three purchase days, so **two** repeat purchases. The last one came 213 days = 30.43 weeks after the
@@ -96,12 +100,12 @@ tx.loc[(tx["customer_id"] == 1) & (tx["date"] <= "1997-09-30"), ["customer_id", 
 # %% [markdown] lang="ru" en_hash="8b3e90cf"
 # Три дня с покупками — значит, **две** повторные покупки. Последняя была через 213 дней = 30,43 недели
 # после первой (recency); с 1 января по 30 сентября прошло 272 дня = 38,86 недели (T); средний чек
-# повторных покупок (29,73 + 14,96) / 2 = 22,35 доллара. `ck.summarize` делает это для всех клиентов сразу:
+# повторных покупок (2 973 + 1 496) / 2 = 2 234,5 ₽. `ck.summarize` делает это для всех клиентов сразу:
 
 # %%
 summary = ck.summarize(tx, observation_end="1997-09-30", time_unit="W")
 print(summary.attrs)
-summary[["frequency", "recency", "T", "monetary_value"]].head().round(2)
+ck.format_table(summary[["frequency", "recency", "T", "monetary_value"]].head().round(2), lang=lang)
 
 # %%
 never_back = (summary["frequency"] == 0).mean()
@@ -148,7 +152,8 @@ print(tr(en="average purchase rate while alive: {rate} a week; average chance to
                        drop=format_number(a / (a + b), lang, decimals=2)))
 table = m.summary()
 bounds = ["se", "ci_low", "ci_high"]  # standard errors and 95% bounds to 2 significant digits
-table.round(3).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds})
+ck.format_table(table.round(3).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds}),
+                lang=lang)
 
 # %% [markdown] lang="en"
 # `m.summary()` gives each parameter with its **standard error** (`se`, how uncertain the estimate is) and a
@@ -191,15 +196,16 @@ table.round(3).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}
 
 # %%
 models = {"BG/NBD": m, "Pareto/NBD": ParetoNBD().fit(summary), "MBG/NBD": MBGNBD().fit(summary)}
-pd.DataFrame(
+ck.format_table(pd.DataFrame(
     {
         tr(en="parameters",
-           ru="параметры"): ["; ".join(f"{k}={format_number(v, lang, decimals=3)}" for k, v in fit.params_.items())
+           ru="параметры"): ["; ".join(f"{ck.tables.term(k, lang)}={format_number(v, lang, decimals=3)}"
+                                       for k, v in fit.params_.items())
                       for fit in models.values()],
         "log-likelihood": [round(fit.log_likelihood_, 1) for fit in models.values()],
     },
     index=list(models),
-)
+), lang=lang)
 
 # %% [markdown] lang="en"
 # The three models describe the data almost equally well. What matters for a marketer is whether they
@@ -213,7 +219,7 @@ pd.DataFrame(
 # %%
 weeks = list(range(79))
 curves = pd.DataFrame({name: fit.expected_purchases(weeks) for name, fit in models.items()}, index=weeks)
-print(curves.loc[[26, 52, 78]].round(2))
+print(ck.format_table(curves.loc[[26, 52, 78]].round(2), lang=lang))
 ax = curves.plot(figsize=(7, 4), xlabel=tr(en="Weeks since the first purchase",
                                            ru="Недели с первой покупки"), ylabel=tr(en="Expected repeat purchases",
                                                                                     ru="Ожидаемые повторные покупки"), title=tr(en="A new customer under three models",
@@ -299,7 +305,7 @@ scores = summary[["frequency", "recency", "T"]].assign(
     p_alive=m.probability_alive(summary),
     next_52_weeks=m.predict_purchases(summary, 52),
 )
-scores.loc[[1, 2, 3, 142]].round(3)
+ck.format_table(scores.loc[[1, 2, 3, 142]].round(3), lang=lang)
 
 # %% [markdown] lang="en"
 # Customer 3 never came back, yet gets P(alive) = 1 (the BG/NBD quirk above) and a small forecast: being
@@ -357,14 +363,15 @@ print(tr(en="{n} {donors}; log-likelihood = {ll}",
                        ll=format_number(bgbb.log_likelihood_, lang, decimals=1)))
 table = bgbb.summary()
 bounds = ["se", "ci_low", "ci_high"]  # standard errors and 95% bounds to 2 significant digits
-table.round(3).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds})
+ck.format_table(table.round(3).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds}),
+                lang=lang)
 
 # %%
 donors = donations.assign(
     p_alive=bgbb.probability_alive(donations),
     next_5_appeals=bgbb.predict_purchases(donations, 5),
 )
-donors.sort_values("count", ascending=False).head(6).round(3)
+ck.format_table(donors.sort_values("count", ascending=False).head(6).round(3), lang=lang)
 
 # %% [markdown] exercise="06.3"
 # *Exercise 06.3: the question and the answer cell are written from clvkit/_exercises/nb06.py.*
@@ -403,11 +410,12 @@ print(tr(en="correlation of frequency and average repeat spend: {corr}; populati
                        mean=format_money(gg.mean_spend(), lang)))
 table = gg.summary()
 bounds = ["se", "ci_low", "ci_high"]  # standard errors and 95% bounds to 2 significant digits
-table.round(2).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds})
+ck.format_table(table.round(2).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds}),
+                lang=lang)
 
 # %%
 spend = summary[["frequency", "monetary_value"]].assign(expected_spend=gg.expected_spend(summary))
-spend.loc[[1, 2, 3, 142]].round(2)
+ck.format_table(spend.loc[[1, 2, 3, 142]].round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # Customer 2 spent less than average on one repeat order, so the model expects a bit more next time;
@@ -435,7 +443,8 @@ values = ck.customer_lifetime_value(m, gg, summary, horizon="12 months", annual_
 print(tr(en="customer equity (the sum of CLV): {equity}; median CLV: {median}",
          ru="ценность клиентской базы (сумма CLV): {equity}; медианный CLV: {median}").format(equity=format_money(ck.customer_equity(values), lang, decimals=0),
                        median=format_money(values["clv"].median(), lang, decimals=0)))
-values.sort_values("clv", ascending=False).head().round(2).round({"clv": 0}).astype({"clv": int})
+ck.format_table(values.sort_values("clv", ascending=False).head().round(2).round({"clv": 0}).astype({"clv": int}),
+                lang=lang)
 
 # %%
 ax = ck.plots.plot_clv_distribution(values, log=True, lang=lang)
@@ -462,7 +471,7 @@ ax = ck.plots.plot_clv_distribution(values, log=True, lang=lang)
 # графике двигается вместе с вами.
 
 # %% tags=["nbval-ignore-output"]
-ck.widgets.CustomerExplorer(m, gg, summary=summary, customer=1, margin=0.3, lang=lang)
+ck.widgets.CustomerExplorer(m, gg, summary=summary, customer=1, margin=0.3, currency=currency, lang=lang)
 
 # %% [markdown] lang="en"
 # ## Key takeaways

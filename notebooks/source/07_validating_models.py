@@ -48,7 +48,9 @@ from clvkit.models import BGNBD, ParetoNBD
 from clvkit.i18n import format_number, format_percent
 
 ck.set_language(tr(en="en", ru="ru"))
-ck.set_currency("USD")  # the course's example data are in US dollars
+# The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
+currency = tr(en="USD", ru="RUB")
+ck.set_currency(currency)
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
@@ -66,16 +68,17 @@ lang = ck.get_language()
 # **калибровки**) и спросим её о следующих 39 неделях, до 30 июня 1998 года (**отложенный** период), которых
 # она не видит. `ck.split_calibration_holdout` возвращает привычную сводку за период калибровки и, для тех же
 # клиентов, то, что они сделали в отложенном периоде: `frequency_holdout` — число дней с покупками в нём.
+# Суммы CDNOW записаны в долларах, здесь они пересчитаны в рубли по условному курсу 100 ₽ за доллар.
 
 # %%
-tx = ck.datasets.load_cdnow_transactions()
+tx = ck.datasets.load_cdnow_transactions(currency=currency)
 cal, hold = ck.split_calibration_holdout(tx, calibration_end="1997-09-30", observation_end="1998-06-30",
                                          time_unit="W")
 weeks = hold["duration_holdout"].iloc[0]
 counts = {"n": len(cal), "cal": cal["frequency"].sum(), "hold": hold["frequency_holdout"].sum(), "weeks": weeks}
 print(tr(en="{n} customers; {cal} repeat purchases in calibration, {hold} in the {weeks}-week holdout",
          ru="{n} клиентов; {cal} повторных покупок в периоде калибровки, {hold} в отложенном периоде ({weeks} недель)").format(**{k: format_number(v, lang, decimals=0) for k, v in counts.items()}))
-hold.head()
+ck.format_table(hold.head(), lang=lang)
 
 # %% [markdown] lang="en"
 # ## First check: the published estimates
@@ -103,8 +106,9 @@ print(tr(en="reproduces the published estimates:",
          ru="воспроизводит опубликованные оценки:"), tr(en="yes",
                                                         ru="да") if matches else tr(en="no",
                                                                                     ru="нет"))
-pd.DataFrame({"clvkit": fitted.round(3).where(fitted.index != "log-likelihood", fitted.round(1)), tr(en="Fader, Hardie & Lee 2005",
-                                                                                                     ru="Fader, Hardie & Lee 2005"): published})
+ck.format_table(pd.DataFrame({"clvkit": fitted.round(3).where(fitted.index != "log-likelihood", fitted.round(1)), tr(en="Fader, Hardie & Lee 2005",
+                                                                                                     ru="Fader, Hardie & Lee 2005"): published}),
+                lang=lang)
 
 # %% [markdown] lang="en"
 # ## Tracking: the whole customer base, week by week
@@ -134,7 +138,7 @@ ax = ck.plots.plot_tracking(m, tracking, lang=lang)
 
 # %%
 checkpoints = tracking.loc[[13, 26, 39, 52, 65, 78], ["date", "actual", "expected"]]
-checkpoints.round({"expected": 0}).astype({"actual": int, "expected": int})
+ck.format_table(checkpoints.round({"expected": 0}).astype({"actual": int, "expected": int}), lang=lang)
 
 # %% [markdown] lang="en"
 # In the first weeks, while new customers are still arriving, the model runs a little low; then the two
@@ -165,7 +169,7 @@ checkpoints.round({"expected": 0}).astype({"actual": int, "expected": int})
 # %%
 by_frequency = ck.plots.holdout_by_frequency(m, cal, hold)
 ax = ck.plots.plot_calibration_holdout(m, by_frequency, None, lang=lang)
-by_frequency.round(2)
+ck.format_table(by_frequency.round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # The model follows the actual averages across the whole range, from customers who never came back to those
@@ -223,8 +227,8 @@ forecasts = {
 errors = ck.validation.holdout_errors(forecasts, actual, baselines=["own", "average"])
 print(tr(en="actual holdout purchases:",
          ru="фактические покупки в отложенном периоде:"), format_number(actual.sum(), lang, decimals=0))
-errors.round({"total": 0, "total_error_pct": 1, "mae": 3, "rmse": 3, "mae_vs_best_baseline": 3}).astype(
-    {"total": int})
+ck.format_table(errors.round({"total": 0, "total_error_pct": 1, "mae": 3, "rmse": 3, "mae_vs_best_baseline": 3}).astype(
+    {"total": int}), lang=lang)
 
 # %% [markdown] exercise="07.1"
 # *Exercise 07.1: the question and the answer cell are written from clvkit/_exercises/nb07.py.*

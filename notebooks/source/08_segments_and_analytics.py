@@ -66,7 +66,9 @@ from clvkit.models import BGNBD, GammaGamma
 from clvkit.i18n import format_money, format_number, format_percent
 
 ck.set_language(tr(en="en", ru="ru"))
-ck.set_currency("USD")  # the course's example data are in US dollars
+# The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
+currency = tr(en="USD", ru="RUB")
+ck.set_currency(currency)
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
@@ -83,10 +85,11 @@ lang = ck.get_language()
 # Как и в блокноте 06, модель BG/NBD предсказывает, сколько покупок сделает каждый клиент, а модель
 # Gamma-Gamma — какой будет сумма каждой покупки. Вместе они дают **CLV каждого клиента на
 # ближайшие 12 месяцев** при марже 30% (наше допущение) и ставке дисконтирования 10% в год. Сохраним
-# и **P(alive)** — вероятность того, что клиент всё ещё активен.
+# и **P(alive)** — вероятность того, что клиент всё ещё активен. Суммы CDNOW записаны в долларах, здесь они
+# пересчитаны в рубли по условному курсу 100 ₽ за доллар.
 
 # %%
-summary = ck.datasets.load_cdnow_summary()
+summary = ck.datasets.load_cdnow_summary(currency=currency)
 bgnbd = BGNBD().fit(summary)
 gg = GammaGamma().fit(summary)
 value = ck.customer_lifetime_value(bgnbd, gg, summary, horizon="12 months",
@@ -97,7 +100,7 @@ print(tr(en="Value of all customers, next 12 months:",
          ru="Ценность всех клиентов за 12 месяцев:"), format_money(customers["clv"].sum(), lang, decimals=0))
 print(tr(en="Average CLV per customer:",
          ru="Средний CLV на клиента:"), format_money(customers["clv"].mean(), lang, decimals=0))
-customers[["frequency", "recency", "T", "monetary_value", "clv", "p_alive"]].head().round(2)
+ck.format_table(customers[["frequency", "recency", "T", "monetary_value", "clv", "p_alive"]].head().round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # ## RFM scores
@@ -130,7 +133,7 @@ customers[["frequency", "recency", "T", "monetary_value", "clv", "p_alive"]].hea
 scores = ck.segments.rfm_scores(summary)
 print(tr(en="Customers who never came back:",
          ru="Клиенты, которые не вернулись:"), format_number((summary["frequency"] == 0).sum(), lang, decimals=0))
-scores.head()
+ck.format_table(scores.head(), lang=lang)
 
 # %% [markdown] lang="en"
 # Segments are cut on the grid of R and F scores. The table counts customers in each cell (rows: R,
@@ -143,7 +146,7 @@ scores.head()
 # один раз и давно.
 
 # %%
-pd.crosstab(scores["recency_score"], scores["frequency_score"]).sort_index(ascending=False)
+ck.format_table(pd.crosstab(scores["recency_score"], scores["frequency_score"]).sort_index(ascending=False), lang=lang)
 
 # %% [markdown] lang="en"
 # ## Named segments
@@ -181,7 +184,7 @@ customers["segment"] = ck.segments.rfm_segments(summary)["segment"]
 by_segment = ck.segments.segment_summary(customers, value="clv")
 named = lambda name: ck.plots.segment_name(name, lang)  # segment names in the reader's language
 digits = {"customer_share": 3, "total_value": 0, "mean_value": 2, "value_share": 3}
-by_segment.rename(index=named).round(digits)
+ck.format_table(by_segment.rename(index=named).round(digits), lang=lang)
 
 # %% [markdown] lang="en"
 # The **segment map** puts each segment at its share of customers (across) and its share of value
@@ -234,7 +237,7 @@ print(tr(en="Champions, share of value:  ",
 # %%
 customers["tier"] = ck.segments.clv_tiers(customers["clv"])
 by_tier = ck.segments.segment_summary(customers, by="tier", value="clv")
-by_tier.rename(index=named).round(digits)
+ck.format_table(by_tier.rename(index=named).round(digits), lang=lang)
 
 # %% [markdown] lang="en"
 # The two views disagree in instructive ways. Count customers by RFM segment (rows) and CLV tier
@@ -249,7 +252,7 @@ by_tier.rename(index=named).round(digits)
 # вероятно, перестал покупать.
 
 # %%
-pd.crosstab(customers["segment"], customers["tier"]).rename(index=named, columns=named)
+ck.format_table(pd.crosstab(customers["segment"], customers["tier"]).rename(index=named, columns=named), lang=lang)
 
 # %% [markdown] lang="en"
 # ## How concentrated is value
@@ -273,7 +276,7 @@ pd.crosstab(customers["segment"], customers["tier"]).rename(index=named, columns
 concentration = ck.segments.value_concentration(customers["clv"])
 print(tr(en="Gini coefficient:",
          ru="Коэффициент Джини:"), format_number(concentration.attrs["gini"], lang, decimals=2))
-concentration.round(3)
+ck.format_table(concentration.round(3), lang=lang)
 
 # %%
 ax = ck.plots.plot_lorenz(customers["clv"], lang=lang)
@@ -283,7 +286,7 @@ ax = ck.plots.plot_lorenz(customers["clv"], lang=lang)
 # a long tail is worth far more (the count axis is logarithmic so the tail stays visible).
 
 # %% [markdown] lang="ru" en_hash="fe999db6"
-# Гистограмма показывает то же с другой стороны: большинство клиентов стоят несколько долларов, а
+# Гистограмма показывает то же с другой стороны: большинство клиентов стоят несколько сотен рублей, а
 # длинный «хвост» — гораздо больше (ось с числом клиентов логарифмическая, чтобы хвост был виден).
 
 # %%
@@ -317,7 +320,7 @@ teach.hint("08.1", lang=lang)
 # сохранит удачная кампания по возврату.
 
 # %%
-tx = ck.datasets.load_cdnow_transactions()
+tx = ck.datasets.load_cdnow_transactions(currency=currency)
 month_ago = ck.summarize(tx[tx["date"] <= "1997-08-31"], observation_end="1997-08-31")
 customers["p_alive_before"] = bgnbd.probability_alive(month_ago).reindex(customers.index)
 retain = ck.segments.retention_targets(customers, previous_p_alive="p_alive_before")
@@ -325,7 +328,8 @@ print(tr(en="Customers on the retention list:", ru="Клиентов в спис
 print(tr(en="Value at risk:",
          ru="Ценность под угрозой:"), format_money(retain["value_at_risk"].sum(), lang, decimals=0))
 shown = ["frequency", "recency", "T", "segment", "clv", "p_alive_before", "p_alive", "value_at_risk"]
-retain[shown].head().round(2).round({"clv": 0, "value_at_risk": 0}).astype({"clv": int, "value_at_risk": int})
+ck.format_table(retain[shown].head().round(2).round({"clv": 0, "value_at_risk": 0}).astype(
+    {"clv": int, "value_at_risk": int}), lang=lang)
 
 # %% [markdown] lang="en"
 # Notice the segment column: RFM calls most of these customers champions, because they bought often
@@ -346,7 +350,7 @@ ax.scatter(retain["p_alive"], retain["clv"], s=14, color="tab:red", label=tr(en=
                                                                              ru="список на удержание"))
 ax.set_xlabel(tr(en="P(alive): probability the customer is still active",
                  ru="P(alive): вероятность, что клиент активен"))
-ax.set_ylabel(tr(en="CLV, next 12 months ($)", ru="CLV на 12 месяцев ($)"))
+ax.set_ylabel(tr(en="CLV, next 12 months ($)", ru="CLV на 12 месяцев, ₽"))
 ax.set_title(tr(en="Valuable customers who are slipping away", ru="Ценные клиенты, которые уходят"))
 legend = ax.legend(frameon=False)
 
@@ -378,8 +382,8 @@ legend = ax.legend(frameon=False)
 upsell = ck.segments.upsell_targets(customers)
 print(tr(en="Customers on the upsell list:", ru="Клиентов в списке для апсейла:"), len(upsell))
 shown = ["frequency", "monetary_value", "segment", "clv", "order_value_gap", "upsell_potential"]
-upsell[shown].head().round(2).round({"clv": 0, "upsell_potential": 0}).astype(
-    {"clv": int, "upsell_potential": int})
+ck.format_table(upsell[shown].head().round(2).round({"clv": 0, "upsell_potential": 0}).astype(
+    {"clv": int, "upsell_potential": int}), lang=lang)
 
 # %% [markdown] lang="en"
 # ## One target list
@@ -402,8 +406,8 @@ targets = pd.concat([
     upsell[columns].assign(action=tr(en="upsell offer", ru="апсейл")),
 ])
 targets = targets[~targets.index.duplicated(keep="first")]
-print(targets["action"].value_counts().to_string())
-targets.head().round(2).round({"clv": 0}).astype({"clv": int})
+print(ck.format_table(targets["action"].value_counts(), lang=lang).to_string())
+ck.format_table(targets.head().round(2).round({"clv": 0}).astype({"clv": int}), lang=lang)
 
 # %% [markdown] lang="en"
 # ## Explore segments
@@ -424,7 +428,7 @@ targets.head().round(2).round({"clv": 0}).astype({"clv": int})
 # уходит ценность, если ужесточить порог «недавности»?
 
 # %% tags=["nbval-ignore-output"]
-ck.widgets.SegmentExplorer(summary, customers["clv"], lang=lang)
+ck.widgets.SegmentExplorer(summary, customers["clv"], currency=currency, lang=lang)
 
 # %% [markdown] lang="en"
 # ## Key takeaways

@@ -58,8 +58,20 @@ from clvkit.models import BGNBD, GammaGamma
 from clvkit.i18n import format_money, format_number, format_percent
 
 ck.set_language(tr(en="en", ru="ru"))
-ck.set_currency("USD")  # the course's example data are in US dollars
+currency = tr(en="USD", ru="RUB")  # the Russian track shows the dollar data in roubles at the course rate
+ck.set_currency(currency)
 lang = ck.get_language()
+
+# %%
+per_dollar = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
+
+
+def priced(name, **overrides):
+    """A ready-made programme with its costs in the track's currency (the presets are priced in dollars)."""
+    base = ck.strategy.preset(name)
+    in_currency = base.with_levers(cost_once=base.cost_once * per_dollar,
+                                   cost_per_period=base.cost_per_period * per_dollar)
+    return in_currency.with_levers(**overrides) if overrides else in_currency
 
 # %% [markdown] lang="en"
 # ## Strategies are bundles of levers
@@ -96,8 +108,8 @@ lang = ck.get_language()
 # результатами своих тестов.
 
 # %%
-presets = pd.DataFrame([dataclasses.asdict(p) for p in ck.strategy.PRESETS.values()])
-presets.set_index("name").drop(columns="description").fillna("")
+presets = pd.DataFrame([dataclasses.asdict(priced(name)) for name in ck.strategy.PRESETS])
+ck.format_table(presets.set_index("name").drop(columns="description").fillna(""), lang=lang)
 
 # %% [markdown] lang="en"
 # | preset | strategy | how it acts |
@@ -150,14 +162,15 @@ presets.set_index("name").drop(columns="description").fillna("")
 # CLV = *m* × *r* / (1 + *d* − *r*)
 #
 # иначе говоря: маржа за год, умноженная на ожидаемое число лет, которые клиент с нами, в сегодняшних
-# деньгах. Возьмём типичного клиента: чек 40 $, 4 покупки в год, маржа 30% (то есть *m* = 48 $),
+# деньгах. Возьмём типичного клиента: чек 4 000 ₽, 4 покупки в год, маржа 30% (то есть *m* = 4 800 ₽),
 # удержание 70% и ставка дисконтирования 10%; программу лояльности предлагают 1 000 таким клиентам.
 
 # %%
-typical = dict(aov=40, purchases_per_period=4, margin=0.3, retention=0.7, discount_rate=0.1)
-loyalty = ck.strategy.evaluate_drivers("loyalty_program", customers=1000, **typical)
+typical = dict(aov=40 * per_dollar, purchases_per_period=4, margin=0.3, retention=0.7, discount_rate=0.1)
+loyalty = ck.strategy.evaluate_drivers(priced("loyalty_program"), customers=1000, **typical)
 figures, digits = loyalty.summary(), {"uplift_pct": 3, "roi": 3, "break_even_cost": 2, "payback_periods": 2}
-pd.Series({k: format_number(v, lang, decimals=digits.get(k, 0)) for k, v in figures.items()}, name=figures.name)
+ck.format_table(pd.Series({k: format_number(v, lang, decimals=digits.get(k, 0)) for k, v in figures.items()},
+                          name=figures.name), lang=lang)
 
 # %% [markdown] lang="en"
 # The **waterfall** reads from left to right: the value of the 1,000 customers today, what each lever
@@ -188,7 +201,7 @@ ax = ck.plots.plot_uplift_waterfall(ck.strategy.waterfall_steps(loyalty), ax=ax,
 # - **Прирост CLV**: дополнительная ценность участников до вычета затрат на программу (валовой) и
 #   после (чистый).
 # - **ROI** (окупаемость вложений) = чистый прирост / затраты на программу: 1,0 значит, что каждый
-#   вложенный доллар вернулся и принёс ещё один.
+#   вложенный рубль вернулся и принёс ещё один.
 # - **Точка безубыточности**: разовые затраты на участника, при которых ROI ровно 0, — предельная
 #   стоимость программы. Если подрядчик просит больше, программа уничтожает ценность.
 # - **Срок окупаемости**: за сколько периодов (здесь — лет) дополнительная маржа участника покроет
@@ -226,7 +239,8 @@ ten_percent = {
 }
 uplift = {lever: ck.strategy.evaluate_drivers(ck.strategy.Strategy(**change), **typical).gross_uplift
           for lever, change in ten_percent.items()}
-pd.Series(uplift, name=tr(en="CLV uplift per customer, $", ru="прирост CLV на клиента, $")).round(2)
+ck.format_table(pd.Series(uplift, name=tr(en="CLV uplift per customer, $", ru="прирост CLV на клиента, ₽")).round(2),
+                lang=lang)
 
 # %% [markdown] lang="en"
 # ## The real version: CDNOW customers
@@ -247,9 +261,11 @@ pd.Series(uplift, name=tr(en="CLV uplift per customer, $", ru="прирост CL
 # Оцениваем ближайшие 12 месяцев при марже 30% и помечаем клиентов их уровнем CLV (блокнот 08), чтобы
 # направлять программы на нужный уровень. (Симулятор дисконтирует непрерывно, поэтому его итог
 # отличается от итога блокнота 08 на доли процента.)
+# Суммы CDNOW и цены готовых программ записаны в долларах, здесь они пересчитаны в рубли по условному
+# курсу 100 ₽ за доллар.
 
 # %%
-summary = ck.datasets.load_cdnow_summary()
+summary = ck.datasets.load_cdnow_summary(currency=currency)
 bgnbd = BGNBD().fit(summary)
 gg = GammaGamma().fit(summary)
 clv = ck.customer_lifetime_value(bgnbd, gg, summary, horizon="12 months",
@@ -270,10 +286,10 @@ print(tr(en="Average per customer:",
 # группы):
 
 # %%
-everyone = [sim.evaluate(ck.strategy.preset(name, target=None)).summary() for name in ck.strategy.PRESETS]
+everyone = [sim.evaluate(priced(name, target=None)).summary() for name in ck.strategy.PRESETS]
 digits = {"participants": 1, "gross_uplift": 0, "program_cost": 0, "net_uplift": 0, "roi": 2,
           "break_even_cost": 2}
-pd.DataFrame(everyone)[list(digits)].round(digits)
+ck.format_table(pd.DataFrame(everyone)[list(digits)].round(digits), lang=lang)
 
 # %% [markdown] lang="en"
 # A sobering table: offered to everyone, most programmes **lose money**. An average CDNOW customer is
@@ -285,8 +301,8 @@ pd.DataFrame(everyone)[list(digits)].round(digits)
 
 # %% [markdown] lang="ru" en_hash="24e0fb95"
 # Отрезвляющая таблица: если предлагать всем, большинство программ **убыточны**. Средний клиент CDNOW
-# приносит за следующий год лишь несколько долларов маржи, поэтому 5 $ за вступление или 1 $ бонусов в
-# месяц съедают больше, чем программа добавляет; отрицательная точка безубыточности значит, что одни
+# приносит за следующий год лишь несколько сотен рублей маржи, поэтому 500 ₽ за вступление или 100 ₽
+# бонусов в месяц съедают больше, чем программа добавляет; отрицательная точка безубыточности значит, что одни
 # текущие затраты уже больше прироста и никакая разовая цена программу не окупит. Окупаются только дешёвые
 # программы (рекомендации; повышение цены ничего не стоит, поэтому его ROI бесконечен). Но прежде чем
 # резать бюджет, посмотрите, **кому** сделано предложение.
@@ -305,11 +321,11 @@ pd.DataFrame(everyone)[list(digits)].round(digits)
 
 # %%
 roi = pd.DataFrame({
-    tier: {name: sim.evaluate(ck.strategy.preset(name, target=tier), payback=False).roi
+    tier: {name: sim.evaluate(priced(name, target=tier), payback=False).roi
            for name in ck.strategy.PRESETS}
     for tier in tiers.cat.categories
 })
-roi.rename(columns=lambda tier: ck.plots.segment_name(tier, lang)).round(2)
+ck.format_table(roi.rename(columns=lambda tier: ck.plots.segment_name(tier, lang)).round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # Most programmes that lose money on the whole base pay off on the top 1% and often on the top 1-5%:
@@ -340,9 +356,9 @@ roi.rename(columns=lambda tier: ck.plots.segment_name(tier, lang)).round(2)
 # затраты на участника; **точка безубыточности** — там, где он пересекает ноль.
 
 # %%
-upsell = ck.strategy.preset("upsell_cross_sell", target="top 1-5%")
+upsell = priced("upsell_cross_sell", target="top 1-5%")
 result = sim.evaluate(upsell)
-print(tr(en="ROI at $3 per participant:", ru="ROI при 3 $ на участника:"), format_percent(result.roi, lang))
+print(tr(en="ROI at $3 per participant:", ru="ROI при 300 ₽ на участника:"), format_percent(result.roi, lang))
 print(tr(en="Break-even cost per participant:",
          ru="Предельные затраты на участника:"), format_money(result.break_even_cost, lang))
 print(tr(en="Payback, months:",
@@ -352,14 +368,14 @@ print(tr(en="Net uplift at the break-even cost:",
          ru="Чистый прирост в точке безубыточности:"), format_money(at_break_even.net_uplift, lang, decimals=0))
 
 # %%
-costs = np.arange(0.0, 12.5, 0.5)
+costs = np.arange(0.0, 12.5, 0.5) * per_dollar
 net = [sim.evaluate(upsell.with_levers(cost_once=c), payback=False).net_uplift for c in costs]
 ax = pd.Series(net, index=costs).plot(figsize=(6.4, 4.0), color="tab:blue", lw=2)
 ax.axhline(0.0, color="0.4", lw=1)
 ax.axvline(result.break_even_cost, color="tab:red", ls=":", label=tr(en="break-even cost",
                                                                      ru="точка безубыточности"))
-ax.set_xlabel(tr(en="One-off cost per participant ($)", ru="Разовые затраты на участника ($)"))
-ax.set_ylabel(tr(en="Net CLV uplift ($)", ru="Чистый прирост CLV ($)"))
+ax.set_xlabel(tr(en="One-off cost per participant ($)", ru="Разовые затраты на участника, ₽"))
+ax.set_ylabel(tr(en="Net CLV uplift ($)", ru="Чистый прирост CLV, ₽"))
 ax.set_title(tr(en="Upsell programme for the top 1-5%", ru="Апсейл для топ 1–5%"))
 legend = ax.legend(frameon=False)
 
@@ -391,9 +407,9 @@ campaigns = {}
 for name, targets in lists.items():
     on_list = ck.strategy.StrategySimulator(bgnbd, gg, summary.loc[targets.index], horizon="12 months",
                                             annual_discount_rate=0.1, margin=0.3)
-    campaigns[name] = on_list.evaluate(ck.strategy.preset(name, target=None)).summary()
+    campaigns[name] = on_list.evaluate(priced(name, target=None)).summary()
 digits = {"targeted": 0, "participants": 1, "net_uplift": 0, "roi": 2, "break_even_cost": 2}
-pd.DataFrame(campaigns).T[list(digits)].round(digits)
+ck.format_table(pd.DataFrame(campaigns).T[list(digits)].round(digits), lang=lang)
 
 # %% [markdown] lang="en"
 # Both campaigns, at their preset costs ($10 for the win-back offer, $3 for upsell), cost more than
@@ -403,7 +419,7 @@ pd.DataFrame(campaigns).T[list(digits)].round(digits)
 # measure it with a test group before you scale it.
 
 # %% [markdown] lang="ru" en_hash="b0035a73"
-# Обе кампании по заданной стоимости (10 $ за предложение о возврате, 3 $ за апсейл) обходятся
+# Обе кампании по заданной стоимости (1 000 ₽ за предложение о возврате, 300 ₽ за апсейл) обходятся
 # дороже, чем добавляют за год: столбец точки безубыточности показывает, насколько дешевле должно быть
 # каждое предложение. Помните, что предполагает симулятор: программа меняет поведение **с этого
 # момента**; вернуть клиента, который уже ушёл, она не может. Предложение, которое действительно
@@ -430,7 +446,7 @@ pd.DataFrame(campaigns).T[list(digits)].round(digits)
 # должна быть программа, чтобы окупиться там?
 
 # %% tags=["nbval-ignore-output"]
-ck.widgets.StrategySimulator(sim, lang=lang)
+ck.widgets.StrategySimulator(sim, cost_once=0.5 * per_dollar, cost_max=50 * per_dollar, currency=currency, lang=lang)
 
 # %% [markdown] lang="en"
 # ## Key takeaways

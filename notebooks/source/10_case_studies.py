@@ -64,9 +64,10 @@ import clvkit as ck
 from clvkit import teach
 from clvkit.models import BGNBD, GammaGamma, ShiftedBetaGeometric
 from clvkit.i18n import format_money, format_number, format_percent
-
 ck.set_language(tr(en="en", ru="ru"))
-ck.set_currency("USD")  # the course's example data are in US dollars
+currency = tr(en="USD", ru="RUB")  # the Russian track shows the dollar data in roubles at the course rate
+ck.set_currency(currency)
+per_dollar = ck.datasets.COURSE_RATES[currency]  # units of the currency per dollar of the data: 1 or 100
 lang = ck.get_language()
 HORIZON, ANNUAL_DISCOUNT_RATE = "12 months", 0.10
 RETAIL_MARGIN, SUBSCRIPTION_MARGIN, COFFEE_MARGIN = 0.30, 0.60, 0.60
@@ -95,7 +96,8 @@ RETAIL_MARGIN, SUBSCRIPTION_MARGIN, COFFEE_MARGIN = 0.30, 0.60, 0.60
 #
 # ## Пример 1 · Интернет-магазин: рекомендации увеличивают средний чек
 #
-# *СИНТЕТИЧЕСКИЕ данные.* Интернет-магазин привлёк 6 000 клиентов в 2023 году через четыре канала и
+# *СИНТЕТИЧЕСКИЕ данные; суммы заданы в долларах и пересчитаны в рубли по условному курсу 100 ₽
+# за доллар.* Интернет-магазин привлёк 6 000 клиентов в 2023 году через четыре канала и
 # наблюдал за ними до конца 2024 года. Половина клиентов, выбранная случайно, видела товарные
 # рекомендации на сайте и в письмах, другая половина — нет. Руководство задаёт два вопроса: окупились
 # ли рекомендации и какие каналы привлечения заслуживают бюджета?
@@ -105,7 +107,7 @@ RETAIL_MARGIN, SUBSCRIPTION_MARGIN, COFFEE_MARGIN = 0.30, 0.60, 0.60
 # добавляем канал и тестовую группу.
 
 # %%
-tx, channels = ck.datasets.load_retailer(with_channels=True)
+tx, channels = ck.datasets.load_retailer(with_channels=True, currency=currency)
 yes_no = tr(en=["False", "True"], ru=["нет", "да"])  # a flag printed in the reader's language
 print(tr(en="Synthetic:", ru="Синтетические:"), yes_no[bool(tx.attrs["synthetic"])])
 print(tr(en="Purchases:",
@@ -115,8 +117,8 @@ print(tr(en="Purchases:",
 summary = ck.summarize(tx, observation_end=tx.attrs["observation_end"], time_unit="W", purchase_grain="D")
 first = tx.groupby("customer_id")[["channel", "recommendations"]].first()
 customers = summary.assign(channel=first["channel"], recommendations=first["recommendations"])
-customers.groupby("channel")[["frequency", "monetary_value", "total_amount"]].mean().round(
-    {"frequency": 2, "monetary_value": 2, "total_amount": 0}).astype({"total_amount": int})
+ck.format_table(customers.groupby("channel")[["frequency", "monetary_value", "total_amount"]].mean().round(
+    {"frequency": 2, "monetary_value": 2, "total_amount": 0}).astype({"total_amount": int}), lang=lang)
 
 # %% [markdown] lang="en"
 # Referred customers buy most often; social and affiliate customers least. (We used `assign` to add
@@ -141,8 +143,8 @@ print(tr(en="Customer equity, next 12 months:",
          ru="Ценность клиентской базы за 12 месяцев:"), format_money(ck.customer_equity(value), lang, decimals=0))
 print(tr(en="Share held by the top 20% of customers:",
          ru="Доля лучших 20% клиентов:"), format_percent(ck.segments.top_share(value["clv"], top=0.2), lang))
-ck.acquisition.ltv_by_group(customers.assign(clv=value["clv"]), by="channel").round({"ltv": 2, "total_value": 0}).astype(
-    {"total_value": int})
+ck.format_table(ck.acquisition.ltv_by_group(customers.assign(clv=value["clv"]), by="channel").round(
+    {"ltv": 2, "total_value": 0}).astype({"total_value": int}), lang=lang)
 
 # %% [markdown] lang="en"
 # `ltv_by_group` splits today's base by channel: how many customers each channel brought, their mean
@@ -165,7 +167,7 @@ test["orders_per_customer"] = test["orders"] / customers.groupby("recommendation
 uplift = test.loc[1, "aov"] / test.loc[0, "aov"] - 1
 print(tr(en="Average order value with recommendations vs without:",
          ru="Средний чек с рекомендациями против группы без них:"), format_percent(uplift, lang))
-test.round(2)
+ck.format_table(test.round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # Customers who saw recommendations spend about a fifth more per order, while they order about as often:
@@ -183,18 +185,19 @@ test.round(2)
 #
 # **Решаем: включить рекомендации контрольной группе?** `StrategySimulator` берёт обученные модели и
 # клиентов, которые рекомендаций пока не видят, и применяет измеренный прирост к их будущим заказам.
-# Пусть запуск движка рекомендаций стоит 1 $ на клиента, а работа — 0,10 $ на клиента в месяц.
+# Пусть запуск движка рекомендаций стоит 100 ₽ на клиента, а работа — 10 ₽ на клиента в месяц.
 
 # %%
 control = customers[customers["recommendations"] == 0]
 sim = ck.strategy.StrategySimulator(bgnbd, gg, control, horizon=HORIZON,
                                     annual_discount_rate=ANNUAL_DISCOUNT_RATE, margin=RETAIL_MARGIN)
-recommendations = ck.strategy.Strategy(name="recommendations", aov_change=uplift, cost_once=1.0,
-                                       cost_per_period=0.1)
+recommendations = ck.strategy.Strategy(name="recommendations", aov_change=uplift, cost_once=1.0 * per_dollar,
+                                       cost_per_period=0.1 * per_dollar)
 result = sim.evaluate(recommendations)
 figures, digits = result.summary()[["participants", "gross_uplift", "program_cost", "net_uplift", "roi",
                                      "break_even_cost", "payback_periods"]], {"roi": 3, "break_even_cost": 2, "payback_periods": 2}
-pd.Series({k: format_number(v, lang, decimals=digits.get(k, 0)) for k, v in figures.items()}, name=figures.name)
+ck.format_table(pd.Series({k: format_number(v, lang, decimals=digits.get(k, 0)) for k, v in figures.items()},
+                          name=figures.name), lang=lang)
 
 # %% [markdown] lang="en"
 # The extra margin exceeds the cost: the ROI is positive and the program pays back within months
@@ -235,9 +238,9 @@ for channel in channels.index:
                                                    annual_discount_rate=ANNUAL_DISCOUNT_RATE,
                                                    margin=RETAIL_MARGIN)
 economics = ck.acquisition.channel_economics(channels.assign(ltv=pd.Series(ltv)))
-economics[["ltv", "cac", "ltv_cac", "max_cac", "cac_headroom", "meets_target"]].round(
+ck.format_table(economics[["ltv", "cac", "ltv_cac", "max_cac", "cac_headroom", "meets_target"]].round(
     {"ltv": 0, "cac": 0, "ltv_cac": 2, "max_cac": 0, "cac_headroom": 0}).astype(
-    {"ltv": int, "cac": int, "max_cac": int, "cac_headroom": int})
+    {"ltv": int, "cac": int, "max_cac": int, "cac_headroom": int}), lang=lang)
 
 # %%
 ax = ck.plots.plot_ltv_cac(economics, lang=lang)
@@ -251,13 +254,13 @@ ax = ck.plots.plot_ltv_cac(economics, lang=lang)
 # Только рекомендации друзей дотягивают до цели 3:1; клиент от партнёров обходится в две трети своей
 # ценности. Кроме того, каналы дорожают по мере закупки (`saturation` в файле), поэтому алгоритм
 # распределения бюджета перестаёт покупать клиентов там, где последний клиент уже не окупает свою
-# стоимость. Месячный бюджет — 20 000 $:
+# стоимость. Месячный бюджет — 2 000 000 ₽:
 
 # %%
-plan = ck.acquisition.allocate_budget(economics, 20_000)
-plan[["customers", "spend", "budget_share", "marginal_ltv_cac", "net_value"]].round(
+plan = ck.acquisition.allocate_budget(economics, 20_000 * per_dollar)
+ck.format_table(plan[["customers", "spend", "budget_share", "marginal_ltv_cac", "net_value"]].round(
     {"customers": 0, "spend": 0, "budget_share": 3, "marginal_ltv_cac": 2, "net_value": 0}).astype(
-    {"customers": int, "spend": int, "net_value": int})
+    {"customers": int, "spend": int, "net_value": int}), lang=lang)
 
 # %% [markdown] lang="en"
 # Search takes the largest share, referral is bought until it gets expensive, and affiliate gets
@@ -281,8 +284,9 @@ plan[["customers", "spend", "budget_share", "marginal_ltv_cac", "net_value"]].ro
 #
 # ## Пример 2 · Подписочный сервис: защищаем удержание
 #
-# *СИНТЕТИЧЕСКИЕ данные.* Стриминговый сервис продаёт два месячных тарифа: basic (9,99 $) и premium
-# (14,99 $). 4 000 подписчиков пришли помесячными когортами в 2022 году, наблюдение — до конца июня
+# *СИНТЕТИЧЕСКИЕ данные; суммы заданы в долларах и пересчитаны в рубли по условному курсу 100 ₽
+# за доллар.* Стриминговый сервис продаёт два месячных тарифа: basic (999 ₽) и premium
+# (1 499 ₽). 4 000 подписчиков пришли помесячными когортами в 2022 году, наблюдение — до конца июня
 # 2024 года. Это **контрактная** ситуация: мы видим момент ухода подписчика, поэтому BG/NBD здесь не
 # подходит, а подходит модель смещённого бета-геометрического распределения (sBG, Fader & Hardie 2007).
 #
@@ -290,12 +294,13 @@ plan[["customers", "spend", "budget_share", "marginal_ltv_cac", "net_value"]].ro
 # доля каждой месячной когорты тарифа basic всё ещё платит через 0, 1, 2, … месяцев после подключения.
 
 # %%
-payments = ck.datasets.load_subscription()
+payments = ck.datasets.load_subscription(currency=currency)
 end = payments.attrs["observation_end"]
 print(tr(en="Synthetic:",
          ru="Синтетические:"), yes_no[bool(payments.attrs["synthetic"])], "|", tr(en="observed to",
                                                                     ru="наблюдение до"), ck.i18n.format_date(end, lang))
-print(payments.groupby("plan").agg(subscribers=("customer_id", "nunique"), price=("amount", "first")))
+print(ck.format_table(payments.groupby("plan").agg(subscribers=("customer_id", "nunique"), price=("amount", "first")),
+                      lang=lang))
 basic = ck.cohort_table(payments[payments["plan"] == "basic"], period="M", observation_end=end)
 ax = ck.plots.plot_cohort_heatmap(basic, time_unit="M", lang=lang)
 
@@ -319,11 +324,11 @@ for plan in ("basic", "premium"):
     survivors[plan] = counts.loc[:, :18].sum()
     sbg[plan] = ShiftedBetaGeometric().fit(survivors[plan], time_unit="M")
 truth = payments.attrs["true_params"]["sbg_by_plan"]
-pd.DataFrame({plan: {**sbg[plan].params_.add_suffix(tr(en=" (fit)",
-                                                       ru=" (оценка)")), "alpha" + tr(en=" (true)",
+ck.format_table(pd.DataFrame({plan: {**sbg[plan].params_.rename(lambda k: ck.tables.term(k, lang)).add_suffix(tr(en=" (fit)",
+                                                       ru=" (оценка)")), ck.tables.term("alpha", lang) + tr(en=" (true)",
                                                                                       ru=" (истина)"): truth[plan]["alpha"],
-                     "beta" + tr(en=" (true)",
-                                 ru=" (истина)"): truth[plan]["beta"]} for plan in sbg}).round(2)
+                     ck.tables.term("beta", lang) + tr(en=" (true)",
+                                 ru=" (истина)"): truth[plan]["beta"]} for plan in sbg}).round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # The estimates land close to the truth. For premium, alpha and beta are both a little high, but their
@@ -421,7 +426,7 @@ legend = ax.legend(title=tr(en="plan", ru="тариф"))
 # %% [markdown] lang="ru" en_hash="2b5ed0ce"
 # Отсюда идея программы удержания, которая повышает вовлечённость: персональная подборка контента и
 # письмо «что посмотреть дальше» для каждого нового подписчика basic. Допустим, тест показал, что она
-# снижает отток на 20% (**рычаг оттока**) при затратах 2 $ на запуск и 0,30 $ в месяц на подписчика.
+# снижает отток на 20% (**рычаг оттока**) при затратах 200 ₽ на запуск и 30 ₽ в месяц на подписчика.
 # Учебный движок `evaluate_drivers` работает с одной постоянной ставкой удержания; дадим ему ставку,
 # которая воспроизводит оценку нового подписчика по sBG, чтобы оба расчёта стартовали с одной точки.
 # Для когорты из 1 000 новых подписчиков:
@@ -429,14 +434,16 @@ legend = ax.legend(title=tr(en="plan", ru="тариф"))
 # %%
 DEL = sbg["basic"].discounted_expected_lifetime(d)
 same_value_retention = (1 + d) * (1 - 1 / DEL)
-onboarding = ck.strategy.Strategy(name="engagement", churn_change=-0.2, cost_once=2.0, cost_per_period=0.3)
+onboarding = ck.strategy.Strategy(name="engagement", churn_change=-0.2, cost_once=2.0 * per_dollar,
+                                  cost_per_period=0.3 * per_dollar)
 kept = ck.strategy.evaluate_drivers(onboarding, aov=prices["basic"], purchases_per_period=1,
                                     margin=SUBSCRIPTION_MARGIN, retention=same_value_retention,
                                     discount_rate=d, timing="begin", customers=1000)
 print(tr(en="Monthly retention:", ru="Удержание в месяц:"), format_percent(same_value_retention, lang), "->",
       format_percent(kept.extra["retention_after"], lang))
 figures, digits = kept.summary()[["clv_before", "gross_uplift", "program_cost", "net_uplift", "roi", "break_even_cost"]], {"roi": 3, "break_even_cost": 2}
-pd.Series({k: format_number(v, lang, decimals=digits.get(k, 0)) for k, v in figures.items()}, name=figures.name)
+ck.format_table(pd.Series({k: format_number(v, lang, decimals=digits.get(k, 0)) for k, v in figures.items()},
+                          name=figures.name), lang=lang)
 
 # %% [markdown] lang="en"
 # The program more than pays for itself. A constant rate is a simplification, though. Applying the same
@@ -474,7 +481,8 @@ print(tr(en="Extra value per participant, sBG:              ",
 # %% [markdown] lang="ru" en_hash="9c72758e"
 # ## Пример 3 · Сеть кофеен: окупается ли программа лояльности?
 #
-# *СИНТЕТИЧЕСКИЕ данные.* 2 500 клиентов сети кофеен сделали первую покупку в первой половине 2024
+# *СИНТЕТИЧЕСКИЕ данные; суммы заданы в долларах и пересчитаны в рубли по условному курсу 100 ₽
+# за доллар.* 2 500 клиентов сети кофеен сделали первую покупку в первой половине 2024
 # года; 800 из них вступили в программу лояльности (баллы в приложении, время от времени бесплатная
 # чашка). Журнал хранит время каждой покупки с точностью до минуты, поэтому два кофе за день — это
 # два визита (`purchase_grain="exact"`).
@@ -482,7 +490,7 @@ print(tr(en="Extra value per participant, sBG:              ",
 # **Загружаем и сводим**, затем сравниваем две группы:
 
 # %%
-coffee = ck.datasets.load_coffee_chain()
+coffee = ck.datasets.load_coffee_chain(currency=currency)
 print(tr(en="Synthetic:", ru="Синтетические:"), yes_no[bool(coffee.attrs["synthetic"])])
 cups = ck.summarize(coffee, observation_end=coffee.attrs["observation_end"], time_unit="W",
                     purchase_grain="exact")
@@ -491,7 +499,7 @@ print(tr(en="Customers:",
          ru="Клиентов:"), format_number(len(cups), lang, decimals=0), "|", tr(en="loyalty-program members:",
                                                                               ru="участников программы лояльности:"),
       format_number(cups["member"].sum(), lang, decimals=0))
-cups.groupby("member")[["frequency", "recency", "T", "monetary_value"]].mean().round(2)
+ck.format_table(cups.groupby("member")[["frequency", "recency", "T", "monetary_value"]].mean().round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # Members (`member` = 1) made more than twice as many repeat visits and spend about the same per cup.
@@ -508,12 +516,13 @@ members, others = cups[cups["member"] == 1], cups[cups["member"] == 0]
 bg_members, bg_others = BGNBD().fit(members), BGNBD().fit(others)
 gg_coffee = GammaGamma().fit(cups)
 truth = coffee.attrs["true_params"]["bgnbd_by_group"]
-pd.DataFrame({tr(en="members (fit)",
+ck.format_table(pd.DataFrame({tr(en="members (fit)",
                  ru="участники (оценка)"): bg_members.params_, tr(en="members (true)",
                                                                   ru="участники (истина)"): pd.Series(truth["member"]),
               tr(en="non-members (fit)",
                  ru="остальные (оценка)"): bg_others.params_, tr(en="non-members (true)",
-                                                                 ru="остальные (истина)"): pd.Series(truth["non-member"])}).round(2)
+                                                                 ru="остальные (истина)"): pd.Series(truth["non-member"])}).round(2),
+                lang=lang)
 
 # %% [markdown] lang="en"
 # The models recover the recipe. In BG/NBD terms, r/alpha is the purchase rate of an active customer (per
@@ -563,8 +572,8 @@ print(tr(en="Mean CLV next 12 months, non-members:",
 # новых клиентов).
 #
 # **Решаем: продвигать программу среди остальных клиентов?** Переводим половину разрыва в рычаги
-# **частоты** и **оттока** готовой стратегии `loyalty_program` и задаём её затраты: 2 $ на вступление
-# (приветственная чашка) и бесплатная чашка после девяти — около 0,30 $ в месяц на участника по
+# **частоты** и **оттока** готовой стратегии `loyalty_program` и задаём её затраты: 200 ₽ на вступление
+# (приветственная чашка) и бесплатная чашка после девяти — около 30 ₽ в месяц на участника по
 # себестоимости; вступают 30% остальных клиентов.
 
 # %%
@@ -577,7 +586,7 @@ print(tr(en="Dropout gap:",
 loyalty_sim = ck.strategy.StrategySimulator(bg_others, gg_coffee, others, horizon=HORIZON,
                                             annual_discount_rate=ANNUAL_DISCOUNT_RATE, margin=COFFEE_MARGIN)
 program = ck.strategy.preset("loyalty_program", churn_change=0.5 * dropout_gap, frequency_change=0.5 * rate_gap,
-                             cost_once=2.0, cost_per_period=0.3, take_up=0.3)
+                             cost_once=2.0 * per_dollar, cost_per_period=0.3 * per_dollar, take_up=0.3)
 loyalty = loyalty_sim.evaluate(program)
 print(tr(en="Uplift from frequency:",
          ru="Прирост от частоты:"), format_money(loyalty.steps["frequency"], lang, decimals=0), "|", tr(en="from retention:",
@@ -585,7 +594,8 @@ print(tr(en="Uplift from frequency:",
       format_money(loyalty.steps["retention"], lang, decimals=0))
 figures, digits = loyalty.summary()[["participants", "gross_uplift", "program_cost", "net_uplift", "roi",
                                       "break_even_cost", "payback_periods"]], {"roi": 3, "break_even_cost": 2, "payback_periods": 2}
-pd.Series({k: format_number(v, lang, decimals=digits.get(k, 0)) for k, v in figures.items()}, name=figures.name)
+ck.format_table(pd.Series({k: format_number(v, lang, decimals=digits.get(k, 0)) for k, v in figures.items()},
+                          name=figures.name), lang=lang)
 
 # %%
 ax = ck.plots.plot_uplift_waterfall(loyalty, ax=plt.subplots(figsize=(8, 4))[1], lang=lang)

@@ -86,7 +86,8 @@ from clvkit.models import BGNBD, GammaGamma
 from clvkit.i18n import format_money, format_number, format_percent
 
 ck.set_language(tr(en="en", ru="ru"))
-ck.set_currency("USD")  # the course's example data are in US dollars
+currency = tr(en="USD", ru="RUB")  # the Russian track shows the dollar data in roubles at the course rate
+ck.set_currency(currency)
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
@@ -106,7 +107,9 @@ lang = ck.get_language()
 # идёт вместе с clvkit (её создаёт `datasets/make_example_orders.py` с помощью `clvkit.simulate`):
 # 250 клиентов магазина в формате, в котором выгружают многие российские и европейские системы, —
 # точка с запятой между полями, десятичная запятая, даты вида день.месяц.год, — с одним возвратом и
-# одним заказом, выгруженным дважды.
+# одним заказом, выгруженным дважды. Суммы в примере записаны в долларах; после загрузки они
+# пересчитываются в рубли по условному курсу 100 ₽ за доллар (`IN_DOLLARS = True`). Для своего файла
+# в рублях поставьте `IN_DOLLARS = False`.
 
 # %%
 PATH = ck.datasets.dataset_path("example_orders.csv")  # your file, e.g. Path("C:/exports/orders.csv")
@@ -117,6 +120,7 @@ DECIMAL = ","                       # "." or ","; None lets clvkit guess
 OBSERVATION_END = "2024-12-31"      # the last day your export covers
 MARGIN = 0.30                       # share of revenue you keep as gross margin
 HORIZON, ANNUAL_DISCOUNT_RATE = "12 months", 0.10
+IN_DOLLARS = True                   # the example's amounts are in US dollars; False for a file in your currency
 
 # %% [markdown] lang="en"
 # ## 2 · Look at the raw file
@@ -131,7 +135,7 @@ HORIZON, ANNUAL_DISCOUNT_RATE = "12 months", 0.10
 # (`sep=None` — pandas сам найдёт разделитель). Пока всё — текст: «15,88» ещё не число, «06.01.2023»
 # ещё не дата.
 
-# %%
+# %% tags=["raw-data"]
 raw = pd.read_csv(PATH, sep=None, engine="python", dtype=str, nrows=5)
 raw
 
@@ -185,7 +189,7 @@ except ck.ClvDataError as err:
 # %% [markdown] exercise="11.1"
 # *Exercise 11.1: the question and the answer cell are written from clvkit/_exercises/nb11.py.*
 
-# %%
+# %% tags=["about-currencies"]
 try:
     ck.load_transactions(PATH, customer_col="client", date_col="order_date", amount_col="sales_channel",
                          date_format=DATE_FORMAT)
@@ -226,14 +230,16 @@ with warnings.catch_warnings(record=True) as notes:
     tx = ck.load_transactions(PATH, customer_col=CUSTOMER_COL, date_col=DATE_COL, amount_col=AMOUNT_COL,
                               keep=EXTRA_COLS, date_format=DATE_FORMAT, decimal=DECIMAL,
                               on_negative="net", on_duplicate="drop")
+if IN_DOLLARS:  # shown in the track's currency at the course's rate (100 ₽ a dollar)
+    tx = ck.datasets.in_currency(tx, currency)
 for note in notes:
     print("•", note.message)
 print(tr(en="Orders:",
          ru="Заказов:"), format_number(len(tx), lang, decimals=0), "|", tr(en="customers:",
                                                                            ru="клиентов:"),
       format_number(tx["customer_id"].nunique(), lang, decimals=0), "|",
-      tx["date"].min().date(), "–", tx["date"].max().date())
-tx.head()
+      ck.i18n.format_date(tx["date"].min(), lang), "–", ck.i18n.format_date(tx["date"].max(), lang))
+ck.format_table(tx.head(), lang=lang)
 
 # %% [markdown] lang="en"
 # One more check before modelling: revenue by month. A month with nothing in it, or a sudden jump,
@@ -274,7 +280,7 @@ ax = monthly.plot.bar(title=tr(en="Revenue by month",
 summary = ck.summarize(tx, observation_end=OBSERVATION_END, time_unit="W")
 print(tr(en="One-time buyers so far:",
          ru="Пока купили только один раз:"), format_percent((summary["frequency"] == 0).mean(), lang))
-summary[["frequency", "recency", "T", "monetary_value"]].describe().round(2)
+ck.format_table(summary[["frequency", "recency", "T", "monetary_value"]].describe().round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # ## 5 · Fit
@@ -294,7 +300,8 @@ summary[["frequency", "recency", "T", "monetary_value"]].describe().round(2)
 bgnbd, gg = BGNBD().fit(summary), GammaGamma().fit(summary)
 table = pd.concat([bgnbd.summary(), gg.summary()])
 bounds = ["se", "ci_low", "ci_high"]  # standard errors and 95% bounds to 2 significant digits
-table.round(3).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds})
+ck.format_table(table.round(3).assign(**{c: table[c].map(lambda x: "{:g}".format(float(f"{x:.2g}"))) for c in bounds}),
+                lang=lang)
 
 # %% [markdown] lang="en"
 # ## 6 · Value
@@ -362,8 +369,8 @@ upsell_list = ck.segments.upsell_targets(customers)
 print(tr(en="Customers on the retention list:",
          ru="Клиентов в списке на удержание:"), len(retention_list), "|", tr(en="on the upsell list:",
                                                                              ru="в списке для апсейла:"), len(upsell_list))
-retention_list[["frequency", "monetary_value", "clv", "p_alive", "value_at_risk", "segment"]].head().round(2).round(
-    {"clv": 0, "value_at_risk": 0}).astype({"clv": int, "value_at_risk": int})
+ck.format_table(retention_list[["frequency", "monetary_value", "clv", "p_alive", "value_at_risk", "segment"]].head().round(
+    2).round({"clv": 0, "value_at_risk": 0}).astype({"clv": int, "value_at_risk": int}), lang=lang)
 
 # %% [markdown] exercise="11.3"
 # *Exercise 11.3: the question and the answer cell are written from clvkit/_exercises/nb11.py.*
@@ -387,7 +394,7 @@ retention_list[["frequency", "monetary_value", "clv", "p_alive", "value_at_risk"
 # %%
 by_channel = ck.acquisition.ltv_by_group(customers, by="sales_channel", value="clv")
 by_channel["max_cac"] = ck.formulas.max_acquisition_cost(by_channel["ltv"])
-by_channel.round({"ltv": 2, "total_value": 0, "max_cac": 2}).astype({"total_value": int})
+ck.format_table(by_channel.round({"ltv": 2, "total_value": 0, "max_cac": 2}).astype({"total_value": int}), lang=lang)
 
 # %% [markdown] lang="en"
 # `ltv` is the mean value of a current customer over the next year, and `max_cac` a third of it: a

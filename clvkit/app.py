@@ -42,17 +42,19 @@ def lang_from_query(query: str | None, default: str = "en") -> str:
     return value if value in LANGS else default
 
 
-def _strategy_base():
-    """The customer base of the strategy tab: CDNOW, BG/NBD + Gamma-Gamma fitted (cached)."""
-    global _BASE
-    if _BASE is None:
+def _strategy_base(lang: str):
+    """The customer base of the strategy tab: CDNOW, BG/NBD + Gamma-Gamma fitted, in the page's currency (cached)."""
+    from .workbench import sample_currency
+
+    code = sample_currency(lang)
+    if code not in _BASES:
         from .widgets.strategy import cdnow_base
 
-        _BASE = cdnow_base()
-    return _BASE
+        _BASES[code] = cdnow_base(currency=code)
+    return _BASES[code]
 
 
-_BASE = None
+_BASES: dict = {}
 
 
 class Calculator:
@@ -147,7 +149,7 @@ class Calculator:
 
         values = self.strategy.values() if self.strategy is not None else {}
         wb = self.workbench.engine if self.workbench is not None else None
-        engine = wb.strategy_engine() if wb is not None and wb.computed else _strategy_base()
+        engine = wb.strategy_engine() if wb is not None and wb.computed else _strategy_base(lang)
         options = strategy_options(wb, engine, lang)
         if self._strategy_stale:
             # A cost in another base's currency means nothing here: start from 1% of the slider.

@@ -57,6 +57,7 @@ __all__ = [
     "Settings",
     "Workbench",
     "guess_column",
+    "sample_currency",
     "sample_label",
     "strategy_options",
 ]
@@ -143,7 +144,9 @@ _EXCEL = (".xlsx", ".xlsm", ".xls")
 _TEXT = (".csv", ".tsv", ".txt")
 _PREVIEW_BYTES = 256 * 1024
 _PREVIEW_ROWS = 8
-_SAMPLE_CURRENCY = "USD"  # CDNOW amounts are US dollars
+def sample_currency(lang: str | None = None) -> str:
+    """The currency the CDNOW sample is shown in: dollars, roubles on a Russian page (at the course rate)."""
+    return "RUB" if resolve_lang(lang) == "ru" else "USD"
 
 
 def _norm(name) -> str:
@@ -1035,22 +1038,35 @@ class Workbench:
 
 # ---------------------------------------------------------------------- helpers
 def sample_label(lang: str | None = None) -> str:
-    """The plain label of the sample the strategy tab uses when no file was uploaded."""
-    return text("workbench.base_sample", resolve_lang(lang), n=2357)
+    """The plain label of the sample the strategy tab uses when no file was uploaded.
+
+    The sample's amounts are US dollars; shown in another currency (roubles on a Russian page),
+    the label gives the course's fixed rate they were converted at (not a market rate).
+    """
+    from .datasets import COURSE_RATES
+    from .i18n import currency_symbol, format_number
+
+    lang = resolve_lang(lang)
+    code = sample_currency(lang)
+    if code == "USD":
+        return text("workbench.base_sample", lang, n=2357)
+    return text("workbench.base_sample_converted", lang, n=2357,
+                rate=f"{format_number(COURSE_RATES[code], lang, decimals=0)} {currency_symbol(code, lang)}")
 
 
 def strategy_options(workbench: Workbench | None, engine, lang: str | None = None) -> dict:
     """Options of the strategy tab for `engine`: currency, a label naming the base, plain labels, cost range.
 
     On the uploaded base (when `workbench` has results) amounts are in its currency and the
-    label names the file; otherwise the label names the CDNOW sample (US dollars). The cost
+    label names the file; otherwise the label names the CDNOW sample (US dollars, or roubles at
+    the course rate on a Russian page). The cost
     slider reaches about the base's mean order value, so a rouble base gets a rouble range.
     """
     from .i18n import currency_symbol
 
     lang = resolve_lang(lang)
     computed = workbench is not None and workbench.computed
-    code = workbench.settings.currency if computed else _SAMPLE_CURRENCY
+    code = workbench.settings.currency if computed else sample_currency(lang)
     symbol = currency_symbol(code)
     spend = float(np.nanmean(engine.spend)) if len(engine.spend) else 1.0
     step = 10 ** math.floor(math.log10(max(spend, 1.0)))

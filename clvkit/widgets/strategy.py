@@ -25,7 +25,7 @@ __all__ = ["StrategySimulator", "StrategyState", "cdnow_base", "strategy_for"]
 EVERYONE = "__everyone__"
 
 
-def cdnow_base(*, horizon="1 year", annual_discount_rate=0.1, margin=0.3) -> _Engine:
+def cdnow_base(*, horizon="1 year", annual_discount_rate=0.1, margin=0.3, currency="USD") -> _Engine:
     """The CDNOW customer base as a strategy engine: BG/NBD and Gamma-Gamma fitted, RFM segments.
 
     Parameters
@@ -35,6 +35,9 @@ def cdnow_base(*, horizon="1 year", annual_discount_rate=0.1, margin=0.3) -> _En
     annual_discount_rate : float
     margin : float
         Share of revenue kept (default 30 %).
+    currency : {"USD", "RUB"}
+        The sample's amounts in dollars, or in roubles at the course's fixed rate
+        (:func:`clvkit.datasets.in_currency`).
 
     Returns
     -------
@@ -44,7 +47,7 @@ def cdnow_base(*, horizon="1 year", annual_discount_rate=0.1, margin=0.3) -> _En
     from ..models import BGNBD, GammaGamma
     from ..segments import rfm_segments
 
-    summary = load_cdnow_summary()
+    summary = load_cdnow_summary(currency=currency)
     transactions = BGNBD().fit(summary)
     spend = GammaGamma().fit(summary[summary["frequency"] > 0])
     segments = rfm_segments(summary)["segment"].astype(str)

@@ -51,15 +51,19 @@ participant and payback; :func:`waterfall_steps` gives the bars of a waterfall c
 
 Definitions
 -----------
-* Participants: ``take_up`` x the targeted customers (an expected number).
+* Participants: ``take_up`` x the targeted customers (an expected number; the
+  summary table rounds it to whole customers).
 * Gross uplift: the change in CLV of the participants, before program costs.
 * Program cost: participants x (cost_once + present value of cost_per_period). The
   driver engine pays the running cost while the customer stays (like the margin);
   the model engine charges it, discounted, over the whole horizon to each
   participant weighted by their P(alive) today.
-* Net uplift = gross uplift - program cost; ROI = net uplift / program cost (inf or
-  -inf without cost and with a non-zero uplift, NaN when both are zero).
-* Break-even cost: the one-off cost per participant at which ROI = 0.
+* Net uplift = gross uplift - program cost; ROI = net uplift / program cost (NaN
+  when the programme costs nothing: a return on no money is not a number, judge such
+  a programme by its net uplift).
+* Break-even cost: the one-off cost per participant at which ROI = 0. When the
+  running cost alone exceeds the gain, no one-off cost, not even zero, breaks even:
+  the attribute is then negative and the summary table shows NaN.
 * Payback: periods until the cumulative discounted extra margin of a participant
   covers the one-off cost.
 
@@ -98,6 +102,7 @@ __all__ = [
     "StrategySimulator",
     "churn_change_for",
     "evaluate_drivers",
+    "horizon_table",
     "preset",
     "waterfall_steps",
 ]
@@ -267,11 +272,9 @@ def _check_strategy(strategy) -> Strategy:
 
 
 def _roi(net: float, cost: float) -> float:
-    if cost > 0:
-        return net / cost
-    if net == 0:
-        return math.nan
-    return math.copysign(math.inf, net)
+    # Without a cost there is no return *on* anything: an "infinite ROI" ranks a free price
+    # rise above every programme whatever its size, so it is left undefined.
+    return net / cost if cost > 0 else math.nan
 
 
 # --------------------------------------------------------------------- results
@@ -337,12 +340,17 @@ class StrategyResult:
         return _roi(self.net_uplift, self.program_cost)
 
     def summary(self) -> pd.Series:
-        """Headline figures as one Series (for a table or a widget)."""
+        """Headline figures as one Series (for a table or a widget).
+
+        Counts of customers are whole numbers (the expected participants rounded);
+        ``roi`` is NaN for a programme without cost and ``break_even_cost`` is NaN
+        when no one-off cost, not even zero, lets the programme break even.
+        """
         return pd.Series(
             {
                 "customers": float(self.n_customers),
-                "targeted": float(self.targeted),
-                "participants": self.participants,
+                "targeted": float(round(self.targeted)),
+                "participants": float(round(self.participants)),
                 "clv_before": self.clv_before,
                 "clv_after": self.clv_after,
                 "gross_uplift": self.gross_uplift,
@@ -350,7 +358,7 @@ class StrategyResult:
                 "net_uplift": self.net_uplift,
                 "uplift_pct": self.net_uplift / self.clv_before if self.clv_before else math.nan,
                 "roi": self.roi,
-                "break_even_cost": self.break_even_cost,
+                "break_even_cost": self.break_even_cost if self.break_even_cost >= 0 else math.nan,
                 "payback_periods": math.nan if self.payback_periods is None else self.payback_periods,
             },
             name=self.strategy.name,
@@ -895,3 +903,60 @@ class StrategySimulator:
         running = st.cost_per_period * sums["p_alive"] / sums["count"] * np.diff(t) / per
         extra = np.diff(after - before) - running
         return _payback_crossing(extra * np.exp(-self.delta * t[1:]), st.cost_once)
+
+
+def horizon_table(
+    transaction_model,
+    spend_model,
+    summary: pd.DataFrame,
+    strategies,
+    *,
+    horizons=("12 months", "24 months", "36 months", "60 months"),
+    figure: str = "net_uplift",
+    **simulator_options,
+) -> pd.DataFrame:
+    """One figure of each strategy's result over several horizons: how the verdict depends on the horizon.
+
+    A programme that changes behaviour (retention above all) adds value in every
+    later year, while its one-off cost is paid at once: judged over a horizon shorter
+    than the programme's life, it looks worse than it is. The table evaluates every
+    strategy with a :class:`StrategySimulator` built for each horizon.
+
+    Parameters
+    ----------
+    transaction_model, spend_model, summary
+        As for :class:`StrategySimulator`.
+    strategies : Strategy, str or sequence of them
+        The strategies (or preset names) to compare; rows are named after them.
+    horizons : sequence
+        The horizons, each as :class:`StrategySimulator` accepts it (e.g. "36 months").
+    figure : str
+        Which entry of :meth:`StrategyResult.summary` to show (default ``"net_uplift"``;
+        e.g. ``"roi"`` or ``"break_even_cost"``).
+    **simulator_options
+        Passed to every :class:`StrategySimulator` (annual_discount_rate, margin,
+        segments, cost_period, ...).
+
+    Returns
+    -------
+    DataFrame
+        One row per strategy, one column per horizon (labelled as given).
+
+    Examples
+    --------
+    >>> table = horizon_table(bgnbd, gg, summary, ["loyalty_program"], margin=0.3)  # doctest: +SKIP
+    """
+    if isinstance(strategies, (str, Strategy)):
+        strategies = [strategies]
+    chosen = [_check_strategy(st) for st in strategies]
+    figures = ["targeted", "participants", "clv_before", "clv_after", "gross_uplift", "program_cost",
+               "net_uplift", "uplift_pct", "roi", "break_even_cost"]
+    if figure not in figures:
+        raise ClvDataError(text("strategy.horizon_figure", figure=repr(figure), figures=", ".join(figures)))
+    columns = {}
+    for h in horizons:
+        sim = StrategySimulator(transaction_model, spend_model, summary, horizon=h, **simulator_options)
+        columns[str(h)] = [sim.evaluate(st, payback=False).summary()[figure] for st in chosen]
+    table = pd.DataFrame(columns, index=pd.Index([st.name for st in chosen], name="strategy"))
+    table.columns.name = "horizon"
+    return table

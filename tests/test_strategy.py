@@ -252,3 +252,57 @@ def test_driver_payback_is_the_crossing_of_the_extra_discounted_margin():
     assert r.payback_periods == pytest.approx(2 + (8.0 - c2) / (c3 - c2))
     # More than the 12.6 the programme can ever bring back: never.
     assert evaluate_drivers(st.with_levers(cost_once=13.0), **DRIVERS).payback_periods == math.inf
+
+
+# ------------------------------------------------------------------ tables
+def test_summary_table_shows_whole_customers_and_no_infinite_roi_or_negative_break_even(sim):
+    free = sim.evaluate(Strategy(aov_change=0.05, take_up=0.33337))
+    row = free.summary()
+    assert free.participants != round(free.participants)  # the expected number is fractional ...
+    assert row["participants"] == round(free.participants)  # ... the table counts whole customers
+    assert math.isnan(free.roi) and math.isnan(row["roi"])  # no cost: no return *on* anything
+    costly = sim.evaluate(Strategy(aov_change=0.01, cost_per_period=50.0))
+    assert costly.break_even_cost < 0  # the running cost alone exceeds the gain
+    assert math.isnan(costly.summary()["break_even_cost"])
+    # Where a break-even exists, paying it per participant brings the net uplift to zero.
+    fair = sim.evaluate(Strategy(aov_change=0.2, cost_once=1.0))
+    again = sim.evaluate(Strategy(aov_change=0.2, cost_once=fair.summary()["break_even_cost"]))
+    assert again.net_uplift == pytest.approx(0.0, abs=1e-6 * fair.gross_uplift)
+
+
+def test_horizon_table_grows_a_programmes_gain_with_the_horizon_as_customer_lifetime_value_does(base):
+    """Independent check: a 10% order-value rise adds 10% of the base CLV over each horizon.
+
+    The base CLV comes from clvkit.customer_lifetime_value (discrete monthly discounting), the
+    table from StrategySimulator (continuous discounting), so they agree to a fraction of a percent.
+    """
+    from clvkit.strategy import horizon_table
+
+    model = BGNBD.from_params(time_unit="W", **BG)
+    gg = GammaGamma.from_params(time_unit="W", p=6.25, q=3.74, gamma=15.44)
+    horizons = ["12 months", "36 months", "60 months"]
+    gross = horizon_table(model, gg, base, [Strategy(aov_change=0.1)], horizons=horizons,
+                          figure="gross_uplift", margin=0.3)
+    for h in horizons:
+        clv = ck.customer_lifetime_value(model, gg, base, horizon=h, annual_discount_rate=0.1, margin=0.3)["clv"]
+        assert gross.loc["custom", h] == pytest.approx(0.1 * clv.sum(), rel=5e-3)
+    # A one-off cost is paid once; a retention gain accumulates: net uplift rises with the horizon.
+    # (A running cost accumulates too, which is why the loyalty programme's verdict can go either way.)
+    net = horizon_table(model, gg, base, [Strategy(name="fewer leave", churn_change=-0.3, cost_once=5.0),
+                                          preset("retention_campaign", target=None), "loyalty_program"],
+                        horizons=horizons, margin=0.3)
+    assert list(net.columns) == horizons
+    assert list(net.index) == ["fewer leave", "retention_campaign", "loyalty_program"]
+    assert (np.diff(net.to_numpy()[:2], axis=1) > 0).all()
+    one = StrategySimulator(model, gg, base, horizon="36 months", margin=0.3).evaluate("loyalty_program")
+    assert net.loc["loyalty_program", "36 months"] == pytest.approx(one.net_uplift)
+
+
+def test_horizon_table_refuses_an_unknown_figure_in_both_languages(base):
+    from clvkit.strategy import horizon_table
+
+    model = BGNBD.from_params(time_unit="W", **BG)
+    with pytest.raises(ClvDataError, match="figure='profit' is not a figure.*net_uplift"):
+        horizon_table(model, 10.0, base, "pricing", figure="profit")
+    with ck.i18n.language("ru"), pytest.raises(ClvDataError, match="не показатель результата стратегии"):
+        horizon_table(model, 10.0, base, "pricing", figure="profit")

@@ -162,6 +162,32 @@ def test_model_engine_uplift_matches_the_simulated_customers_true_behaviour(base
     assert ratio_model == pytest.approx(ratio_truth, rel=0.03)
 
 
+@pytest.mark.parametrize("churn, freq", [(0.0, 0.0), (-0.3, 0.0), (0.25, 0.3)])
+def test_running_cost_is_paid_only_while_the_simulated_customers_are_truly_alive(base, churn, freq):
+    """Independent check: the discounted time alive from each customer's true rate and dropout probability.
+
+    An active customer with rate lambda and dropout probability p dies at rate lambda p, so the
+    discounted time alive within H is alive * (1 - exp(-(delta + c k lambda p) H)) / (delta + c k lambda p).
+    """
+    sim = StrategySimulator(BGNBD.from_params(time_unit="W", **BG), 1.0, base, horizon=156, annual_discount_rate=0.1)
+    lam, p, alive = base["lam"].to_numpy(), base["p"].to_numpy(), base["alive"].to_numpy()
+    rate = (1 + freq) * (1 + churn) * lam * p + sim.delta
+    truth = np.sum(alive * -np.expm1(-rate * 156) / rate)
+    assert sim.discounted_alive_time(churn, freq).sum() == pytest.approx(truth, rel=0.03)
+    # Charging the whole horizon to everyone alive today, as if nobody left later, costs more.
+    assert np.sum(sim.p_alive) * -np.expm1(-sim.delta * 156) / sim.delta > 1.1 * truth
+
+
+def test_model_engine_running_cost_is_the_survival_weighted_present_value(sim):
+    st = Strategy(cost_per_period=2.0, take_up=0.5, target="champions")
+    r = sim.evaluate(st)
+    mask = (sim.segments == "champions").to_numpy()
+    per = 365.25 / 12 / 7  # weeks in a month, the cost period
+    expected = 0.5 * 2.0 * sim.discounted_alive_time()[mask].sum() / per
+    assert r.program_cost == pytest.approx(expected, rel=1e-9)
+    assert r.customers.loc[mask, "uplift"].sum() == pytest.approx(-expected, rel=1e-9)
+
+
 def test_model_engine_roi_sign_and_break_even(sim):
     st = Strategy(churn_change=-0.2, frequency_change=0.1, aov_change=0.05, cost_per_period=0.05, take_up=0.4)
     r = sim.evaluate(st)

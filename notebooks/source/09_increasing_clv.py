@@ -236,10 +236,10 @@ pd.Series(uplift, name=tr(en="CLV uplift per customer, $", ru="прирост CL
 # and so the chance that they are still active, stays as it is, and the programme changes what they do
 # from now on. We judge programmes over the next **36 months** at a 30% margin: a programme that keeps
 # customers runs for years, and a one-year window would count its cost in full but only one year of
-# what it keeps (further down, a table shows how the verdict moves with the horizon). Customers are
+# what it keeps (a table below shows how the verdict moves with the horizon). Customers are
 # labelled with their CLV tier of notebook 08 so that programmes can target a tier.
 
-# %% [markdown] lang="ru" en_hash="0a5c37bb"
+# %% [markdown] lang="ru" en_hash="93d81aba"
 # ## Реальная версия: клиенты CDNOW
 #
 # Реальные клиенты далеко не все типичны. **Симулятор стратегий** применяет рычаги к прогнозу каждого
@@ -247,7 +247,7 @@ pd.Series(uplift, name=tr(en="CLV uplift per customer, $", ru="прирост CL
 # того, что он ещё активен, остаются как есть, а программа меняет его поведение с этого момента.
 # Оцениваем программы на ближайшие **36 месяцев** при марже 30%: программа, которая удерживает
 # клиентов, работает годами, а окно в один год учло бы её затраты целиком, но лишь один год того, что
-# она сохраняет (ниже таблица покажет, как вывод зависит от горизонта). Клиентов помечаем уровнем CLV
+# она сохраняет (таблица ниже покажет, как вывод зависит от горизонта). Клиентов помечаем уровнем CLV
 # из блокнота 08, чтобы направлять программы на нужный уровень.
 
 # %%
@@ -326,16 +326,15 @@ roi.rename(columns=lambda tier: ck.plots.segment_name(tier, lang)).round(2)
 # %% [markdown] lang="en"
 # ## How long to judge a programme
 #
-# A programme's one-off cost is paid at once, while what it keeps (customers who stay, purchases they
-# add) brings value in every later year. Judged over too short a horizon, a programme that keeps
+# A programme's one-off cost is paid at once, while what it keeps brings value in every later year. Judged over too short a horizon, a programme that keeps
 # customers looks worthless. `ck.strategy.horizon_table` evaluates the programmes over several horizons;
 # here is the net uplift of each, offered to the top 1-5% tier, judged over one to five years:
 
-# %% [markdown] lang="ru" en_hash="4b971433"
+# %% [markdown] lang="ru" en_hash="93e47033"
 # ## За какой срок оценивать программу
 #
-# Разовые затраты программы платятся сразу, а то, что она сохраняет (оставшиеся клиенты, добавленные
-# покупки), приносит ценность и во все следующие годы. На слишком коротком горизонте программа, которая
+# Разовые затраты программы платятся сразу, а то, что она сохраняет, приносит ценность и во все
+# следующие годы. На слишком коротком горизонте программа, которая
 # удерживает клиентов, выглядит бесполезной. `ck.strategy.horizon_table` оценивает программы на
 # нескольких горизонтах; вот чистый прирост каждой программы для уровня топ 1–5% при оценке за срок от
 # одного года до пяти лет:
@@ -351,18 +350,18 @@ by_horizon.round(0).astype(int)
 # Read across a row. The win-back campaign loses money if judged over one or two years and pays over
 # three: its effect, customers who stay, keeps paying long after its cost is spent. Programmes with a
 # running cost (loyalty, service) pay it every month a participant stays, so a longer view does not
-# rescue them here. Choose the horizon the programme will really run for and that finance agrees to, and
-# show this table with the result: a verdict that flips between one year and three is a statement about
-# how long you believe the effect lasts, which a test should check.
+# rescue them here. Choose the horizon the programme will really run for, agreed with finance, and show
+# this table with the result: a verdict that flips between one and three years rests on how long the
+# effect lasts, which a test should check.
 
-# %% [markdown] lang="ru" en_hash="d76b5aee"
+# %% [markdown] lang="ru" en_hash="f2095c1a"
 # Читайте таблицу по строкам. Кампания по возврату клиентов убыточна, если оценивать её за один-два
 # года, и окупается за три: её эффект — оставшиеся клиенты — приносит деньги ещё долго после того, как
 # затраты сделаны. Программы с текущими затратами (лояльность, сервис) платят их каждый месяц, пока
 # участник с нами, поэтому здесь более длинный горизонт их не спасает. Выбирайте горизонт, на который
-# программа действительно рассчитана и с которым согласны финансисты, и показывайте вместе с результатом
-# эту таблицу: вывод, который меняется между одним годом и тремя, — это утверждение о том, как долго
-# длится эффект, и его стоит проверить тестом.
+# программа действительно рассчитана, согласовав его с финансистами, и показывайте вместе с результатом
+# эту таблицу: вывод, который меняется между одним и тремя годами, держится на том, как долго длится
+# эффект, а это стоит проверить тестом.
 
 # %% [markdown] exercise="09.1"
 # *Exercise 09.1: the question and the answer cell are written from clvkit/_exercises/nb09.py.*
@@ -485,22 +484,22 @@ ck.widgets.StrategySimulator(sim, lang=lang)
 #   take-up; loyalty, personalisation, service, satisfaction, win-back and upsell differ in which
 #   levers they pull.
 # - ROI = net uplift / cost; the break-even cost is the most a programme may cost per participant.
-# - In theory retention is the strongest lever; on a real base, where many customers have already left
-#   and the rest have only a few years ahead, order value and frequency can win.
+# - In theory retention is the strongest lever; on a real base, where many customers have already left,
+#   order value and frequency can win.
 # - Judge a programme over the horizon it will run for, and show how the verdict changes with the
 #   horizon: what retention keeps pays late.
 # - Offered to everyone, most programmes lose money on a low-value base; targeted at the top tiers,
 #   many pay off.
 
-# %% [markdown] lang="ru" en_hash="45dbdd2b"
+# %% [markdown] lang="ru" en_hash="a36f399b"
 # ## Главное
 #
 # - Стратегия — это набор рычагов (удержание, частота покупок, средний чек, маржа) плюс затраты и
 #   отклик; лояльность, персонализация, сервис, удовлетворённость, возврат клиентов и апсейл
 #   различаются тем, на какие рычаги они действуют.
 # - ROI = чистый прирост / затраты; точка безубыточности — предельная стоимость программы на участника.
-# - В теории удержание — самый сильный рычаг; на реальной базе, где многие клиенты уже ушли, а у
-#   остальных впереди лишь несколько лет, могут выиграть средний чек и частота покупок.
+# - В теории удержание — самый сильный рычаг; на реальной базе, где многие клиенты уже ушли, могут
+#   выиграть средний чек и частота покупок.
 # - Оценивайте программу на том горизонте, на который она рассчитана, и показывайте, как вывод меняется
 #   с горизонтом: то, что сохраняет удержание, окупается поздно.
 # - Если предлагать всем, большинство программ на базе с невысокой ценностью убыточны, а из направленных

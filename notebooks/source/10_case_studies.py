@@ -422,15 +422,19 @@ ax.yaxis.set_major_formatter(lambda y, _: format_percent(y, lang, decimals=0))
 legend = ax.legend(title=tr(en="plan", ru="тариф"))
 
 # %% [markdown] lang="en"
-# That suggests a retention program that raises engagement: a personal content digest and a "what to
-# watch next" e-mail for every new basic subscriber. Suppose a test shows it cuts churn by 20%
+# That suggests, but does not prove, that raising engagement keeps subscribers: engaged subscribers may
+# simply be the ones who like the service anyway. So the idea is a program that raises engagement, a
+# personal content digest and a "what to watch next" e-mail for every new basic subscriber, and a test
+# to see whether it works. Suppose the test shows it cuts churn by 20%
 # (the **churn lever**), at $2 per subscriber to set up and $0.30 a month to run. The teaching engine
 # `evaluate_drivers` works with one constant retention rate; we give it the rate that reproduces the sBG
 # value of a new subscriber, so both start from the same place. For a cohort of 1,000 new subscribers:
 
-# %% [markdown] lang="ru" en_hash="2b5ed0ce"
-# Отсюда идея программы удержания, которая повышает вовлечённость: персональная подборка контента и
-# письмо «что посмотреть дальше» для каждого нового подписчика basic. Допустим, тест показал, что она
+# %% [markdown] lang="ru" en_hash="237ba7e7"
+# Это наводит на мысль, но не доказывает, что рост вовлечённости удерживает подписчиков: вовлечённые
+# могут быть просто теми, кому сервис и так нравится. Отсюда идея программы, которая повышает
+# вовлечённость (персональная подборка контента и письмо «что посмотреть дальше» для каждого нового
+# подписчика basic), и теста, который проверит, работает ли она. Допустим, тест показал, что она
 # снижает отток на 20% (**рычаг оттока**) при затратах 2 $ на запуск и 0,30 $ в месяц на подписчика.
 # Учебный движок `evaluate_drivers` работает с одной постоянной ставкой удержания; дадим ему ставку,
 # которая воспроизводит оценку нового подписчика по sBG, чтобы оба расчёта стартовали с одной точки.

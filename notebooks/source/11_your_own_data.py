@@ -451,8 +451,9 @@ with tempfile.TemporaryDirectory() as tmp:
 #
 # - [ ] Report customer equity (total CLV) next to revenue every quarter; growth in equity is growth in
 #   the business's future.
-# - [ ] Set a CAC ceiling per channel from the value of its new customers; move budget to channels
-#   with the best LTV:CAC (notebooks 02 and 10).
+# - [ ] Set a CAC ceiling per channel from the value of its new customers; move budget to where the
+#   *next* customer returns the most (the marginal LTV:CAC of the budget split, not only the best
+#   average; notebooks 02 and 10).
 # - [ ] Send the upsell list to sales; judge bundles and new products by the order value they add.
 # - [ ] Segment by value, not only by behaviour: service, discounts and attention in proportion.
 #
@@ -462,7 +463,7 @@ with tempfile.TemporaryDirectory() as tmp:
 # - [ ] Validate on a holdout period before the first use (notebook 07).
 # - [ ] Write down the margin, discount rate and horizon you used, and agree them with finance.
 
-# %% [markdown] lang="ru" en_hash="05f00530"
+# %% [markdown] lang="ru" en_hash="e3c711a7"
 # ## 10 · Чек-лист: как пустить CLV в работу
 #
 # **Удержание**
@@ -482,8 +483,9 @@ with tempfile.TemporaryDirectory() as tmp:
 #
 # - [ ] Показывайте ценность клиентской базы (суммарный CLV) рядом с выручкой каждый квартал: рост
 #   ценности базы — это рост будущего бизнеса.
-# - [ ] Задайте потолок CAC для каждого канала по ценности его новых клиентов; переводите бюджет в
-#   каналы с лучшим LTV:CAC (блокноты 02 и 10).
+# - [ ] Задайте потолок CAC для каждого канала по ценности его новых клиентов; переводите бюджет туда,
+#   где *следующий* клиент приносит больше всего (предельное LTV:CAC из распределения бюджета, а не
+#   только лучшее среднее; блокноты 02 и 10).
 # - [ ] Передайте список для апсейла и кросс-селла продажам; оценивайте наборы и новые товары по
 #   приросту среднего чека.
 # - [ ] Сегментируйте по ценности, а не только по поведению: сервис, скидки и внимание — соразмерно ценности.

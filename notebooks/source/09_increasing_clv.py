@@ -344,6 +344,7 @@ by_horizon = ck.strategy.horizon_table(bgnbd, gg, summary,
                                        [ck.strategy.preset(name, target="top 1-5%") for name in ck.strategy.PRESETS],
                                        horizons=["12 months", "24 months", "36 months", "60 months"],
                                        annual_discount_rate=0.1, margin=0.3, segments=tiers)
+by_horizon.columns = tr(en=["1 year", "2 years", "3 years", "5 years"], ru=["1 год", "2 года", "3 года", "5 лет"])
 by_horizon.round(0).astype(int)
 
 # %% [markdown] lang="en"

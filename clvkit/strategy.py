@@ -582,15 +582,19 @@ def _active_survival(kind: str, modified: bool, params: pd.Series, summary: pd.D
     """
     from scipy.special import hyp2f1
 
-    x = summary["frequency"].to_numpy(dtype=float)[:, None]
-    T = summary["T"].to_numpy(dtype=float)[:, None]
+    # The 2F1 work once per distinct (x, T) pair: weekly summaries repeat them a lot.
+    pairs, row = np.unique(np.column_stack([summary["frequency"].to_numpy(dtype=float),
+                                            summary["T"].to_numpy(dtype=float)]), axis=0, return_inverse=True)
+    x, T = pairs[:, :1], pairs[:, 1:]
     u = np.asarray(u, dtype=float)[None, :]
     if kind == "beta-dropout":
         r, alpha, a, b = (float(params[k]) for k in ("r", "alpha", "a", "b"))
         c = a + b + x + (1.0 if modified else 0.0)
-        return hyp2f1(r + x, a, c, -u / (alpha + T))
-    s, beta = float(params["s"]), float(params["beta"])
-    return ((beta + T) / (beta + T + u)) ** s
+        survival = hyp2f1(r + x, a, c, -u / (alpha + T))
+    else:
+        s, beta = float(params["s"]), float(params["beta"])
+        survival = ((beta + T) / (beta + T + u)) ** s
+    return survival[row.reshape(-1)]
 
 
 class StrategySimulator:

@@ -332,3 +332,30 @@ def test_horizon_table_refuses_an_unknown_figure_in_both_languages(base):
         horizon_table(model, 10.0, base, "pricing", figure="profit")
     with ck.i18n.language("ru"), pytest.raises(ClvDataError, match="не показатель результата стратегии"):
         horizon_table(model, 10.0, base, "pricing", figure="profit")
+
+
+def test_active_survival_matches_the_posterior_integrals_of_both_model_families():
+    """Independent check: integrate exp(-lambda p u) and exp(-mu u) over the posteriors numerically."""
+    import pandas as pd
+    from scipy import integrate, stats
+
+    from clvkit.strategy import _active_survival
+
+    hist = pd.DataFrame({"frequency": [0.0, 3.0, 3.0, 12.0], "T": [20.0, 40.0, 40.0, 70.0]})
+    u = np.array([0.0, 13.0, 52.0, 156.0])
+    bg = pd.Series(BG)
+    got = _active_survival("beta-dropout", False, bg, hist, u)
+    for i, (x, T) in enumerate(hist.to_numpy()):
+        for j, t in enumerate(u):
+            # E over p ~ Beta(a, b + x) of E over lambda ~ Gamma(r + x, alpha + T) of exp(-lambda p t)
+            def inner(p, x=x, T=T, t=t):
+                return (1 + p * t / (BG["alpha"] + T)) ** -(BG["r"] + x) * stats.beta.pdf(p, BG["a"], BG["b"] + x)
+
+            assert got[i, j] == pytest.approx(integrate.quad(inner, 0, 1, limit=200)[0], rel=1e-6)
+    pareto = pd.Series({"r": 0.55, "alpha": 10.6, "s": 0.61, "beta": 11.7})
+    got = _active_survival("gamma-dropout", False, pareto, hist, u)
+    for i, T in enumerate(hist["T"]):
+        for j, t in enumerate(u):
+            want = integrate.quad(lambda mu, t=t, T=T: np.exp(-mu * t) * stats.gamma.pdf(mu, 0.61, scale=1 / (11.7 + T)),
+                                  0, np.inf, limit=200)[0]
+            assert got[i, j] == pytest.approx(want, rel=1e-6)

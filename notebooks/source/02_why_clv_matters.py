@@ -157,14 +157,17 @@ print("LTV:CAC =", format_number(ck.formulas.ltv_cac_ratio(clv, cac), lang, deci
 print(tr(en="Payback, months:", ru="Срок окупаемости, месяцев:"), format_number(payback, lang, decimals=1))
 
 # %% [markdown] lang="en"
-# The ratio is below the 3:1 target, although each customer more than pays back within half a year.
-# The chart shows both at once: the curve is the value a customer has brought so far, the dashed line
-# the CAC. Where they cross is the payback; the height the curve reaches at the end is the CLV.
+# The ratio is below the 3:1 target, although the expected margin of a new customer covers their cost
+# within half a year (an average: a customer who leaves in the first months never pays back, those who
+# stay pay for them). The chart shows both at once: the curve is the value a customer has brought so
+# far, the dashed line the CAC. Where they cross is the payback; the height the curve reaches at the end
+# is the CLV.
 
-# %% [markdown] lang="ru" en_hash="a4a82fd5"
-# Соотношение ниже цели 3:1, хотя каждый клиент окупается меньше чем за полгода. График показывает
-# и то и другое: кривая — ценность, которую клиент уже принёс, пунктир — CAC. Точка пересечения — срок
-# окупаемости; высота кривой в конце — CLV.
+# %% [markdown] lang="ru" en_hash="6c6cf6d5"
+# Соотношение ниже цели 3:1, хотя ожидаемая маржа нового клиента покрывает его стоимость меньше чем за
+# полгода (в среднем: клиент, ушедший в первые месяцы, не окупается никогда, за него платят
+# оставшиеся). График показывает и то и другое: кривая — ценность, которую клиент уже принёс,
+# пунктир — CAC. Точка пересечения — срок окупаемости; высота кривой в конце — CLV.
 
 # %%
 timeline = ck.formulas.cumulative_value(margin_per_month, 0.9, d, periods=36)
@@ -404,17 +407,19 @@ print(tr(en="ROI on CLV (36 months):         ",
 # - The ceiling on acquisition cost is CLV divided by a target LTV:CAC (often 3).
 # - LTV:CAC says whether customers are worth their cost; payback says how long the money is tied up.
 # - Split acquisition budgets so that the last customer bought in each channel returns the same per
-#   dollar; cheap channels with low-value customers may deserve nothing.
+#   dollar; cheap channels with low-value customers may deserve nothing. A 3:1 target speaks of the
+#   average customer; to demand it of the last one, set `min_ratio`.
 # - Value is concentrated: a fifth of the CDNOW customers brought about two thirds of it.
 # - Judge campaigns by the value of the customers they win, not by the first order.
 
-# %% [markdown] lang="ru" en_hash="63138ecb"
+# %% [markdown] lang="ru" en_hash="6888f6d3"
 # ## Главное
 #
 # - CLV превращает клиентов в активы и меняет то, что оптимизируют маркетинг и продажи: ценность, а не объём.
 # - Потолок стоимости привлечения — это CLV, делённый на целевое LTV:CAC (часто 3).
 # - LTV:CAC показывает, стоят ли клиенты своих затрат; срок окупаемости — как долго заморожены деньги.
 # - Делите бюджет так, чтобы последний купленный клиент в каждом канале приносил одинаково на вложенный
-#   доллар; дешёвые каналы с малоценными клиентами могут не заслуживать ничего.
+#   доллар; дешёвые каналы с малоценными клиентами могут не заслуживать ничего. Цель 3:1 относится к
+#   среднему клиенту; чтобы требовать её от последнего, задайте `min_ratio`.
 # - Ценность сконцентрирована: пятая часть клиентов CDNOW принесла около двух третей всей ценности.
 # - Оценивайте кампании по ценности привлечённых клиентов, а не по первому заказу.

@@ -28,9 +28,12 @@ from typing import Any
 from .errors import ClvDataError
 from .i18n import format_number, resolve_lang, text
 
-__all__ = ["Exercise", "Feedback", "check", "hint", "solution", "exercises", "get"]
+__all__ = ["Exercise", "Feedback", "check", "hint", "solution", "exercises", "get", "score", "forget"]
 
 _KINDS = ("number", "choice", "set", "bool")
+
+#: The last result of every exercise checked in this session, by key (what :func:`score` counts).
+_RESULTS: dict[str, bool] = {}
 
 def _t(key: str, lang: str, **fields) -> str:
     return text(f"teach.{key}", lang, **fields)
@@ -69,6 +72,9 @@ class Exercise:
         Other words accepted for an option of a choice or set exercise, in any language:
         ``{"c1": ("conversion", "конверсия")}``. Compared like the options (case and
         surrounding spaces ignored, «ё» read as «е»).
+    per_lang : bool
+        When True, `expected` is a function of the language (``expected("ru")``): for an
+        amount of money that the two tracks state in their own currencies.
     """
 
     key: str
@@ -84,9 +90,16 @@ class Exercise:
     question: dict = field(default_factory=dict)
     prompt: dict = field(default_factory=dict)
     feedback: dict = field(default_factory=dict)
+    per_lang: bool = False
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def value(self):
+    def value(self, lang: str | None = None):
+        """The right answer (in `lang`'s terms when the exercise is ``per_lang``)."""
+        if self.per_lang:
+            lang = resolve_lang(lang)
+            if lang not in self._cache:
+                self._cache[lang] = self.expected(lang)
+            return self._cache[lang]
         if "value" not in self._cache:
             self._cache["value"] = self.expected() if callable(self.expected) else self.expected
         return self._cache["value"]
@@ -142,7 +155,7 @@ def _as_float(answer) -> float | None:
 
 
 def _check_number(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
-    expected = float(ex.value())
+    expected = float(ex.value(lang))
     x = _as_float(answer)
     if x is None:
         return False, _t("not_number", lang)
@@ -169,7 +182,7 @@ def _canonical(ex: Exercise, answer) -> str:
 
 def _check_choice(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
     given = _canonical(ex, answer)
-    if given == _norm(ex.value()):
+    if given == _norm(ex.value(lang)):
         return True, ""
     if ex.options and given not in {_norm(o) for o in ex.options}:
         return False, _t("choice", lang, options=", ".join(map(str, ex.options)))
@@ -180,7 +193,7 @@ def _check_set(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
     if isinstance(answer, str) or not hasattr(answer, "__iter__"):
         answer = [answer]
     given = {_canonical(ex, a) for a in answer}
-    expected = {_norm(a) for a in ex.value()}
+    expected = {_norm(a) for a in ex.value(lang)}
     if given == expected:
         return True, ""
     parts = []
@@ -194,7 +207,7 @@ def _check_set(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
 def _check_bool(ex: Exercise, answer, lang: str) -> tuple[bool, str]:
     if not isinstance(answer, bool):
         return False, _t("bool", lang)
-    return answer is bool(ex.value()), ""
+    return answer is bool(ex.value(lang)), ""
 
 
 _CHECKERS: dict[str, Callable] = {"number": _check_number, "choice": _check_choice, "set": _check_set,
@@ -202,7 +215,7 @@ _CHECKERS: dict[str, Callable] = {"number": _check_number, "choice": _check_choi
 
 
 def _shown(ex: Exercise, lang: str) -> str:
-    value = ex.value()
+    value = ex.value(lang)
     if ex.kind == "number":
         return format_number(value, lang, decimals=ex.decimals)
     if ex.kind == "set":
@@ -237,6 +250,7 @@ def check(key: str, answer, *, lang: str | None = None) -> Feedback:
     if answer is Ellipsis or answer is None:
         return Feedback(False, f"✏️ {key}: {_t('empty', lang)}")
     ok, why = _CHECKERS[ex.kind](ex, answer, lang)
+    _RESULTS[key] = ok
     if ok:
         why = f" {ex.feedback[lang]}" if ex.feedback else ""
         return Feedback(True, f"✅ {_t('correct', lang)} ({key}).{why}")
@@ -257,3 +271,56 @@ def solution(key: str, *, lang: str | None = None) -> Feedback:
     ex = get(key, lang=lang)
     text = f"📖 {_t('solution', lang)} ({key}):\n{ex.solution[lang]}\n{_t('answer', lang)}: {_shown(ex, lang)}"
     return Feedback(True, text)
+
+
+def forget(notebook: str | int | None = None) -> None:
+    """Forget the answers checked so far (of one notebook, or all), to take a quiz again."""
+    prefix = None if notebook is None else f"{int(notebook):02d}."
+    for key in [k for k in _RESULTS if prefix is None or k.startswith(prefix)]:
+        del _RESULTS[key]
+
+
+def score(notebook: str | int = 13, answers: dict | None = None, *, lang: str | None = None) -> Feedback:
+    """How many of a notebook's exercises are answered correctly, as one sentence.
+
+    Parameters
+    ----------
+    notebook : str or int
+        The notebook whose exercises count (default 13, the final quiz).
+    answers : dict, optional
+        ``{key: answer}`` to check now; by default the last answer given to :func:`check`
+        for each exercise of this session counts, and an exercise never checked counts as wrong.
+    lang : {"en", "ru"}
+        Language of the sentence.
+
+    Returns
+    -------
+    Feedback
+        "14 of 20 answered correctly" and the exercises to look at again; ``bool()`` is True
+        when all are right.
+
+    Examples
+    --------
+    >>> score(12, {"12.1": 0, "12.2": "c1", "12.3": "c1"}, lang="en")
+    🏁 2 of 3 answered correctly. To look at again: 12.1.
+    """
+    lang = resolve_lang(lang)
+    keys = sorted(exercises(notebook), key=lambda k: int(k.split(".")[1]))
+    if answers is not None:
+        unknown = sorted(set(answers) - set(keys), key=str)
+        if unknown:
+            raise ClvDataError(text("quiz.unknown_keys", lang, keys=", ".join(map(repr, unknown)),
+                                    notebook=f"{int(notebook):02d}"))
+        given = {k: answers.get(k) for k in keys}
+        results = {k: given[k] is not None and given[k] is not Ellipsis
+                   and _CHECKERS[get(k).kind](get(k), given[k], lang)[0] for k in keys}
+    else:
+        results = {k: _RESULTS.get(k, False) for k in keys}
+    right = sum(results.values())
+    sentence = text("quiz.score", lang, right=right, total=len(keys))
+    wrong = [k for k in keys if not results[k]]
+    if wrong:
+        sentence += " " + text("quiz.again", lang, keys=", ".join(wrong))
+    else:
+        sentence += " " + text("quiz.all_right", lang)
+    return Feedback(not wrong, f"🏁 {sentence}")

@@ -499,6 +499,8 @@ class Workbench:
             },
             index=summary.index,
         )
+        # made once as a category: every re-score takes rows of it instead of building text anew
+        self._segment_codes = pd.Categorical(self._rfm.to_numpy())
         self.transactions, self.summary, self.model, self.spend_model = tx, summary, model, spend_model
         self.timings["score_base"] = time.perf_counter() - t0
         if trust:
@@ -680,6 +682,36 @@ class Workbench:
                 self.range_note = str(exc)
         return _customer_lifetime_value(self.model, self.spend_model, self.summary, **common)
 
+    def warm_horizons(self, months: float = 60.0, batch: int = 8) -> int:
+        """Compute expected purchases at every whole time unit up to `months` ahead, a few at a time.
+
+        Meant for the background after the table and its ranges: any horizon the page is then
+        given needs only its own last point. The cache's lock is taken per batch, so a setting
+        changed meanwhile waits for one batch at most.
+
+        Returns
+        -------
+        int
+            How many points were computed (0 when nothing was left to do or the results changed).
+        """
+        from .valuation import _horizon
+
+        with self.lock:
+            if not self.computed or self._path_cache is None or self._histories is None:
+                return 0
+            cache, histories, model = self._path_cache, self._histories, self.model
+            unit = getattr(model, "time_unit_", None) or self.summary.attrs.get("time_unit")
+            last = int(np.ceil(_horizon(f"{months:g} months", unit)))
+        points = [float(t) for t in range(1, last + 1) if float(t) not in cache.columns]
+        done = 0
+        for lo in range(0, len(points), batch):
+            if self._path_cache is not cache:  # a new upload or compute: stop
+                break
+            grid = np.r_[0.0, points[lo:lo + batch]]
+            cache.parts(model, histories, grid)
+            done += len(grid) - 1
+        return done
+
     @property
     def ranges_pending(self) -> bool:
         """Whether the table shows values whose ranges are still to be computed (:meth:`fill_ranges`)."""
@@ -725,8 +757,10 @@ class Workbench:
         if "clv_low" in clv.columns:
             table["clv_low"] = s.margin * clv["clv_low"].to_numpy()
             table["clv_high"] = s.margin * clv["clv_high"].to_numpy()
-        table["segment"] = self._rfm.to_numpy()
-        table = table.sort_values("clv", ascending=False, kind="stable")
+        table["segment"] = self._segment_codes
+        # highest value first; ties keep the summary's order (as a stable sort by clv would)
+        order = np.argsort(-table["clv"].to_numpy(), kind="stable")
+        table = table.take(order)
         self.customers = table
         self.segments = segment_summary(table, by="segment", value="clv").sort_values(
             "total_value", ascending=False
@@ -734,8 +768,8 @@ class Workbench:
         self.concentration = value_concentration(table["clv"].clip(lower=0.0))
         self.retention = retention_targets(table, value="clv", p_alive="p_alive")
         frequency = (table["purchases"] - 1).rename("frequency")
-        spend = self.summary["monetary_value"].reindex(table.index)
-        upsell_input = table.assign(frequency=frequency.to_numpy(), monetary_value=spend.to_numpy())
+        spend = self.summary["monetary_value"].to_numpy()[order]  # _base is in the summary's order
+        upsell_input = table.assign(frequency=frequency.to_numpy(), monetary_value=spend)
         try:
             self.upsell = upsell_targets(upsell_input).drop(columns=["frequency"])
         except ClvDataError:

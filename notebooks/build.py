@@ -18,7 +18,9 @@ notebook (right click, *Open With > Notebook*). Its cells are
     track's language (found by parsing the code, so nothing else in the cell is touched);
 ``# %% [markdown] exercise="03.1"`` and ``# %% exercise="03.1"``
     where the question and the answer cell of exercise 03.1 go; both are written from its one definition
-    in ``clvkit/_exercises/nb03.py``, which :mod:`clvkit.teach` checks answers against.
+    in ``clvkit/_exercises/nb03.py``, which :mod:`clvkit.teach` checks answers against. Several keys,
+    ``exercise="13.1 13.2"``, put their questions in one prose cell and their answers in one code cell
+    (the final quiz asks its twenty questions in pairs).
 
 The title, the previous/next links and the course map (the line ``<!-- course-map -->`` in a prose cell)
 come from ``notebooks/curriculum.yaml``. The two tracks' code cells differ only in string literals and
@@ -64,6 +66,7 @@ class Entry:
     path: str
     minutes: int
     outcome: dict
+    kind: str = "lesson"
 
     @property
     def name(self) -> str:
@@ -79,13 +82,17 @@ def load_curriculum(path: Path = CURRICULUM) -> tuple[list[Entry], dict]:
 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     entries = [Entry(number=f"{int(item['number']):02d}", slug=item["slug"], title=item["title"],
-                     path=item["path"], minutes=int(item["minutes"]), outcome=item["outcome"])
+                     path=item["path"], minutes=int(item["minutes"]), outcome=item["outcome"],
+                     kind=item.get("kind", "lesson"))
                for item in data["notebooks"]]
     labels = data["labels"]
     for entry in entries:
         for what in ("title", "outcome"):
             if set(getattr(entry, what)) != set(TRACKS):
                 raise SourceError(f"{path.name}: notebook {entry.number} needs its {what} in {TRACKS}.")
+        if entry.kind not in KINDS:
+            raise SourceError(f"{path.name}: notebook {entry.number} has kind {entry.kind!r}; "
+                              f"use one of {list(KINDS)} (or leave it out for a lesson).")
         if entry.path not in labels["paths"]:
             raise SourceError(f"{path.name}: notebook {entry.number} has path {entry.path!r}; "
                               f"use one of {sorted(labels['paths'])}.")
@@ -93,14 +100,20 @@ def load_curriculum(path: Path = CURRICULUM) -> tuple[list[Entry], dict]:
 
 
 #: The estimate of minutes, one rule for every notebook (documented in docs/architecture.md):
-#: prose read at 150 words a minute, one minute to run and read each code cell,
-#: four minutes per exercise, the total rounded up to the next 5 minutes.
+#: prose read at 150 words a minute, one minute to run and read each code cell, and for each
+#: ``teach.check(`` call four minutes in a lesson (an exercise: work something new out) or one and a
+#: half in a quiz (a question: recall one idea of the course and do a line of arithmetic; reading the
+#: question is already counted with the prose), the total rounded up to the next 5 minutes.
+#: A notebook is a quiz when its curriculum entry says ``kind: quiz``.
 WORDS_PER_MINUTE = 150
 MINUTES_PER_CODE_CELL = 1
 MINUTES_PER_EXERCISE = 4
+MINUTES_PER_QUIZ_QUESTION = 1.5
+#: The kinds of notebook of the curriculum (``kind:``, "lesson" when left out).
+KINDS = ("lesson", "quiz")
 
 
-def estimate_minutes(cells: list[dict]) -> int:
+def estimate_minutes(cells: list[dict], kind: str = "lesson") -> int:
     """Minutes a learner needs for a notebook, by the one rule above.
 
     Parameters
@@ -108,16 +121,29 @@ def estimate_minutes(cells: list[dict]) -> int:
     cells : list of dict
         The built English cells (``cell_type`` and ``source``), as :func:`build_cells` or a
         committed notebook gives them.
+    kind : {"lesson", "quiz"}
+        The notebook's ``kind`` in the curriculum: it sets the minutes of each ``teach.check(`` call.
 
     Returns
     -------
     int
-        ``words / 150 + code cells + 4 * exercises``, rounded up to a multiple of 5.
+        ``words / 150 + code cells + 4 * checks`` for a lesson and ``words / 150 + code cells +
+        1.5 * checks`` for a quiz, rounded up to a multiple of 5; ``checks`` counts the
+        ``teach.check(`` calls, so a code cell that checks two quiz questions counts two.
+
+    Raises
+    ------
+    ValueError
+        When `kind` is not one of :data:`KINDS`.
     """
+    if kind not in KINDS:
+        raise ValueError(f"estimate_minutes: kind={kind!r} is not a kind of notebook; "
+                         f"use one of {list(KINDS)}.")
     words = sum(len(re.findall(r"[^\W\d_]+", "".join(c["source"]))) for c in cells if c["cell_type"] == "markdown")
     code = [c for c in cells if c["cell_type"] == "code"]
-    exercises = sum("teach.check(" in "".join(c["source"]) for c in code)
-    raw = words / WORDS_PER_MINUTE + MINUTES_PER_CODE_CELL * len(code) + MINUTES_PER_EXERCISE * exercises
+    checks = sum("".join(c["source"]).count("teach.check(") for c in code)
+    per_check = MINUTES_PER_QUIZ_QUESTION if kind == "quiz" else MINUTES_PER_EXERCISE
+    raw = words / WORDS_PER_MINUTE + MINUTES_PER_CODE_CELL * len(code) + per_check * checks
     return 5 * math.ceil(raw / 5)
 
 
@@ -276,6 +302,20 @@ def placeholder(key: str, exercise, lang: str) -> str:
     return f'answer = ...  # {exercise.prompt[lang]}\nteach.check("{key}", answer, lang=lang)'
 
 
+def group_placeholder(keys: list[str], exercises: dict, lang: str) -> str:
+    """One answer cell for several exercises: an ``answer_k = ...`` line for each, then their checks.
+
+    Each check is passed to ``display`` because a cell shows only its last value, and every
+    question must show its own feedback. A single key gives :func:`placeholder`'s cell.
+    """
+    if len(keys) == 1:
+        return placeholder(keys[0], exercises[keys[0]], lang)
+    names = {key: f"answer_{key.split('.')[1]}" for key in keys}
+    lines = [f"{names[key]} = ...  # {exercises[key].prompt[lang]}" for key in keys]
+    lines += [f'display(teach.check("{key}", {names[key]}, lang=lang))' for key in keys]
+    return "\n".join(lines)
+
+
 def build_cells(entries: list[Entry], index: int, labels: dict, source: Path = SOURCE) -> dict[str, list[dict]]:
     """The cells of both tracks of one notebook.
 
@@ -304,22 +344,26 @@ def build_cells(entries: list[Entry], index: int, labels: dict, source: Path = S
     i = 0
     while i < len(cells):
         cell = cells[i]
-        key = cell.meta.get("exercise")
-        if key is not None:
+        marker = cell.meta.get("exercise")
+        if marker is not None:
             part = "question" if cell.kind == "markdown" else "answer"
-            if key not in exercises:
-                raise SourceError(f"{where}, line {cell.line}: no exercise {key!r} in "
-                                  f"clvkit/_exercises/nb{entry.number}.py.")
-            if key in seen[part]:
-                raise SourceError(f"{where}, line {cell.line}: the {part} of exercise {key} appears twice.")
-            seen[part].append(key)
-            ex = exercises[key]
+            keys = str(marker).split()  # "13.1 13.2": two exercises in one cell
+            for key in keys:
+                if key not in exercises:
+                    raise SourceError(f"{where}, line {cell.line}: no exercise {key!r} in "
+                                      f"clvkit/_exercises/nb{entry.number}.py.")
+                if key in seen[part]:
+                    raise SourceError(f"{where}, line {cell.line}: the {part} of exercise {key} "
+                                      "appears twice.")
+                seen[part].append(key)
             for lang in TRACKS:
                 if part == "question":
-                    text = f"**{labels['exercise'][lang]} {key}.** {ex.question[lang]}"
+                    label = labels["exercise"][lang]
+                    text = "\n\n".join(f"**{label} {key}.** {exercises[key].question[lang]}" for key in keys)
                     out[lang].append({"cell_type": "markdown", "source": text, "tags": []})
                 else:
-                    out[lang].append({"cell_type": "code", "source": placeholder(key, ex, lang), "tags": []})
+                    out[lang].append({"cell_type": "code", "source": group_placeholder(keys, exercises, lang),
+                                      "tags": []})
             i += 1
             continue
         if cell.kind == "code":
@@ -497,7 +541,7 @@ def check(notebooks: Path = HERE, source: Path = SOURCE) -> list[str]:
                 if len(built[lang]) != len(committed):
                     problems.append(f"{shown} has {len(committed)} cells, its source builds {len(built[lang])}; "
                                     f"run python notebooks/build.py {entry.number}.")
-        minutes = estimate_minutes(built["en"])
+        minutes = estimate_minutes(built["en"], entry.kind)
         if minutes != entry.minutes:
             problems.append(f"notebooks/curriculum.yaml: notebook {entry.number} says {entry.minutes} minutes, "
                             f"the rule gives {minutes}; write {minutes}.")

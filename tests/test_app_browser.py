@@ -70,8 +70,11 @@ def test_app_slider_moves_headline_to_formula_value_and_switches_to_russian(chro
         expect(page.locator(".clvkit-control-aov").get_by_text("Средний чек", exact=False).first).to_be_visible(
             timeout=60_000)
         ru_headline = page.locator(".clvkit-headline .clvkit-headline-value[data-key='clv']")
-        # the values survive the switch and are written the Russian way
-        expect(ru_headline).to_have_text(format_money(expected, "ru"), timeout=30_000)
+        # the example keeps its size in roubles (51 $ -> 5 100 ₽), written the Russian way
+        expect(ru_headline).to_have_text(format_money(_expected_clv(aov=5100.0), "ru", currency="RUB"),
+                                         timeout=30_000)
+        assert "₽" in ru_headline.text_content()
+        assert "$" not in page.locator(".clvkit-control-aov").text_content() + page.locator(".clvkit-control-cac").text_content()
         page.screenshot(path=str(ARTIFACTS / "clv_calculator_ru.png"), full_page=True)
         assert errors == [], "\n".join(errors)
         assert external == [], f"the app requested resources from outside this computer: {external}"

@@ -10,12 +10,13 @@ import pandas as pd
 import pytest
 
 import clvkit as ck
-from clvkit.datasets import dataset_path, load_coffee_chain, load_retailer, load_subscription
+from clvkit.datasets import dataset_path, load_coffee_chain, load_online_school, load_retailer, load_subscription
 from clvkit.models import BGNBD, GammaGamma, ShiftedBetaGeometric
 
 DATASETS = Path(__file__).resolve().parent.parent / "datasets"
 CASE_FILES = [
     "retailer_transactions.csv", "retailer_channels.csv", "subscription_payments.csv", "coffee_transactions.csv",
+    "online_school_payments.csv", "online_school_channels.csv",
 ]
 
 
@@ -36,9 +37,9 @@ def test_each_case_file_is_under_three_megabytes(name):
 
 def test_each_case_is_labelled_synthetic_in_its_readme_section():
     text = (DATASETS / "README.md").read_text(encoding="utf-8")
-    for recipe in ("make_retailer.py", "make_subscription.py", "make_coffee_chain.py"):
+    for recipe in ("make_retailer.py", "make_subscription.py", "make_coffee_chain.py", "make_online_school.py"):
         assert recipe in text
-    assert text.count("SYNTHETIC") >= 3
+    assert text.count("SYNTHETIC") >= 4
 
 
 @pytest.mark.parametrize(
@@ -47,6 +48,7 @@ def test_each_case_is_labelled_synthetic_in_its_readme_section():
         ("make_retailer.py", ["retailer_transactions.csv", "retailer_channels.csv"]),
         ("make_subscription.py", ["subscription_payments.csv"]),
         ("make_coffee_chain.py", ["coffee_transactions.csv"]),
+        ("make_online_school.py", ["online_school_payments.csv", "online_school_channels.csv"]),
     ],
 )
 def test_recipes_reproduce_the_committed_files(recipe, outputs):
@@ -165,3 +167,74 @@ def test_coffee_members_buy_more_often_in_the_raw_data(coffee):
     _, s = coffee
     per_week = (s["frequency"] / s["T"]).groupby(s["member"]).mean()
     assert per_week[1] > 1.5 * per_week[0]
+
+
+def test_the_online_school_recipe_reproduces_its_true_parameters_file():
+    import json
+
+    spec = importlib.util.spec_from_file_location("make_online_school", DATASETS / "make_online_school.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    params = module.build()[-1]
+    assert params == json.loads((DATASETS / "online_school_params.json").read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------- online school (roubles)
+@pytest.fixture(scope="module")
+def school():
+    log, channels = load_online_school(with_channels=True)
+    g = log.groupby("customer_id")
+    students = pd.DataFrame({
+        "channel": g["channel"].first(), "plan": g["plan"].first(), "activity": g["activity"].first(),
+        "months_paid": g.size(), "start": g["date"].min().dt.to_period("M"),
+    })
+    end_month = log.attrs["observation_end"].to_period("M")
+    students["months_observed"] = [(end_month - p).n + 1 for p in students["start"]]
+    return log, channels, students
+
+
+def test_online_school_is_labelled_synthetic_and_in_roubles(school):
+    log, channels, _ = school
+    assert log.attrs["synthetic"] is True
+    assert log.attrs["currency"] == "RUB" and channels.attrs["currency"] == "RUB"
+    assert log.attrs["true_params"]["currency"] == "RUB"
+    doc = load_online_school.__doc__
+    assert "SYNTHETIC" in doc and "roubles" in doc
+    assert "online_school_payments.csv" in ck.datasets.list_datasets()
+
+
+def test_online_school_sbg_recovers_each_channels_churn_parameters(school):
+    log, _, students = school
+    truth = log.attrs["true_params"]["sbg_by_channel"]
+    assert students["months_observed"].min() > 12          # months 0..12 are uncensored for every cohort
+    for channel, params in truth.items():
+        paid = students.loc[students["channel"] == channel, "months_paid"].to_numpy()
+        survivors = [(paid > t).sum() for t in range(13)]
+        model = ShiftedBetaGeometric().fit(survivors)
+        assert within_two_se(model, params), (channel, model.summary())
+
+
+def test_online_school_channel_table_is_one_months_funnel_of_the_log(school):
+    log, channels, students = school
+    # CAC = CPA / C1, and each channel brought UA x C1 students a month for the twelve months of 2024
+    assert (channels["cac"] - channels["cpa"] / channels["c1"]).abs().max() < 0.01
+    per_month = students.groupby("channel").size() / 12
+    assert (per_month - (channels["ua"] * channels["c1"]).round()).abs().max() == 0
+    assert students["start"].min() == pd.Period("2024-01", "M") and students["start"].max() == pd.Period("2024-12", "M")
+    prices = log.groupby("plan")["amount"].unique()
+    plans = log.attrs["true_params"]["plans"]
+    assert {p: list(v) for p, v in prices.items()} == {p: [spec["price"]] for p, spec in plans.items()}
+
+
+def test_online_school_levers_show_in_the_raw_data(school):
+    log, _, students = school
+    truth = log.attrs["true_params"]
+    # Active students stay longer; the pro shares follow the recipe; partners keep students longest.
+    high = students["activity"] >= students["activity"].quantile(2 / 3)
+    low = students["activity"] <= students["activity"].quantile(1 / 3)
+    assert students.loc[high, "months_paid"].mean() > 1.5 * students.loc[low, "months_paid"].mean()
+    share = students.groupby("channel")["plan"].apply(lambda p: (p == "pro").mean())
+    for channel, expected in truth["pro_share_by_channel"].items():
+        assert share[channel] == pytest.approx(expected, abs=0.005)
+    twelve = (students["months_paid"] > 12).groupby(students["channel"]).mean()
+    assert twelve.idxmax() == "partners" and twelve.idxmin() == "bloggers"

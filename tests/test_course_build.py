@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import re
 import shutil
 import subprocess
 import sys
@@ -117,10 +118,12 @@ def test_malformed_tr_is_refused_with_its_line(source, words):
     assert "notebooks/source/99_x.py, line 12" in str(err.value)
 
 
-def _minutes_by_hand(cells: list[dict]) -> int:
-    """The documented rule, computed again: words / 150 + 1 per code cell + 4 per exercise, up to 5.
+def _minutes_by_hand(cells: list[dict], kind: str = "lesson") -> int:
+    """The documented rule, computed again: words / 150 + 1 per code cell + 4 per ``teach.check(``
+    call in a lesson (1.5 in a quiz), up to 5.
 
-    A word is a run of letters; here they are counted by walking the characters.
+    A word is a run of letters; here they are counted by walking the characters, and the checks by
+    splitting the code at each call.
     """
     words = 0
     for cell in cells:
@@ -130,15 +133,61 @@ def _minutes_by_hand(cells: list[dict]) -> int:
                 words += ch.isalpha() and not previous
                 previous = ch.isalpha()
     code = [c for c in cells if c["cell_type"] == "code"]
-    exercises = sum(1 for c in code if "teach.check(" in _text(c))
-    return 5 * math.ceil((words / 150 + len(code) + 4 * exercises) / 5)
+    checks = sum(len(_text(c).split("teach.check(")) - 1 for c in code)
+    per_check = {"lesson": 4, "quiz": 1.5}[kind]
+    return 5 * math.ceil((words / 150 + len(code) + per_check * checks) / 5)
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.number)
 def test_curriculum_minutes_follow_the_rule(entry):
     cells = _cells(NOTEBOOKS / "en" / f"{entry.name}.ipynb")
-    assert entry.minutes == _minutes_by_hand(cells)
+    assert entry.minutes == _minutes_by_hand(cells, entry.kind)
     assert 10 <= entry.minutes <= 90
+
+
+def _toy_notebook(words: int, checks_per_cell: list[int]) -> list[dict]:
+    prose = {"cell_type": "markdown", "source": ["word " * words]}
+    check = 'teach.check("x", a, lang=lang)\n'
+    code = [{"cell_type": "code", "source": [check * n]} for n in checks_per_cell]
+    return [prose, *code]
+
+
+@pytest.mark.parametrize(("kind", "minutes"), [
+    # 450 words = 3 min, 6 code cells = 6 min, 10 checks: 40 min in a lesson, 15 in a quiz
+    ("lesson", 50),  # 3 + 6 + 40 = 49, up to 50
+    ("quiz", 25),    # 3 + 6 + 15 = 24, up to 25
+])
+def test_a_quiz_question_counts_one_and_a_half_minutes_and_every_call_counts(kind, minutes):
+    cells = _toy_notebook(450, [2, 2, 2, 2, 2, 0])
+    assert build.estimate_minutes(cells, kind) == minutes == _minutes_by_hand(cells, kind)
+    # the same ten questions one per cell: four code cells more, the same minutes per check
+    single = _toy_notebook(450, [1] * 10)
+    assert build.estimate_minutes(single, kind) == _minutes_by_hand(single, kind) == 5 * math.ceil(
+        (3 + 10 + 10 * {"lesson": 4, "quiz": 1.5}[kind]) / 5)
+
+
+def test_the_final_quiz_is_the_one_notebook_of_kind_quiz():
+    assert [e.number for e in ENTRIES if e.kind == "quiz"] == ["13"]
+    assert {e.kind for e in ENTRIES} == {"lesson", "quiz"}
+
+
+def test_an_unknown_kind_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="kind='exam'.*'lesson', 'quiz'"):
+        build.estimate_minutes(_toy_notebook(10, [1]), "exam")
+    text = (NOTEBOOKS / "curriculum.yaml").read_text(encoding="utf-8").replace("kind: quiz", "kind: exam")
+    (tmp_path / "curriculum.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(build.SourceError, match="notebook 13 has kind 'exam'"):
+        build.load_curriculum(tmp_path / "curriculum.yaml")
+
+
+def test_check_names_a_grouped_exercise_marker_with_an_unknown_key(copy):
+    source = copy / "source" / "13_final_quiz.py"
+    text = source.read_text(encoding="utf-8")
+    assert text.count('# %% exercise="13.1 13.2"') == 1
+    text = text.replace('# %% exercise="13.1 13.2"', '# %% exercise="13.1 13.99"')
+    source.write_text(text, encoding="utf-8")
+    problems = build.check(copy, copy / "source")
+    assert any("13_final_quiz.py, line" in p and "no exercise '13.99'" in p for p in problems), problems
 
 
 def test_curriculum_lists_every_source_once_with_both_titles():
@@ -159,16 +208,30 @@ def test_titles_and_links_come_from_the_curriculum(entry):
         assert last.endswith(build.navigation(ENTRIES, index, LABELS, lang))
 
 
+def _where(cells: list[str], found) -> int:
+    """The index of the one cell for which `found(cell)` holds."""
+    hits = [i for i, cell in enumerate(cells) if found(cell)]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.number)
 def test_exercise_cells_come_from_their_one_definition(entry):
+    """An exercise has its own question and answer cell, or shares them with others (the quiz's pairs):
+    the questions one paragraph after another, then an ``answer_k = ...`` line for each and their checks."""
     exercises = teach.exercises(entry.number)
     for lang in ("en", "ru"):
         cells = [_text(c) for c in _cells(NOTEBOOKS / lang / f"{entry.name}.ipynb")]
         for key, ex in exercises.items():
             question = f"**{LABELS['exercise'][lang]} {key}.** {ex.question[lang]}"
-            answer = f'answer = ...  # {ex.prompt[lang]}\nteach.check("{key}", answer, lang=lang)'
-            assert cells.count(question) == 1 and cells.count(answer) == 1
-            assert cells.index(question) < cells.index(answer)
+            alone = f'answer = ...  # {ex.prompt[lang]}\nteach.check("{key}", answer, lang=lang)'
+            name = "answer_" + key.split(".")[1]
+            shared = (f"{name} = ...  # {ex.prompt[lang]}",
+                      f'display(teach.check("{key}", {name}, lang=lang))')
+            asked = _where(cells, lambda cell: f"\n\n{question}\n\n" in f"\n\n{cell}\n\n")
+            answered = _where(cells, lambda cell: cell == alone
+                              or all(line in cell.splitlines() for line in shared))
+            assert asked < answered
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.number)
@@ -182,8 +245,8 @@ def test_no_answer_or_solution_shows_before_the_learner_asks(entry):
             shown = json.dumps(cell.get("outputs", []), ensure_ascii=False)
             assert "📖" not in shown
             if "teach.check(" in source:
-                assert source.startswith("answer = ...  #")
-                assert "✏️" in shown and "✅" not in shown
+                assert re.match(r"answer(_\d+)? = \.\.\.  #", source)
+                assert shown.count("✏️") == source.count("teach.check(") and "✅" not in shown
     for ex in teach.exercises(entry.number).values():
         for lang in ("en", "ru"):
             assert ex.solution[lang] not in ex.prompt[lang] and ex.solution[lang] not in ex.question[lang]

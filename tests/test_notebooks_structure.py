@@ -147,3 +147,33 @@ def test_the_course_map_lists_every_notebook_with_path_and_minutes(lang):
         row = (f"| {name[:2]} | [{entry['title'][lang]}]({name}.ipynb) | {paths[entry['path']][lang]} "
                f"| {entry['minutes']} |")
         assert row in start, row
+
+
+REVIEW = {"en": "## Review questions", "ru": "## Вопросы для самопроверки"}
+#: The final quiz is itself the check of the whole course: it ends with the score and the capstone, not review questions.
+WITHOUT_REVIEW = {"final_quiz"}
+
+
+def _source_prose(name: str) -> list[tuple[str, str]]:
+    """(lang, text) of every prose cell of a source, in order."""
+    notebook = jupytext.reads((SOURCE / f"{name}.py").read_text(encoding="utf-8"), fmt="py:percent")
+    return [(c.metadata.get("lang", ""), c.source) for c in notebook.cells if c.cell_type == "markdown"]
+
+
+def _questions(text: str) -> list[str]:
+    return re.findall(r"^(\d+)\. ", text, flags=re.M)
+
+
+@pytest.mark.parametrize("name", [n for n in CURRICULUM if n.split("_", 1)[1] not in WITHOUT_REVIEW])
+def test_every_notebook_ends_with_review_questions_in_both_languages(name):
+    """The last prose of a source is the review questions, 4 to 6 of them, the same number in both languages."""
+    prose = _source_prose(name)
+    (en_lang, en), (ru_lang, ru) = prose[-2], prose[-1]
+    assert (en_lang, ru_lang) == ("en", "ru"), "the review questions are the last two prose cells"
+    assert en.startswith(REVIEW["en"] + "\n") and ru.startswith(REVIEW["ru"] + "\n")
+    numbers = _questions(en)
+    assert 4 <= len(numbers) <= 6 and numbers == [str(i) for i in range(1, len(numbers) + 1)]
+    assert _questions(ru) == numbers
+    assert all(REVIEW["en"] not in text and REVIEW["ru"] not in text for _lang, text in prose[:-2])
+    assert cyrillic_share(ru) > 0.7
+

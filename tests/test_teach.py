@@ -20,7 +20,7 @@ ALL = [ex for name in MODULES for ex in teach.exercises(int(name[2:])).values()]
 @pytest.mark.parametrize("ex", ALL, ids=[ex.key for ex in ALL])
 def test_expected_answer_passes_its_own_check(ex):
     for lang in ("en", "ru"):
-        feedback = teach.check(ex.key, ex.value(), lang=lang)
+        feedback = teach.check(ex.key, ex.value(lang), lang=lang)
         assert feedback.correct, feedback.text
         assert feedback.text.endswith(ex.feedback[lang])
 

@@ -408,3 +408,22 @@ def test_ranges_can_follow_the_values():
     )
     np.testing.assert_allclose(wb.customers["clv"], direct["clv"].reindex(wb.customers.index), rtol=1e-10)
     wb.close()
+
+
+def test_after_warming_a_new_horizon_needs_only_its_own_last_point(english):
+    wb = english
+    try:
+        weeks = int(np.ceil(36 * 365.25 / 12 / 7))  # three years: 156.5 weeks, so 157 whole weeks
+        missing = [t for t in range(1, weeks + 1) if wb._path_cache is None or float(t) not in wb._path_cache.columns]
+        assert wb.warm_horizons(months=36) == len(missing) > 0
+        cache = wb._path_cache
+        assert all(float(t) in cache.columns for t in range(1, weeks + 1))  # every week of three years
+        before = set(cache.columns)
+        assert wb.rescore(horizon_months=17.5, annual_discount_rate=0.15, ranges=False), wb.error
+        assert len(set(cache.columns) - before) == 1  # 17.5 months = 76.09 weeks: only that point is new
+        direct = ck.customer_lifetime_value(wb.model, wb.spend_model, wb.summary, horizon="17.5 months",
+                                            annual_discount_rate=0.15, margin=wb.settings.margin)
+        np.testing.assert_allclose(wb.customers["clv"], direct["clv"].reindex(wb.customers.index), rtol=1e-12)
+        assert wb.warm_horizons(months=36) == 0  # nothing left to do
+    finally:
+        assert wb.rescore(horizon_months=12, annual_discount_rate=0.1)

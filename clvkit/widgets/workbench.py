@@ -68,7 +68,7 @@ class WorkbenchView:
         self._ranges_thread = None
         t = lambda key, **kw: text(key, self.lang, **kw)
         wide = {"description_width": "170px"}
-        setting = {"description_width": "230px"}
+        setting = {"description_width": "270px"}
 
         self.intro = w.HTML(f"<div style='margin:4px 0 8px'>{html.escape(t('workbench.ui.intro'))}</div>")
         self.upload = w.FileUpload(
@@ -117,19 +117,19 @@ class WorkbenchView:
             value=s.horizon_months,
             description=t("workbench.ui.horizon"),
             style=setting,
-            layout=w.Layout(width="340px"),
+            layout=w.Layout(width="380px"),
         )
         self.rate = w.FloatText(
             value=round(100 * s.annual_discount_rate, 6),
             description=t("workbench.ui.rate"),
             style=setting,
-            layout=w.Layout(width="340px"),
+            layout=w.Layout(width="380px"),
         )
         self.margin = w.FloatText(
             value=round(100 * s.margin, 6),
             description=t("workbench.ui.margin"),
             style=setting,
-            layout=w.Layout(width="340px"),
+            layout=w.Layout(width="380px"),
         )
         self.currency = w.Dropdown(
             options=list(CURRENCIES),
@@ -325,6 +325,9 @@ class WorkbenchView:
                             if e.computed and not e.ranges_pending:
                                 self._render_results()
                         break
+                # then every whole week (or month) of the next five years, so that a new horizon
+                # typed later needs only its own last point
+                e.warm_horizons()
             except Exception as exc:  # noqa: BLE001 - a failure here must not leave the page silent
                 e._fail(exc, "rescore")
                 self._show_error()

@@ -191,3 +191,29 @@ teach.hint("00.2", lang=lang)
 # - Ячейки запускаются по Shift+Enter; все числа считает пакет `clvkit`.
 # - Большинство клиентов не возвращаются; CLV — это прогноз того, кто вернётся и надолго ли.
 # - От того, видите ли вы уход клиента и когда он может купить, зависит, какая модель CLV подходит.
+
+# %% [markdown] lang="en"
+# ## Review questions
+#
+# 1. Which of the four kinds of relationship is your business: do you see customers leave, and can
+#    they buy at any time? What would change in how you measure CLV if you were in the other row of
+#    the table?
+# 2. Most CDNOW customers never come back. If you looked only at the customers who did come back,
+#    what would you conclude about an average new customer, and why would that be wrong?
+# 3. In the driver explorer, moving retention from 80% to 90% raises CLV more than a 10% larger
+#    order. Before you act on that, what would you want to know about each lever?
+# 4. A colleague says "CLV is what a customer has spent with us so far". What would you answer, with
+#    one example from your own business?
+
+# %% [markdown] lang="ru" en_hash="a8eebcdf"
+# ## Вопросы для самопроверки
+#
+# 1. К какому из четырёх типов отношений относится ваш бизнес: видите ли вы, что клиент ушёл, и
+#    может ли он покупать в любой момент? Что изменилось бы в расчёте CLV, если бы вы были в другой
+#    строке таблицы?
+# 2. Большинство клиентов CDNOW так и не вернулись. Что вы решили бы о среднем новом клиенте, если
+#    бы смотрели только на тех, кто вернулся, и почему это было бы ошибкой?
+# 3. В исследователе факторов рост удержания с 80 % до 90 % поднимает CLV сильнее, чем чек на 10 %
+#    больше. Что вы хотели бы знать о каждом рычаге, прежде чем действовать?
+# 4. Коллега говорит: «CLV — это сколько клиент у нас уже потратил». Что вы ответите? Приведите
+#    пример из своего бизнеса.

@@ -379,3 +379,28 @@ ax = ck.plots.plot_clv_distribution(historical_value, log=True, lang=lang)
 #   `ck.formulas.dcf_clv` складывает всё вместе, а `ck.formulas.cumulative_value` показывает по годам.
 # - CLV и LTV — одно и то же понятие; всегда уточняйте: выручка или маржа, за какой срок, с дисконтированием или без.
 # - Исторический CLV описывает прошлое; для решений нужен прогнозный CLV.
+
+# %% [markdown] lang="en"
+# ## Review questions
+#
+# 1. Two customers each spent $1,000 with you last year. Why might their CLVs be very different, and
+#    which figures would you ask for to tell?
+# 2. Why is CLV built from margins and not from revenue? Which decision would go wrong if you used
+#    revenue?
+# 3. What does discounting do to a margin that arrives in five years? Would a higher discount rate
+#    make you favour acquisition or retention, and why?
+# 4. A report says "LTV = $500". Which three questions do you ask before you use the figure?
+# 5. When is historical value the right number to use, and when do you need a predicted CLV?
+
+# %% [markdown] lang="ru" en_hash="5a65517f"
+# ## Вопросы для самопроверки
+#
+# 1. Двое клиентов потратили у вас в прошлом году по 1 000 $. Почему их CLV может сильно различаться
+#    и какие цифры вы попросили бы, чтобы это понять?
+# 2. Почему CLV считают по марже, а не по выручке? Какое решение оказалось бы неверным, если бы вы
+#    взяли выручку?
+# 3. Что дисконтирование делает с маржой, которая придёт через пять лет? Если ставка выше, что
+#    выгоднее: привлечение или удержание, и почему?
+# 4. В отчёте написано «LTV = 500 $». Какие три вопроса вы зададите, прежде чем пользоваться этой
+#    цифрой?
+# 5. Когда правильно пользоваться исторической ценностью клиента, а когда нужен прогнозный CLV?

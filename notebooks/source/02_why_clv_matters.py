@@ -423,3 +423,31 @@ print(tr(en="ROI on CLV (36 months):         ",
 #   среднему клиенту; чтобы требовать её от последнего, задайте `min_ratio`.
 # - Ценность сконцентрирована: пятая часть клиентов CDNOW принесла около двух третей всей ценности.
 # - Оценивайте кампании по ценности привлечённых клиентов, а не по первому заказу.
+
+# %% [markdown] lang="en"
+# ## Review questions
+#
+# 1. If your CLV estimate were 30% too high, what would happen to your ceiling on acquisition cost,
+#    and which channels would you overbuy?
+# 2. A channel has an LTV:CAC of 4:1 but pays back only after 30 months. Would you grow it? What
+#    about your company decides the answer?
+# 3. The average customer of a channel returns 3:1, but the last ones you bought return only 1.7:1.
+#    Would you keep buying them? What does the 3:1 target protect you against?
+# 4. A campaign brought many first orders at a low cost per order. What would you check before
+#    calling it a success?
+# 5. A fifth of your customers bring two thirds of the value. How would that change the way you
+#    split a retention budget?
+
+# %% [markdown] lang="ru" en_hash="00ccfe7b"
+# ## Вопросы для самопроверки
+#
+# 1. Если ваша оценка CLV завышена на 30 %, что станет с потолком стоимости привлечения и каких
+#    каналов вы купите слишком много?
+# 2. У канала LTV:CAC 4:1, но окупается он только через 30 месяцев. Будете ли вы его наращивать? Что
+#    в вашей компании решает этот вопрос?
+# 3. Средний клиент канала приносит 3:1, а последние купленные — только 1,7:1. Продолжите ли вы их
+#    покупать? От чего защищает цель 3:1?
+# 4. Кампания принесла много первых заказов по низкой стоимости заказа. Что вы проверите, прежде чем
+#    назвать её успешной?
+# 5. Пятая часть клиентов приносит две трети ценности. Как это изменит распределение бюджета на
+#    удержание?

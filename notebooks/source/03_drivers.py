@@ -389,3 +389,28 @@ ck.widgets.DriverExplorer(aov=75, purchases_per_period=5, margin=0.4, retention=
 #   программы по тому фактору, который они должны сдвинуть.
 # - Лояльность двигает сразу несколько факторов, поэтому её эффекты усиливают друг друга — но поощряйте
 #   ценность, а не стаж.
+
+# %% [markdown] lang="en"
+# ## Review questions
+#
+# 1. Your team can raise the order value by 10% or retention by 10% for the same cost. Which would
+#    you expect to add more, and what about your business could reverse the answer?
+# 2. Why does each extra point of retention add more to CLV than the point before? What does that
+#    mean for a programme aimed at customers who are already very loyal?
+# 3. A satisfaction programme raised the satisfaction score, but CLV did not move. Through which
+#    driver should it have worked, and what would you measure to find out where it stopped?
+# 4. Why should a loyalty programme reward value rather than tenure? What would a tenure reward cost
+#    you?
+
+# %% [markdown] lang="ru" en_hash="5b0f74db"
+# ## Вопросы для самопроверки
+#
+# 1. Команда может на те же деньги поднять средний чек на 10 % или удержание на 10 %. Что,
+#    по-вашему, даст больше и что в вашем бизнесе может изменить ответ?
+# 2. Почему каждый следующий пункт удержания прибавляет к CLV больше предыдущего? Что это значит для
+#    программы, нацеленной на и без того очень лояльных клиентов?
+# 3. Программа повышения удовлетворённости подняла оценку удовлетворённости, а CLV не изменился.
+#    Через какой фактор она должна была подействовать и что вы измерите, чтобы найти, где цепочка
+#    оборвалась?
+# 4. Почему программа лояльности должна вознаграждать ценность клиента, а не стаж? Во что обошлась
+#    бы награда за стаж?

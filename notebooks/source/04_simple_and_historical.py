@@ -373,3 +373,25 @@ teach.hint("04.3", lang=lang)
 # - На данных CDNOW простая формула пообещала примерно в 1,5 раза больше выручки, чем клиенты принесли
 #   за следующие 39 недель: она предполагает, что никто не уходит. Дисконтирование и удержание
 #   (блокнот 05) и вероятностные модели (блокнот 06) это исправляют.
+
+# %% [markdown] lang="en"
+# ## Review questions
+#
+# 1. The simple formula takes the lifetime as 1 / churn and counts every year of it at full value.
+#    Why does it overshoot on a base like CDNOW?
+# 2. Last year's cohort has brought $80 of margin per customer so far. Could you use that as the
+#    most you may pay for a new customer? What would you change?
+# 3. Why compare cohorts at the same age rather than all customers at once? What would a mixed
+#    average hide?
+# 4. When is the simple formula good enough for a decision, and when is it not?
+
+# %% [markdown] lang="ru" en_hash="c45ca786"
+# ## Вопросы для самопроверки
+#
+# 1. Простая формула берёт срок жизни как 1 / отток и считает каждый его год по полной стоимости.
+#    Почему на базе вроде CDNOW она завышает?
+# 2. Когорта прошлого года уже принесла по 80 $ маржи на клиента. Можно ли взять эту цифру как
+#    предельную цену нового клиента? Что бы вы изменили?
+# 3. Почему когорты сравнивают в одном возрасте, а не всех клиентов сразу? Что скрыло бы смешанное
+#    среднее?
+# 4. Когда простой формулы достаточно для решения, а когда нет?

@@ -429,3 +429,25 @@ ck.widgets.RetentionExplorer(cohort="regular", discount_rate=0.1, periods=12, la
 #   сильно промахивается.
 # - Ценность подписчика — маржа × DERL; если игнорировать неоднородность, в этом примере она
 #   занижается примерно вдвое.
+
+# %% [markdown] lang="en"
+# ## Review questions
+#
+# 1. A cohort's retention rises with tenure even though no customer becomes more loyal. Why? What
+#    would you wrongly conclude if you read it as growing loyalty?
+# 2. A constant retention rate taken from year 1 undervalues long-lived subscribers. Which decisions
+#    would that bias, and in which direction?
+# 3. When is the first margin counted now, and when at the end of the first period? How much does
+#    the choice change a subscriber's value?
+# 4. What does DERL measure, and why is a subscriber's value the margin times DERL?
+
+# %% [markdown] lang="ru" en_hash="5f71d4d3"
+# ## Вопросы для самопроверки
+#
+# 1. Удержание когорты растёт со стажем, хотя ни один клиент не становится лояльнее. Почему? Какой
+#    неверный вывод вы сделали бы, приняв это за рост лояльности?
+# 2. Постоянная ставка удержания, взятая по первому году, недооценивает подписчиков, которые
+#    остаются надолго. Какие решения это искажает и в какую сторону?
+# 3. Когда первую маржу считают сразу, а когда — в конце первого периода? Насколько этот выбор
+#    меняет ценность подписчика?
+# 4. Что измеряет DERL и почему ценность подписчика равна марже, умноженной на DERL?

@@ -495,3 +495,27 @@ ck.widgets.CustomerExplorer(m, gg, summary=summary, customer=1, margin=0.3, lang
 # - Для фиксированных моментов покупки (ежегодные сборы, ежегодные события) подходит BG/BB.
 # - Gamma-Gamma добавляет сумму покупки; `ck.customer_lifetime_value` соединяет оба прогноза
 #   в дисконтированный CLV каждого клиента.
+
+# %% [markdown] lang="en"
+# ## Review questions
+#
+# 1. Two customers made the same number of purchases; one bought last month, the other a year ago.
+#    Why does the model rank them differently?
+# 2. A frequent buyer who has gone silent can have a lower P(alive) than an occasional buyer silent
+#    for just as long. Why?
+# 3. A customer's P(alive) is 0.2. Do you take him off your mailing list? What would you do instead?
+# 4. When would you choose BG/BB instead of BG/NBD, and sBG instead of both?
+# 5. Why does the model's CLV already include the risk that the customer has left, and what does
+#    that mean for "value at risk"?
+
+# %% [markdown] lang="ru" en_hash="ec64929a"
+# ## Вопросы для самопроверки
+#
+# 1. Два клиента сделали одинаковое число покупок; один покупал в прошлом месяце, другой — год
+#    назад. Почему модель оценивает их по-разному?
+# 2. У частого покупателя, который замолчал, P(alive) может быть ниже, чем у редкого покупателя,
+#    молчащего столько же. Почему?
+# 3. P(alive) клиента — 0,2. Уберёте ли вы его из рассылки? Что вы сделаете вместо этого?
+# 4. Когда вы выберете BG/BB вместо BG/NBD, а sBG — вместо обеих?
+# 5. Почему CLV из модели уже учитывает риск того, что клиент ушёл, и что это значит для «ценности
+#    под угрозой»?

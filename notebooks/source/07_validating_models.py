@@ -326,3 +326,25 @@ print(tr(en="reproduces the published estimates:              {matches}\ncumulat
 # - График отслеживания проверяет итог во времени, условные ожидания — каждый тип клиента.
 # - Всегда сравнивайте с наивными прогнозами — по итогу **и** по ошибке на клиента.
 # - Доверие — это вывод с обоснованием: что модель делает хорошо, в какую сторону ошибается и насколько.
+
+# %% [markdown] lang="en"
+# ## Review questions
+#
+# 1. Why judge a model on a holdout period it has not seen, rather than on how well it fits the data
+#    it was trained on?
+# 2. A model gets the total of the holdout right but underestimates the heavy buyers. Would you use
+#    it to pick whom to retain? What would you still use it for?
+# 3. Why compare a model with naive baselines both by the total and by the error per customer?
+# 4. On CDNOW the model's total came in below what customers bought. Is "treat the model's total as
+#    a floor" a safe rule for your base? How would you find out?
+
+# %% [markdown] lang="ru" en_hash="63b68624"
+# ## Вопросы для самопроверки
+#
+# 1. Почему модель оценивают на отложенном периоде, которого она не видела, а не по тому, как хорошо
+#    она описывает данные, на которых обучена?
+# 2. Модель верно предсказывает итог отложенного периода, но недооценивает активных покупателей.
+#    Будете ли вы выбирать по ней, кого удерживать? Для чего она всё же годится?
+# 3. Почему модель сравнивают с наивными прогнозами и по итогу, и по ошибке на клиента?
+# 4. На CDNOW итог модели оказался ниже фактических покупок. Можно ли для вашей базы считать итог
+#    модели нижней границей? Как это проверить?

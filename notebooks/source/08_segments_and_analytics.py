@@ -489,3 +489,25 @@ ck.widgets.SegmentExplorer(summary, customers["clv"], lang=lang)
 # - Кому делать апсейл: частым покупателям с маленьким средним чеком, по убыванию выручки, которую
 #   дал бы медианный чек.
 # - Единый список с действием для каждого клиента — то, с чем может работать команда CRM.
+
+# %% [markdown] lang="en"
+# ## Review questions
+#
+# 1. RFM calls a customer a champion while his P(alive) is falling. Which view do you act on, and
+#    what would you do with him?
+# 2. Why is a customer's value at risk his CLV, and not his CLV × (1 − P(alive))?
+# 3. Value is concentrated: the top fifth hold most of it. How would you split the CRM team's time
+#    and budget?
+# 4. Whom would you offer an upsell first: a frequent buyer with small baskets, or a rare buyer with
+#    large ones? Why?
+
+# %% [markdown] lang="ru" en_hash="c3f944a4"
+# ## Вопросы для самопроверки
+#
+# 1. По RFM клиент — «чемпион», а его P(alive) падает. По какой оценке вы будете действовать и что с
+#    ним сделаете?
+# 2. Почему ценность клиента под угрозой — это его CLV, а не CLV × (1 − P(alive))?
+# 3. Ценность сконцентрирована: у лучшей пятой части клиентов — большая её часть. Как вы
+#    распределите время и бюджет CRM-команды?
+# 4. Кому вы первым предложите апсейл: частому покупателю с маленькими чеками или редкому с
+#    большими? Почему?

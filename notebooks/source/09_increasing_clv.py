@@ -505,3 +505,26 @@ ck.widgets.StrategySimulator(sim, lang=lang)
 #   с горизонтом: то, что сохраняет удержание, окупается поздно.
 # - Если предлагать всем, большинство программ на базе с невысокой ценностью убыточны, а из направленных
 #   на верхние уровни многие окупаются.
+
+# %% [markdown] lang="en"
+# ## Review questions
+#
+# 1. Why does a retention programme look worthless over a 12-month horizon? Over which horizon would
+#    you judge it, and how would you show the verdict to finance?
+# 2. A programme offered to everyone loses money; offered to the top tier, it pays. Why? What do you
+#    need to target it in practice?
+# 3. What is a programme's break-even cost, and how would you use it when a vendor quotes a price?
+# 4. Where do the lifts you enter into the simulator come from? What would you do if you had no
+#    figure at all?
+
+# %% [markdown] lang="ru" en_hash="80d399d6"
+# ## Вопросы для самопроверки
+#
+# 1. Почему программа удержания на горизонте 12 месяцев выглядит бесполезной? На каком горизонте вы
+#    будете её оценивать и как покажете вердикт финансистам?
+# 2. Программа для всех убыточна, а для верхнего уровня окупается. Почему? Что нужно, чтобы нацелить
+#    её на практике?
+# 3. Что такое предельная стоимость программы и как вы используете её, когда подрядчик называет
+#    цену?
+# 4. Откуда берутся эффекты, которые вы вводите в симулятор? Что вы будете делать, если цифры нет
+#    вовсе?

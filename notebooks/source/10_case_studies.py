@@ -656,3 +656,27 @@ ax = ck.plots.plot_uplift_waterfall(loyalty, ax=plt.subplots(figsize=(8, 4))[1],
 #   считайте разрыв верхней границей и тестируйте, прежде чем масштабировать.
 # - Все три набора данных здесь синтетические: они хороши для обучения и проверки моделей, но не
 #   служат ориентиром для вашего бизнеса. В блокноте 11 те же шаги выполняются на вашем файле.
+
+# %% [markdown] lang="en"
+# ## Review questions
+#
+# 1. A test showed that recommendations raised the order value, not the purchase frequency. Why does
+#    it matter which lever you enter into the simulator?
+# 2. A subscription cohort's retention rises with tenure. Why, if no subscriber becomes more loyal,
+#    and why does a constant retention rate undervalue a retention programme?
+# 3. Loyalty-programme members spend more than other customers. Why is that gap only an upper bound
+#    on the programme's effect, and how would you measure the effect?
+# 4. The cheapest channel brings customers worth little. What do you compare to decide whether to
+#    keep it?
+
+# %% [markdown] lang="ru" en_hash="79648754"
+# ## Вопросы для самопроверки
+#
+# 1. Тест показал, что рекомендации подняли средний чек, а не частоту покупок. Почему важно, какой
+#    рычаг вы введёте в симулятор?
+# 2. Удержание когорты подписчиков растёт со стажем. Почему, если ни один подписчик не становится
+#    лояльнее, и почему постоянная ставка удержания недооценивает программу удержания?
+# 3. Участники программы лояльности тратят больше остальных клиентов. Почему этот разрыв — лишь
+#    верхняя граница эффекта программы и как измерить сам эффект?
+# 4. Самый дешёвый канал приводит клиентов, которые стоят мало. Что вы сравните, чтобы решить,
+#    оставлять ли его?

@@ -524,3 +524,26 @@ with tempfile.TemporaryDirectory() as tmp:
 #   практики, теперь на ваших клиентах и со списками, по которым команда может работать.
 # - Застряли? `teach.solution("11.1", lang=lang)` покажет решение; остальные блокноты подробно
 #   объясняют каждый шаг.
+
+# %% [markdown] lang="en"
+# ## Review questions
+#
+# 1. The loader refuses a date column whose dates read both ways. Why is that better than a guess?
+# 2. Which settings of the template would you ask your finance team for, and why each one?
+# 3. The loader netted refunds and dropped duplicates. What do you check before you trust the
+#    numbers that follow?
+# 4. How would you turn the exported lists into actions for the CRM team next week, and what would
+#    you measure to know they worked?
+# 5. Which one number from this notebook would you show your manager, and with which caveat?
+
+# %% [markdown] lang="ru" en_hash="03a60c2e"
+# ## Вопросы для самопроверки
+#
+# 1. Загрузчик отказывается читать столбец дат, которые можно прочитать двумя способами. Почему это
+#    лучше, чем угадать?
+# 2. Какие настройки шаблона вы запросите у финансового отдела и зачем каждая?
+# 3. Загрузчик учёл возвраты и удалил дубли. Что вы проверите, прежде чем доверять дальнейшим
+#    цифрам?
+# 4. Как вы превратите выгруженные списки в действия CRM-команды на следующей неделе и что измерите,
+#    чтобы понять, сработали ли они?
+# 5. Какую одну цифру из этого блокнота вы покажете руководителю и с какой оговоркой?

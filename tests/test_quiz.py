@@ -1,0 +1,362 @@
+"""The final quiz (notebook 13): every answer worked out a second way and accepted, in both languages.
+
+The expected answers of clvkit/_exercises/nb13.py are computed with clvkit; here each one is computed
+again by hand (closed forms, loops, the BG/NBD P(alive) formula) from the figures the question states.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import pytest
+
+import clvkit
+from clvkit import ClvDataError, teach
+from clvkit._exercises import nb13
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = [ROOT / "notebooks" / lang / "13_final_quiz.ipynb" for lang in ("en", "ru")]
+RUB = nb13.MONEY["ru"]
+
+
+def _perpetuity(m, r, d, first_now=False):
+    """Σ m r^t / (1+d)^t over t = 1.. (or t = 0.. when the first margin comes now), summed term by term."""
+    total, t = 0.0, 0 if first_now else 1
+    while True:
+        term = m * r ** t / (1 + d) ** t
+        total += term
+        if term < 1e-12:
+            return total
+        t += 1
+
+
+def _bgnbd_p_alive(x, t_x, T, r, alpha, a, b):
+    """Fader, Hardie & Lee (2005), eq. 5: P(alive | x, t_x, T) for x > 0."""
+    return 1.0 / (1.0 + (a / (b + x - 1)) * ((alpha + T) / (alpha + t_x)) ** (r + x))
+
+
+def _cdnow_params():
+    from clvkit.datasets import load_cdnow_summary
+    from clvkit.models import BGNBD
+
+    return BGNBD().fit(load_cdnow_summary()).params_
+
+
+def _payback_months(margin, cac, retention):
+    cumulative, month = 0.0, 0
+    while True:
+        month += 1
+        before = cumulative
+        cumulative += margin * retention ** month
+        if cumulative >= cac:
+            return month - 1 + (cac - before) / (cumulative - before)
+
+
+# The answer of every question, computed here by hand (in dollars; amounts are scaled for Russian).
+def _hand_answers() -> dict[str, object]:
+    q = nb13
+    clv = {k: _perpetuity(v["margin"], v["retention"], q.Q2_DISCOUNT) for k, v in q.Q2.items()}
+    steps = [_perpetuity(100, r, 0.1) for r in q.Q7["steps"]]
+    g_aov = _perpetuity(33, 0.6, 0.1) - _perpetuity(30, 0.6, 0.1)
+    g_ret = _perpetuity(30, 0.66, 0.1) - _perpetuity(30, 0.6, 0.1)
+    cohort = [0.5 * 0.9 ** t + 0.5 * 0.5 ** t for t in range(4)]
+    p = _cdnow_params()
+    alive = {k: _bgnbd_p_alive(v["frequency"], v["recency"], v["T"], p["r"], p["alpha"], p["a"], p["b"])
+             for k, v in q.Q12.items()}
+    gain = {m: _perpetuity(m, 0.66, 0.1) - _perpetuity(m, 0.6, 0.1) for m in (120, 20)}
+    nets = {"nobody": 0.0, "top": 1000 * (gain[120] - 15), "everyone": 1000 * (gain[120] + gain[20] - 30)}
+    one_year = (100 * 0.75 - 100 * 0.70) / 1.1
+    arpu = 0.05 * (200 - 120) * 1.5
+    return {
+        "13.1": 50 * 0.8 / (1 + 0.1 - 0.8),
+        "13.2": max(clv, key=clv.get),
+        "13.3": 240 / 3,
+        "13.4": {k for k, (ltv, cac) in q.Q4.items() if ltv / cac < 2},
+        "13.5": "yes" if _payback_months(20, 100, 0.9) <= 6 else "no",
+        "13.6": "retention" if g_ret > g_aov else "aov",
+        "13.7": steps[2] - steps[1] > steps[1] - steps[0],
+        "13.8": 50 * 4 * 0.3 * 4,
+        "13.9": "yes" if _perpetuity(60, 0.75, 0.1, first_now=True) / 100 >= 2 else "no",
+        "13.10": cohort[3] / cohort[2] > cohort[1] / cohort[0],
+        "13.11": _perpetuity(100, 0.75, 0.1) - _perpetuity(100, 0.70, 0.1),
+        "13.12": min(alive, key=alive.get),
+        "13.13": 250,
+        "13.14": (500 + 300) / sum(q.Q14),
+        "13.15": max(nets, key=nets.get),
+        "13.16": one_year >= 15,
+        "13.17": "aov" if 54 / 50 > 2.02 / 2.00 else "frequency",
+        "13.18": 33 - 30,
+        "13.19": False,  # every date of the question is <= 12/12: nothing tells day from month
+        "13.20": "yes" if 5 <= arpu / 1.5 else "no",
+    }
+
+
+HAND = _hand_answers()
+QUIZ = teach.exercises(13)
+
+
+def _in(lang, key):
+    """The hand answer in the track's money."""
+    value, ex = HAND[key], QUIZ[key]
+    return value * nb13.MONEY[lang] if ex.per_lang else value
+
+
+def test_the_quiz_has_twenty_questions_of_every_kind():
+    assert sorted(QUIZ, key=lambda k: int(k.split(".")[1])) == [f"13.{i}" for i in range(1, 21)]
+    assert {ex.kind for ex in QUIZ.values()} == {"number", "choice", "set", "bool"}
+    assert set(HAND) == set(QUIZ)
+
+
+@pytest.mark.parametrize("key", list(HAND))
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_hand_computed_answer_is_the_expected_one_and_accepted(key, lang):
+    ex, hand = QUIZ[key], _in(lang, key)
+    if ex.kind == "number":
+        assert math.isclose(float(ex.value(lang)), hand, rel_tol=1e-6)
+    elif ex.kind == "set":
+        assert set(ex.value(lang)) == hand
+    else:
+        assert ex.value(lang) == hand
+    answer = sorted(hand) if ex.kind == "set" else hand
+    feedback = teach.check(key, answer, lang=lang)
+    assert feedback.correct, feedback.text
+    assert feedback.text.endswith(ex.feedback[lang]) and len(ex.feedback[lang]) > 60  # it explains
+
+
+def test_the_dates_question_is_what_the_loader_does():
+    import pandas as pd
+
+    frame = pd.DataFrame({"customer_id": [1, 2, 3], "date": list(nb13.Q19), "amount": [1.0, 2.0, 3.0]})
+    with pytest.raises(ClvDataError, match="dayfirst"):
+        clvkit.load_transactions(frame)
+    assert len(clvkit.load_transactions(frame, dayfirst=True)) == 3
+
+
+def test_amounts_read_in_each_track_currency():
+    question = QUIZ["13.1"].question
+    assert "$50 " in question["en"] and "₽" not in question["en"]
+    assert re.search(r"5\s000\s₽", question["ru"]) and "$" not in question["ru"]
+    assert teach.check("13.1", _in("ru", "13.1"), lang="ru").correct
+    assert not teach.check("13.1", _in("en", "13.1"), lang="ru").correct  # dollars are not roubles
+    assert "100" in teach.check("13.1", _in("en", "13.1"), lang="ru").text  # off by the factor
+
+
+@pytest.mark.parametrize(("key", "words"), [
+    ("13.2", ["б", "в", "клиент Б", "Customer B"]),
+    ("13.5", ["нет", "Нет", "отказаться"]),
+    ("13.6", ["удержание", "Удержание"]),
+    ("13.12", ["а", "клиент А"]),
+    ("13.15", ["лучшим", "верхний уровень"]),
+    ("13.17", ["средний чек", "чек"]),
+    ("13.20", ["нет", "не покупать"]),
+])
+def test_russian_words_are_accepted(key, words):
+    for word in words:
+        assert teach.check(key, word, lang="ru").correct, word
+
+
+def test_russian_channel_names_are_accepted_in_a_set():
+    assert teach.check("13.4", ["медийная реклама", "партнёры"], lang="ru").correct
+    assert teach.check("13.4", ["медийка", "партнеры"], lang="ru").correct
+    assert not teach.check("13.4", ["медийка"], lang="ru").correct
+
+
+def test_wrong_decisions_are_refused_with_a_hint():
+    wrong = {"13.2": "a", "13.5": "yes", "13.6": "aov", "13.9": "yes", "13.12": "b", "13.15": "everyone",
+             "13.16": True, "13.17": "frequency", "13.20": "yes"}
+    for key, answer in wrong.items():
+        for lang in ("en", "ru"):
+            feedback = teach.check(key, answer, lang=lang)
+            assert not feedback.correct and QUIZ[key].hint[lang] in feedback.text, key
+
+
+def test_half_of_the_questions_ask_for_a_decision_and_its_reason():
+    assert len(nb13.DECISIONS) >= len(QUIZ) / 2
+    for key in nb13.DECISIONS:
+        ex = QUIZ[key]
+        assert ex.kind in ("choice", "set", "bool")
+        assert "reason" in ex.prompt["en"] and "причин" in ex.prompt["ru"], key
+
+
+def test_the_score_counts_the_last_answer_of_each_question_in_both_languages():
+    teach.forget(13)
+    assert teach.score(13, lang="en").text.startswith("🏁 0 of 20 answered correctly.")
+    for key in ("13.1", "13.2", "13.3"):
+        teach.check(key, _in("en", key), lang="en")
+    teach.check("13.4", ["search"], lang="en")
+    assert "3 of 20 answered correctly" in teach.score(13, lang="en").text
+    assert "Верных ответов: 3 из 20." in teach.score(13, lang="ru").text
+    assert "13.4" in teach.score(13, lang="en").text.split("again:")[1]
+    teach.check("13.3", 1, lang="en")  # a later wrong answer replaces the right one
+    assert "2 of 20" in teach.score(13, lang="en").text
+    teach.forget(13)
+    assert "0 of 20" in teach.score(13, lang="en").text
+
+
+def test_the_score_of_a_dict_of_answers():
+    def answers(lang):
+        return {key: (sorted(_in(lang, key)) if QUIZ[key].kind == "set" else _in(lang, key)) for key in HAND}
+
+    full = teach.score(13, answers("ru"), lang="ru")
+    assert full.correct and "20 из 20" in full.text and "итоговый проект" in full.text
+    in_dollars = 20 - sum(ex.per_lang for ex in QUIZ.values())  # roubles are not dollars
+    assert f"{in_dollars} of 20" in teach.score(13, answers("ru"), lang="en").text
+    answers = answers("en")
+    answers["13.7"] = not answers["13.7"]
+    answers["13.1"] = ...
+    part = teach.score(13, answers, lang="en")
+    assert not part.correct and "18 of 20" in part.text and part.text.endswith("To look at again: 13.1, 13.7.")
+
+
+def test_answers_to_unknown_questions_are_refused_in_both_languages():
+    with pytest.raises(ClvDataError, match="'13.21'.*notebook 13"):
+        teach.score(13, {"13.21": 1}, lang="en")
+    with pytest.raises(ClvDataError, match="'13.21'.*блокноте 13"):
+        teach.score(13, {"13.21": 1}, lang="ru")
+
+
+def _shown_values(ex, lang):
+    """Ways an expected number could be written: 133.33, 133,33, 133."""
+    value = float(ex.value(lang))
+    out = set()
+    for dec in (0, 1, 2):
+        for text in (f"{value:.{dec}f}", f"{value:,.{dec}f}"):
+            out |= {text, text.replace(".", ","), text.replace(",", "\u202f").replace(".", ",")}
+    return {s for s in out if len(s.strip("0,.")) >= 2}
+
+
+def _answer_cells(cells: list[dict]) -> list[tuple[str, list[str], list[str]]]:
+    """(source, keys checked in order, text of each output) of every code cell that checks answers."""
+    out = []
+    for cell in cells:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "code" and "teach.check(" in source:
+            keys = re.findall(r'teach\.check\("(13\.\d+)"', source)
+            shown = ["".join(o.get("data", {}).get("text/plain", o.get("text", ""))) for o in cell["outputs"]]
+            out.append((source, keys, shown))
+    return out
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.parent.name)
+def test_the_quiz_fits_the_limits_of_a_notebook(path):
+    """At most 30 cells: the twenty questions are asked two to a cell, each answer on its own line."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    assert len(cells) <= 30
+    answers = _answer_cells(cells)
+    assert [k for _source, keys, _shown in answers for k in keys] == [f"13.{i}" for i in range(1, 21)]
+    assert all(len(keys) == 2 for _source, keys, _shown in answers)
+    for source, keys, _shown in answers:
+        for key in keys:  # the learner writes each answer in its own variable, checked under its own key
+            name = "answer_" + key.split(".")[1]
+            assert source.count(f"{name} = ...  # ") == 1
+            assert f'display(teach.check("{key}", {name}, lang=lang))' in source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.parent.name)
+def test_no_answer_in_committed_outputs_or_placeholders(path):
+    lang = path.parent.name
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    answers = _answer_cells(cells)
+    assert sum(len(keys) for _source, keys, _shown in answers) == 20
+    for source, keys, shown in answers:
+        assert source.startswith("answer_"), source
+        assert len(shown) == len(keys)  # each question shows its own feedback, in order
+        for key, output in zip(keys, shown):
+            ex = QUIZ[key]
+            assert output.startswith(f"✏️ {key}:") and "✅" not in output and "📖" not in output
+            if ex.kind == "number":
+                values = _shown_values(ex, lang)
+                assert not [s for s in values if s in source], (key, source)
+            elif ex.kind == "choice":  # the prompt names every option or none, so it gives nothing away
+                own = f"answer_{key.split('.')[1]} "
+                line = next(line for line in source.splitlines() if line.startswith(own))
+                named = [o for o in ex.options if f'"{o}"' in line]
+                assert named in ([], list(ex.options)), (key, named)
+            elif ex.kind == "set":
+                assert not all(f'"{o}"' in source for o in ex.value(lang))
+    every_output = json.dumps([c.get("outputs", []) for c in cells], ensure_ascii=False)
+    assert "📖" not in every_output and "✅" not in every_output
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_quiz_ends_with_the_score_and_links_the_capstone(lang):
+    cells = json.loads((ROOT / "notebooks" / lang / "13_final_quiz.ipynb").read_text(encoding="utf-8"))["cells"]
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert "".join(code[-1]["source"]) == "teach.score(13, lang=lang)"
+    last = "".join(cells[-1]["source"])
+    link = f"../../docs/training/capstone.{lang}.md"
+    assert f"]({link})" in last
+    assert (ROOT / "notebooks" / lang / link).resolve().exists()
+
+
+# ------------------------------------------------------------------ the training kit around the quiz
+TRAINING = ROOT / "docs" / "training"
+SOURCES = ROOT / "notebooks" / "source"
+REVIEW_HEADING = {"en": "## Review questions", "ru": "## Вопросы для самопроверки"}
+ANSWERS_HEADING = {"en": "**Review answers", "ru": "**Ответы на вопросы для самопроверки"}
+
+
+def _review_count(source: Path, lang: str) -> int:
+    import jupytext
+
+    notebook = jupytext.reads(source.read_text(encoding="utf-8"), fmt="py:percent")
+    cell = next(c.source for c in notebook.cells
+                if c.cell_type == "markdown" and c.source.startswith(REVIEW_HEADING[lang]))
+    return len(re.findall(r"^\d+\. ", cell, flags=re.M))
+
+
+def _sections(lang: str) -> dict[str, str]:
+    notes = (TRAINING / f"instructor_notes.{lang}.md").read_text(encoding="utf-8")
+    parts = re.split(r"^### (\d\d) ", notes, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2]))
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_instructor_notes_answer_every_review_question(lang):
+    sections = _sections(lang)
+    sources = sorted(p for p in SOURCES.glob("*.py") if "final_quiz" not in p.name)
+    assert sources and {p.name[:2] for p in sources} <= set(sections)
+    for source in sources:
+        section = sections[source.name[:2]]
+        assert "**Live.**" in section or "**Вживую.**" in section
+        answers = section.split(ANSWERS_HEADING[lang], 1)[1]
+        assert len(re.findall(r"^\d+\. ", answers, flags=re.M)) == _review_count(source, lang), source.name
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return 60 * int(hours) + int(minutes)
+
+
+def _agenda(lang: str, heading: str) -> list[tuple[int, int]]:
+    notes = (TRAINING / f"instructor_notes.{lang}.md").read_text(encoding="utf-8")
+    table = notes.split(heading, 1)[1].split("\n\n|", 1)[1].split("\n\n", 1)[0]
+    return [(_minutes(a), _minutes(b)) for a, b in re.findall(r"^\| (\d:\d\d)–(\d:\d\d) \|", "|" + table, re.M)]
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "## One-day training"), ("ru", "## Однодневный тренинг"),
+                                               ("en", "**Day 2**"), ("ru", "**День 2**")])
+def test_agendas_are_contiguous_and_fit_six_hours_with_breaks(lang, heading):
+    slots = _agenda(lang, heading)
+    assert len(slots) >= 6 and slots[0][0] == 0
+    assert all(end > start for start, end in slots)
+    assert all(prev[1] == nxt[0] for prev, nxt in zip(slots, slots[1:])), "no gaps or overlaps"
+    assert slots[-1][1] <= 6 * 60
+
+
+def test_both_languages_give_the_same_agenda():
+    assert _agenda("en", "## One-day training") == _agenda("ru", "## Однодневный тренинг")
+    assert _agenda("en", "**Day 2**") == _agenda("ru", "**День 2**")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_capstone_has_a_rubric_of_four_to_six_criteria_with_levels(lang):
+    text = (TRAINING / f"capstone.{lang}.md").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| **")]
+    assert 4 <= len(rows) <= 6
+    header = next(line for line in text.splitlines() if line.startswith("| ") and "| 0 | 1 | 2 | 3 |" in line)
+    assert header and all(line.count("|") == header.count("|") for line in rows)
+    assert "example_orders.csv" in text

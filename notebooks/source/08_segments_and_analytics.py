@@ -340,14 +340,19 @@ retain[shown].head().round(2).round({"clv": 0, "value_at_risk": 0}).astype({"clv
 
 # %% [markdown] lang="en"
 # The first customer on the list, step by step. The last line is the formula that counts the chance
-# of being gone twice: it understates what a win-back saves by the factor P(alive). The list is led by
-# customers who are probably gone already: worth a lot if brought back, but the hardest to bring back.
+# of being gone twice: it understates what a win-back saves by the factor P(alive). Keep two questions
+# apart: if the customer leaves for good today, the company loses their CLV; if a win-back brings them
+# back for sure, it gains the value at risk, more than the CLV itself when P(alive) is below one half.
+# The list is led by customers who are probably gone already: worth a lot if brought back, but the
+# hardest to bring back.
 # What a win-back may cost per contacted customer is therefore the value at risk times the share of
 # lapsed customers the offer actually brings back (measure it on a control group; notebook 11).
 
-# %% [markdown] lang="ru" en_hash="efad4921"
+# %% [markdown] lang="ru" en_hash="29fd071e"
 # Первый клиент списка по шагам. Последняя строка — формула, которая учитывает вероятность ухода
-# дважды: она занижает то, что сохранит кампания по возврату, в P(alive) раз. Список возглавляют
+# дважды: она занижает то, что сохранит кампания по возврату, в P(alive) раз. Не путайте два вопроса:
+# если клиент сегодня уйдёт навсегда, компания теряет его CLV; если кампания наверняка вернёт его, она
+# выиграет ценность под угрозой — больше самого CLV, когда P(alive) ниже половины. Список возглавляют
 # клиенты, которые, скорее всего, уже ушли: вернуть их ценно, но труднее всего. Поэтому тратить на
 # одного охваченного клиента можно не больше, чем ценность под угрозой, умноженная на долю ушедших
 # клиентов, которых предложение действительно возвращает (её измеряют на контрольной группе; блокнот 11).

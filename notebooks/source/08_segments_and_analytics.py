@@ -500,18 +500,20 @@ ck.widgets.SegmentExplorer(summary, customers["clv"], lang=lang)
 #
 # 1. RFM calls a customer a champion while his P(alive) is falling. Which view do you act on, and
 #    what would you do with him?
-# 2. Why is a customer's value at risk his CLV, and not his CLV × (1 − P(alive))?
+# 2. Why is the value a win-back can save CLV / P(alive) × (1 − P(alive)), and not CLV × (1 − P(alive))?
+#    And what does the company lose if the customer leaves for good today?
 # 3. Value is concentrated: the top fifth hold most of it. How would you split the CRM team's time
 #    and budget?
 # 4. Whom would you offer an upsell first: a frequent buyer with small baskets, or a rare buyer with
 #    large ones? Why?
 
-# %% [markdown] lang="ru" en_hash="c3f944a4"
+# %% [markdown] lang="ru" en_hash="cda4eebe"
 # ## Вопросы для самопроверки
 #
 # 1. По RFM клиент — «чемпион», а его P(alive) падает. По какой оценке вы будете действовать и что с
 #    ним сделаете?
-# 2. Почему ценность клиента под угрозой — это его CLV, а не CLV × (1 − P(alive))?
+# 2. Почему кампания по возврату может сохранить CLV / P(alive) × (1 − P(alive)), а не CLV × (1 − P(alive))?
+#    И что теряет компания, если клиент сегодня уйдёт навсегда?
 # 3. Ценность сконцентрирована: у лучшей пятой части клиентов — большая её часть. Как вы
 #    распределите время и бюджет CRM-команды?
 # 4. Кому вы первым предложите апсейл: частому покупателю с маленькими чеками или редкому с

@@ -430,20 +430,33 @@ def retention_targets(
     max_p_alive: float = 0.7,
     min_drop: float = 0.0,
 ) -> pd.DataFrame:
-    """High-value customers whose P(alive) is falling: the list for a retention campaign.
+    r"""High-value customers whose P(alive) is falling: the list for a retention campaign.
 
     A customer is on the list when their value is in the top `top` share of the base,
     their P(alive) is at most `max_p_alive` and, if `previous_p_alive` names a column
     (P(alive) at an earlier date), it fell by more than `min_drop`. The list is sorted
-    by value at risk, ``value * (1 - p_alive)``: the value that a successful campaign
-    would save.
+    by **value at risk**, the value a win-back that surely brings the customer back
+    would add:
+
+    .. math::
+
+        \text{value if alive} = \frac{\text{CLV}}{P(\text{alive})}, \qquad
+        \text{value at risk} = \text{value if alive} \times (1 - P(\text{alive}))
+        = \text{value if alive} - \text{CLV}.
+
+    A model's CLV (BG/NBD, Pareto/NBD and their kin) already weighs every future
+    purchase by the chance that the customer is alive: it equals P(alive) times what
+    the customer is worth if alive. Multiplying it by ``1 - P(alive)`` once more would
+    count that chance twice. `value` must therefore be such a model CLV; for a value
+    that ignores P(alive) (a historical or simple CLV), value at risk is simply
+    ``value * (1 - p_alive)`` and this function does not apply.
 
     Parameters
     ----------
     data : DataFrame
         One row per customer with the value and P(alive) columns.
     value, p_alive, previous_p_alive : str
-        Column names.
+        Column names; `value` is the model's CLV (already weighted by P(alive)).
     top : float
         Share of the base counted as high value (default the top 20%).
     max_p_alive : float
@@ -454,14 +467,23 @@ def retention_targets(
     Returns
     -------
     DataFrame
-        The selected rows (all columns) plus ``value_at_risk``, highest first.
+        The selected rows (all columns) plus ``value_if_alive`` (what the customer is
+        worth if certainly still active) and ``value_at_risk``, highest value at risk
+        first.
+
+    References
+    ----------
+    Fader, Hardie & Lee (2005), "Counting your customers the easy way", Marketing
+    Science 24(2), eq. 10: the conditional expectation is P(alive) times the
+    expectation of a customer known to be active.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> d = pd.DataFrame({"clv": [100, 90, 5], "p_alive": [0.3, 0.95, 0.2]})
-    >>> retention_targets(d, top=0.5).index.tolist()
-    [0]
+    >>> d = pd.DataFrame({"clv": [100, 90, 5], "p_alive": [0.25, 0.95, 0.2]})
+    >>> out = retention_targets(d, top=0.5)
+    >>> out.index.tolist(), out["value_at_risk"].tolist()
+    ([0], [300.0])
     """
     frame = _frame(data, "table")
     v = _column(frame, value, "table")
@@ -479,8 +501,17 @@ def retention_targets(
     if previous_p_alive is not None:
         before = _column(frame, previous_p_alive, "table")
         keep &= (before - pa) > drop
+    gone = keep & (pa == 0) & (v != 0)
+    if gone.any():
+        raise ClvDataError(text("segments.value_without_p_alive", n=int(gone.sum()), value=repr(value),
+                                p_alive=repr(p_alive), first=_plain(frame.index[gone][0])))
     out = frame.loc[keep].copy()
-    out["value_at_risk"] = v[keep] * (1.0 - pa[keep])
+    # CLV = P(alive) x value if alive, so dividing by P(alive) recovers the value if alive; a
+    # customer with P(alive) = 0 and CLV = 0 is worth nothing the model can see, alive or not.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if_alive = np.where(pa[keep] > 0, v[keep] / np.where(pa[keep] > 0, pa[keep], 1.0), 0.0)
+    out["value_if_alive"] = if_alive
+    out["value_at_risk"] = if_alive * (1.0 - pa[keep])
     return out.sort_values("value_at_risk", ascending=False, kind="stable")
 
 

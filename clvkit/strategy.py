@@ -51,15 +51,20 @@ participant and payback; :func:`waterfall_steps` gives the bars of a waterfall c
 
 Definitions
 -----------
-* Participants: ``take_up`` x the targeted customers (an expected number).
+* Participants: ``take_up`` x the targeted customers (an expected number; the
+  summary table rounds it to whole customers).
 * Gross uplift: the change in CLV of the participants, before program costs.
-* Program cost: participants x (cost_once + present value of cost_per_period). The
-  driver engine pays the running cost while the customer stays (like the margin);
-  the model engine charges it, discounted, over the whole horizon to each
-  participant weighted by their P(alive) today.
-* Net uplift = gross uplift - program cost; ROI = net uplift / program cost (inf or
-  -inf without cost and with a non-zero uplift, NaN when both are zero).
-* Break-even cost: the one-off cost per participant at which ROI = 0.
+* Program cost: participants x (cost_once + present value of cost_per_period). Both
+  engines pay the running cost only while the customer stays, like the margin: the
+  model engine weighs each moment of the horizon by the chance that the participant
+  is still alive then (P(alive) today times the chance that an active customer stays
+  active that long, which the churn and frequency levers change).
+* Net uplift = gross uplift - program cost; ROI = net uplift / program cost (NaN
+  when the programme costs nothing: a return on no money is not a number, judge such
+  a programme by its net uplift).
+* Break-even cost: the one-off cost per participant at which ROI = 0. When the
+  running cost alone exceeds the gain, no one-off cost, not even zero, breaks even:
+  the attribute is then negative and the summary table shows NaN.
 * Payback: periods until the cumulative discounted extra margin of a participant
   covers the one-off cost.
 
@@ -98,6 +103,7 @@ __all__ = [
     "StrategySimulator",
     "churn_change_for",
     "evaluate_drivers",
+    "horizon_table",
     "preset",
     "waterfall_steps",
 ]
@@ -267,11 +273,9 @@ def _check_strategy(strategy) -> Strategy:
 
 
 def _roi(net: float, cost: float) -> float:
-    if cost > 0:
-        return net / cost
-    if net == 0:
-        return math.nan
-    return math.copysign(math.inf, net)
+    # Without a cost there is no return *on* anything: an "infinite ROI" ranks a free price
+    # rise above every programme whatever its size, so it is left undefined.
+    return net / cost if cost > 0 else math.nan
 
 
 # --------------------------------------------------------------------- results
@@ -337,12 +341,17 @@ class StrategyResult:
         return _roi(self.net_uplift, self.program_cost)
 
     def summary(self) -> pd.Series:
-        """Headline figures as one Series (for a table or a widget)."""
+        """Headline figures as one Series (for a table or a widget).
+
+        Counts of customers are whole numbers (the expected participants rounded);
+        ``roi`` is NaN for a programme without cost and ``break_even_cost`` is NaN
+        when no one-off cost, not even zero, lets the programme break even.
+        """
         return pd.Series(
             {
                 "customers": float(self.n_customers),
-                "targeted": float(self.targeted),
-                "participants": self.participants,
+                "targeted": float(round(self.targeted)),
+                "participants": float(round(self.participants)),
                 "clv_before": self.clv_before,
                 "clv_after": self.clv_after,
                 "gross_uplift": self.gross_uplift,
@@ -350,7 +359,7 @@ class StrategyResult:
                 "net_uplift": self.net_uplift,
                 "uplift_pct": self.net_uplift / self.clv_before if self.clv_before else math.nan,
                 "roi": self.roi,
-                "break_even_cost": self.break_even_cost,
+                "break_even_cost": self.break_even_cost if self.break_even_cost >= 0 else math.nan,
                 "payback_periods": math.nan if self.payback_periods is None else self.payback_periods,
             },
             name=self.strategy.name,
@@ -556,6 +565,38 @@ def _barycentric_basis(nodes: np.ndarray, u: np.ndarray) -> np.ndarray:
     return basis
 
 
+def _active_survival(kind: str, modified: bool, params: pd.Series, summary: pd.DataFrame, u: np.ndarray) -> np.ndarray:
+    """P(still alive at T + u | alive at T and the history) per customer (rows) and u (columns).
+
+    Given alive at T, BG/NBD's posterior is lambda ~ Gamma(r + x, alpha + T) and
+    p ~ Beta(a, b + x) (b + x + 1 for MBG/NBD, where the customer could also leave at
+    the first purchase), independent; an active customer dies at the purchases that
+    turn into dropouts, a Poisson process of rate lambda p, so the chance to survive u
+    is E[exp(-lambda p u)] = 2F1(r + x, a; a + b + x; -u / (alpha + T)) (Euler's
+    integral). Pareto/NBD: mu ~ Gamma(s, beta + T), so ((beta + T) / (beta + T + u))^s.
+
+    References
+    ----------
+    Fader, Hardie & Lee (2005), Marketing Science 24(2); Schmittlein, Morrison &
+    Colombo (1987), Management Science 33(1).
+    """
+    from scipy.special import hyp2f1
+
+    # The 2F1 work once per distinct (x, T) pair: weekly summaries repeat them a lot.
+    pairs, row = np.unique(np.column_stack([summary["frequency"].to_numpy(dtype=float),
+                                            summary["T"].to_numpy(dtype=float)]), axis=0, return_inverse=True)
+    x, T = pairs[:, :1], pairs[:, 1:]
+    u = np.asarray(u, dtype=float)[None, :]
+    if kind == "beta-dropout":
+        r, alpha, a, b = (float(params[k]) for k in ("r", "alpha", "a", "b"))
+        c = a + b + x + (1.0 if modified else 0.0)
+        survival = hyp2f1(r + x, a, c, -u / (alpha + T))
+    else:
+        s, beta = float(params["s"]), float(params["beta"])
+        survival = ((beta + T) / (beta + T + u)) ** s
+    return survival[row.reshape(-1)]
+
+
 class StrategySimulator:
     """Strategy effects on a fitted model's per-customer predictions (the engine for real data).
 
@@ -687,13 +728,15 @@ class StrategySimulator:
             self.segments = seg.astype(str)
         else:
             self.segments = None
-        # The running cost is paid, discounted, over the horizon by customers alive now.
-        per = DAYS_PER_UNIT[self.cost_period] / DAYS_PER_UNIT[self.time_unit]
-        self._cost_periods_pv = (
-            (1 - math.exp(-self.delta * self.horizon)) / (self.delta * per) if self.delta > 0 else self.horizon / per
-        )
+        self._per = DAYS_PER_UNIT[self.cost_period] / DAYS_PER_UNIT[self.time_unit]
         # E(u) per customer at Chebyshev points on [0, max_scale * H]; E(0) = 0.
         self._nodes = _lobatto(grid_points, self.max_scale * self.horizon)
+        # The chance of being alive at T + u, at the same points: the running cost is paid only
+        # while the customer stays.
+        self._ST = np.ascontiguousarray(
+            (self.p_alive[:, None] * _active_survival(self.kind_, type(transaction_model).__name__ == "MBGNBD",
+                                                       self.params, summary, self._nodes)).T)
+        self._alive_cache: dict[tuple[float, float], np.ndarray] = {}
         from .valuation import expected_purchases_path
 
         # Kept as (points, customers) and contracted with einsum: BLAS matrix-vector products
@@ -768,6 +811,27 @@ class StrategySimulator:
         self._cache[key] = value
         return value
 
+    def discounted_alive_time(self, churn_change: float = 0.0, frequency_change: float = 0.0) -> np.ndarray:
+        """Expected discounted time each customer stays alive within the horizon, after the levers.
+
+        ``int_0^H exp(-delta t) P(alive at T + t) dt`` in the summary's time unit: what a
+        running cost of one per time unit costs, in today's money, for this customer.
+        The levers stretch time for an active customer as they do for the purchases.
+        """
+        key = (float(churn_change), float(frequency_change))
+        if key not in self._alive_cache:
+            _, scale = self._stretch(*key)
+            H, delta = self.horizon, self.delta
+            # int_0^H exp(-delta t) S(scale t) dt = (1 / scale) int_0^(scale H) exp(-delta u / scale) S(u) du
+            upper = scale * H
+            u = 0.5 * upper * (_QUAD_NODES + 1.0)
+            w = 0.5 * upper * _QUAD_WEIGHTS * np.exp(-delta * u / scale) / scale
+            weights = w @ _barycentric_basis(self._nodes, u)
+            if len(self._alive_cache) > 256:
+                self._alive_cache.clear()
+            self._alive_cache[key] = np.einsum("j,jn->n", weights, self._ST)
+        return self._alive_cache[key]
+
     def _targeted(self, target: str | None) -> np.ndarray:
         if target in self._masks:
             return self._masks[target]
@@ -796,6 +860,7 @@ class StrategySimulator:
                 "value0": float(np.einsum("n,n->", ms, self.base_purchases_[mask])),
                 "p_alive": float(self.p_alive[mask].sum()),
                 "curve": np.einsum("jn,n->j", self._ET[:, mask], ms),
+                "alive_curve": np.einsum("jn->j", self._ST[:, mask]),
             }
         return self._sums[target]
 
@@ -845,7 +910,8 @@ class StrategySimulator:
             "margin": tu * aov * (mg - 1.0) * value_all,
         }
         participants = tu * sums["count"]
-        per_period_total = tu * st.cost_per_period * self._cost_periods_pv * sums["p_alive"]
+        alive_time = self.discounted_alive_time(k, f) / self._per  # discounted cost periods alive
+        per_period_total = tu * st.cost_per_period * float(alive_time[self._targeted(st.target)].sum())
         gross = tu * (aov * mg * value_all - value0)
         break_even = (gross - per_period_total) / participants if participants > 0 else math.nan
 
@@ -853,7 +919,7 @@ class StrategySimulator:
             targeted = self._targeted(st.target)
             share = tu * targeted
             d_all = self.discounted_purchases(k, f)
-            per_period = st.cost_per_period * self._cost_periods_pv * self.p_alive
+            per_period = st.cost_per_period * alive_time
             gross_i = self._ms * (aov * mg * d_all - self.base_purchases_)
             before = self.base_clv_
             after = before + share * (gross_i - st.cost_once - per_period)
@@ -892,6 +958,65 @@ class StrategySimulator:
         mean_e = sums["curve"] / sums["count"]
         before = _barycentric_basis(self._nodes, t) @ mean_e
         after = factor * gain * (_barycentric_basis(self._nodes, scale * t) @ mean_e)
-        running = st.cost_per_period * sums["p_alive"] / sums["count"] * np.diff(t) / per
+        # Running cost of an average targeted participant in each cost period, while alive.
+        alive = _barycentric_basis(self._nodes, scale * t) @ (sums["alive_curve"] / sums["count"])
+        running = st.cost_per_period * 0.5 * (alive[1:] + alive[:-1]) * np.diff(t) / per
         extra = np.diff(after - before) - running
         return _payback_crossing(extra * np.exp(-self.delta * t[1:]), st.cost_once)
+
+
+def horizon_table(
+    transaction_model,
+    spend_model,
+    summary: pd.DataFrame,
+    strategies,
+    *,
+    horizons=("12 months", "24 months", "36 months", "60 months"),
+    figure: str = "net_uplift",
+    **simulator_options,
+) -> pd.DataFrame:
+    """One figure of each strategy's result over several horizons: how the verdict depends on the horizon.
+
+    A programme that changes behaviour (retention above all) adds value in every
+    later year, while its one-off cost is paid at once: judged over a horizon shorter
+    than the programme's life, it looks worse than it is. The table evaluates every
+    strategy with a :class:`StrategySimulator` built for each horizon.
+
+    Parameters
+    ----------
+    transaction_model, spend_model, summary
+        As for :class:`StrategySimulator`.
+    strategies : Strategy, str or sequence of them
+        The strategies (or preset names) to compare; rows are named after them.
+    horizons : sequence
+        The horizons, each as :class:`StrategySimulator` accepts it (e.g. "36 months").
+    figure : str
+        Which entry of :meth:`StrategyResult.summary` to show (default ``"net_uplift"``;
+        e.g. ``"roi"`` or ``"break_even_cost"``).
+    **simulator_options
+        Passed to every :class:`StrategySimulator` (annual_discount_rate, margin,
+        segments, cost_period, ...).
+
+    Returns
+    -------
+    DataFrame
+        One row per strategy, one column per horizon (labelled as given).
+
+    Examples
+    --------
+    >>> table = horizon_table(bgnbd, gg, summary, ["loyalty_program"], margin=0.3)  # doctest: +SKIP
+    """
+    if isinstance(strategies, (str, Strategy)):
+        strategies = [strategies]
+    chosen = [_check_strategy(st) for st in strategies]
+    figures = ["targeted", "participants", "clv_before", "clv_after", "gross_uplift", "program_cost",
+               "net_uplift", "uplift_pct", "roi", "break_even_cost"]
+    if figure not in figures:
+        raise ClvDataError(text("strategy.horizon_figure", figure=repr(figure), figures=", ".join(figures)))
+    columns = {}
+    for h in horizons:
+        sim = StrategySimulator(transaction_model, spend_model, summary, horizon=h, **simulator_options)
+        columns[str(h)] = [sim.evaluate(st, payback=False).summary()[figure] for st in chosen]
+    table = pd.DataFrame(columns, index=pd.Index([st.name for st in chosen], name="strategy"))
+    table.columns.name = "horizon"
+    return table

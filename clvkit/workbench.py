@@ -1023,7 +1023,7 @@ class Workbench:
         rows += [
             (t("workbench.set.p_alive"), t("workbench.set.p_alive_value")),
             (t("workbench.set.segments"), t("workbench.set.segments_value")),
-            (t("workbench.set.retention"), t("workbench.set.retention_value")),
+            (t("workbench.set.retention"), t("segments.retention_rule")),
             (t("workbench.set.upsell"), t("workbench.set.upsell_value")),
             (t("workbench.set.trust"), self.trust_sentence() or "–"),
             (t("workbench.set.software"), f"clvkit {__version__}"),

@@ -142,8 +142,52 @@ def test_retention_targets_are_valuable_customers_whose_p_alive_fell():
     out = retention_targets(d, top=0.75, previous_p_alive="p_alive_before", min_drop=0.05)
     assert out.index.tolist() == [0]
     out = retention_targets(d, top=0.75)
-    assert out.index.tolist() == [0, 2]  # sorted by value at risk: 400 then 150
-    assert out["value_at_risk"].tolist() == pytest.approx([400.0, 150.0])
+    # Value if alive = CLV / P(alive): 2500 and 600; at risk is the part lost if gone: 2000 and 300.
+    assert out.index.tolist() == [0, 2]
+    assert out["value_if_alive"].tolist() == pytest.approx([2500.0, 600.0])
+    assert out["value_at_risk"].tolist() == pytest.approx([2000.0, 300.0])
+
+
+def test_value_at_risk_counts_p_alive_once_against_fhl_2005_active_customer_expectation():
+    """A model CLV is P(alive) x the value of an active customer, so value at risk is that value x (1 - P(alive)).
+
+    The second computation writes the expected purchases of a customer known to be active (the
+    bracket of Fader, Hardie & Lee 2005, eq. 10, with scipy's hyp2f1) independently of clvkit.
+    """
+    from scipy.special import hyp2f1
+
+    from clvkit.models.bgnbd import bgnbd_conditional_expected_purchases, bgnbd_probability_alive
+
+    r, alpha, a, b = 0.243, 4.414, 0.793, 2.426  # FHL 2005 CDNOW estimates
+    x = np.array([2.0, 5.0, 9.0, 1.0, 0.0])
+    t_x = np.array([30.43, 13.0, 23.4, 2.0, 0.0])
+    T = np.array([38.86, 27.0, 38.0, 36.0, 30.0])
+    t, spend = 52.0, np.array([40.0, 147.0, 30.0, 25.0, 20.0])
+    clv = spend * bgnbd_conditional_expected_purchases(r=r, alpha=alpha, a=a, b=b, x=x, t_x=t_x, T=T, t=t)
+    p_alive = bgnbd_probability_alive(r=r, alpha=alpha, a=a, b=b, x=x, t_x=t_x, T=T)
+    table = pd.DataFrame({"clv": clv, "p_alive": p_alive})
+    out = retention_targets(table, top=1.0, max_p_alive=1.0).sort_index()
+
+    z = t / (alpha + T + t)
+    active = ((a + b + x - 1) / (a - 1)) * (1 - ((alpha + T) / (alpha + T + t)) ** (r + x)
+                                            * hyp2f1(r + x, b + x, a + b + x - 1, z))
+    assert out["value_if_alive"].to_numpy() == pytest.approx(spend * active, rel=1e-9)
+    assert out["value_at_risk"].to_numpy() == pytest.approx(spend * active * (1 - p_alive), rel=1e-9)
+    # The formula it replaces, CLV x (1 - P(alive)), is smaller by exactly the factor P(alive).
+    lapsed = p_alive < 1
+    assert (out["value_at_risk"] * p_alive).to_numpy()[lapsed] == pytest.approx((clv * (1 - p_alive))[lapsed])
+
+
+def test_value_at_risk_of_a_customer_with_no_chance_to_be_alive_is_refused_unless_the_value_is_zero():
+    d = pd.DataFrame({"clv": [50.0, 0.0, 10.0], "p_alive": [0.0, 0.0, 0.5]})
+    with pytest.raises(ClvDataError, match="'p_alive' is 0 while the value in column 'clv' is not, in 1 of"):
+        retention_targets(d, top=1.0)
+    import clvkit.i18n
+
+    with clvkit.i18n.language("ru"), pytest.raises(ClvDataError, match="P\\(alive\\) равна 0, а ценность в столбце 'clv'"):
+        retention_targets(d, top=1.0)
+    out = retention_targets(d.iloc[1:], top=1.0)
+    assert out.loc[1, "value_at_risk"] == 0.0 and out.loc[2, "value_at_risk"] == pytest.approx(10.0)
 
 
 def test_upsell_targets_are_frequent_buyers_with_small_orders():

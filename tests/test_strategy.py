@@ -162,6 +162,32 @@ def test_model_engine_uplift_matches_the_simulated_customers_true_behaviour(base
     assert ratio_model == pytest.approx(ratio_truth, rel=0.03)
 
 
+@pytest.mark.parametrize("churn, freq", [(0.0, 0.0), (-0.3, 0.0), (0.25, 0.3)])
+def test_running_cost_is_paid_only_while_the_simulated_customers_are_truly_alive(base, churn, freq):
+    """Independent check: the discounted time alive from each customer's true rate and dropout probability.
+
+    An active customer with rate lambda and dropout probability p dies at rate lambda p, so the
+    discounted time alive within H is alive * (1 - exp(-(delta + c k lambda p) H)) / (delta + c k lambda p).
+    """
+    sim = StrategySimulator(BGNBD.from_params(time_unit="W", **BG), 1.0, base, horizon=156, annual_discount_rate=0.1)
+    lam, p, alive = base["lam"].to_numpy(), base["p"].to_numpy(), base["alive"].to_numpy()
+    rate = (1 + freq) * (1 + churn) * lam * p + sim.delta
+    truth = np.sum(alive * -np.expm1(-rate * 156) / rate)
+    assert sim.discounted_alive_time(churn, freq).sum() == pytest.approx(truth, rel=0.03)
+    # Charging the whole horizon to everyone alive today, as if nobody left later, costs more.
+    assert np.sum(sim.p_alive) * -np.expm1(-sim.delta * 156) / sim.delta > 1.1 * truth
+
+
+def test_model_engine_running_cost_is_the_survival_weighted_present_value(sim):
+    st = Strategy(cost_per_period=2.0, take_up=0.5, target="champions")
+    r = sim.evaluate(st)
+    mask = (sim.segments == "champions").to_numpy()
+    per = 365.25 / 12 / 7  # weeks in a month, the cost period
+    expected = 0.5 * 2.0 * sim.discounted_alive_time()[mask].sum() / per
+    assert r.program_cost == pytest.approx(expected, rel=1e-9)
+    assert r.customers.loc[mask, "uplift"].sum() == pytest.approx(-expected, rel=1e-9)
+
+
 def test_model_engine_roi_sign_and_break_even(sim):
     st = Strategy(churn_change=-0.2, frequency_change=0.1, aov_change=0.05, cost_per_period=0.05, take_up=0.4)
     r = sim.evaluate(st)
@@ -252,3 +278,84 @@ def test_driver_payback_is_the_crossing_of_the_extra_discounted_margin():
     assert r.payback_periods == pytest.approx(2 + (8.0 - c2) / (c3 - c2))
     # More than the 12.6 the programme can ever bring back: never.
     assert evaluate_drivers(st.with_levers(cost_once=13.0), **DRIVERS).payback_periods == math.inf
+
+
+# ------------------------------------------------------------------ tables
+def test_summary_table_shows_whole_customers_and_no_infinite_roi_or_negative_break_even(sim):
+    free = sim.evaluate(Strategy(aov_change=0.05, take_up=0.33337))
+    row = free.summary()
+    assert free.participants != round(free.participants)  # the expected number is fractional ...
+    assert row["participants"] == round(free.participants)  # ... the table counts whole customers
+    assert math.isnan(free.roi) and math.isnan(row["roi"])  # no cost: no return *on* anything
+    costly = sim.evaluate(Strategy(aov_change=0.01, cost_per_period=50.0))
+    assert costly.break_even_cost < 0  # the running cost alone exceeds the gain
+    assert math.isnan(costly.summary()["break_even_cost"])
+    # Where a break-even exists, paying it per participant brings the net uplift to zero.
+    fair = sim.evaluate(Strategy(aov_change=0.2, cost_once=1.0))
+    again = sim.evaluate(Strategy(aov_change=0.2, cost_once=fair.summary()["break_even_cost"]))
+    assert again.net_uplift == pytest.approx(0.0, abs=1e-6 * fair.gross_uplift)
+
+
+def test_horizon_table_grows_a_programmes_gain_with_the_horizon_as_customer_lifetime_value_does(base):
+    """Independent check: a 10% order-value rise adds 10% of the base CLV over each horizon.
+
+    The base CLV comes from clvkit.customer_lifetime_value (discrete monthly discounting), the
+    table from StrategySimulator (continuous discounting), so they agree to a fraction of a percent.
+    """
+    from clvkit.strategy import horizon_table
+
+    model = BGNBD.from_params(time_unit="W", **BG)
+    gg = GammaGamma.from_params(time_unit="W", p=6.25, q=3.74, gamma=15.44)
+    horizons = ["12 months", "36 months", "60 months"]
+    gross = horizon_table(model, gg, base, [Strategy(aov_change=0.1)], horizons=horizons,
+                          figure="gross_uplift", margin=0.3)
+    for h in horizons:
+        clv = ck.customer_lifetime_value(model, gg, base, horizon=h, annual_discount_rate=0.1, margin=0.3)["clv"]
+        assert gross.loc["custom", h] == pytest.approx(0.1 * clv.sum(), rel=5e-3)
+    # A one-off cost is paid once; a retention gain accumulates: net uplift rises with the horizon.
+    # (A running cost accumulates too, which is why the loyalty programme's verdict can go either way.)
+    net = horizon_table(model, gg, base, [Strategy(name="fewer leave", churn_change=-0.3, cost_once=5.0),
+                                          preset("retention_campaign", target=None), "loyalty_program"],
+                        horizons=horizons, margin=0.3)
+    assert list(net.columns) == horizons
+    assert list(net.index) == ["fewer leave", "retention_campaign", "loyalty_program"]
+    assert (np.diff(net.to_numpy()[:2], axis=1) > 0).all()
+    one = StrategySimulator(model, gg, base, horizon="36 months", margin=0.3).evaluate("loyalty_program")
+    assert net.loc["loyalty_program", "36 months"] == pytest.approx(one.net_uplift)
+
+
+def test_horizon_table_refuses_an_unknown_figure_in_both_languages(base):
+    from clvkit.strategy import horizon_table
+
+    model = BGNBD.from_params(time_unit="W", **BG)
+    with pytest.raises(ClvDataError, match="figure='profit' is not a figure.*net_uplift"):
+        horizon_table(model, 10.0, base, "pricing", figure="profit")
+    with ck.i18n.language("ru"), pytest.raises(ClvDataError, match="не показатель результата стратегии"):
+        horizon_table(model, 10.0, base, "pricing", figure="profit")
+
+
+def test_active_survival_matches_the_posterior_integrals_of_both_model_families():
+    """Independent check: integrate exp(-lambda p u) and exp(-mu u) over the posteriors numerically."""
+    import pandas as pd
+    from scipy import integrate, stats
+
+    from clvkit.strategy import _active_survival
+
+    hist = pd.DataFrame({"frequency": [0.0, 3.0, 3.0, 12.0], "T": [20.0, 40.0, 40.0, 70.0]})
+    u = np.array([0.0, 13.0, 52.0, 156.0])
+    bg = pd.Series(BG)
+    got = _active_survival("beta-dropout", False, bg, hist, u)
+    for i, (x, T) in enumerate(hist.to_numpy()):
+        for j, t in enumerate(u):
+            # E over p ~ Beta(a, b + x) of E over lambda ~ Gamma(r + x, alpha + T) of exp(-lambda p t)
+            def inner(p, x=x, T=T, t=t):
+                return (1 + p * t / (BG["alpha"] + T)) ** -(BG["r"] + x) * stats.beta.pdf(p, BG["a"], BG["b"] + x)
+
+            assert got[i, j] == pytest.approx(integrate.quad(inner, 0, 1, limit=200)[0], rel=1e-6)
+    pareto = pd.Series({"r": 0.55, "alpha": 10.6, "s": 0.61, "beta": 11.7})
+    got = _active_survival("gamma-dropout", False, pareto, hist, u)
+    for i, T in enumerate(hist["T"]):
+        for j, t in enumerate(u):
+            want = integrate.quad(lambda mu, t=t, T=T: np.exp(-mu * t) * stats.gamma.pdf(mu, 0.61, scale=1 / (11.7 + T)),
+                                  0, np.inf, limit=200)[0]
+            assert got[i, j] == pytest.approx(want, rel=1e-6)

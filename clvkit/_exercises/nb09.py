@@ -5,7 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..teach import Exercise
-from .nb08 import ANNUAL_DISCOUNT_RATE, HORIZON, MARGIN, cdnow_base
+from .nb08 import ANNUAL_DISCOUNT_RATE, MARGIN, cdnow_base
+
+#: Notebook 09 judges programmes over three years: what retention keeps pays late.
+HORIZON = "36 months"
 
 #: The three levers of exercise 09.3, each moved by 10% in its good direction.
 LEVERS = {"retention": {"churn_change": -0.1}, "frequency": {"frequency_change": 0.1},
@@ -152,7 +155,7 @@ EXERCISES = [
         key="09.3",
         question={
             "en": (
-                "On the CDNOW base over 12 months (the simulator `sim`), which single lever "
+                "On the CDNOW base over 36 months (the simulator `sim`), which single lever "
                 "moved\n"
                 'by 10% gives the largest gross uplift: `"retention"` (10% less churn), '
                 '`"frequency"` (10% more\n'
@@ -161,7 +164,7 @@ EXERCISES = [
                 "the solution explains the difference."
             ),
             "ru": (
-                "На базе CDNOW за 12 месяцев (симулятор `sim`) какой рычаг, сдвинутый на 10%,\n"
+                "На базе CDNOW за 36 месяцев (симулятор `sim`) какой рычаг, сдвинутый на 10%,\n"
                 'даёт наибольший валовой прирост: `"retention"` (отток на 10% ниже), '
                 '`"frequency"` (покупки на 10%\n'
                 'чаще) или `"order value"` (чек на 10% больше)? Сравните с типичным клиентом '
@@ -199,15 +202,21 @@ EXERCISES = [
             "en": "for name, levers in {'retention': dict(churn_change=-0.1), 'frequency': dict(frequency_change=0.1),\n"
                   "                     'order value': dict(aov_change=0.1)}.items():\n"
                   "    print(name, round(sim.evaluate(ck.strategy.Strategy(**levers)).gross_uplift))\n"
-                  "Over 12 months retention has little time to pay off: a customer who stays longer adds purchases "
-                  "mostly in later years. And in BG/NBD customers can only drop out right after a purchase, so more "
-                  "frequent purchases also mean more chances to leave: larger orders add the most.",
+                  "Larger orders add the most. Retention pays off slowly: a customer who stays longer adds "
+                  "purchases mostly in later years, and it cannot act on the many CDNOW customers who have "
+                  "probably left already. Frequency gains less than order value partly because of an assumption "
+                  "of the BG/NBD model, not a fact about customers: in BG/NBD a customer can drop out only right "
+                  "after a purchase, so the model makes customers who buy more often also leave sooner. Whether "
+                  "that happens in your business is for a test to show.",
             "ru": "for name, levers in {'retention': dict(churn_change=-0.1), 'frequency': dict(frequency_change=0.1),\n"
                   "                     'order value': dict(aov_change=0.1)}.items():\n"
                   "    print(name, round(sim.evaluate(ck.strategy.Strategy(**levers)).gross_uplift))\n"
-                  "За 12 месяцев удержание не успевает окупиться: клиент, который остаётся дольше, добавляет покупки "
-                  "в основном в следующие годы. А в модели BG/NBD клиент может уйти только сразу после покупки, "
-                  "поэтому более частые покупки — это и больше шансов уйти; больше всего добавляет рост среднего чека.",
+                  "Больше всего добавляет рост среднего чека. Удержание окупается медленно: клиент, который остаётся "
+                  "дольше, добавляет покупки в основном в следующие годы, а на многих клиентов CDNOW, которые, "
+                  "скорее всего, уже ушли, оно не действует. Частота даёт меньше среднего чека отчасти из-за "
+                  "допущения модели BG/NBD, а не из-за свойства клиентов: в BG/NBD клиент может уйти только сразу "
+                  "после покупки, поэтому в модели те, кто покупает чаще, и уходят раньше. Так ли это в вашем "
+                  "бизнесе, покажет только тест.",
         },
     ),
 ]

@@ -85,16 +85,31 @@ ck.format_table(summary[["frequency", "recency", "T", "monetary_value"]].head().
 # Most customers never come back, and those who do come back less and less over time. The chart shows,
 # for customers acquired in each month, the share who bought again 1, 2, 3 … months later. This fading
 # is what CLV models have to predict.
+#
+# Read the first column with care: month 0 is the month of each customer's first purchase, so it is
+# 100% by definition. The colour scale is stretched over the later months, which are far lower, so that
+# their differences show; month 0 therefore takes the top colour of the scale, the same as the best later
+# month. The line under the chart gives the actual shares.
 
-# %% [markdown] lang="ru" en_hash="991fdbb4"
+# %% [markdown] lang="ru" en_hash="1e0cc9c5"
 # Большинство клиентов не возвращаются, а вернувшиеся покупают всё реже. На графике — доля клиентов,
 # привлечённых в каждом месяце, которые снова купили через 1, 2, 3 … месяца. Именно это угасание
 # и должны предсказывать модели CLV.
+#
+# Первый столбец читайте внимательно: месяц 0 — это месяц первой покупки каждого клиента, поэтому там
+# по определению 100%. Цветовая шкала растянута на следующие месяцы, где доли гораздо ниже, чтобы их
+# различия были видны; поэтому месяц 0 окрашен в верхний цвет шкалы — тот же, что и лучший из
+# следующих месяцев. Настоящие доли — в строке под графиком.
 
 # %%
 transactions = ck.datasets.load_cdnow_transactions(currency=currency)
 retention = ck.cohort_table(transactions, period="M", metric="retention")
 ax = ck.plots.plot_cohort_heatmap(retention, lang=lang)
+print(tr(en="Bought in month 0 (the first purchase):", ru="Купили в месяц 0 (первая покупка):"),
+      ck.i18n.format_percent(retention.iloc[:, 0].mean(), lang, decimals=0), "|",
+      tr(en="in month 1, on average:", ru="в месяц 1, в среднем:"), ck.i18n.format_percent(retention.iloc[:, 1].mean(), lang),
+      "|", tr(en="best later month:", ru="лучший из следующих месяцев:"),
+      ck.i18n.format_percent(retention.iloc[:, 1:].max().max(), lang))
 
 # %% [markdown] lang="en"
 # ## Move a slider

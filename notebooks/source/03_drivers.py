@@ -66,14 +66,17 @@ lang = ck.get_language()
 #
 # The first three drivers — **average order value (AOV)**, **purchase frequency** (orders a year) and
 # **margin** — multiply into the margin a year. The fourth, **retention** $r$, sets how long the
-# relationship lasts: on average a customer stays $1 / (1 - r)$ years, so 80% retention means five years
-# and 90% means ten. The **discount rate** $d$ is not a marketing lever, but it decides how much the
+# relationship lasts: on average a customer stays $1 / (1 - r)$ years counting the current one, so 80%
+# retention means five years and 90% means ten. The formula counts only the margins still to come, from
+# the end of the first year on: $r / (1 - r) = 1 / (1 - r) - 1$ of them on average (four at 80%, nine at
+# 90%), since the current year's margin is already in hand; with $d = 0$ it is exactly
+# $m \times r / (1 - r)$. The **discount rate** $d$ is not a marketing lever, but it decides how much the
 # distant years count.
 #
 # Our example customer orders 5 times a year at $75, at a 40% margin, with 80% yearly retention and a
 # 10% discount rate:
 
-# %% [markdown] lang="ru" en_hash="1331a97f"
+# %% [markdown] lang="ru" en_hash="980773e1"
 # ## Факторы в формуле
 #
 # При постоянных годовой марже и удержании CLV из блокнота 01 превращается в
@@ -83,8 +86,11 @@ lang = ck.get_language()
 #
 # Первые три фактора — **средний чек (AOV)**, **частота покупок** (заказов в год) и **маржа** —
 # перемножаются в маржу за год. Четвёртый, **удержание** $r$, задаёт длительность отношений: в среднем
-# клиент остаётся $1 / (1 - r)$ лет, то есть при удержании 80% — пять лет, а при 90% — десять.
-# **Ставка дисконтирования** $d$ — не маркетинговый рычаг, но от неё зависит, насколько весомы далёкие годы.
+# клиент остаётся $1 / (1 - r)$ лет, считая текущий, то есть при удержании 80% — пять лет, а при 90% —
+# десять. Формула считает только будущие маржи, начиная с конца первого года: в среднем их
+# $r / (1 - r) = 1 / (1 - r) - 1$ (четыре при 80%, девять при 90%), ведь маржа текущего года уже
+# получена; при $d = 0$ формула даёт ровно $m \times r / (1 - r)$. **Ставка дисконтирования** $d$ — не
+# маркетинговый рычаг, но от неё зависит, насколько весомы далёкие годы.
 #
 # Наш пример: клиент заказывает 5 раз в год со средним чеком 7 500 ₽, маржа 40%, удержание 80% в год,
 # ставка дисконтирования 10%:
@@ -94,8 +100,14 @@ aov, frequency, margin, retention, discount = 75 * per_dollar, 5, 0.4, 0.8, 0.1
 yearly_margin = aov * frequency * margin
 clv = ck.formulas.dcf_clv(yearly_margin, retention, discount)
 print(tr(en="Margin a year:", ru="Маржа в год:"), format_money(yearly_margin, lang, decimals=0))
-print(tr(en="Expected relationship length, years:",
-         ru="Ожидаемая длительность отношений, лет:"), format_number(1 / (1 - retention), lang))
+print(tr(en="Expected relationship length, years (with the current one):",
+         ru="Ожидаемая длительность отношений, лет (с текущим):"), format_number(1 / (1 - retention), lang))
+print(tr(en="Future yearly margins the formula counts, r / (1 − r):",
+         ru="Будущих годовых маржей в формуле, r / (1 − r):"), format_number(retention / (1 - retention), lang))
+print(tr(en="CLV without discounting = margin a year × r / (1 − r):",
+         ru="CLV без дисконтирования = маржа в год × r / (1 − r):"),
+      format_money(ck.formulas.dcf_clv(yearly_margin, retention, 0.0), lang, decimals=0), "=",
+      format_money(yearly_margin * retention / (1 - retention), lang, decimals=0))
 print("CLV:", format_money(clv, lang, decimals=0))
 
 # %% [markdown] lang="en"

@@ -250,23 +250,37 @@ print(tr(en="Holdout period, weeks:",
 ck.format_table(hold.head(), lang=lang)
 
 # %% [markdown] lang="en"
-# First for the **average customer**, exactly as a spreadsheet would do it: the average order value
-# over all calibration purchases, the repeat purchase rate per customer per week, and a "lifetime" of the
-# 39 holdout weeks. Margin is 1, so the result is revenue.
+# First for the **average customer**, with the simple formula from the top of this notebook, exactly as a
+# spreadsheet would fill it in: the average order value over all calibration purchases, the repeat
+# purchases per customer per week, and a lifetime of **1 / churn rate**. For the churn, the usual
+# spreadsheet rule: a customer who has not bought for 13 weeks counts as lost; the share lost over the
+# roughly 33 weeks of calibration, made yearly, is the churn rate. The formula's line runs at full speed
+# until the lifetime ends, so over the holdout it predicts the revenue of the shorter of the lifetime and
+# the 39 holdout weeks. Margin is 1, so the result is revenue.
 
-# %% [markdown] lang="ru" en_hash="bfdeb1af"
-# Сначала для **среднего клиента**, ровно так, как это сделали бы в таблице: средний чек по всем покупкам
-# периода калибровки, частота повторных покупок на клиента в неделю и «срок жизни» — 39 недель
-# отложенного периода. Маржа равна 1, так что результат — выручка.
+# %% [markdown] lang="ru" en_hash="164a7c14"
+# Сначала для **среднего клиента** — по простой формуле из начала блокнота, ровно так, как её заполнили
+# бы в таблице: средний чек по всем покупкам периода калибровки, число повторных покупок на клиента в
+# неделю и срок жизни **1 / отток**. Отток — по обычному табличному правилу: клиент, который не покупал
+# 13 недель, считается ушедшим; доля ушедших за примерно 33 недели калибровки, пересчитанная на год, и
+# есть годовой отток. Линия формулы идёт с полной скоростью, пока не кончится срок жизни, поэтому на
+# отложенный период она предсказывает выручку за меньшее из двух: срок жизни или 39 недель отложенного
+# периода. Маржа равна 1, так что результат — выручка.
 
 # %%
 aov = cal["total_amount"].sum() / (cal["frequency"] + 1).sum()
 rate = cal["frequency"].sum() / cal["T"].sum()  # repeat purchases per customer per week
-predicted = ck.formulas.simple_clv(aov, rate, 1.0, weeks)
+lost = ((cal["T"] - cal["recency"]) > 13).mean()  # no purchase for 13 weeks counts as lost
+churn = 1 - (1 - lost) ** (52 / cal["T"].mean())  # that share, over the calibration, made yearly
+lifetime_weeks = 52 / churn                        # the formula's lifetime: 1 / churn years
+predicted = ck.formulas.simple_clv(aov, rate, 1.0, min(lifetime_weeks, weeks))
 actual = (hold["frequency_holdout"] * hold["monetary_value_holdout"]).mean()
 print(tr(en="Average order value:", ru="Средний чек:"), format_money(aov, lang))
 print(tr(en="Repeat purchases per customer per week:",
          ru="Повторных покупок на клиента в неделю:"), format_number(rate, lang, decimals=4))
+print(tr(en="Churn a year, lifetime 1 / churn in weeks:",
+         ru="Отток в год, срок жизни 1 / отток в неделях:"), format_percent(churn, lang), "|",
+      format_number(lifetime_weeks, lang, decimals=0))
 print(tr(en="Simple formula, revenue per customer:",
          ru="Простая формула, выручка на клиента:"), format_money(predicted, lang, decimals=0))
 print(tr(en="Actual revenue per customer:",
@@ -290,13 +304,14 @@ print(tr(en="... of those who had bought again in calibration:",
          ru="... из тех, кто покупал повторно в периоде калибровки:"), format_percent(came_back[repeaters].mean(), lang))
 
 # %% [markdown] lang="en"
-# Now customer by customer: each customer's own average order × their own purchase rate × 39 weeks,
-# next to what they actually spent, averaged by how many repeat purchases they made in calibration.
+# Now customer by customer: each customer's own average order × their own purchase rate × 39 weeks (the
+# formula's lifetime above is longer than the holdout), next to what they actually spent, averaged by how
+# many repeat purchases they made in calibration.
 
-# %% [markdown] lang="ru" en_hash="c9088b30"
-# Теперь по каждому клиенту: его собственный средний чек × его частота покупок × 39 недель рядом с тем,
-# что он потратил на самом деле, — в среднем по группам с разным числом повторных покупок в периоде
-# калибровки.
+# %% [markdown] lang="ru" en_hash="6446f436"
+# Теперь по каждому клиенту: его собственный средний чек × его частота покупок × 39 недель (срок жизни
+# по формуле выше длиннее отложенного периода) рядом с тем, что он потратил на самом деле, — в среднем
+# по группам с разным числом повторных покупок в периоде калибровки.
 
 # %%
 compare = pd.DataFrame({

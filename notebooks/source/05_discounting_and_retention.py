@@ -319,10 +319,11 @@ print(tr(en="high_end, sBG retention in years 1-12:",
 #
 # $$\text{value} = m \times \text{DERL}(d,\ \text{renewals so far})$$
 #
-# DERL grows with the number of renewals: a customer who has renewed four times has shown they are one
-# of the loyal ones.
+# DERL grows with the number of renewals: a customer who has renewed four times is probably one of the
+# loyal ones. Renewing did not change them (their chance of cancelling stays the same); it tells us which
+# kind they are.
 
-# %% [markdown] lang="ru" en_hash="901a4e32"
+# %% [markdown] lang="ru" en_hash="05b1ba8a"
 # ## DERL: ценность подписчика
 #
 # Fader & Hardie (2010) оценивают подписчика через **DERL** (discounted expected residual lifetime,
@@ -332,7 +333,8 @@ print(tr(en="high_end, sBG retention in years 1-12:",
 #
 # $$\text{ценность} = m \times \text{DERL}(d,\ \text{число продлений})$$
 #
-# DERL растёт с числом продлений: клиент, продливший подписку четыре раза, показал, что он из лояльных.
+# DERL растёт с числом продлений: клиент, продливший подписку четыре раза, скорее всего, из лояльных.
+# Продления его не изменили (его вероятность отмены та же), они лишь говорят, к какому типу он относится.
 
 # %%
 renewals = np.arange(5)

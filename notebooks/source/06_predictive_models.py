@@ -266,7 +266,9 @@ history = tx[tx["customer_id"] == 142]
 ax = ck.plots.plot_probability_alive_history(m, history, observation_end="1998-06-30", lang=lang)
 
 # %% [markdown] lang="en"
-# Each purchase lifts P(alive); each week of silence lowers it. By the end of the calibration period the
+# Each week of silence lowers P(alive); each repeat purchase lifts it again, except the first, which
+# takes it down from the 100% of the quirk above (from then on the customer can leave). By the end of the
+# calibration period the
 # model had all but written customer 142 off — and a few months later they came back. P(alive) is a
 # **probability, not a verdict**: of a hundred customers with P(alive) of 1%, about one is still active
 # and may come back. Use it to rank and target customers, not to delete them.
@@ -277,8 +279,10 @@ ax = ck.plots.plot_probability_alive_history(m, history, observation_end="1998-0
 # period. The chart shows the expected purchases in the next 52 weeks by frequency and recency: the most
 # valuable customers bought often **and** recently (bottom right).
 
-# %% [markdown] lang="ru" en_hash="d5142c53"
-# Каждая покупка поднимает P(alive), каждая неделя молчания её снижает. К концу периода наблюдения модель
+# %% [markdown] lang="ru" en_hash="43b97e67"
+# Каждая неделя молчания снижает P(alive), а каждая повторная покупка снова её поднимает — кроме первой:
+# она опускает P(alive) с тех 100%, о которых сказано выше (с этого момента клиент может уйти). К концу
+# периода наблюдения модель
 # почти списала клиента 142 — а через несколько месяцев он вернулся. P(alive) — это **вероятность, а не
 # приговор**: из ста клиентов с P(alive) = 1% примерно один ещё активен и может вернуться. Используйте её,
 # чтобы ранжировать клиентов и выбирать, на кого нацелить кампанию, а не чтобы вычёркивать их из базы.

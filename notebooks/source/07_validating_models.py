@@ -279,28 +279,34 @@ print(tr(en="reproduces the published estimates:              {matches}\ncumulat
 # - the forecast for each kind of customer has the right shape, and its per-customer error is clearly
 #   smaller than that of either rule of thumb (Pareto/NBD does about as well) — so it is the better tool
 #   for **ranking and targeting** customers;
-# - the total is **conservative**: the model undershoots the holdout, while the naive rate overshoots by
-#   far more (it forgets that customers leave). Budget with the model's number and treat it as a floor.
+# - the total is **conservative here**: on CDNOW the model undershoots the holdout, while the naive rate
+#   overshoots by far more (it forgets that customers leave). That is one dataset, not a law: on another
+#   base the same model can overshoot, for example when buying slows down after the calibration period
+#   (a season ends, a competitor arrives), which a model fitted on the past cannot know. Budget with the
+#   model's number, and call it a floor only once your own holdout shows which side it errs on.
 #
 # Say it in these terms to a finance team: *"Fitted on 9 months, it forecast the next 9 months within the
-# margin shown above, beat the spreadsheet rules by this much per customer, and errs on the low side."*
+# margin shown above, beat the spreadsheet rules by this much per customer, and erred on the low side."*
 # Run the same checks on your own data before you rely on a model (notebook 11), and repeat them whenever
 # you refit: a change in your business (a new loyalty programme, a price change) can break what was true
 # last year.
 
-# %% [markdown] lang="ru" en_hash="a7860af7"
+# %% [markdown] lang="ru" en_hash="81bf706c"
 # Для CDNOW вывод такой: **доверять, зная смещение**:
 #
 # - код работает верно: он воспроизводит опубликованные оценки;
 # - прогноз для каждого типа клиентов имеет правильную форму, а его ошибка на клиента заметно меньше, чем
 #   у любого из правил «на глазок» (Pareto/NBD справляется примерно так же), — значит, это лучший
 #   инструмент, чтобы **ранжировать клиентов и выбирать цели** для кампаний;
-# - итог **консервативен**: модель немного недооценивает отложенный период, а наивный темп переоценивает
-#   гораздо сильнее (он забывает, что клиенты уходят). Планируйте бюджет по числу модели и считайте его
-#   нижней границей.
+# - итог **здесь консервативен**: на CDNOW модель немного недооценивает отложенный период, а наивный темп
+#   переоценивает гораздо сильнее (он забывает, что клиенты уходят). Это один набор данных, а не закон:
+#   на другой базе та же модель может и переоценить, например когда покупки замедляются после периода
+#   калибровки (закончился сезон, пришёл конкурент), а модель, обученная на прошлом, знать этого не может.
+#   Планируйте бюджет по числу модели, а нижней границей называйте его только после того, как ваш
+#   собственный отложенный период покажет, в какую сторону она ошибается.
 #
 # Для финансового отдела это звучит так: *«Обученная на данных за 9 месяцев, модель спрогнозировала следующие
-# 9 месяцев с точностью, показанной выше, превзошла правила из таблицы по ошибке на клиента и ошибается
+# 9 месяцев с точностью, показанной выше, превзошла правила из таблицы по ошибке на клиента и ошиблась
 # в меньшую сторону»*. Проведите такие же проверки на своих данных, прежде чем полагаться на модель
 # (блокнот 11), и повторяйте их при каждом переобучении: изменения в бизнесе (новая программа лояльности,
 # новые цены) могут сломать то, что было верно в прошлом году.

@@ -306,18 +306,29 @@ teach.hint("08.1", lang=lang)
 #
 # The retention list holds customers who are **valuable** (top 20% by CLV) and whose **P(alive) is
 # falling**: it has dropped since a month ago (we recompute it as of 31 August 1997) and is now at most
-# 70%. P(alive) falls week after week when a customer who used to buy regularly stops buying. The
-# list is sorted by **value at risk**, CLV × (1 − P(alive)): the value a successful win-back would
-# save.
+# 70%. P(alive) falls week after week when a customer who used to buy regularly stops buying.
+#
+# The list is sorted by **value at risk**, the value a successful win-back would save. Careful: the
+# model's CLV already weighs every future purchase by the chance that the customer is still active,
+# so CLV = P(alive) × *value if alive*. A win-back that surely brings the customer back makes them
+# worth the value if alive, CLV / P(alive); without it they are worth the CLV. The difference is the
+# value at risk: CLV / P(alive) × (1 − P(alive)). (CLV × (1 − P(alive)) would count the chance of
+# being gone twice.)
 
-# %% [markdown] lang="ru" en_hash="feb08b84"
+# %% [markdown] lang="ru" en_hash="fdd010b0"
 # ## Кого удерживать
 #
 # В список на удержание попадают клиенты, которые **ценны** (верхние 20% по CLV) и у которых **падает
 # P(alive)**: она снизилась по сравнению с месяцем раньше (пересчитаем её на 31 августа 1997 года) и
 # сейчас не выше 70%. P(alive) падает неделя за неделей, когда клиент, покупавший регулярно,
-# перестаёт покупать. Список отсортирован по **ценности под угрозой**, CLV × (1 − P(alive)): столько
-# сохранит удачная кампания по возврату.
+# перестаёт покупать.
+#
+# Список отсортирован по **ценности под угрозой** — столько сохранит удачная кампания по возврату.
+# Осторожно: CLV модели уже взвешивает каждую будущую покупку вероятностью того, что клиент ещё
+# активен, то есть CLV = P(alive) × *ценность активного клиента*. Кампания, которая наверняка
+# возвращает клиента, делает его ценность равной ценности активного клиента, CLV / P(alive); без
+# кампании он стоит свой CLV. Разница и есть ценность под угрозой: CLV / P(alive) × (1 − P(alive)).
+# (Формула CLV × (1 − P(alive)) учла бы вероятность ухода дважды.)
 
 # %%
 tx = ck.datasets.load_cdnow_transactions(currency=currency)
@@ -330,6 +341,38 @@ print(tr(en="Value at risk:",
 shown = ["frequency", "recency", "T", "segment", "clv", "p_alive_before", "p_alive", "value_at_risk"]
 ck.format_table(retain[shown].head().round(2).round({"clv": 0, "value_at_risk": 0}).astype(
     {"clv": int, "value_at_risk": int}), lang=lang)
+
+# %% [markdown] lang="en"
+# The first customer on the list, step by step. The last line is the formula that counts the chance
+# of being gone twice: it understates what a win-back saves by the factor P(alive). Keep two questions
+# apart: if the customer leaves for good today, the company loses their CLV; if a win-back brings them
+# back for sure, it gains the value at risk, more than the CLV itself when P(alive) is below one half.
+# The list is led by customers who are probably gone already: worth a lot if brought back, but the
+# hardest to bring back.
+# What a win-back may cost per contacted customer is therefore the value at risk times the share of
+# lapsed customers the offer actually brings back (measure it on a control group; notebook 11).
+
+# %% [markdown] lang="ru" en_hash="29fd071e"
+# Первый клиент списка по шагам. Последняя строка — формула, которая учитывает вероятность ухода
+# дважды: она занижает то, что сохранит кампания по возврату, в P(alive) раз. Не путайте два вопроса:
+# если клиент сегодня уйдёт навсегда, компания теряет его CLV; если кампания наверняка вернёт его, она
+# выиграет ценность под угрозой — больше самого CLV, когда P(alive) ниже половины. Список возглавляют
+# клиенты, которые, скорее всего, уже ушли: вернуть их ценно, но труднее всего. Поэтому тратить на
+# одного охваченного клиента можно не больше, чем ценность под угрозой, умноженная на долю ушедших
+# клиентов, которых предложение действительно возвращает (её измеряют на контрольной группе; блокнот 11).
+
+# %%
+first = retain.index[0]
+row = retain.loc[first]
+steps = pd.Series({
+    tr(en="CLV (model, next 12 months)", ru="CLV (модель, 12 месяцев)"): row["clv"],
+    "P(alive)": row["p_alive"],
+    tr(en="value if alive = CLV / P(alive)", ru="ценность активного = CLV / P(alive)"): row["value_if_alive"],
+    tr(en="value at risk = value if alive − CLV", ru="под угрозой = ценность активного − CLV"): row["value_at_risk"],
+    tr(en="CLV × (1 − P(alive)) (counts P(alive) twice)",
+       ru="CLV × (1 − P(alive)) (P(alive) учтена дважды)"): row["clv"] * (1 - row["p_alive"]),
+}, name=tr(en="customer ", ru="клиент ") + str(first))
+steps.round(2)
 
 # %% [markdown] lang="en"
 # Notice the segment column: RFM calls most of these customers champions, because they bought often
@@ -436,19 +479,21 @@ ck.widgets.SegmentExplorer(summary, customers["clv"], currency=currency, lang=la
 # - RFM scores (recency, frequency, money) and a rule table give segments a team can name and act on.
 # - CLV tiers rank customers by predicted value; value is concentrated: the top 20% hold most of it
 #   (Lorenz curve, Gini).
-# - Who to retain: valuable customers whose P(alive) is falling, sorted by value at risk — RFM often
-#   still calls them champions.
+# - Who to retain: valuable customers whose P(alive) is falling, sorted by value at risk, CLV / P(alive)
+#   × (1 − P(alive)) (the model's CLV already counts the chance they stay) — RFM often still calls them
+#   champions.
 # - Who to upsell: frequent buyers with small baskets, sorted by the revenue a median basket would add.
 # - One target list with an action per customer is what a CRM team can use.
 
-# %% [markdown] lang="ru" en_hash="68e1bea6"
+# %% [markdown] lang="ru" en_hash="2df9d4f0"
 # ## Главное
 #
 # - RFM-оценки (давность, частота, деньги) и таблица правил дают сегменты, которые команда может
 #   назвать и с которыми может работать.
 # - Уровни CLV упорядочивают клиентов по прогнозной ценности; ценность сконцентрирована: верхние 20%
 #   приносят большую её часть (кривая Лоренца, коэффициент Джини).
-# - Кого удерживать: ценных клиентов с падающей P(alive), по убыванию ценности под угрозой — RFM
+# - Кого удерживать: ценных клиентов с падающей P(alive), по убыванию ценности под угрозой,
+#   CLV / P(alive) × (1 − P(alive)) (CLV модели уже учитывает шанс, что клиент останется) — RFM
 #   часто всё ещё называет их чемпионами.
 # - Кому делать апсейл: частым покупателям с маленьким средним чеком, по убыванию выручки, которую
 #   дал бы медианный чек.
@@ -459,18 +504,20 @@ ck.widgets.SegmentExplorer(summary, customers["clv"], currency=currency, lang=la
 #
 # 1. RFM calls a customer a champion while his P(alive) is falling. Which view do you act on, and
 #    what would you do with him?
-# 2. Why is a customer's value at risk his CLV, and not his CLV × (1 − P(alive))?
+# 2. Why is the value a win-back can save CLV / P(alive) × (1 − P(alive)), and not CLV × (1 − P(alive))?
+#    And what does the company lose if the customer leaves for good today?
 # 3. Value is concentrated: the top fifth hold most of it. How would you split the CRM team's time
 #    and budget?
 # 4. Whom would you offer an upsell first: a frequent buyer with small baskets, or a rare buyer with
 #    large ones? Why?
 
-# %% [markdown] lang="ru" en_hash="c3f944a4"
+# %% [markdown] lang="ru" en_hash="cda4eebe"
 # ## Вопросы для самопроверки
 #
 # 1. По RFM клиент — «чемпион», а его P(alive) падает. По какой оценке вы будете действовать и что с
 #    ним сделаете?
-# 2. Почему ценность клиента под угрозой — это его CLV, а не CLV × (1 − P(alive))?
+# 2. Почему кампания по возврату может сохранить CLV / P(alive) × (1 − P(alive)), а не CLV × (1 − P(alive))?
+#    И что теряет компания, если клиент сегодня уйдёт навсегда?
 # 3. Ценность сконцентрирована: у лучшей пятой части клиентов — большая её часть. Как вы
 #    распределите время и бюджет CRM-команды?
 # 4. Кому вы первым предложите апсейл: частому покупателю с маленькими чеками или редкому с

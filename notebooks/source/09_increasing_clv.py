@@ -148,12 +148,12 @@ ck.format_table(presets.set_index("name").drop(columns="description").fillna("")
 #
 # CLV = *m* × *r* / (1 + *d* − *r*)
 #
-# in words: one year's margin, multiplied by the number of years the customer is expected to stay,
-# counted in today's money. Take a typical customer: orders of $40, 4 a year, a 30% margin (so
+# in words: one year's margin, multiplied by the number of future years the customer is expected to
+# pay for (*r* / (1 − *r*) of them, not counting the current year), counted in today's money. Take a typical customer: orders of $40, 4 a year, a 30% margin (so
 # *m* = $48), retention 70% and a 10% discount rate; 1,000 such customers are offered the loyalty
 # programme.
 
-# %% [markdown] lang="ru" en_hash="b5ff7d34"
+# %% [markdown] lang="ru" en_hash="045c27b6"
 # ## Учебная версия: один типичный клиент
 #
 # Начнём с формулы из блокнота 05. Оставшийся клиент приносит маржу *m* в год; каждый год остаётся доля
@@ -161,8 +161,8 @@ ck.format_table(presets.set_index("name").drop(columns="description").fillna("")
 #
 # CLV = *m* × *r* / (1 + *d* − *r*)
 #
-# иначе говоря: маржа за год, умноженная на ожидаемое число лет, которые клиент с нами, в сегодняшних
-# деньгах. Возьмём типичного клиента: чек 4 000 ₽, 4 покупки в год, маржа 30% (то есть *m* = 4 800 ₽),
+# иначе говоря: маржа за год, умноженная на ожидаемое число будущих лет, за которые клиент заплатит
+# (*r* / (1 − *r*), не считая текущего года), в сегодняшних деньгах. Возьмём типичного клиента: чек 4 000 ₽, 4 покупки в год, маржа 30% (то есть *m* = 4 800 ₽),
 # удержание 70% и ставка дисконтирования 10%; программу лояльности предлагают 1 000 таким клиентам.
 
 # %%
@@ -248,19 +248,21 @@ ck.format_table(pd.Series(uplift, name=tr(en="CLV uplift per customer, $", ru="�
 # Real customers are not all typical. The **strategy simulator** applies the levers to each CDNOW
 # customer's own prediction from the BG/NBD and Gamma-Gamma models (notebook 06): a customer's history,
 # and so the chance that they are still active, stays as it is, and the programme changes what they do
-# from now on. We value the next 12 months at a 30% margin, and label customers with their CLV tier
-# (notebook 08) so that programmes can target a tier. (The simulator discounts continuously, so its
-# total differs from notebook 08's by a fraction of a percent.)
+# from now on. We judge programmes over the next **36 months** at a 30% margin: a programme that keeps
+# customers runs for years, and a one-year window would count its cost in full but only one year of
+# what it keeps (a table below shows how the verdict moves with the horizon). Customers are
+# labelled with their CLV tier of notebook 08 so that programmes can target a tier.
 
-# %% [markdown] lang="ru" en_hash="9c5bb72e"
+# %% [markdown] lang="ru" en_hash="93d81aba"
 # ## Реальная версия: клиенты CDNOW
 #
 # Реальные клиенты далеко не все типичны. **Симулятор стратегий** применяет рычаги к прогнозу каждого
 # клиента CDNOW по моделям BG/NBD и Gamma-Gamma (блокнот 06): история клиента, а значит, и вероятность
 # того, что он ещё активен, остаются как есть, а программа меняет его поведение с этого момента.
-# Оцениваем ближайшие 12 месяцев при марже 30% и помечаем клиентов их уровнем CLV (блокнот 08), чтобы
-# направлять программы на нужный уровень. (Симулятор дисконтирует непрерывно, поэтому его итог
-# отличается от итога блокнота 08 на доли процента.)
+# Оцениваем программы на ближайшие **36 месяцев** при марже 30%: программа, которая удерживает
+# клиентов, работает годами, а окно в один год учло бы её затраты целиком, но лишь один год того, что
+# она сохраняет (таблица ниже покажет, как вывод зависит от горизонта). Клиентов помечаем уровнем CLV
+# из блокнота 08, чтобы направлять программы на нужный уровень.
 # Суммы CDNOW и цены готовых программ записаны в долларах, здесь они пересчитаны в рубли по условному
 # курсу 100 ₽ за доллар.
 
@@ -271,10 +273,11 @@ gg = GammaGamma().fit(summary)
 clv = ck.customer_lifetime_value(bgnbd, gg, summary, horizon="12 months",
                                  annual_discount_rate=0.1, margin=0.3)["clv"]
 tiers = ck.segments.clv_tiers(clv)
-sim = ck.strategy.StrategySimulator(bgnbd, gg, summary, horizon="12 months",
+HORIZON = "36 months"
+sim = ck.strategy.StrategySimulator(bgnbd, gg, summary, horizon=HORIZON,
                                     annual_discount_rate=0.1, margin=0.3, segments=tiers)
-print(tr(en="Value of the base, next 12 months:",
-         ru="Ценность базы за 12 месяцев:"), format_money(sim.base_clv_.sum(), lang, decimals=0))
+print(tr(en="Value of the base, next 36 months:",
+         ru="Ценность базы за 36 месяцев:"), format_money(sim.base_clv_.sum(), lang, decimals=0))
 print(tr(en="Average per customer:",
          ru="В среднем на клиента:"), format_money(sim.base_clv_.mean(), lang, decimals=0))
 
@@ -287,37 +290,38 @@ print(tr(en="Average per customer:",
 
 # %%
 everyone = [sim.evaluate(priced(name, target=None)).summary() for name in ck.strategy.PRESETS]
-digits = {"participants": 1, "gross_uplift": 0, "program_cost": 0, "net_uplift": 0, "roi": 2,
+digits = {"participants": 0, "gross_uplift": 0, "program_cost": 0, "net_uplift": 0, "roi": 2,
           "break_even_cost": 2}
 ck.format_table(pd.DataFrame(everyone)[list(digits)].round(digits), lang=lang)
 
 # %% [markdown] lang="en"
 # A sobering table: offered to everyone, most programmes **lose money**. An average CDNOW customer is
-# worth only a few dollars of margin in the next year, so a $5 enrolment cost or a $1 monthly reward
-# eats more than the programme adds; a negative break-even cost means that the running costs alone
-# exceed the uplift, so no one-off price can make the programme pay. Only cheap programmes pay (recommendations; a price rise, which
-# costs nothing and shows an infinite ROI). Before cutting the budget, though, look at **who** gets
-# the offer.
+# worth only a few dollars of margin a year, so a $5 enrolment cost or a $1 monthly reward eats more
+# than the programme adds. An empty (NaN) break-even cost means that the running costs alone exceed the
+# uplift, so no one-off price can make the programme pay. Only cheap programmes pay: recommendations,
+# and a price rise, which costs nothing and so has no ROI (NaN; a return on no money is not a number):
+# judge it by its net uplift. Before cutting the budget, though, look at **who** gets the offer.
 
-# %% [markdown] lang="ru" en_hash="24e0fb95"
+# %% [markdown] lang="ru" en_hash="d476e648"
 # Отрезвляющая таблица: если предлагать всем, большинство программ **убыточны**. Средний клиент CDNOW
-# приносит за следующий год лишь несколько сотен рублей маржи, поэтому 500 ₽ за вступление или 100 ₽
-# бонусов в месяц съедают больше, чем программа добавляет; отрицательная точка безубыточности значит, что одни
-# текущие затраты уже больше прироста и никакая разовая цена программу не окупит. Окупаются только дешёвые
-# программы (рекомендации; повышение цены ничего не стоит, поэтому его ROI бесконечен). Но прежде чем
-# резать бюджет, посмотрите, **кому** сделано предложение.
+# приносит лишь несколько сотен рублей маржи в год, поэтому 500 ₽ за вступление или 100 ₽ бонусов в месяц
+# съедают больше, чем программа добавляет. Пустая (NaN) точка безубыточности значит, что одни текущие
+# затраты уже больше прироста и никакая разовая цена программу не окупит. Окупаются только дешёвые
+# программы: рекомендации и повышение цены, которое ничего не стоит и потому не имеет ROI (NaN: доходность
+# на нулевые вложения — не число); его оценивают по чистому приросту. Но прежде чем резать бюджет,
+# посмотрите, **кому** сделано предложение.
 
 # %% [markdown] lang="en"
 # ## Target the programme where the value is
 #
-# The same programmes offered to one CLV tier at a time. The table shows the ROI (a fraction; `inf`
-# means the programme costs nothing):
+# The same programmes offered to one CLV tier at a time. The table shows the ROI (a fraction; NaN for
+# the price rise, which costs nothing):
 
-# %% [markdown] lang="ru" en_hash="8f52972d"
+# %% [markdown] lang="ru" en_hash="594e5c45"
 # ## Направьте программу туда, где ценность
 #
-# Те же программы, предложенные каждому уровню CLV по отдельности. В таблице — ROI (доля; `inf`
-# значит, что программа ничего не стоит):
+# Те же программы, предложенные каждому уровню CLV по отдельности. В таблице — ROI (доля; NaN у
+# повышения цены, которое ничего не стоит):
 
 # %%
 roi = pd.DataFrame({
@@ -334,6 +338,47 @@ ck.format_table(roi.rename(columns=lambda tier: ck.plots.segment_name(tier, lang
 # %% [markdown] lang="ru" en_hash="e88fd4ac"
 # Большинство программ, убыточных на всей базе, окупаются на верхнем 1% и часто на топ 1–5%: ценность,
 # на которую они действуют, сосредоточена там (блокнот 08). Выбор целевой группы — тоже рычаг.
+
+# %% [markdown] lang="en"
+# ## How long to judge a programme
+#
+# A programme's one-off cost is paid at once, while what it keeps brings value in every later year. Judged over too short a horizon, a programme that keeps
+# customers looks worthless. `ck.strategy.horizon_table` evaluates the programmes over several horizons;
+# here is the net uplift of each, offered to the top 1-5% tier, judged over one to five years:
+
+# %% [markdown] lang="ru" en_hash="93e47033"
+# ## За какой срок оценивать программу
+#
+# Разовые затраты программы платятся сразу, а то, что она сохраняет, приносит ценность и во все
+# следующие годы. На слишком коротком горизонте программа, которая
+# удерживает клиентов, выглядит бесполезной. `ck.strategy.horizon_table` оценивает программы на
+# нескольких горизонтах; вот чистый прирост каждой программы для уровня топ 1–5% при оценке за срок от
+# одного года до пяти лет:
+
+# %%
+by_horizon = ck.strategy.horizon_table(bgnbd, gg, summary,
+                                       [priced(name, target="top 1-5%") for name in ck.strategy.PRESETS],
+                                       horizons=["12 months", "24 months", "36 months", "60 months"],
+                                       annual_discount_rate=0.1, margin=0.3, segments=tiers)
+by_horizon.columns = tr(en=["1 year", "2 years", "3 years", "5 years"], ru=["1 год", "2 года", "3 года", "5 лет"])
+ck.format_table(by_horizon.round(0).astype(int), lang=lang)
+
+# %% [markdown] lang="en"
+# Read across a row. The win-back campaign loses money if judged over one or two years and pays over
+# three: its effect, customers who stay, keeps paying long after its cost is spent. Programmes with a
+# running cost (loyalty, service) pay it every month a participant stays, so a longer view does not
+# rescue them here. Choose the horizon the programme will really run for, agreed with finance, and show
+# this table with the result: a verdict that flips between one and three years rests on how long the
+# effect lasts, which a test should check.
+
+# %% [markdown] lang="ru" en_hash="f2095c1a"
+# Читайте таблицу по строкам. Кампания по возврату клиентов убыточна, если оценивать её за один-два
+# года, и окупается за три: её эффект — оставшиеся клиенты — приносит деньги ещё долго после того, как
+# затраты сделаны. Программы с текущими затратами (лояльность, сервис) платят их каждый месяц, пока
+# участник с нами, поэтому здесь более длинный горизонт их не спасает. Выбирайте горизонт, на который
+# программа действительно рассчитана, согласовав его с финансистами, и показывайте вместе с результатом
+# эту таблицу: вывод, который меняется между одним и тремя годами, держится на том, как долго длится
+# эффект, а это стоит проверить тестом.
 
 # %% [markdown] exercise="09.1"
 # *Exercise 09.1: the question and the answer cell are written from clvkit/_exercises/nb09.py.*
@@ -405,23 +450,24 @@ lists = {"retention_campaign": ck.segments.retention_targets(customers),
          "upsell_cross_sell": ck.segments.upsell_targets(customers)}
 campaigns = {}
 for name, targets in lists.items():
-    on_list = ck.strategy.StrategySimulator(bgnbd, gg, summary.loc[targets.index], horizon="12 months",
+    on_list = ck.strategy.StrategySimulator(bgnbd, gg, summary.loc[targets.index], horizon=HORIZON,
                                             annual_discount_rate=0.1, margin=0.3)
     campaigns[name] = on_list.evaluate(priced(name, target=None)).summary()
-digits = {"targeted": 0, "participants": 1, "net_uplift": 0, "roi": 2, "break_even_cost": 2}
+digits = {"targeted": 0, "participants": 0, "net_uplift": 0, "roi": 2, "break_even_cost": 2}
 ck.format_table(pd.DataFrame(campaigns).T[list(digits)].round(digits), lang=lang)
 
 # %% [markdown] lang="en"
-# Both campaigns, at their preset costs ($10 for the win-back offer, $3 for upsell), cost more than
-# they add over one year: the break-even column says how much cheaper each offer must be. Keep in mind
+# Over three years the upsell campaign on its list pays at its preset $3 per participant, while the
+# $10 win-back offer still costs more than it adds: the break-even column says how much cheaper it must
+# be. Keep in mind
 # what the simulator assumes: the programme changes behaviour **from now on**; it cannot bring back a
 # customer who has already left. A win-back offer that does bring lapsed customers back is worth more —
 # measure it with a test group before you scale it.
 
-# %% [markdown] lang="ru" en_hash="b0035a73"
-# Обе кампании по заданной стоимости (1 000 ₽ за предложение о возврате, 300 ₽ за апсейл) обходятся
-# дороже, чем добавляют за год: столбец точки безубыточности показывает, насколько дешевле должно быть
-# каждое предложение. Помните, что предполагает симулятор: программа меняет поведение **с этого
+# %% [markdown] lang="ru" en_hash="ec9c2162"
+# За три года кампания апсейла на своём списке окупается при заданных 300 ₽ на участника, а предложение
+# о возврате за 1 000 ₽ по-прежнему обходится дороже, чем добавляет: столбец точки безубыточности
+# показывает, насколько дешевле оно должно быть. Помните, что предполагает симулятор: программа меняет поведение **с этого
 # момента**; вернуть клиента, который уже ушёл, она не может. Предложение, которое действительно
 # возвращает ушедших, стоит больше — измерьте его на тестовой группе, прежде чем масштабировать.
 
@@ -455,20 +501,24 @@ ck.widgets.StrategySimulator(sim, cost_once=0.5 * per_dollar, cost_max=50 * per_
 #   take-up; loyalty, personalisation, service, satisfaction, win-back and upsell differ in which
 #   levers they pull.
 # - ROI = net uplift / cost; the break-even cost is the most a programme may cost per participant.
-# - In theory retention is the strongest lever; over a short horizon on a real base, order value and
-#   frequency can win.
+# - In theory retention is the strongest lever; on a real base, where many customers have already left,
+#   order value and frequency can win.
+# - Judge a programme over the horizon it will run for, and show how the verdict changes with the
+#   horizon: what retention keeps pays late.
 # - Offered to everyone, most programmes lose money on a low-value base; targeted at the top tiers,
 #   many pay off.
 
-# %% [markdown] lang="ru" en_hash="4041bafc"
+# %% [markdown] lang="ru" en_hash="a36f399b"
 # ## Главное
 #
 # - Стратегия — это набор рычагов (удержание, частота покупок, средний чек, маржа) плюс затраты и
 #   отклик; лояльность, персонализация, сервис, удовлетворённость, возврат клиентов и апсейл
 #   различаются тем, на какие рычаги они действуют.
 # - ROI = чистый прирост / затраты; точка безубыточности — предельная стоимость программы на участника.
-# - В теории удержание — самый сильный рычаг; на коротком горизонте и реальной базе могут выиграть
-#   средний чек и частота покупок.
+# - В теории удержание — самый сильный рычаг; на реальной базе, где многие клиенты уже ушли, могут
+#   выиграть средний чек и частота покупок.
+# - Оценивайте программу на том горизонте, на который она рассчитана, и показывайте, как вывод меняется
+#   с горизонтом: то, что сохраняет удержание, окупается поздно.
 # - Если предлагать всем, большинство программ на базе с невысокой ценностью убыточны, а из направленных
 #   на верхние уровни многие окупаются.
 

@@ -48,7 +48,8 @@
 #
 # **Retention.** Keeping a customer is worth what that customer would bring if they stay. CLV turns
 # "reduce churn" into concrete choices: *whom* to keep (valuable customers whose probability of being
-# alive is falling), *how much* a save may cost (at most the value at risk), and *which* program pays
+# alive is falling), *how much* a save may cost (at most what it saves: the value at risk, times the
+# share of lapsed customers the offer brings back), and *which* program pays
 # (notebook 09). Without CLV, retention budgets go to the loudest customers or to everyone equally.
 #
 # **Business development.** Growth comes from new customers, from existing customers buying more, and
@@ -57,13 +58,14 @@
 # value of the whole base, as the number to grow quarter after quarter. Gupta, Lehmann & Stuart (2004)
 # showed that customer equity tracks what a company is worth.
 
-# %% [markdown] lang="ru" en_hash="9363632e"
+# %% [markdown] lang="ru" en_hash="91a9159b"
 # ## Значение CLV для удержания и развития бизнеса
 #
 # **Удержание.** Сохранить клиента стоит ровно столько, сколько он принесёт, если останется. CLV
 # превращает лозунг «снизить отток» в конкретные решения: *кого* удерживать (ценных клиентов, у
-# которых падает вероятность остаться активными), *сколько* можно потратить на удержание (не больше
-# ценности под угрозой) и *какая* программа окупится (блокнот 09). Без CLV бюджет удержания уходит
+# которых падает вероятность остаться активными), *сколько* можно потратить на удержание (не больше,
+# чем оно сохранит: ценность под угрозой, умноженная на долю ушедших клиентов, которых предложение
+# возвращает) и *какая* программа окупится (блокнот 09). Без CLV бюджет удержания уходит
 # тем, кто громче жалуется, или всем поровну.
 #
 # **Развитие бизнеса.** Рост складывается из новых клиентов, из того, что текущие покупают больше, и из
@@ -355,12 +357,16 @@ ax = ck.plots.plot_segment_map(segments, lang=lang)
 
 # %% [markdown] lang="en"
 # Two working lists come straight out of the table. The **retention list**: customers in the top 20% by
-# value whose P(alive) has fallen to 70% or less, sorted by the value at risk. The **upsell list**:
+# value whose P(alive) has fallen to 70% or less, sorted by the value at risk, CLV / P(alive) × (1 −
+# P(alive)): what the customer is worth if brought back, less the CLV, which already counts the chance
+# that they stay (notebook 08). The **upsell list**:
 # frequent buyers with small baskets.
 
-# %% [markdown] lang="ru" en_hash="f92e8e50"
+# %% [markdown] lang="ru" en_hash="cbd7eb47"
 # Из таблицы сразу получаются два рабочих списка. **Список на удержание**: клиенты из лучших 20% по
-# ценности, у которых P(alive) упала до 70% и ниже, по убыванию ценности под угрозой. **Список для
+# ценности, у которых P(alive) упала до 70% и ниже, по убыванию ценности под угрозой, CLV / P(alive) ×
+# (1 − P(alive)): ценность клиента, если его вернуть, минус CLV, который уже учитывает шанс, что клиент
+# останется (блокнот 08). **Список для
 # апсейла**: частые покупатели с небольшим чеком.
 
 # %%
@@ -440,8 +446,10 @@ with tempfile.TemporaryDirectory() as tmp:
 # **Retention**
 #
 # - [ ] Refresh the retention list every week or month; hand it to the team that calls or e-mails.
-# - [ ] Cap the cost of a save at the customer's value at risk; spend nothing on customers who are
-#   likely gone and were never valuable.
+# - [ ] Cap the cost per contacted customer at the value at risk times the share of lapsed customers
+#   the offer brings back (measure that share on a control group): a win-back adds the value at risk
+#   only for those it actually brings back. Spend nothing on customers who are likely gone and were
+#   never valuable.
 # - [ ] Test every retention offer against a random control group, and price it with the churn lever
 #   (notebook 09) before rolling it out.
 # - [ ] Watch P(alive) of the top tier: a drop is an early warning, long before the customer is "lost".
@@ -450,8 +458,9 @@ with tempfile.TemporaryDirectory() as tmp:
 #
 # - [ ] Report customer equity (total CLV) next to revenue every quarter; growth in equity is growth in
 #   the business's future.
-# - [ ] Set a CAC ceiling per channel from the value of its new customers; move budget to channels
-#   with the best LTV:CAC (notebooks 02 and 10).
+# - [ ] Set a CAC ceiling per channel from the value of its new customers; move budget to where the
+#   *next* customer returns the most (the marginal LTV:CAC of the budget split, not only the best
+#   average; notebooks 02 and 10).
 # - [ ] Send the upsell list to sales; judge bundles and new products by the order value they add.
 # - [ ] Segment by value, not only by behaviour: service, discounts and attention in proportion.
 #
@@ -461,15 +470,17 @@ with tempfile.TemporaryDirectory() as tmp:
 # - [ ] Validate on a holdout period before the first use (notebook 07).
 # - [ ] Write down the margin, discount rate and horizon you used, and agree them with finance.
 
-# %% [markdown] lang="ru" en_hash="07617c8e"
+# %% [markdown] lang="ru" en_hash="e3c711a7"
 # ## 10 · Чек-лист: как пустить CLV в работу
 #
 # **Удержание**
 #
 # - [ ] Обновляйте список на удержание каждую неделю или месяц и передавайте его команде, которая звонит
 #   или пишет клиентам.
-# - [ ] Ограничьте стоимость удержания одного клиента его ценностью под угрозой; не тратьте ничего на
-#   тех, кто, скорее всего, уже ушёл и никогда не был ценным.
+# - [ ] Ограничьте затраты на одного охваченного клиента его ценностью под угрозой, умноженной на долю
+#   ушедших клиентов, которых предложение возвращает (эту долю измерьте на контрольной группе):
+#   кампания добавляет ценность под угрозой только тем, кого действительно вернула. Не тратьте ничего
+#   на тех, кто, скорее всего, уже ушёл и никогда не был ценным.
 # - [ ] Проверяйте каждое удерживающее предложение на случайной контрольной группе и оценивайте его
 #   через рычаг оттока (блокнот 09) до запуска на всех.
 # - [ ] Следите за P(alive) лучшего уровня клиентов: падение — ранний сигнал задолго до того, как клиент
@@ -479,8 +490,9 @@ with tempfile.TemporaryDirectory() as tmp:
 #
 # - [ ] Показывайте ценность клиентской базы (суммарный CLV) рядом с выручкой каждый квартал: рост
 #   ценности базы — это рост будущего бизнеса.
-# - [ ] Задайте потолок CAC для каждого канала по ценности его новых клиентов; переводите бюджет в
-#   каналы с лучшим LTV:CAC (блокноты 02 и 10).
+# - [ ] Задайте потолок CAC для каждого канала по ценности его новых клиентов; переводите бюджет туда,
+#   где *следующий* клиент приносит больше всего (предельное LTV:CAC из распределения бюджета, а не
+#   только лучшее среднее; блокноты 02 и 10).
 # - [ ] Передайте список для апсейла и кросс-селла продажам; оценивайте наборы и новые товары по
 #   приросту среднего чека.
 # - [ ] Сегментируйте по ценности, а не только по поведению: сервис, скидки и внимание — соразмерно ценности.

@@ -20,6 +20,7 @@ from ..diagnostics import survival_comparison
 from ..errors import ClvDataError
 from ..i18n import format_number, format_percent, label, short_unit_label, text, unit_label
 from ..models.sbg import ShiftedBetaGeometric
+from ..tables import term
 from ._base import Chart, Explorer, State, figures_html, headline_html, slider, with_unit
 
 __all__ = ["RetentionExplorer", "RetentionResult", "RetentionState", "retention_results"]
@@ -172,7 +173,8 @@ class RetentionExplorer(Explorer):
                                     periods=int(periods), cohort=cohort or "")
         s = self.state
         self.controls = {
-            "cohort": w.Dropdown(options=[(label("retention.none", lang), "")] + [(str(c), str(c)) for c in cohorts.columns],
+            "cohort": w.Dropdown(options=[(label("retention.none", lang), "")]
+                                 + [(str(term(str(c), lang)), str(c)) for c in cohorts.columns],
                                  value=s.cohort, description=label("retention.cohort", lang),
                                  style={"description_width": "240px"}, layout=w.Layout(width="500px")),
             "alpha": slider("float", value=s.alpha, low=0.05, high=10.0, step=0.05, fmt=".2f", name="alpha",

@@ -298,7 +298,7 @@ ck.format_table(plan[["customers", "spend", "budget_share", "ltv_cac", "marginal
 stop_at = {}
 for floor in (1.0, 2.0, 3.0):
     option = ck.acquisition.allocate_budget(channels, 30_000 * per_dollar, min_ratio=floor)
-    stop_at[f"min_ratio = {floor:g}"] = {
+    stop_at[tr(en="min_ratio = ", ru="предельный LTV:CAC ≥ ") + f"{floor:g}"] = {
         "customers": option["customers"].sum(), "spend": option["spend"].sum(),
         "average_ltv_cac": option["value"].sum() / option["spend"].sum(),
         "lowest_marginal_ltv_cac": option.loc[option["customers"] > 0, "marginal_ltv_cac"].min(),

@@ -372,7 +372,7 @@ steps = pd.Series({
     tr(en="CLV × (1 − P(alive)) (counts P(alive) twice)",
        ru="CLV × (1 − P(alive)) (P(alive) учтена дважды)"): row["clv"] * (1 - row["p_alive"]),
 }, name=tr(en="customer ", ru="клиент ") + str(first))
-steps.round(2)
+ck.format_table(steps.round(2).to_frame(), lang=lang)
 
 # %% [markdown] lang="en"
 # Notice the segment column: RFM calls most of these customers champions, because they bought often

@@ -82,3 +82,19 @@ def test_the_fit_warns_about_the_hessian_exactly_when_the_exact_one_is_not_posit
         assert (not_pd_text in messages) == (not _positive_definite(-model._log_hessian)), seed
         checked += 1
     assert checked >= 4
+
+
+def test_the_gamma_gamma_hessian_made_on_demand_equals_second_differences(published):
+    from clvkit.models import GammaGamma
+    from clvkit.models.gammagamma import gammagamma_loglik
+
+    model = GammaGamma().fit(published)
+    repeat = published[published["frequency"] > 0]
+    x, z = repeat["frequency"].to_numpy(dtype=float), repeat["monetary_value"].to_numpy(dtype=float)
+
+    def total(log_params):  # in the data's own units (the fit works on rescaled amounts)
+        p, q, gamma = np.exp(log_params)
+        return float(np.sum(gammagamma_loglik(p=p, q=q, gamma=gamma, frequency=x, monetary_value=z)))
+
+    direct = numerical_hessian(total, np.log(model.params_.to_numpy()))
+    np.testing.assert_allclose(model._log_hessian, direct, rtol=2e-5, atol=1e-6 * np.abs(direct).max())

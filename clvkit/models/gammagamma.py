@@ -130,20 +130,37 @@ class GammaGamma(BaseModel):
     _ordered_columns = ()
     _positive_columns = ()
     _timed = False  # spend per transaction does not depend on the time unit
+    _hessian_from_gradient = True
+
+    def _data_terms(self, x, z):
+        """ln z, ln x and x z of the rows being fitted: they do not change while the parameters move."""
+        key = (id(x), id(z), len(x))
+        cached = getattr(self, "_terms", None)
+        if cached is None or cached[0] != key:
+            with np.errstate(divide="ignore"):
+                cached = (key, np.log(z), np.log(x), x * z)
+            self._terms = cached
+        return cached[1:]
 
     def _loglik(self, params, *, frequency, monetary_value):
+        # gammagamma_loglik term by term, with the data's own logarithms computed once per fit
         p, q, gamma = params
-        return gammagamma_loglik(p=p, q=q, gamma=gamma, frequency=frequency, monetary_value=monetary_value)
+        x = np.asarray(frequency, dtype=float)
+        log_z, log_x, xz = self._data_terms(x, np.asarray(monetary_value, dtype=float))
+        px = p * x
+        return (gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(gamma)
+                + (px - 1.0) * log_z + px * log_x - (px + q) * np.log(gamma + xz))
 
     def _loglik_grad_log(self, params, *, counts, frequency, monetary_value):
         """Gradient of the weighted total log-likelihood with respect to ln p, ln q, ln gamma."""
         p, q, gamma = params
-        x, z = frequency, monetary_value
+        x = frequency
+        log_z, log_x, xz = self._data_terms(x, monetary_value)
         px = p * x
-        shared = digamma(px + q) - np.log(gamma + x * z)
-        d_p = x * (shared - digamma(px) + np.log(z) + np.log(x))
+        shared = digamma(px + q) - np.log(gamma + xz)
+        d_p = x * (shared - digamma(px) + log_z + log_x)
         d_q = shared - digamma(q) + np.log(gamma)
-        d_gamma = q / gamma - (px + q) / (gamma + x * z)
+        d_gamma = q / gamma - (px + q) / (gamma + xz)
         return np.array([p * counts @ d_p, q * counts @ d_q, gamma * counts @ d_gamma])
 
     def _initial_params(self, columns, counts):
@@ -209,7 +226,10 @@ class GammaGamma(BaseModel):
         start = None
         if initial_params is not None and np.shape(initial_params) == (3,):
             start = np.asarray(initial_params, dtype=float) / np.array([1.0, 1.0, scale])
-        super().fit(subset, weights=sub_weights, initial_params=initial_params if start is None else start)
+        try:
+            super().fit(subset, weights=sub_weights, initial_params=initial_params if start is None else start)
+        finally:
+            self._terms = None  # the fitted rows' logarithms are not kept with the model
         self.params_["gamma"] = self.params_["gamma"] * scale
         # ln f(z) = ln f(z / c) - ln c for each customer: the likelihood of the amounts as given.
         self.log_likelihood_ -= float(self.n_customers_ if w is None else w[repeat].sum()) * math.log(scale)

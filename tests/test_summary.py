@@ -189,3 +189,16 @@ def test_the_data_path_has_no_import_circle_and_no_private_reach():
     assert not [m for m in graph if reaches(m, m)]
     assert "summary" not in graph["sql"] and "summary" not in graph["cohorts"]
     assert {"_memory", "sql"} <= graph["summary"]
+
+
+@pytest.mark.parametrize("grain_ns", [86_400 * 10**9, 1])
+def test_the_packed_sort_gives_lexsorts_order(grain_ns):
+    from clvkit.data._frame import _by_customer_then_time
+
+    rng = np.random.default_rng(5)
+    codes = rng.integers(0, 500, 20_000)
+    keys = 1_700_000_000 * 10**9 + rng.integers(0, 400, 20_000) * grain_ns * 997
+    np.testing.assert_array_equal(_by_customer_then_time(codes, keys), np.lexsort((keys, codes)))
+    # too many bits for one integer: lexsort itself
+    wide = rng.integers(0, 2**40, 20_000)
+    np.testing.assert_array_equal(_by_customer_then_time(codes, wide * 7), np.lexsort((wide * 7, codes)))

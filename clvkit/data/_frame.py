@@ -103,12 +103,37 @@ def unit_ns(time_unit: str) -> float:
     return DAYS_PER_UNIT[time_unit] * NS_PER_DAY
 
 
+def _by_customer_then_time(codes: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """The order of ``np.lexsort((keys, codes))``: by customer, then time, then row (stable).
+
+    When customer code, time (in whole days, or ns) and row fit in 63 bits together, one
+    integer per row is sorted instead (about twice as fast as lexsort on millions of rows);
+    the row in the low bits makes every integer unique, so the order is the same.
+    """
+    n = len(codes)
+    if n < 2:
+        return np.arange(n)
+    low = int(keys.min())
+    span = keys - low
+    step = NS_PER_DAY if not (span % NS_PER_DAY).any() else 1
+    ticks = span // step if step != 1 else span
+    bits_code, bits_time, bits_row = (int(v).bit_length() for v in (codes.max(), ticks.max(), n - 1))
+    if bits_code + bits_time + bits_row > 63:
+        return np.lexsort((keys, codes))
+    key = codes.astype(np.int64) << (bits_time + bits_row)
+    key |= ticks << bits_row
+    key |= np.arange(n, dtype=np.int64)
+    key.sort()
+    key &= (1 << bits_row) - 1
+    return key
+
+
 def occasions(tx: pd.DataFrame, grain: str):
     """Collapse rows into occasions: (customer codes, uniques, occasion time ns, occasion amount, rows)."""
     codes, uniques = pd.factorize(tx["customer_id"], sort=True)
     keys = occasion_keys(tx["date"].to_numpy(), grain)
     amounts = tx["amount"].to_numpy(dtype=float)
-    order = np.lexsort((keys, codes))
+    order = _by_customer_then_time(codes, keys)
     codes, keys, amounts = codes[order], keys[order], amounts[order]
     n = len(codes)
     new = np.ones(n, dtype=bool)

@@ -102,6 +102,7 @@ def test_workbench_in_english_and_russian(chromium_browser, app_url, tmp_path):
         low = [row[header.index("CLV, low end of range")] for row in sheet[1:]]
         np.testing.assert_array_equal(np.round(clv, 2), np.round(expected.customers["clv"].to_numpy(), 2))
         np.testing.assert_array_equal(np.round(low, 2), np.round(expected.customers["clv_low"].to_numpy(), 2))
+        page.set_viewport_size({"width": 1400, "height": 3400})  # the page scrolls inside: show all of it
         page.screenshot(path=str(ARTIFACTS / "workbench_en.png"), full_page=True)
         expected.close()
         assert problems == [], "\n".join(problems)
@@ -131,6 +132,7 @@ def test_workbench_in_english_and_russian(chromium_browser, app_url, tmp_path):
         expect(page.locator(".clvkit-workbench")).to_contain_text("уходят в бесконечность", timeout=COMPUTE_MS)
         first = page.locator(".clvkit-customers tr[data-customer]").first.get_attribute("data-customer")
         assert first == str(expected.customers.index[0])
+        page.set_viewport_size({"width": 1400, "height": 3400})  # the page scrolls inside: show all of it
         page.screenshot(path=str(ARTIFACTS / "workbench_ru.png"), full_page=True)
         expected.close()
 

@@ -320,3 +320,23 @@ def test_switching_the_app_language_keeps_the_example_amounts_in_proportion():
     assert app.driver.state.aov == pytest.approx(6_000) and app.driver.state.cac == pytest.approx(4_000)
     app.language.value = "en"
     assert app.driver.state.aov == pytest.approx(60)
+
+
+def test_slider_readouts_are_written_the_readers_way():
+    from clvkit.widgets import DriverExplorer, RetentionExplorer
+
+    ru = DriverExplorer(lang="ru", currency="RUB")
+    c = ru.controls["purchases_per_period"]
+    assert c.readout is False  # the browser's readout would write 1.0
+    c.value = 2.5
+    assert c._clvkit_readout.value == "2,5"
+    spaces = str.maketrans({"\u00a0": " ", "\u202f": " "})
+    assert ru.controls["aov"]._clvkit_readout.value.translate(spaces) == "5 000"
+    assert ru.controls["retention"]._clvkit_readout.value.startswith("80") and "%" in ru.controls["retention"]._clvkit_readout.value
+    # and the readout sits beside its slider in the view
+    assert any(getattr(box, "children", ())[:1] == (c,) for box in ru.widget.children[1].children[0].children)
+    alpha = RetentionExplorer(lang="ru").controls["alpha"]
+    assert "," in alpha._clvkit_readout.value and "." not in alpha._clvkit_readout.value
+    en = DriverExplorer(lang="en")
+    assert en.controls["purchases_per_period"].readout is True and en.controls["purchases_per_period"].readout_format == ".1f"
+    assert not hasattr(en.controls["aov"], "_clvkit_readout")

@@ -18,7 +18,7 @@ import traitlets as tr
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ..i18n import currency_symbol, get_currency, label, resolve_lang, text
+from ..i18n import currency_symbol, format_number, format_percent, get_currency, label, resolve_lang, text
 
 __all__ = ["Chart", "Explorer", "State", "figures_html", "headline_html"]
 
@@ -214,7 +214,11 @@ class Explorer:
         self.figures.add_class(FIGURES_CLASS)
         self.chart = chart
         self.title = w.HTML(f"<h3 style='margin:4px 0'>{html.escape(label(title_key, self.lang))}</h3>")
-        left = w.VBox(controls, layout=w.Layout(min_width="500px", flex="0 0 auto"))
+        # a slider with a readout of its own (any language but English) gets it beside it
+        rows = [w.HBox([c, c._clvkit_readout]) if getattr(c, "_clvkit_readout", None) is not None else c
+                for c in controls]
+        wide = len(rows) != len(controls) or any(r is not c for r, c in zip(rows, controls))
+        left = w.VBox(rows, layout=w.Layout(min_width="590px" if wide else "500px", flex="0 0 auto"))
         right = w.VBox([self.headline, self.figures], layout=w.Layout(padding="0 0 0 18px"))
         self.widget = w.VBox([self.title, w.HBox([left, right]), chart.image])
         self.widget.add_class("clvkit-explorer")
@@ -277,14 +281,47 @@ def with_unit(key: str, unit: str, lang: str | None = None) -> str:
     return text("widgets.with_unit", lang, label=label(key, lang), unit=unit)
 
 
-def slider(kind: str, *, value, low, high, step, description: str, fmt: str | None = None, name: str):
-    """A labelled slider with a wide description (the labels are long in Russian)."""
+def slider(kind: str, *, value, low, high, step, description: str, fmt: str | None = None, name: str,
+           lang: str | None = None):
+    """A labelled slider with a wide description (the labels are long in Russian).
+
+    The browser writes a slider's own readout with English number formats (``1.5``, ``5000``,
+    ``80%``); in any other language the slider shows none and carries, as ``_clvkit_readout``,
+    an HTML readout written the reader's way (``1,5``, ``5 000``, ``80 %``), which
+    :meth:`Explorer._build_view` puts beside it.
+    """
     cls = {"float": w.FloatSlider, "int": w.IntSlider}[kind]
+    own = resolve_lang(lang) != "en"
     # An initial value outside the usual range widens the range instead of being clipped.
     options = dict(value=value, min=min(low, value), max=max(high, value), step=step, description=description, continuous_update=True,
                    style={"description_width": "240px"}, layout=w.Layout(width="500px"))
-    if fmt is not None:
+    if own:
+        options["readout"] = False
+    elif fmt is not None:
         options["readout_format"] = fmt
     control = cls(**options)
     control.add_class(f"clvkit-control-{name}")
+    if own:
+        readout = w.HTML(layout=w.Layout(width="90px"))
+        readout.add_class(f"clvkit-readout-{name}")
+
+        def show(*_args) -> None:
+            readout.value = html.escape(readout_text(control.value, fmt, kind, lang))
+
+        control.observe(show, names="value")
+        show()
+        control._clvkit_readout = readout
     return control
+
+
+def readout_text(value, fmt: str | None, kind: str, lang: str | None = None) -> str:
+    """A slider value written the reader's way, following the slider's d3 format (``.1f``, ``.0%``)."""
+    if kind == "int":
+        return format_number(value, lang, decimals=0)
+    import re
+
+    match = re.fullmatch(r"\.(\d+)([f%])", fmt or ".2f")
+    decimals, style = (int(match.group(1)), match.group(2)) if match else (2, "f")
+    if style == "%":
+        return format_percent(value, lang, decimals=decimals)
+    return format_number(value, lang, decimals=decimals)

@@ -129,15 +129,15 @@ class CustomerExplorer(Explorer):
         u, c = unit_label(self.time_unit, lang), self._money_unit()
         scale = money_scale(currency, lang)  # the spend slider reaches 500 dollars' worth (50 000 ₽)
         self.controls = {
-            "frequency": slider("int", value=int(frequency), low=0, high=max_f, step=1, name="frequency",
+            "frequency": slider("int", lang=lang, value=int(frequency), low=0, high=max_f, step=1, name="frequency",
                                 description=label("customer.frequency", lang)),
-            "recency": slider("float", value=float(recency), low=0, high=max_T, step=0.5, fmt=".1f", name="recency",
+            "recency": slider("float", lang=lang, value=float(recency), low=0, high=max_T, step=0.5, fmt=".1f", name="recency",
                               description=with_unit('customer.recency', u, lang)),
-            "T": slider("float", value=float(T), low=0.5, high=max_T, step=0.5, fmt=".1f", name="T",
+            "T": slider("float", lang=lang, value=float(T), low=0.5, high=max_T, step=0.5, fmt=".1f", name="T",
                         description=with_unit('customer.T', u, lang)),
-            "monetary_value": slider("float", value=float(monetary_value), low=0, high=500 * scale, step=scale, fmt=".0f",
+            "monetary_value": slider("float", lang=lang, value=float(monetary_value), low=0, high=500 * scale, step=scale, fmt=".0f",
                                      name="monetary_value", description=with_unit('customer.monetary', c, lang)),
-            "horizon": slider("float", value=float(horizon), low=1, high=260, step=1, fmt=".0f", name="horizon",
+            "horizon": slider("float", lang=lang, value=float(horizon), low=1, high=260, step=1, fmt=".0f", name="horizon",
                               description=with_unit('customer.horizon', u, lang)),
         }
         for name, control in self.controls.items():

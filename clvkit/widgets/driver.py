@@ -162,21 +162,21 @@ class DriverExplorer(Explorer):
         per = per_unit_label(u, lang)
         c = self._money_unit()
         self.controls = {
-            "aov": slider("float", value=aov, low=1 * scale, high=500 * scale, step=1 * scale, fmt=".0f", name="aov",
+            "aov": slider("float", lang=lang, value=aov, low=1 * scale, high=500 * scale, step=1 * scale, fmt=".0f", name="aov",
                           description=with_unit('driver.aov', c, lang)),
-            "purchases_per_period": slider("float", value=purchases_per_period, low=0.1, high=10, step=0.1,
+            "purchases_per_period": slider("float", lang=lang, value=purchases_per_period, low=0.1, high=10, step=0.1,
                                            fmt=".1f", name="purchases_per_period",
                                            description=f"{label('driver.purchases_per_period', lang)}, {per}"),
-            "margin": slider("float", value=margin, low=0.01, high=1.0, step=0.01, fmt=".0%", name="margin",
+            "margin": slider("float", lang=lang, value=margin, low=0.01, high=1.0, step=0.01, fmt=".0%", name="margin",
                              description=label("driver.margin", lang)),
-            "retention": slider("float", value=retention, low=0.01, high=0.99, step=0.01, fmt=".0%",
+            "retention": slider("float", lang=lang, value=retention, low=0.01, high=0.99, step=0.01, fmt=".0%",
                                 name="retention", description=f"{label('driver.retention', lang)}, {per}"),
-            "annual_discount_rate": slider("float", value=annual_discount_rate, low=0.0, high=0.5, step=0.01,
+            "annual_discount_rate": slider("float", lang=lang, value=annual_discount_rate, low=0.0, high=0.5, step=0.01,
                                            fmt=".0%", name="annual_discount_rate",
                                            description=label("driver.annual_discount_rate", lang)),
-            "horizon": slider("int", value=int(horizon), low=1, high=120, step=1, name="horizon",
+            "horizon": slider("int", lang=lang, value=int(horizon), low=1, high=120, step=1, name="horizon",
                               description=with_unit('driver.horizon', unit_label(u, lang), lang)),
-            "cac": slider("float", value=cac, low=0, high=1000 * scale, step=5 * scale, fmt=".0f", name="cac",
+            "cac": slider("float", lang=lang, value=cac, low=0, high=1000 * scale, step=5 * scale, fmt=".0f", name="cac",
                           description=with_unit('driver.cac', c, lang)),
         }
         import ipywidgets as w

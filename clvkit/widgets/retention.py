@@ -177,13 +177,13 @@ class RetentionExplorer(Explorer):
                                  + [(str(term(str(c), lang)), str(c)) for c in cohorts.columns],
                                  value=s.cohort, description=label("retention.cohort", lang),
                                  style={"description_width": "240px"}, layout=w.Layout(width="500px")),
-            "alpha": slider("float", value=s.alpha, low=0.05, high=10.0, step=0.05, fmt=".2f", name="alpha",
+            "alpha": slider("float", lang=lang, value=s.alpha, low=0.05, high=10.0, step=0.05, fmt=".2f", name="alpha",
                             description=label("retention.alpha", lang)),
-            "beta": slider("float", value=s.beta, low=0.05, high=20.0, step=0.05, fmt=".2f", name="beta",
+            "beta": slider("float", lang=lang, value=s.beta, low=0.05, high=20.0, step=0.05, fmt=".2f", name="beta",
                            description=label("retention.beta", lang)),
-            "discount_rate": slider("float", value=discount_rate, low=0.0, high=0.5, step=0.01, fmt=".0%",
+            "discount_rate": slider("float", lang=lang, value=discount_rate, low=0.0, high=0.5, step=0.01, fmt=".0%",
                                     name="discount_rate", description=label("driver.discount_rate", lang)),
-            "periods": slider("int", value=int(periods), low=2, high=40, step=1, name="periods",
+            "periods": slider("int", lang=lang, value=int(periods), low=2, high=40, step=1, name="periods",
                               description=with_unit('driver.horizon', unit_label(time_unit, lang), lang)),
         }
         for name, control in self.controls.items():

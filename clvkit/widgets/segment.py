@@ -153,13 +153,13 @@ class SegmentExplorer(Explorer):
         self.controls = {
             "by": w.ToggleButtons(options=[(label("segment.rfm", lang), "rfm"), (label("segment.tier", lang), "tier")],
                                   value=by, description=label("segment.by", lang)),
-            "recent_within": slider("float", value=float(recent_within), low=1, high=max(max_gap, 2.0), step=1,
+            "recent_within": slider("float", lang=lang, value=float(recent_within), low=1, high=max(max_gap, 2.0), step=1,
                                     fmt=".0f", name="recent_within", description=with_unit('segment.r_cut', unit, lang)),
-            "frequent_from": slider("int", value=int(frequent_from), low=1, high=20, step=1, name="frequent_from",
+            "frequent_from": slider("int", lang=lang, value=int(frequent_from), low=1, high=20, step=1, name="frequent_from",
                                     description=label("segment.f_cut", lang)),
-            "top_cut": slider("float", value=top_cut, low=0.01, high=0.5, step=0.01, fmt=".0%", name="top_cut",
+            "top_cut": slider("float", lang=lang, value=top_cut, low=0.01, high=0.5, step=0.01, fmt=".0%", name="top_cut",
                               description=f"{label('segment.tiers', lang)} 1"),
-            "second_cut": slider("float", value=second_cut, low=0.02, high=0.9, step=0.01, fmt=".0%",
+            "second_cut": slider("float", lang=lang, value=second_cut, low=0.02, high=0.9, step=0.01, fmt=".0%",
                                  name="second_cut", description=f"{label('segment.tiers', lang)} 2"),
         }
         for name, control in self.controls.items():

@@ -140,17 +140,17 @@ class StrategySimulator(Explorer):
         options = [(label("strategy.everyone", lang), EVERYONE)] + [(segment_name(s, lang), s) for s in segments]
         c = self._money_unit()
         self.controls = {
-            "churn_reduction": slider("float", value=churn_reduction, low=0.0, high=0.5, step=0.05, fmt=".0%",
+            "churn_reduction": slider("float", lang=lang, value=churn_reduction, low=0.0, high=0.5, step=0.05, fmt=".0%",
                                       name="churn_reduction", description=label("strategy.retention", lang)),
-            "frequency_lift": slider("float", value=frequency_lift, low=0.0, high=0.5, step=0.05, fmt=".0%",
+            "frequency_lift": slider("float", lang=lang, value=frequency_lift, low=0.0, high=0.5, step=0.05, fmt=".0%",
                                      name="frequency_lift", description=label("strategy.frequency", lang)),
-            "aov_lift": slider("float", value=aov_lift, low=-0.2, high=0.5, step=0.01, fmt=".0%", name="aov_lift",
+            "aov_lift": slider("float", lang=lang, value=aov_lift, low=-0.2, high=0.5, step=0.01, fmt=".0%", name="aov_lift",
                                description=label("strategy.aov", lang)),
-            "margin_change": slider("float", value=margin_change, low=-0.2, high=0.2, step=0.01, fmt=".0%",
+            "margin_change": slider("float", lang=lang, value=margin_change, low=-0.2, high=0.2, step=0.01, fmt=".0%",
                                     name="margin_change", description=label("lever.margin", lang).capitalize()),
-            "cost_once": slider("float", value=cost_once, low=0.0, high=float(cost_max), step=float(cost_max) / 100,
+            "cost_once": slider("float", lang=lang, value=cost_once, low=0.0, high=float(cost_max), step=float(cost_max) / 100,
                                 fmt=".1f", name="cost_once", description=with_unit('strategy.cost', c, lang)),
-            "take_up": slider("float", value=take_up, low=0.0, high=1.0, step=0.05, fmt=".0%", name="take_up",
+            "take_up": slider("float", lang=lang, value=take_up, low=0.0, high=1.0, step=0.05, fmt=".0%", name="take_up",
                               description=label("strategy.take_up", lang)),
             "target": w.Dropdown(options=options, value=self.state.target, description=label("strategy.target", lang),
                                  style={"description_width": "240px"}, layout=w.Layout(width="500px")),

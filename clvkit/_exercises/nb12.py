@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..teach import Exercise
+from ._roubles import rub, signed_rub
 
 #: The notebook's cohort: a month of advertising, in roubles.
 COHORT = dict(ua=10_000, c1=0.04, avp=2500, cogs=1500, apc=1.8, cpa=80)
@@ -33,16 +34,6 @@ PROJECT_SYNONYMS = {
     "apc": SYNONYMS["apc"] + ("e-mails", "emails", "e-mail chain", "loyalty", "письма", "цепочка писем",
                               "рассылка", "лояльность"),
 }
-
-
-def _rub(value: float, lang: str, decimals: int = 0) -> str:
-    from ..i18n import format_money
-
-    return format_money(value, lang, currency="RUB", decimals=decimals)
-
-
-def _signed_rub(value: float, lang: str) -> str:
-    return ("+" if value > 0 else "") + _rub(value, lang)
 
 
 def _pct(value: float, lang: str, decimals: int = 0) -> str:
@@ -129,19 +120,19 @@ def _texts() -> dict:
     out = {}
     for lang in ("en", "ru"):
         out[lang] = {
-            "cpa": _rub(COHORT["cpa"], lang),
-            "arpu": _rub(base.arpu, lang),
-            "loss": _rub(COHORT["cpa"] - base.arpu, lang),
-            "ceiling": _rub(_max_cpa(), lang),
+            "cpa": rub(COHORT["cpa"], lang),
+            "arpu": rub(base.arpu, lang),
+            "loss": rub(COHORT["cpa"] - base.arpu, lang),
+            "ceiling": rub(_max_cpa(), lang),
             "romi": _pct(TARGET_ROMI, lang),
             "divisor": _num(1 + TARGET_ROMI, lang),
-            "landing": _signed_rub(projects["c1"], lang),
-            "emails": _signed_rub(projects["apc"], lang),
+            "landing": signed_rub(projects["c1"], lang),
+            "emails": signed_rub(projects["apc"], lang),
             "c1_share": _pct(LANDING_C1 / COHORT["c1"] - 1, lang),
             "apc_share": _pct(EMAILS_APC / COHORT["apc"] - 1, lang, decimals=1),
-            "same": _signed_rub(lifts["unit_economics"]["c1"], lang),
-            "clv_c1": _signed_rub(lifts["clv_view"]["c1"], lang),
-            "clv_apc": _signed_rub(lifts["clv_view"]["apc"], lang),
+            "same": signed_rub(lifts["unit_economics"]["c1"], lang),
+            "clv_c1": signed_rub(lifts["clv_view"]["c1"], lang),
+            "clv_apc": signed_rub(lifts["clv_view"]["apc"], lang),
         }
     return out
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..teach import Exercise
+from ._roubles import rub, signed_rub
 
 #: The notebook's assumptions: discount rate a year, the horizon of a new student's value
 #: (months), the LTV:CAC target.
@@ -36,16 +37,6 @@ ACTION_SYNONYMS = {
     "curator": ("curators", "retention", "the curator", "куратор", "кураторы", "куратора", "удержание"),
     "upsell": ("up-sell", "pro", "the upsell", "апсейл", "апсейла", "про", "переход на про", "тариф про"),
 }
-
-
-def _rub(value: float, lang: str, decimals: int = 0) -> str:
-    from ..i18n import format_money
-
-    return format_money(value, lang, currency="RUB", decimals=decimals)
-
-
-def _signed_rub(value: float, lang: str) -> str:
-    return ("+" if value > 0 else "") + _rub(value, lang)
 
 
 def _num(value: float, lang: str, decimals: int = 2) -> str:
@@ -168,22 +159,22 @@ def _texts() -> dict:
     out = {}
     for lang in ("en", "ru"):
         out[lang] = {
-            "blog_cpa": _rub(channels.loc["bloggers", "cpa"], lang),
+            "blog_cpa": rub(channels.loc["bloggers", "cpa"], lang),
             "blog_c1": format_percent(channels.loc["bloggers", "c1"], lang),
-            "blog_ltv": _rub(new_student_value("bloggers"), lang),
-            "blog_break_even": _rub(3 * bloggers_max_cpa(), lang),
-            "partner_cpa": _rub(channels.loc["partners", "cpa"], lang),
+            "blog_ltv": rub(new_student_value("bloggers"), lang),
+            "blog_break_even": rub(3 * bloggers_max_cpa(), lang),
+            "partner_cpa": rub(channels.loc["partners", "cpa"], lang),
             "partner_ua": _num(channels.loc["partners", "ua"], lang, 0),
             "offer_ua": _num(channels.loc["partners", "ua"] * PARTNER_UA_FACTOR, lang, 0),
-            "offer_cpa": _rub(PARTNER_CPA, lang),
+            "offer_cpa": rub(PARTNER_CPA, lang),
             "ratio_now": _num(deal["ratio_now"], lang),
             "ratio_offer": _num(deal["ratio_offer"], lang),
-            "net_now": _rub(deal["net_now"], lang),
-            "net_offer": _rub(deal["net_offer"], lang),
-            "cost": _rub(CURATOR_COST_14_3, lang),
-            "old_cost": _rub(CURATOR["cost"], lang),
-            "curator": _signed_rub(gains["curator"], lang),
-            "upsell": _signed_rub(gains["upsell"], lang),
+            "net_now": rub(deal["net_now"], lang),
+            "net_offer": rub(deal["net_offer"], lang),
+            "cost": rub(CURATOR_COST_14_3, lang),
+            "old_cost": rub(CURATOR["cost"], lang),
+            "curator": signed_rub(gains["curator"], lang),
+            "upsell": signed_rub(gains["upsell"], lang),
         }
     return out
 

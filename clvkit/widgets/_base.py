@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import time
 
 import ipywidgets as w
@@ -318,8 +319,6 @@ def readout_text(value, fmt: str | None, kind: str, lang: str | None = None) -> 
     """A slider value written the reader's way, following the slider's d3 format (``.1f``, ``.0%``)."""
     if kind == "int":
         return format_number(value, lang, decimals=0)
-    import re
-
     match = re.fullmatch(r"\.(\d+)([f%])", fmt or ".2f")
     decimals, style = (int(match.group(1)), match.group(2)) if match else (2, "f")
     if style == "%":

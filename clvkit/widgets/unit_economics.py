@@ -37,7 +37,6 @@ __all__ = ["UnitEconomicsExplorer", "UnitEconomicsResult", "UnitEconomicsState",
 CLV_VIEW_CLASS = "clvkit-clv-view"
 
 # Defaults and slider ranges in dollars, scaled by the currency's price level (MONEY_SCALE).
-_MONEY_SCALE = MONEY_SCALE
 _MONEY_DEFAULTS = {"avp": 30.0, "cogs": 18.0, "cpa": 1.0}
 # (low, high, step) in dollars
 _MONEY_RANGES = {"avp": (1.0, 300.0, 1.0), "cogs": (0.0, 300.0, 1.0), "cpa": (0.05, 20.0, 0.05)}
@@ -52,13 +51,8 @@ def explorer_defaults(currency: str | None = None, lang: str | None = None) -> d
     >>> explorer_defaults("RUB")["avp"], explorer_defaults("USD")["avp"]
     (3000.0, 30.0)
     """
-    scale = _MONEY_SCALE[_code(currency, lang)]
+    scale = MONEY_SCALE[currency_code(currency, lang)]
     return {**_OTHER_DEFAULTS, **{k: v * scale for k, v in _MONEY_DEFAULTS.items()}}
-
-
-def _code(currency: str | None, lang: str | None) -> str:
-    """The ISO code of `currency` (a code or a symbol); the current currency when None."""
-    return currency_code(currency, lang)
 
 
 @dataclass(frozen=True)
@@ -201,8 +195,8 @@ class UnitEconomicsExplorer(Explorer):
     def __init__(self, *, ua=None, c1=None, avp=None, cogs=None, apc=None, cpa=None, retention=None,
                  annual_discount_rate=None, periods=12, target_romi=0.3, currency=None, lang=None):
         self.lang = resolve_lang(lang)
-        self.currency = _code(currency, self.lang)
-        lang, scale = self.lang, _MONEY_SCALE[self.currency]
+        self.currency = currency_code(currency, self.lang)
+        lang, scale = self.lang, MONEY_SCALE[self.currency]
         given = {"ua": ua, "c1": c1, "avp": avp, "cogs": cogs, "apc": apc, "cpa": cpa, "retention": retention,
                  "annual_discount_rate": annual_discount_rate}
         defaults = explorer_defaults(self.currency)

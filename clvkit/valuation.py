@@ -98,18 +98,24 @@ class _PathCache:
 
     ``active`` columns (per distinct (frequency, T) pair, one per horizon t) do not depend on
     the discount rate or the horizon they were computed for, so a new rate needs none and a
-    new horizon only its new points. Thread-safe; at most `max_columns` columns are kept
-    (the least recently used go first).
+    new horizon only its new points. Thread-safe; it keeps at most `max_columns` columns and
+    `max_bytes` of them (a base with many distinct histories gets fewer columns), the least
+    recently used going first, but always the columns of the grid last asked for.
     """
 
-    def __init__(self, max_columns: int = 400) -> None:
+    def __init__(self, max_columns: int = 400, max_bytes: int = 256 * 2**20) -> None:
         import threading
         from collections import OrderedDict
 
         self.max_columns = max_columns
+        self.max_bytes = max_bytes
         self.alive: np.ndarray | None = None
         self.columns: OrderedDict[float, np.ndarray] = OrderedDict()
         self.lock = threading.Lock()
+
+    def capacity(self, histories) -> int:
+        """How many columns of this base the cache keeps."""
+        return max(1, min(self.max_columns, self.max_bytes // (8 * max(1, len(histories.pair_x)))))
 
     def parts(self, model, histories, grid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         with self.lock:
@@ -118,7 +124,7 @@ class _PathCache:
                 alive, active = model._path_parts(histories, np.asarray(need, dtype=float))
                 self.alive = alive
                 for j, t in enumerate(need):
-                    self.columns[t] = active[:, j]
+                    self.columns[t] = active[:, j].copy()  # its own memory, freed when it is evicted
             zero = np.zeros(len(histories.pair_x))
             columns = []
             for t in grid:
@@ -128,7 +134,7 @@ class _PathCache:
                 else:
                     columns.append(zero)
             active = np.column_stack(columns)
-            while len(self.columns) > max(self.max_columns, len(grid)):
+            while len(self.columns) > max(self.capacity(histories), len(grid)):
                 self.columns.popitem(last=False)
             return self.alive, active
 

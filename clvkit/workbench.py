@@ -690,7 +690,8 @@ class Workbench:
 
         Meant for the background after the table and its ranges: any horizon the page is then
         given needs only its own last point. The cache's lock is taken per batch, so a setting
-        changed meanwhile waits for one batch at most.
+        changed meanwhile waits for one batch at most; on a base with very many distinct
+        histories only as many points are computed as the cache's memory budget keeps.
 
         Returns
         -------
@@ -706,6 +707,8 @@ class Workbench:
             unit = getattr(model, "time_unit_", None) or self.summary.attrs.get("time_unit")
             last = int(np.ceil(_horizon(f"{months:g} months", unit)))
         points = [float(t) for t in range(1, last + 1) if float(t) not in cache.columns]
+        # no further than the cache keeps: warming must not evict what the page shows
+        points = points[:max(0, cache.capacity(histories) - len(cache.columns))]
         done = 0
         for lo in range(0, len(points), batch):
             if self._path_cache is not cache:  # a new upload or compute: stop

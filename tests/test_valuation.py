@@ -202,3 +202,17 @@ def test_the_workbench_path_cache_gives_the_values_of_a_fresh_computation(model,
         fresh = ck.customer_lifetime_value(model, 2.0, cdnow_summary, horizon=horizon, annual_discount_rate=rate)
         pd.testing.assert_frame_equal(fast, fresh, check_exact=False, rtol=1e-13)
         assert len(cache.columns) <= max(60, horizon + 1)
+
+
+def test_the_path_cache_keeps_within_its_memory_budget(model, cdnow_summary):
+    from clvkit.valuation import _customer_lifetime_value, _PathCache
+
+    histories = model._histories(cdnow_summary)
+    pairs = len(histories.pair_x)
+    cache = _PathCache(max_bytes=20 * 8 * pairs)  # room for 20 columns of this base
+    assert cache.capacity(histories) == 20
+    for horizon, kept in ((10, 10), (30, 30), (52, 52), (5, 20)):
+        _customer_lifetime_value(model, 2.0, cdnow_summary, horizon=horizon, annual_discount_rate=0.1,
+                                 cache=cache, histories=histories)
+        # the grid just asked for is always kept whole, beyond that no more than the budget
+        assert len(cache.columns) == kept

@@ -1,9 +1,26 @@
-"""Checks shared by several model test files."""
+"""Checks and loaders shared by several test files."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
+
+
+def load_script(path: Path, name: str | None = None, *, register: bool = False):
+    """A script of the repository (a build script, a dataset recipe, tasks.py) imported from its path.
+
+    With `register`, it is entered in ``sys.modules`` first, as dataclasses defined in it need.
+    """
+    spec = importlib.util.spec_from_file_location(name or path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    if register:
+        sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def assert_gradient_matches_finite_differences(loglik, gradient, names, point, *, x, t_x, T, rel=1e-5):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 import clvkit as ck
 from clvkit.datasets import dataset_path, load_coffee_chain, load_online_school, load_retailer, load_subscription
 from clvkit.models import BGNBD, GammaGamma, ShiftedBetaGeometric
+from helpers import load_script
 
 DATASETS = Path(__file__).resolve().parent.parent / "datasets"
 CASE_FILES = [
@@ -52,10 +52,7 @@ def test_each_case_is_labelled_synthetic_in_its_readme_section():
     ],
 )
 def test_recipes_reproduce_the_committed_files(recipe, outputs):
-    spec = importlib.util.spec_from_file_location(recipe[:-3], DATASETS / recipe)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    frames = module.build()[:-1]
+    frames = load_script(DATASETS / recipe).build()[:-1]
     for frame, name in zip(frames, outputs):
         buffer = io.StringIO()
         frame.to_csv(buffer, index=False)
@@ -172,10 +169,7 @@ def test_coffee_members_buy_more_often_in_the_raw_data(coffee):
 def test_the_online_school_recipe_reproduces_its_true_parameters_file():
     import json
 
-    spec = importlib.util.spec_from_file_location("make_online_school", DATASETS / "make_online_school.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    params = module.build()[-1]
+    params = load_script(DATASETS / "make_online_school.py").build()[-1]
     assert params == json.loads((DATASETS / "online_school_params.json").read_text(encoding="utf-8"))
 
 

@@ -8,7 +8,6 @@ with the package, so an example that drifts from the formulas fails here.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,6 +18,7 @@ from pypdf import PdfReader
 from clvkit import formulas
 from clvkit.i18n import format_number, format_percent
 from clvkit.strategy import Strategy, evaluate_drivers
+from helpers import load_script
 
 pytestmark = pytest.mark.browser
 
@@ -35,10 +35,7 @@ KEY_STRINGS = {
 
 
 def _build_module():
-    spec = importlib.util.spec_from_file_location("training_build", TRAINING / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(TRAINING / "build.py", "training_build")
 
 
 def _squeeze(text: str) -> str:

@@ -7,7 +7,6 @@ the one rule.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import re
@@ -19,20 +18,13 @@ from pathlib import Path
 import pytest
 
 from clvkit import teach
+from helpers import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 
 
-def _load_build():
-    spec = importlib.util.spec_from_file_location("course_build", NOTEBOOKS / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _load_build()
+build = load_script(NOTEBOOKS / "build.py", "course_build", register=True)
 ENTRIES, LABELS = build.load_curriculum()
 
 

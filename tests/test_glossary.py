@@ -8,25 +8,16 @@ means the texts are clean, not that the checker is blind.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 TRAINING = ROOT / "docs" / "training"
 
 
-def _load_glossary_module():
-    spec = importlib.util.spec_from_file_location("build_glossary", TRAINING / "build_glossary.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-bg = _load_glossary_module()
+bg = load_script(TRAINING / "build_glossary.py", register=True)
 GLOSSARY = bg.load()
 
 

@@ -30,7 +30,7 @@ from .i18n import format_number, resolve_lang, text
 
 __all__ = ["Exercise", "Feedback", "check", "hint", "solution", "exercises", "get", "score", "forget"]
 
-_KINDS = ("number", "choice", "set", "bool")
+_KINDS = ("number", "choice", "set", "bool", "decision")
 
 #: The last result of every exercise checked in this session, by key (what :func:`score` counts).
 _RESULTS: dict[str, bool] = {}
@@ -47,9 +47,11 @@ class Exercise:
     ----------
     key : str
         "NN.k": notebook number and question number.
-    kind : {"number", "choice", "set", "bool"}
+    kind : {"number", "choice", "set", "bool", "decision"}
         number: compared with a tolerance; choice: one option (case-insensitive);
-        set: an unordered collection of options; bool: True or False.
+        set: an unordered collection of options; bool: True or False; decision: one of
+        `options` together with the key of its reason among `reasons`, answered as the pair
+        ``(decision, reason)``; both must be right, and a wrong one is explained from `explain`.
     expected : value or callable
         The right answer, or a function computing it (called once, then cached).
     hint, solution : dict
@@ -79,6 +81,13 @@ class Exercise:
     per_lang : bool
         When True, `expected` is a function of the language (``expected("ru")``): for an
         amount of money that the two tracks state in their own currencies.
+    reasons : dict
+        For a decision: ``{"r1": {"en": ..., "ru": ...}, ...}``, the reasons the learner picks
+        from; the notebook lists them under the question.
+    explain : dict
+        For a decision: ``{option_or_reason: {"en": ..., "ru": ...}}``, one sentence for every
+        option and every reason saying, from the data, why it is right or wrong; a wrong
+        answer is told the sentence of what it chose.
     """
 
     key: str
@@ -96,6 +105,8 @@ class Exercise:
     prompt: dict = field(default_factory=dict)
     feedback: dict = field(default_factory=dict)
     per_lang: bool = False
+    reasons: dict = field(default_factory=dict)
+    explain: dict = field(default_factory=dict)
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def value(self, lang: str | None = None):
@@ -225,8 +236,26 @@ def _check_bool(ex: Exercise, answer, lang: str, rate: float = 1.0) -> tuple[boo
     return answer is bool(ex.value(lang)), ""
 
 
+def _check_decision(ex: Exercise, answer, lang: str, rate: float = 1.0) -> tuple[bool, str]:
+    if isinstance(answer, str) or not hasattr(answer, "__len__") or len(answer) != 2:
+        return False, _t("decision_pair", lang)
+    decision, reason = _canonical(ex, answer[0]), _norm(answer[1])
+    right_decision, right_reason = (_norm(v) for v in ex.value(lang))
+    options = {_norm(o): o for o in ex.options}
+    reasons = {_norm(r): r for r in ex.reasons}
+    if decision not in options:
+        return False, _t("choice", lang, options=", ".join(map(str, ex.options)))
+    if reason not in reasons:
+        return False, _t("reason_keys", lang, keys=", ".join(map(str, ex.reasons)))
+    if decision != right_decision:
+        return False, ex.explain[options[decision]][lang]
+    if reason != right_reason:
+        return False, f"{_t('right_decision', lang)} {ex.explain[reasons[reason]][lang]}"
+    return True, ""
+
+
 _CHECKERS: dict[str, Callable] = {"number": _check_number, "choice": _check_choice, "set": _check_set,
-                                  "bool": _check_bool}
+                                  "bool": _check_bool, "decision": _check_decision}
 
 
 def _shown(ex: Exercise, lang: str, rate: float = 1.0) -> str:
@@ -235,6 +264,9 @@ def _shown(ex: Exercise, lang: str, rate: float = 1.0) -> str:
         return format_number(float(value) * rate, lang, decimals=ex.decimals)
     if ex.kind == "set":
         return ", ".join(sorted(map(str, value)))
+    if ex.kind == "decision":
+        decision, reason = value
+        return f"{decision}; {reason} — {ex.reasons[reason][lang]}"
     return str(value)
 
 
@@ -272,7 +304,8 @@ def check(key: str, answer, *, lang: str | None = None, currency: str | None = N
     if ok:
         why = f" {ex.feedback[lang]}" if ex.feedback else ""
         return Feedback(True, f"✅ {_t('correct', lang)} ({key}).{why}")
-    lines = [f"❌ {_t('not_quite', lang)} ({key})" + (f": {why}." if why else ".")]
+    end = "" if why.endswith((".", "!", "?", "»")) else "."
+    lines = [f"❌ {_t('not_quite', lang)} ({key})" + (f": {why}{end}" if why else ".")]
     lines.append(f"💡 {_t('hint', lang)}: {ex.hint[lang]}")
     return Feedback(False, "\n".join(lines))
 

@@ -297,8 +297,31 @@ def navigation(entries: list[Entry], index: int, labels: dict, lang: str) -> str
     return "\n\n".join(parts)
 
 
+def _reason_prompt(exercise, lang: str) -> str:
+    from clvkit.i18n import text
+
+    return text("teach.reason_prompt", lang, keys=", ".join(exercise.reasons))
+
+
+def question(key: str, exercise, label: str, lang: str) -> str:
+    """The prose of one exercise: its question and, for a decision, the reasons to choose from."""
+    out = f"**{label} {key}.** {exercise.question[lang]}"
+    if exercise.kind == "decision":
+        from clvkit.i18n import text
+
+        listed = "\n".join(f"- `{name}` — {reason[lang]}" for name, reason in exercise.reasons.items())
+        out += f"\n\n{text('teach.reasons', lang)}:\n\n{listed}"
+    return out
+
+
 def placeholder(key: str, exercise, lang: str) -> str:
-    """The learner's answer cell: nothing of the answer, only what kind of answer is expected."""
+    """The learner's answer cell: nothing of the answer, only what kind of answer is expected.
+
+    A decision is answered in two lines, the decision and the key of its reason, checked together.
+    """
+    if exercise.kind == "decision":
+        return (f"decision = ...  # {exercise.prompt[lang]}\nreason = ...  # {_reason_prompt(exercise, lang)}\n"
+                f'teach.check("{key}", (decision, reason), lang=lang)')
     return f'answer = ...  # {exercise.prompt[lang]}\nteach.check("{key}", answer, lang=lang)'
 
 
@@ -310,10 +333,16 @@ def group_placeholder(keys: list[str], exercises: dict, lang: str) -> str:
     """
     if len(keys) == 1:
         return placeholder(keys[0], exercises[keys[0]], lang)
-    names = {key: f"answer_{key.split('.')[1]}" for key in keys}
-    lines = [f"{names[key]} = ...  # {exercises[key].prompt[lang]}" for key in keys]
-    lines += [f'display(teach.check("{key}", {names[key]}, lang=lang))' for key in keys]
-    return "\n".join(lines)
+    lines, checks = [], []
+    for key in keys:
+        ex, k = exercises[key], key.split(".")[1]
+        if ex.kind == "decision":
+            lines += [f"decision_{k} = ...  # {ex.prompt[lang]}", f"reason_{k} = ...  # {_reason_prompt(ex, lang)}"]
+            checks.append(f'display(teach.check("{key}", (decision_{k}, reason_{k}), lang=lang))')
+        else:
+            lines.append(f"answer_{k} = ...  # {ex.prompt[lang]}")
+            checks.append(f'display(teach.check("{key}", answer_{k}, lang=lang))')
+    return "\n".join(lines + checks)
 
 
 def build_cells(entries: list[Entry], index: int, labels: dict, source: Path = SOURCE) -> dict[str, list[dict]]:
@@ -359,7 +388,7 @@ def build_cells(entries: list[Entry], index: int, labels: dict, source: Path = S
             for lang in TRACKS:
                 if part == "question":
                     label = labels["exercise"][lang]
-                    text = "\n\n".join(f"**{label} {key}.** {exercises[key].question[lang]}" for key in keys)
+                    text = "\n\n".join(question(key, exercises[key], label, lang) for key in keys)
                     out[lang].append({"cell_type": "markdown", "source": text, "tags": []})
                 else:
                     out[lang].append({"cell_type": "code", "source": group_placeholder(keys, exercises, lang),

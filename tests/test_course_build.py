@@ -237,7 +237,7 @@ def test_no_answer_or_solution_shows_before_the_learner_asks(entry):
             shown = json.dumps(cell.get("outputs", []), ensure_ascii=False)
             assert "📖" not in shown
             if "teach.check(" in source:
-                assert re.match(r"answer(_\d+)? = \.\.\.  #", source)
+                assert re.match(r"(answer|decision)(_\d+)? = \.\.\.  #", source)
                 assert shown.count("✏️") == source.count("teach.check(") and "✅" not in shown
     for ex in teach.exercises(entry.number).values():
         for lang in ("en", "ru"):

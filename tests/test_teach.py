@@ -31,7 +31,7 @@ def test_expected_answer_passes_its_own_check(ex):
 
 @pytest.mark.parametrize("ex", ALL, ids=[ex.key for ex in ALL])
 def test_every_exercise_has_hint_and_solution_in_both_languages(ex):
-    assert ex.kind in ("number", "choice", "set", "bool")
+    assert ex.kind in ("number", "choice", "set", "bool", "decision")
     for text in (ex.hint, ex.solution):
         assert set(text) == {"en", "ru"}
         assert text["en"].strip() and text["ru"].strip()
@@ -116,3 +116,72 @@ def test_feedback_of_an_exercise_follows_a_right_answer_only(monkeypatch):
     assert teach.check("00.7", 4).text == "✅ Correct (00.7). Two and two make four."
     assert teach.check("00.7", 4, lang="ru").text == "✅ Верно (00.7). Дважды два — четыре."
     assert "Two and two" not in teach.check("00.7", 5).text
+
+
+DECISIONS = [ex for ex in ALL if ex.kind == "decision"]
+
+
+@pytest.mark.parametrize("ex", DECISIONS, ids=[ex.key for ex in DECISIONS])
+def test_a_decision_explains_every_option_and_reason_in_both_languages(ex):
+    decision, reason = ex.value("en")
+    assert ex.value("ru") == (decision, reason)
+    assert len(ex.options) >= 2 and 2 <= len(ex.reasons) <= 5
+    assert decision in ex.options and reason in ex.reasons
+    assert set(ex.explain) == set(ex.options) | set(ex.reasons), "one sentence for every option and reason"
+    for words in [*ex.explain.values(), *ex.reasons.values()]:
+        assert set(words) == {"en", "ru"} and words["en"].strip() and re.search("[а-яА-Я]", words["ru"])
+    for lang in ("en", "ru"):
+        for option in ex.options:
+            if option != decision:
+                feedback = teach.check(ex.key, (option, reason), lang=lang)
+                assert not feedback.correct and ex.explain[option][lang] in feedback.text
+        for other in ex.reasons:
+            if other != reason:
+                feedback = teach.check(ex.key, (decision, other), lang=lang)
+                assert not feedback.correct and ex.explain[other][lang] in feedback.text
+
+
+def _decision(**changes):
+    fields = dict(key="00.8", kind="decision", expected=("cut B", "r2"), options=("cut A", "cut B"),
+                  reasons={"r1": {"en": "A has the lower CAC.", "ru": "У A ниже CAC."},
+                           "r2": {"en": "B returns 1.2 per unit spent.", "ru": "B возвращает 1,2 на вложенную единицу."}},
+                  explain={"cut A": {"en": "A returns 4.1 per unit spent.", "ru": "A возвращает 4,1 на единицу."},
+                           "cut B": {"en": "B barely pays back.", "ru": "B едва окупается."},
+                           "r1": {"en": "A cheap customer can still be worth little.",
+                                  "ru": "Дешёвый клиент может стоить мало."},
+                           "r2": {"en": "The ratio is what pays.", "ru": "Окупает именно соотношение."}},
+                  synonyms={"cut B": ("сократить B",)}, hint={"en": "Compare LTV:CAC.", "ru": "Сравните LTV:CAC."},
+                  solution={"en": "ratios", "ru": "соотношения"}, question={"en": "Which?", "ru": "Какой?"},
+                  prompt={"en": '"cut A" or "cut B"', "ru": '"cut A" или "cut B"'},
+                  feedback={"en": "B returns least.", "ru": "B возвращает меньше всех."})
+    fields.update(changes)
+    return teach.Exercise(**fields)
+
+
+def test_a_decision_needs_the_right_choice_and_the_right_reason(monkeypatch):
+    ex = _decision()
+    monkeypatch.setattr(teach, "get", lambda key, lang=None: ex)
+    assert teach.check("00.8", ("cut B", "r2")).text == "✅ Correct (00.8). B returns least."
+    assert teach.check("00.8", (" Сократить b ", "R2"), lang="ru").correct
+    wrong_choice = teach.check("00.8", ("cut A", "r2")).text
+    assert wrong_choice.startswith("❌ Not quite (00.8): A returns 4.1 per unit spent.\n💡 Hint: Compare LTV:CAC.")
+    wrong_reason = teach.check("00.8", ("cut B", "r1")).text
+    assert "The decision is right, but not for that reason: A cheap customer can still be worth little." in wrong_reason
+    assert "Решение верное, но причина другая" in teach.check("00.8", ("cut B", "r1"), lang="ru").text
+    assert "(decision, reason)" in teach.check("00.8", "cut B").text
+    assert "r1, r2" in teach.check("00.8", ("cut B", "r7")).text
+    assert "cut A, cut B" in teach.check("00.8", ("cut C", "r2")).text
+    assert teach.solution("00.8").text.endswith("Answer: cut B; r2 — B returns 1.2 per unit spent.")
+
+
+def test_a_decision_is_written_as_two_lines_and_its_reasons_listed(monkeypatch):
+    from helpers import load_script
+
+    build = load_script(ROOT / "notebooks" / "build.py", "notebook_build", register=True)
+    ex = _decision()
+    cell = build.placeholder("00.8", ex, "en")
+    assert cell.splitlines() == ['decision = ...  # "cut A" or "cut B"', "reason = ...  # the key of your reason: r1, r2",
+                                 'teach.check("00.8", (decision, reason), lang=lang)']
+    prose = build.question("00.8", ex, "Упражнение", "ru")
+    assert "Причины на выбор" in prose and "- `r2` — B возвращает 1,2 на вложенную единицу." in prose
+    assert "cut B" not in build.question("00.8", ex, "Exercise", "en").split("Which?")[1].split("`r")[0]

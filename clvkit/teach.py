@@ -332,13 +332,13 @@ def forget(notebook: str | int | None = None) -> None:
         del _RESULTS[key]
 
 
-def score(notebook: str | int = 13, answers: dict | None = None, *, lang: str | None = None) -> Feedback:
+def score(notebook: str | int = 14, answers: dict | None = None, *, lang: str | None = None) -> Feedback:
     """How many of a notebook's exercises are answered correctly, as one sentence.
 
     Parameters
     ----------
     notebook : str or int
-        The notebook whose exercises count (default 13, the final quiz).
+        The notebook whose exercises count (default 14, the final quiz).
     answers : dict, optional
         ``{key: answer}`` to check now; by default the last answer given to :func:`check`
         for each exercise of this session counts, and an exercise never checked counts as wrong.

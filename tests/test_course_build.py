@@ -159,7 +159,7 @@ def test_a_quiz_question_counts_one_and_a_half_minutes_and_every_call_counts(kin
 
 
 def test_the_final_quiz_is_the_one_notebook_of_kind_quiz():
-    assert [e.number for e in ENTRIES if e.kind == "quiz"] == ["13"]
+    assert [e.number for e in ENTRIES if e.kind == "quiz"] == ["14"]
     assert {e.kind for e in ENTRIES} == {"lesson", "quiz"}
 
 
@@ -168,18 +168,18 @@ def test_an_unknown_kind_is_refused(tmp_path):
         build.estimate_minutes(_toy_notebook(10, [1]), "exam")
     text = (NOTEBOOKS / "curriculum.yaml").read_text(encoding="utf-8").replace("kind: quiz", "kind: exam")
     (tmp_path / "curriculum.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(build.SourceError, match="notebook 13 has kind 'exam'"):
+    with pytest.raises(build.SourceError, match="notebook 14 has kind 'exam'"):
         build.load_curriculum(tmp_path / "curriculum.yaml")
 
 
 def test_check_names_a_grouped_exercise_marker_with_an_unknown_key(copy):
-    source = copy / "source" / "13_final_quiz.py"
+    source = copy / "source" / "14_final_quiz.py"
     text = source.read_text(encoding="utf-8")
-    assert text.count('# %% exercise="13.1 13.2"') == 1
-    text = text.replace('# %% exercise="13.1 13.2"', '# %% exercise="13.1 13.99"')
+    assert text.count('# %% exercise="14.1 14.2"') == 1
+    text = text.replace('# %% exercise="14.1 14.2"', '# %% exercise="14.1 14.99"')
     source.write_text(text, encoding="utf-8")
     problems = build.check(copy, copy / "source")
-    assert any("13_final_quiz.py, line" in p and "no exercise '13.99'" in p for p in problems), problems
+    assert any("14_final_quiz.py, line" in p and "no exercise '14.99'" in p for p in problems), problems
 
 
 def test_curriculum_lists_every_source_once_with_both_titles():

@@ -177,3 +177,40 @@ def test_every_notebook_ends_with_review_questions_in_both_languages(name):
     assert all(REVIEW["en"] not in text and REVIEW["ru"] not in text for _lang, text in prose[:-2])
     assert cyrillic_share(ru) > 0.7
 
+
+
+# --------------------------------------------------------------------------- paths, sizes and exercises
+
+#: The training day: the marketer path fits six hours with its exercises.
+MARKETER_MINUTES = 360
+MAX_CELLS = 30
+
+
+def test_two_paths_the_marketer_day_first_and_within_six_hours():
+    paths = [entry["path"] for entry in COURSE["notebooks"]]
+    assert set(paths) == {"marketer", "analyst"}
+    first_analyst = paths.index("analyst")
+    assert all(p == "analyst" for p in paths[first_analyst:]), "the analyst path is built on top of the marketer one"
+    marketer = sum(entry["minutes"] for entry in COURSE["notebooks"] if entry["path"] == "marketer")
+    assert marketer <= MARKETER_MINUTES, f"the marketer path takes {marketer} minutes"
+    assert COURSE["notebooks"][first_analyst - 1].get("kind") == "quiz", "the training day ends with the quiz"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("name", PRESENT)
+def test_no_notebook_is_over_thirty_cells(name, lang):
+    cells = load((EN if lang == "en" else RU) / f"{name}.ipynb")
+    assert len(cells) <= MAX_CELLS, f"{len(cells)} cells"
+
+
+LESSONS = [(f"{int(n['number']):02d}", name) for n, name in zip(COURSE["notebooks"], CURRICULUM)
+           if n.get("kind", "lesson") == "lesson"]
+
+
+@pytest.mark.parametrize("number, name", LESSONS, ids=[name for _n, name in LESSONS])
+def test_two_to_four_exercises_at_least_half_of_them_decisions(number, name):
+    from clvkit import teach
+
+    kinds = [ex.kind for ex in teach.exercises(number).values()]
+    assert 2 <= len(kinds) <= 4, f"{len(kinds)} exercises"
+    assert 2 * kinds.count("decision") >= len(kinds), f"kinds {kinds}: at least half ask for a decision"

@@ -1,6 +1,6 @@
-"""The final quiz (notebook 13): every answer worked out a second way and accepted, in both languages.
+"""The final quiz (notebook 14): every answer worked out a second way and accepted, in both languages.
 
-The expected answers of clvkit/_exercises/nb13.py are computed with clvkit; here each one is computed
+The expected answers of clvkit/_exercises/nb14.py are computed with clvkit; here each one is computed
 again by hand (closed forms, loops, the BG/NBD P(alive) formula) from the figures the question states.
 """
 
@@ -15,11 +15,11 @@ import pytest
 
 import clvkit
 from clvkit import ClvDataError, teach
-from clvkit._exercises import nb13
+from clvkit._exercises import nb14
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = [ROOT / "notebooks" / lang / "13_final_quiz.ipynb" for lang in ("en", "ru")]
-RUB = nb13.MONEY["ru"]
+NOTEBOOKS = [ROOT / "notebooks" / lang / "14_final_quiz.ipynb" for lang in ("en", "ru")]
+RUB = nb14.MONEY["ru"]
 
 
 def _perpetuity(m, r, d, first_now=False):
@@ -57,7 +57,7 @@ def _payback_months(margin, cac, retention):
 
 # The answer of every question, computed here by hand (in dollars; amounts are scaled for Russian).
 def _hand_answers() -> dict[str, object]:
-    q = nb13
+    q = nb14
     clv = {k: _perpetuity(v["margin"], v["retention"], q.Q2_DISCOUNT) for k, v in q.Q2.items()}
     steps = [_perpetuity(100, r, 0.1) for r in q.Q7["steps"]]
     g_aov = _perpetuity(33, 0.6, 0.1) - _perpetuity(30, 0.6, 0.1)
@@ -71,37 +71,37 @@ def _hand_answers() -> dict[str, object]:
     one_year = (100 * 0.75 - 100 * 0.70) / 1.1
     arpu = 0.05 * (200 - 120) * 1.5
     return {
-        "13.1": 50 * 0.8 / (1 + 0.1 - 0.8),
-        "13.2": max(clv, key=clv.get),
-        "13.3": 240 / 3,
-        "13.4": {k for k, (ltv, cac) in q.Q4.items() if ltv / cac < 2},
-        "13.5": "yes" if _payback_months(20, 100, 0.9) <= 6 else "no",
-        "13.6": "retention" if g_ret > g_aov else "aov",
-        "13.7": steps[2] - steps[1] > steps[1] - steps[0],
-        "13.8": 50 * 4 * 0.3 * 4,
-        "13.9": "yes" if _perpetuity(60, 0.75, 0.1, first_now=True) / 100 >= 2 else "no",
-        "13.10": cohort[3] / cohort[2] > cohort[1] / cohort[0],
-        "13.11": _perpetuity(100, 0.75, 0.1) - _perpetuity(100, 0.70, 0.1),
-        "13.12": min(alive, key=alive.get),
-        "13.13": 250,
-        "13.14": (500 + 300) / sum(q.Q14),
-        "13.15": max(nets, key=nets.get),
-        "13.16": one_year >= 15,
-        "13.17": "aov" if 54 / 50 > 2.02 / 2.00 else "frequency",
-        "13.18": 33 - 30,
-        "13.19": False,  # every date of the question is <= 12/12: nothing tells day from month
-        "13.20": "yes" if 5 <= arpu / 1.5 else "no",
+        "14.1": 50 * 0.8 / (1 + 0.1 - 0.8),
+        "14.2": max(clv, key=clv.get),
+        "14.3": 240 / 3,
+        "14.4": {k for k, (ltv, cac) in q.Q4.items() if ltv / cac < 2},
+        "14.5": "yes" if _payback_months(20, 100, 0.9) <= 6 else "no",
+        "14.6": "retention" if g_ret > g_aov else "aov",
+        "14.7": steps[2] - steps[1] > steps[1] - steps[0],
+        "14.8": 50 * 4 * 0.3 * 4,
+        "14.9": "yes" if _perpetuity(60, 0.75, 0.1, first_now=True) / 100 >= 2 else "no",
+        "14.10": cohort[3] / cohort[2] > cohort[1] / cohort[0],
+        "14.11": _perpetuity(100, 0.75, 0.1) - _perpetuity(100, 0.70, 0.1),
+        "14.12": min(alive, key=alive.get),
+        "14.13": 250,
+        "14.14": (500 + 300) / sum(q.Q14),
+        "14.15": max(nets, key=nets.get),
+        "14.16": one_year >= 15,
+        "14.17": "aov" if 54 / 50 > 2.02 / 2.00 else "frequency",
+        "14.18": 33 - 30,
+        "14.19": False,  # every date of the question is <= 12/12: nothing tells day from month
+        "14.20": "yes" if 5 <= arpu / 1.5 else "no",
     }
 
 
 HAND = _hand_answers()
-QUIZ = teach.exercises(13)
+QUIZ = teach.exercises(14)
 
 
 def _in(lang, key):
     """The hand answer in the track's money."""
     value, ex = HAND[key], QUIZ[key]
-    return value * nb13.MONEY[lang] if ex.per_lang else value
+    return value * nb14.MONEY[lang] if ex.per_lang else value
 
 
 def test_the_quiz_has_twenty_questions_of_every_kind():
@@ -129,29 +129,29 @@ def test_the_hand_computed_answer_is_the_expected_one_and_accepted(key, lang):
 def test_the_dates_question_is_what_the_loader_does():
     import pandas as pd
 
-    frame = pd.DataFrame({"customer_id": [1, 2, 3], "date": list(nb13.Q19), "amount": [1.0, 2.0, 3.0]})
+    frame = pd.DataFrame({"customer_id": [1, 2, 3], "date": list(nb14.Q19), "amount": [1.0, 2.0, 3.0]})
     with pytest.raises(ClvDataError, match="dayfirst"):
         clvkit.load_transactions(frame)
     assert len(clvkit.load_transactions(frame, dayfirst=True)) == 3
 
 
 def test_amounts_read_in_each_track_currency():
-    question = QUIZ["13.1"].question
+    question = QUIZ["14.1"].question
     assert "$50 " in question["en"] and "₽" not in question["en"]
     assert re.search(r"5\s000\s₽", question["ru"]) and "$" not in question["ru"]
-    assert teach.check("13.1", _in("ru", "13.1"), lang="ru").correct
-    assert not teach.check("13.1", _in("en", "13.1"), lang="ru").correct  # dollars are not roubles
-    assert "100" in teach.check("13.1", _in("en", "13.1"), lang="ru").text  # off by the factor
+    assert teach.check("14.1", _in("ru", "14.1"), lang="ru").correct
+    assert not teach.check("14.1", _in("en", "14.1"), lang="ru").correct  # dollars are not roubles
+    assert "100" in teach.check("14.1", _in("en", "14.1"), lang="ru").text  # off by the factor
 
 
 @pytest.mark.parametrize(("key", "words"), [
-    ("13.2", ["б", "в", "клиент Б", "Customer B"]),
-    ("13.5", ["нет", "Нет", "отказаться"]),
-    ("13.6", ["удержание", "Удержание"]),
-    ("13.12", ["а", "клиент А"]),
-    ("13.15", ["лучшим", "верхний уровень"]),
-    ("13.17", ["средний чек", "чек"]),
-    ("13.20", ["нет", "не покупать"]),
+    ("14.2", ["б", "в", "клиент Б", "Customer B"]),
+    ("14.5", ["нет", "Нет", "отказаться"]),
+    ("14.6", ["удержание", "Удержание"]),
+    ("14.12", ["а", "клиент А"]),
+    ("14.15", ["лучшим", "верхний уровень"]),
+    ("14.17", ["средний чек", "чек"]),
+    ("14.20", ["нет", "не покупать"]),
 ])
 def test_russian_words_are_accepted(key, words):
     for word in words:
@@ -159,14 +159,14 @@ def test_russian_words_are_accepted(key, words):
 
 
 def test_russian_channel_names_are_accepted_in_a_set():
-    assert teach.check("13.4", ["медийная реклама", "партнёры"], lang="ru").correct
-    assert teach.check("13.4", ["медийка", "партнеры"], lang="ru").correct
-    assert not teach.check("13.4", ["медийка"], lang="ru").correct
+    assert teach.check("14.4", ["медийная реклама", "партнёры"], lang="ru").correct
+    assert teach.check("14.4", ["медийка", "партнеры"], lang="ru").correct
+    assert not teach.check("14.4", ["медийка"], lang="ru").correct
 
 
 def test_wrong_decisions_are_refused_with_a_hint():
-    wrong = {"13.2": "a", "13.5": "yes", "13.6": "aov", "13.9": "yes", "13.12": "b", "13.15": "everyone",
-             "13.16": True, "13.17": "frequency", "13.20": "yes"}
+    wrong = {"14.2": "a", "14.5": "yes", "14.6": "aov", "14.9": "yes", "14.12": "b", "14.15": "everyone",
+             "14.16": True, "14.17": "frequency", "14.20": "yes"}
     for key, answer in wrong.items():
         for lang in ("en", "ru"):
             feedback = teach.check(key, answer, lang=lang)
@@ -174,48 +174,48 @@ def test_wrong_decisions_are_refused_with_a_hint():
 
 
 def test_half_of_the_questions_ask_for_a_decision_and_its_reason():
-    assert len(nb13.DECISIONS) >= len(QUIZ) / 2
-    for key in nb13.DECISIONS:
+    assert len(nb14.DECISIONS) >= len(QUIZ) / 2
+    for key in nb14.DECISIONS:
         ex = QUIZ[key]
         assert ex.kind in ("choice", "set", "bool")
         assert "reason" in ex.prompt["en"] and "причин" in ex.prompt["ru"], key
 
 
 def test_the_score_counts_the_last_answer_of_each_question_in_both_languages():
-    teach.forget(13)
-    assert teach.score(13, lang="en").text.startswith("🏁 0 of 20 answered correctly.")
-    for key in ("13.1", "13.2", "13.3"):
+    teach.forget(14)
+    assert teach.score(14, lang="en").text.startswith("🏁 0 of 20 answered correctly.")
+    for key in ("14.1", "14.2", "14.3"):
         teach.check(key, _in("en", key), lang="en")
-    teach.check("13.4", ["search"], lang="en")
-    assert "3 of 20 answered correctly" in teach.score(13, lang="en").text
-    assert "Верных ответов: 3 из 20." in teach.score(13, lang="ru").text
-    assert "13.4" in teach.score(13, lang="en").text.split("again:")[1]
-    teach.check("13.3", 1, lang="en")  # a later wrong answer replaces the right one
-    assert "2 of 20" in teach.score(13, lang="en").text
-    teach.forget(13)
-    assert "0 of 20" in teach.score(13, lang="en").text
+    teach.check("14.4", ["search"], lang="en")
+    assert "3 of 20 answered correctly" in teach.score(14, lang="en").text
+    assert "Верных ответов: 3 из 20." in teach.score(14, lang="ru").text
+    assert "14.4" in teach.score(14, lang="en").text.split("again:")[1]
+    teach.check("14.3", 1, lang="en")  # a later wrong answer replaces the right one
+    assert "2 of 20" in teach.score(14, lang="en").text
+    teach.forget(14)
+    assert "0 of 20" in teach.score(14, lang="en").text
 
 
 def test_the_score_of_a_dict_of_answers():
     def answers(lang):
         return {key: (sorted(_in(lang, key)) if QUIZ[key].kind == "set" else _in(lang, key)) for key in HAND}
 
-    full = teach.score(13, answers("ru"), lang="ru")
+    full = teach.score(14, answers("ru"), lang="ru")
     assert full.correct and "20 из 20" in full.text and "итоговый проект" in full.text
     in_dollars = 20 - sum(ex.per_lang for ex in QUIZ.values())  # roubles are not dollars
-    assert f"{in_dollars} of 20" in teach.score(13, answers("ru"), lang="en").text
+    assert f"{in_dollars} of 20" in teach.score(14, answers("ru"), lang="en").text
     answers = answers("en")
-    answers["13.7"] = not answers["13.7"]
-    answers["13.1"] = ...
-    part = teach.score(13, answers, lang="en")
+    answers["14.7"] = not answers["14.7"]
+    answers["14.1"] = ...
+    part = teach.score(14, answers, lang="en")
     assert not part.correct and "18 of 20" in part.text and part.text.endswith("To look at again: 13.1, 13.7.")
 
 
 def test_answers_to_unknown_questions_are_refused_in_both_languages():
-    with pytest.raises(ClvDataError, match="'13.21'.*notebook 13"):
-        teach.score(13, {"13.21": 1}, lang="en")
+    with pytest.raises(ClvDataError, match="'13.21'.*notebook 14"):
+        teach.score(14, {"14.21": 1}, lang="en")
     with pytest.raises(ClvDataError, match="'13.21'.*блокноте 13"):
-        teach.score(13, {"13.21": 1}, lang="ru")
+        teach.score(14, {"14.21": 1}, lang="ru")
 
 
 def _shown_values(ex, lang):
@@ -283,9 +283,9 @@ def test_no_answer_in_committed_outputs_or_placeholders(path):
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_the_quiz_ends_with_the_score_and_links_the_capstone(lang):
-    cells = json.loads((ROOT / "notebooks" / lang / "13_final_quiz.ipynb").read_text(encoding="utf-8"))["cells"]
+    cells = json.loads((ROOT / "notebooks" / lang / "14_final_quiz.ipynb").read_text(encoding="utf-8"))["cells"]
     code = [c for c in cells if c["cell_type"] == "code"]
-    assert "".join(code[-1]["source"]) == "teach.score(13, lang=lang)"
+    assert "".join(code[-1]["source"]) == "teach.score(14, lang=lang)"
     last = "".join(cells[-1]["source"])
     link = f"../../docs/training/capstone.{lang}.md"
     assert f"]({link})" in last

@@ -1,32 +1,24 @@
-"""Exercises of notebook 05 (discounting and retention)."""
+"""Exercises of notebook 05 (predictive models)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..teach import Exercise
 
-
-def _fitted(segment: str):
-    from ..datasets import load_sbg_cohorts
-    from ..models import ShiftedBetaGeometric
-
-    # the calibration years of Fader & Hardie (2007): years 0..7
-    return ShiftedBetaGeometric().fit(load_sbg_cohorts().loc[0:7, segment], time_unit="Y")
+CUSTOMER = 1000
+HORIZON_WEEKS = 52
 
 
-def _dcf_clv() -> float:
-    from ..formulas import dcf_clv
+@lru_cache(maxsize=1)
+def _scores():
+    from ..datasets import load_cdnow_summary
+    from ..models import BGNBD
 
-    return dcf_clv(120, 0.75, 0.10)
-
-
-def _regular_year_one_retention() -> float:
-    return float(_fitted("regular").retention_rate(1))
-
-
-def _high_end_subscriber_value() -> float:
-    from ..valuation import subscriber_value
-
-    return subscriber_value(_fitted("high_end"), margin_per_period=50, discount_rate=0.08, renewals=2)
+    summary = load_cdnow_summary()
+    model = BGNBD().fit(summary)
+    one = summary.loc[[CUSTOMER]]
+    return float(model.probability_alive(one).iloc[0]), float(model.predict_purchases(one, HORIZON_WEEKS).iloc[0])
 
 
 EXERCISES = [
@@ -34,127 +26,132 @@ EXERCISES = [
         key="05.1",
         question={
             "en": (
-                "A customer brings a margin of 120 a year, retention is 75% and the discount "
-                "rate is\n"
-                "10%. What is their CLV on an infinite horizon, with the first margin at the "
-                "end of the year?"
+                "What is the probability that customer **1000** is still alive at the end of\n"
+                "September 1997 under the BG/NBD model `m`? Answer as a number between 0 and 1."
             ),
             "ru": (
-                "Клиент приносит 12 000 ₽ маржи в год, удержание 75%, ставка дисконтирования 10%.\n"
-                "Чему равен его CLV на бесконечном горизонте, если первая маржа приходит в "
-                "конце года?"
+                "Какова вероятность, что клиент **1000** ещё «жив» в конце сентября 1997 года "
+                "по\n"
+                "модели BG/NBD `m`? Ответ — число от 0 до 1."
             ),
         },
         prompt={
-            "en": "your answer: use ck.formulas.dcf_clv",
-            "ru": "ваш ответ: используйте ck.formulas.dcf_clv",
+            "en": "your answer, e.g. m.probability_alive(summary.loc[[1000]]).iloc[0]",
+            "ru": "ваш ответ, например m.probability_alive(summary.loc[[1000]]).iloc[0]",
         },
         feedback={
             "en": (
-                "With the first margin at the end of the year, CLV = m r / (1 + d - r)."
+                "P(alive) reads the customer's own history: a long silence after fast buying "
+                "means they have probably left."
             ),
-            "ru": "Если первая маржа приходит в конце года, CLV = m r / (1 + d - r).",
+            "ru": (
+                "P(alive) читает историю самого клиента: долгое молчание после частых покупок "
+                "говорит, что он, скорее всего, ушёл."
+            ),
         },
         kind="number",
-        expected=_dcf_clv,
-        money=True,
-        rel_tol=0.005,
+        expected=lambda: _scores()[0],
+        rel_tol=0.01,
+        abs_tol=0.005,
+        decimals=3,
         hint={
-            "en": "Infinite horizon, first margin at the end of the year: m * r / (1 + d - r), or "
-                  "ck.formulas.dcf_clv(margin, retention, discount_rate).",
-            "ru": "Бесконечный горизонт, первая маржа в конце года: m * r / (1 + d - r), или "
-                  "ck.formulas.dcf_clv(маржа, удержание, ставка дисконтирования).",
+            "en": "Score the customer's row with the fitted model: m.probability_alive(summary.loc[[1000]]). "
+                  "The answer is a probability between 0 and 1, not a percentage.",
+            "ru": "Оцените строку клиента обученной моделью: m.probability_alive(summary.loc[[1000]]). "
+                  "Ответ — вероятность от 0 до 1, а не проценты.",
         },
         solution={
-            "en": "ck.formulas.dcf_clv(120, 0.75, 0.10)   # 120 * 0.75 / (1.10 - 0.75)",
-            "ru": "ck.formulas.dcf_clv(12_000, 0.75, 0.10)   # маржа x удержание / (1 + ставка - удержание)",
+            "en": "m = BGNBD().fit(summary)  # already fitted above\nm.probability_alive(summary.loc[[1000]]).iloc[0]",
+            "ru": "m = BGNBD().fit(summary)  # модель уже обучена выше\nm.probability_alive(summary.loc[[1000]]).iloc[0]",
         },
     ),
     Exercise(
         key="05.2",
         question={
             "en": (
-                "What retention rate does the fitted model `regular` give for year 1 (as a "
-                "share, e.g.\n"
-                "0.5 for 50%)?"
+                "How many purchases is customer **1000** expected to make in the next 52 weeks?"
             ),
             "ru": (
-                "Какое удержание в первый год даёт обученная модель `regular` (долей, например\n"
-                "0.5 для 50%)?"
+                "Сколько покупок, по прогнозу, клиент **1000** сделает в следующие 52 недели?"
             ),
         },
         prompt={
-            "en": "your answer: ask the model `regular`",
-            "ru": "ваш ответ: спросите модель `regular`",
+            "en": "your answer",
+            "ru": "ваш ответ",
         },
         feedback={
             "en": (
-                "The model's first-year retention is beta / (alpha + beta); it then rises year "
-                "by year."
+                "Expected purchases weigh the buying rate by the chance that the customer is "
+                "still alive."
             ),
             "ru": (
-                "Удержание первого года по модели равно beta / (alpha + beta), дальше оно "
-                "растёт из года в год."
+                "Ожидаемые покупки — темп покупок, взвешенный вероятностью того, что клиент "
+                "ещё «жив»."
             ),
         },
         kind="number",
-        expected=_regular_year_one_retention,
-        rel_tol=0.005,
-        decimals=3,
+        expected=lambda: _scores()[1],
+        rel_tol=0.01,
+        abs_tol=0.01,
+        decimals=2,
         hint={
-            "en": "Ask the fitted model `regular` for the retention rate of period 1 (a share, not a percent).",
-            "ru": "Спросите у обученной модели `regular` удержание периода 1 (долю, а не проценты).",
+            "en": "predict_purchases(data, t) gives the expected purchases in the next t weeks; "
+                  "the summary is in weeks, so t = 52.",
+            "ru": "predict_purchases(data, t) даёт ожидаемое число покупок в следующие t недель; "
+                  "сводная таблица в неделях, значит t = 52.",
         },
         solution={
-            "en": "regular.retention_rate(1)   # = beta / (alpha + beta)",
-            "ru": "regular.retention_rate(1)   # удержание первого года = beta / (alpha + beta)",
+            "en": "m.predict_purchases(summary.loc[[1000]], 52).iloc[0]  # 52 weeks ahead",
+            "ru": "m.predict_purchases(summary.loc[[1000]], 52).iloc[0]  # 52 недели вперёд",
         },
     ),
     Exercise(
         key="05.3",
         question={
             "en": (
-                "A high-end subscriber has renewed twice. The margin is 50 a year and the "
-                "discount rate\n"
-                "8%. What is the subscriber worth (margin × DERL, the paper's convention)? Use "
-                "the fitted model\n"
-                "`high_end`."
+                "Which model is made for **discrete** purchase opportunities? Answer with one "
+                "of\n"
+                '`"BG/NBD"`, `"Pareto/NBD"`, `"MBG/NBD"`, `"BG/BB"` or `"Gamma-Gamma"`.'
             ),
             "ru": (
-                "Премиальный подписчик продлил подписку дважды. Маржа 5 000 ₽ в год, ставка\n"
-                "дисконтирования 8%. Сколько стоит этот подписчик (маржа × DERL, как в "
-                "статье)? Используйте обученную\n"
-                "модель `high_end`."
+                "Какая модель создана для **дискретных** возможностей покупки? Ответьте одним "
+                "из\n"
+                'вариантов: `"BG/NBD"`, `"Pareto/NBD"`, `"MBG/NBD"`, `"BG/BB"` или '
+                '`"Gamma-Gamma"`.'
             ),
         },
         prompt={
-            "en": "your answer: use ck.valuation.subscriber_value",
-            "ru": "ваш ответ: используйте ck.valuation.subscriber_value",
+            "en": 'your answer, e.g. "BG/NBD"',
+            "ru": 'ваш ответ, например "BG/NBD"',
         },
         feedback={
             "en": (
-                "A subscriber who has renewed twice is worth more than a new one: the likely "
-                "leavers are already gone."
+                "BG/BB counts purchases at fixed opportunities, such as a yearly appeal."
             ),
             "ru": (
-                "Подписчик, продливший подписку дважды, ценнее нового: те, кто склонен уйти, уже ушли."
+                "BG/BB считает покупки в фиксированные моменты, например ежегодный сбор."
             ),
         },
-        kind="number",
-        expected=_high_end_subscriber_value,
-        money=True,
-        rel_tol=0.005,
+        kind="choice",
+        expected="BG/BB",
+        options=("BG/NBD", "Pareto/NBD", "MBG/NBD", "BG/BB", "Gamma-Gamma"),
+        synonyms={"BG/NBD": ("BGNBD", "BG-NBD"), "Pareto/NBD": ("Pareto-NBD", "Парето/NBD", "Парето"),
+                  "MBG/NBD": ("MBGNBD", "MBG-NBD"),
+                  "BG/BB": ("BGBB", "BG-BB", "бета-геометрическая/бета-биномиальная",
+                            "бета-геометрическая бета-биномиальная модель"),
+                  "Gamma-Gamma": ("gamma gamma", "гамма-гамма", "гамма гамма")},
         hint={
-            "en": "Use ck.valuation.subscriber_value with the fitted model `high_end`, the margin, the discount "
-                  "rate and renewals=2.",
-            "ru": "Используйте ck.valuation.subscriber_value с обученной моделью `high_end`, маржой, ставкой "
-                  "дисконтирования и renewals=2.",
+            "en": "Which model counts purchases as yes/no at fixed occasions rather than at any moment? "
+                  "Its second half is named after a coin toss (Bernoulli).",
+            "ru": "Какая модель считает покупки как «да/нет» в фиксированные моменты, а не в любое время? "
+                  "Вторая часть её названия — в честь подбрасывания монетки (Бернулли).",
         },
         solution={
-            "en": "ck.valuation.subscriber_value(high_end, margin_per_period=50, discount_rate=0.08, renewals=2)\n"
-                  "# the same as 50 * high_end.derl(0.08, renewals=2)",
-            "ru": "ck.valuation.subscriber_value(high_end, margin_per_period=5_000, discount_rate=0.08, renewals=2)\n"
-                  "# то же, что 5_000 * high_end.derl(0.08, renewals=2)",
+            "en": "Discrete opportunities (a yearly appeal, an annual event) are modelled by the "
+                  "beta-geometric/beta-Bernoulli model:\nBGBB().fit(donations, weights=\"count\")",
+            "ru": "Дискретные возможности (ежегодный сбор, ежегодное событие) описывает "
+                  "бета-геометрическая / бета-бернуллиевская модель (BG/BB):\n"
+                  "BGBB().fit(donations, weights=\"count\")",
         },
     ),
 ]

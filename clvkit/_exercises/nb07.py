@@ -1,46 +1,49 @@
-"""Exercises of notebook 07 (validating models)."""
+"""Exercises of notebook 07 (increasing CLV)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
 from ..teach import Exercise
+from .nb08 import ANNUAL_DISCOUNT_RATE, MARGIN, cdnow_base
+
+#: Notebook 07 judges programmes over three years: what retention keeps pays late.
+HORIZON = "36 months"
+
+#: The three levers of exercise 07.3, each moved by 10% in its good direction.
+LEVERS = {"retention": {"churn_change": -0.1}, "frequency": {"frequency_change": 0.1},
+          "order value": {"aov_change": 0.1}}
 
 
 @lru_cache(maxsize=1)
-def _holdout():
-    """BG/NBD fitted on the CDNOW calibration period, with the holdout frame."""
-    from ..datasets import load_cdnow_summary
-    from ..models import BGNBD
+def cdnow_simulator():
+    """The CDNOW base as in notebook 07: BG/NBD + Gamma-Gamma, CLV tiers as segments."""
+    from ..segments import clv_tiers
+    from ..strategy import StrategySimulator
 
-    calibration, holdout = load_cdnow_summary(with_holdout=True)
-    return BGNBD().fit(calibration), calibration, holdout
-
-
-def _predicted_over_actual() -> float:
-    model, calibration, holdout = _holdout()
-    weeks = float(holdout["duration_holdout"].iloc[0])
-    return float(model.predict_purchases(calibration, weeks).sum() / holdout["frequency_holdout"].sum())
+    summary, bgnbd, gg, customers = cdnow_base()
+    return StrategySimulator(bgnbd, gg, summary, horizon=HORIZON, annual_discount_rate=ANNUAL_DISCOUNT_RATE,
+                             margin=MARGIN, segments=clv_tiers(customers["clv"]))
 
 
-def _worse_baseline() -> str:
-    from ..validation import holdout_errors, naive_baselines
+def _loyalty_roi() -> float:
+    from ..strategy import preset
 
-    _, calibration, holdout = _holdout()
-    naive = naive_baselines(calibration, holdout)
-    mae = holdout_errors(naive, holdout["frequency_holdout"])["mae"]
-    return "average" if mae["average"] > mae["own"] else "own"
+    return cdnow_simulator().evaluate(preset("loyalty_program", target="top 1%", cost_once=2.0)).roi
 
 
-def _model_line_at_the_end() -> str:
-    from ..datasets import CDNOW_CALIBRATION_END, CDNOW_OBSERVATION_END, load_cdnow_transactions
-    from ..plots import tracking_table
+def _personalisation_break_even() -> float:
+    from ..strategy import preset
 
-    model, _, _ = _holdout()
-    table = tracking_table(model, load_cdnow_transactions(), calibration_end=CDNOW_CALIBRATION_END,
-                           observation_end=CDNOW_OBSERVATION_END)
-    last = table.iloc[-1]
-    return "above" if last["expected"] > last["actual"] else "below"
+    return cdnow_simulator().evaluate(preset("personalisation", target="top 5-20%")).break_even_cost
+
+
+def _strongest_lever() -> str:
+    from ..strategy import Strategy
+
+    sim = cdnow_simulator()
+    uplift = {name: sim.evaluate(Strategy(**levers), payback=False).gross_uplift for name, levers in LEVERS.items()}
+    return max(uplift, key=uplift.get)
 
 
 EXERCISES = [
@@ -48,127 +51,172 @@ EXERCISES = [
         key="07.1",
         question={
             "en": (
-                "Divide the BG/NBD total forecast for the holdout by the actual number of "
-                "holdout\n"
-                "purchases (1.00 would be a perfect total; above 1 means the model "
-                "overshoots). What is the ratio?"
+                "The loyalty programme offered **only to the top 1%** tier, with the enrolment "
+                "cost\n"
+                "cut from $5 to **$2** per member: what is its ROI on the CDNOW base? Answer "
+                "as a fraction\n"
+                "(0.5 means 50%). Tip: `ck.strategy.preset(name, target=..., cost_once=...)` "
+                "changes a preset's levers."
             ),
             "ru": (
-                "Разделите прогноз итога BG/NBD на фактическое число покупок в отложенном "
-                "периоде\n"
-                "(1,00 — идеальный итог; больше 1 — модель завышает). Чему равно отношение?"
+                "Программу лояльности предлагают **только верхнему 1%** клиентов, а затраты на\n"
+                "вступление снизили с 500 ₽ до **200 ₽** на участника. Каков её ROI на базе CDNOW? "
+                "Ответьте долей\n"
+                "(0.5 — это 50%). Подсказка: `priced(name, target=..., "
+                "cost_once=...)` меняет параметры\n"
+                "готовой стратегии."
             ),
         },
         prompt={
-            "en": 'your answer, e.g. errors.loc["BG/NBD", ...] / actual.sum()',
-            "ru": 'ваш ответ, например errors.loc["BG/NBD", ...] / actual.sum()',
+            "en": "your answer: the ROI as a fraction",
+            "ru": "ваш ответ: ROI в виде доли",
         },
         feedback={
-            "en": "Below 1: the model forecasts fewer purchases than actually came.",
-            "ru": "Меньше 1: модель прогнозирует меньше покупок, чем было на самом деле.",
+            "en": (
+                "Offered only to the most valuable tier and at a lower cost, the programme can "
+                "pay off."
+            ),
+            "ru": (
+                "Если предлагать программу только самому ценному уровню и дешевле, она может "
+                "окупиться."
+            ),
         },
         kind="number",
-        expected=_predicted_over_actual,
-        rel_tol=0.01,
-        abs_tol=0.005,
-        decimals=3,
+        expected=_loyalty_roi,
+        rel_tol=0.02,
+        abs_tol=0.01,
+        decimals=2,
         hint={
-            "en": "Add up the model's predictions for the holdout weeks and divide by the actual holdout "
-                  "purchases: predictions[...].sum() / actual.sum(). Above 1 means the model overshoots.",
-            "ru": "Сложите прогнозы модели на отложенный период и разделите на фактические покупки в нём: "
-                  "predictions[...].sum() / actual.sum(). Больше 1 — модель завышает.",
+            "en": 'Change two levers of the preset: ck.strategy.preset("loyalty_program", target=..., cost_once=...), '
+                  "evaluate it with sim.evaluate(...) and read .roi (a fraction: 0.5 means 50%).",
+            "ru": 'Измените два параметра готовой стратегии: priced("loyalty_program", target=..., '
+                  "cost_once=...), оцените её через sim.evaluate(...) и возьмите .roi (доля: 0.5 — это 50%).",
         },
         solution={
-            "en": "weeks = hold[\"duration_holdout\"].iloc[0]\n"
-                  "m.predict_purchases(cal, weeks).sum() / hold[\"frequency_holdout\"].sum()",
-            "ru": "weeks = hold[\"duration_holdout\"].iloc[0]\n"
-                  "m.predict_purchases(cal, weeks).sum() / hold[\"frequency_holdout\"].sum()",
+            "en": 'programme = ck.strategy.preset("loyalty_program", target="top 1%", cost_once=2.0)\n'
+                  "sim.evaluate(programme).roi",
+            "ru": 'programme = priced("loyalty_program", target="top 1%", cost_once=200)\n'
+                  "sim.evaluate(programme).roi",
         },
     ),
     Exercise(
         key="07.2",
         question={
             "en": (
-                'Which naive baseline has the larger per-customer error: `"own"` or '
-                '`"average"`?'
+                "What is the most the **personalisation** programme may cost per participant\n"
+                "(its break-even one-off cost) when it is offered to the **top 5-20%** tier? "
+                "Answer in dollars.\n"
+                '(Stuck? `teach.hint("07.2", lang=lang)`; the answer: `teach.solution("07.2", '
+                "lang=lang)`.)"
             ),
             "ru": (
-                'У какого наивного прогноза больше ошибка на клиента: «свой темп» (`"own"`) или «среднее по всем» '
-                '(`"average"`)?'
+                "Сколько максимум может стоить программа **персонализации** на одного "
+                "участника\n"
+                "(её точка безубыточности по разовым затратам), если её предлагают уровню "
+                "**топ 5–20%**? Ответ — в\n"
+                'рублях. (Застряли? `teach.hint("07.2", lang=lang)`; ответ — '
+                '`teach.solution("07.2", lang=lang)`.)'
             ),
         },
         prompt={
-            "en": 'your answer: "own" or "average"',
-            "ru": 'ваш ответ: "свой темп" или "среднее" ("own" или "average")',
+            "en": "your answer: dollars per participant",
+            "ru": "ваш ответ: рублей на участника",
         },
         feedback={
             "en": (
-                "The average ignores who buys a lot and who does not, so it misses each "
-                "customer the most."
+                "The break-even cost is the most a programme may cost per participant before "
+                "ROI turns negative."
             ),
             "ru": (
-                "Среднее не различает, кто покупает много, а кто мало, поэтому на отдельном клиенте "
-                "ошибается сильнее всего."
+                "Точка безубыточности — наибольшая стоимость на участника, при которой ROI ещё "
+                "не отрицателен."
             ),
         },
-        kind="choice",
-        expected=_worse_baseline,
-        options=("own", "average"),
-        synonyms={"own": ("свой темп", "свой", "своё", "свое", "собственный", "собственная", "собственное",
-                          "по себе"),
-                  "average": ("среднее по всем", "среднее", "средний", "по среднему")},
+        kind="number",
+        expected=_personalisation_break_even,
+        money=True,
+        rel_tol=0.02,
+        abs_tol=0.01,
+        decimals=2,
         hint={
-            "en": "Look at the mae column (mean absolute error): the larger error is the worse forecast.",
-            "ru": "Посмотрите на столбец MAE (средняя абсолютная ошибка): чем больше ошибка, тем хуже прогноз.",
+            "en": 'Evaluate ck.strategy.preset("personalisation", target="top 5-20%") with sim.evaluate and read '
+                  ".break_even_cost (dollars per participant).",
+            "ru": 'Оцените priced("personalisation", target="top 5-20%") через sim.evaluate и возьмите '
+                  ".break_even_cost (рублей на участника).",
         },
         solution={
-            "en": "Giving everybody the average ignores who is a heavy buyer and who is not, so its "
-                  "per-customer error is the largest:\nerrors.sort_values(\"mae\")",
-            "ru": "Средний прогноз для всех не различает активных и случайных покупателей, поэтому его "
-                  "ошибка на клиента самая большая:\nerrors.sort_values(\"mae\")",
+            "en": "# the one-off cost per participant at which ROI is 0\n"
+                  'sim.evaluate(ck.strategy.preset("personalisation", target="top 5-20%")).break_even_cost',
+            "ru": "# разовые затраты на участника, при которых ROI равен 0\n"
+                  'sim.evaluate(priced("personalisation", target="top 5-20%")).break_even_cost',
         },
     ),
     Exercise(
         key="07.3",
         question={
             "en": (
-                "Read the chart: at the last week of the holdout, is the model's dashed line "
-                '`"above"`\n'
-                'or `"below"` the actual line?'
+                "On the CDNOW base over 36 months (the simulator `sim`), which single lever "
+                "moved\n"
+                'by 10% gives the largest gross uplift: `"retention"` (10% less churn), '
+                '`"frequency"` (10% more\n'
+                'frequent purchases) or `"order value"` (10% bigger orders)? Compare with the '
+                "typical customer above —\n"
+                "the solution explains the difference."
             ),
             "ru": (
-                "Прочитайте график: в последнюю неделю отложенного периода пунктирная линия "
-                "модели\n"
-                'выше (`"above"`) или ниже (`"below"`) линии факта?'
+                "На базе CDNOW за 36 месяцев (симулятор `sim`) какой рычаг, сдвинутый на 10%,\n"
+                'даёт наибольший валовой прирост: `"retention"` (отток на 10% ниже), '
+                '`"frequency"` (покупки на 10%\n'
+                'чаще) или `"order value"` (чек на 10% больше)? Сравните с типичным клиентом '
+                "выше — в решении\n"
+                "объяснено, откуда разница."
             ),
         },
         prompt={
-            "en": 'your answer: "above" or "below"',
-            "ru": 'ваш ответ: "выше" или "ниже" ("above" или "below")',
+            "en": 'your answer: "retention", "frequency" or "order value"',
+            "ru": 'ваш ответ: "retention", "frequency" или "order value"',
         },
         feedback={
             "en": (
-                "Reading the tracking chart at its end tells whether the model drifts over the "
-                "holdout."
+                "On this base one lever moves the value most; compare the gross uplifts before "
+                "the costs."
             ),
             "ru": (
-                "По концу графика отслеживания видно, уходит ли модель в сторону за отложенный "
-                "период."
+                "На этой базе один рычаг сдвигает ценность сильнее всего; сравнивайте валовой "
+                "прирост до затрат."
             ),
         },
         kind="choice",
-        expected=_model_line_at_the_end,
-        options=("above", "below"),
-        synonyms={"above": ("выше", "сверху", "над", "higher"), "below": ("ниже", "снизу", "под", "lower")},
+        expected=_strongest_lever,
+        options=tuple(LEVERS),
+        synonyms={"retention": ("удержание", "отток", "удержания", "churn"),
+                  "frequency": ("частота", "частота покупок", "частоту"),
+                  "order value": ("средний чек", "чек", "aov", "order_value", "стоимость заказа")},
         hint={
-            "en": "Find the last week on the right of the tracking chart: is the dashed model line higher "
-                  "or lower than the solid actual line?",
-            "ru": "Найдите последнюю неделю справа на графике: пунктирная линия модели выше или ниже "
-                  "сплошной линии факта?",
+            "en": "Evaluate three strategies on sim: Strategy(churn_change=-0.1), Strategy(frequency_change=0.1) and "
+                  "Strategy(aov_change=0.1), and compare their .gross_uplift.",
+            "ru": "Оцените на sim три стратегии: Strategy(churn_change=-0.1), Strategy(frequency_change=0.1) и "
+                  "Strategy(aov_change=0.1) — и сравните их .gross_uplift.",
         },
         solution={
-            "en": "tracking.iloc[-1]  # compare the expected and actual columns in the last week",
-            "ru": "tracking.iloc[-1]  # сравните столбцы expected и actual в последнюю неделю",
+            "en": "for name, levers in {'retention': dict(churn_change=-0.1), 'frequency': dict(frequency_change=0.1),\n"
+                  "                     'order value': dict(aov_change=0.1)}.items():\n"
+                  "    print(name, round(sim.evaluate(ck.strategy.Strategy(**levers)).gross_uplift))\n"
+                  "Larger orders add the most. Retention pays off slowly: a customer who stays longer adds "
+                  "purchases mostly in later years, and it cannot act on the many CDNOW customers who have "
+                  "probably left already. Frequency gains less than order value partly because of an assumption "
+                  "of the BG/NBD model, not a fact about customers: in BG/NBD a customer can drop out only right "
+                  "after a purchase, so the model makes customers who buy more often also leave sooner. Whether "
+                  "that happens in your business is for a test to show.",
+            "ru": "for name, levers in {'retention': dict(churn_change=-0.1), 'frequency': dict(frequency_change=0.1),\n"
+                  "                     'order value': dict(aov_change=0.1)}.items():\n"
+                  "    print(name, round(sim.evaluate(ck.strategy.Strategy(**levers)).gross_uplift))\n"
+                  "Больше всего добавляет рост среднего чека. Удержание окупается медленно: клиент, который остаётся "
+                  "дольше, добавляет покупки в основном в следующие годы, а на многих клиентов CDNOW, которые, "
+                  "скорее всего, уже ушли, оно не действует. Частота даёт меньше среднего чека отчасти из-за "
+                  "допущения модели BG/NBD, а не из-за свойства клиентов: в BG/NBD клиент может уйти только сразу "
+                  "после покупки, поэтому в модели те, кто покупает чаще, и уходят раньше. Так ли это в вашем "
+                  "бизнесе, покажет только тест.",
         },
     ),
 ]

@@ -1,49 +1,127 @@
-"""Exercises of notebook 09 (increasing CLV)."""
+"""Exercises of notebook 09 (case studies on the synthetic retailer, subscription and coffee-chain data)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
 from ..teach import Exercise
-from .nb08 import ANNUAL_DISCOUNT_RATE, MARGIN, cdnow_base
 
-#: Notebook 09 judges programmes over three years: what retention keeps pays late.
-HORIZON = "36 months"
-
-#: The three levers of exercise 09.3, each moved by 10% in its good direction.
-LEVERS = {"retention": {"churn_change": -0.1}, "frequency": {"frequency_change": 0.1},
-          "order value": {"aov_change": 0.1}}
+#: Assumptions shared with the notebook.
+HORIZON = "12 months"
+ANNUAL_DISCOUNT_RATE = 0.1
+RETAIL_MARGIN = 0.3
+SUBSCRIPTION_MARGIN = 0.6
+COFFEE_MARGIN = 0.6
+#: Recommendations: a one-off set-up cost per customer and a running cost a month.
+RECOMMENDATION_COST_ONCE = 1.0
+RECOMMENDATION_COST_PER_MONTH = 0.1
+#: The dearer set-up cost of exercise 10.1.
+EXERCISE_COST_ONCE = 2.5
+#: Loyalty program: enrolment cost, rewards a month, share of non-members who join.
+LOYALTY_COSTS = {"cost_once": 2.0, "cost_per_period": 0.3, "take_up": 0.3}
+#: Share of the member / non-member gap the program is assumed to cause (notebook, exercise 09.3).
+GAP_SHARE = 0.5
+EXERCISE_GAP_SHARE = 0.25
 
 
 @lru_cache(maxsize=1)
-def cdnow_simulator():
-    """The CDNOW base as in notebook 09: BG/NBD + Gamma-Gamma, CLV tiers as segments."""
-    from ..segments import clv_tiers
+def retailer_base():
+    """Retailer summary with channel and test group, fitted BG/NBD and Gamma-Gamma, order-value uplift."""
+    from ..data.summary import summarize
+    from ..datasets import load_retailer
+    from ..models import BGNBD, GammaGamma
+
+    tx = load_retailer()
+    summary = summarize(tx, observation_end=tx.attrs["observation_end"], time_unit="W", purchase_grain="D")
+    first = tx.groupby("customer_id")[["channel", "recommendations"]].first()
+    customers = summary.assign(channel=first["channel"], recommendations=first["recommendations"])
+    aov = tx.groupby("recommendations")["amount"].mean()
+    uplift = float(aov[1] / aov[0] - 1)
+    return customers, BGNBD().fit(summary), GammaGamma().fit(summary), uplift
+
+
+@lru_cache(maxsize=1)
+def recommendation_simulator():
+    """StrategySimulator on the control group (the customers who do not see recommendations yet)."""
     from ..strategy import StrategySimulator
 
-    summary, bgnbd, gg, customers = cdnow_base()
-    return StrategySimulator(bgnbd, gg, summary, horizon=HORIZON, annual_discount_rate=ANNUAL_DISCOUNT_RATE,
-                             margin=MARGIN, segments=clv_tiers(customers["clv"]))
+    customers, bgnbd, gg, _ = retailer_base()
+    control = customers[customers["recommendations"] == 0]
+    return StrategySimulator(bgnbd, gg, control, horizon=HORIZON, annual_discount_rate=ANNUAL_DISCOUNT_RATE,
+                             margin=RETAIL_MARGIN)
 
 
-def _loyalty_roi() -> float:
-    from ..strategy import preset
-
-    return cdnow_simulator().evaluate(preset("loyalty_program", target="top 1%", cost_once=2.0)).roi
-
-
-def _personalisation_break_even() -> float:
-    from ..strategy import preset
-
-    return cdnow_simulator().evaluate(preset("personalisation", target="top 5-20%")).break_even_cost
-
-
-def _strongest_lever() -> str:
+def _recommendation_roi() -> float:
     from ..strategy import Strategy
 
-    sim = cdnow_simulator()
-    uplift = {name: sim.evaluate(Strategy(**levers), payback=False).gross_uplift for name, levers in LEVERS.items()}
-    return max(uplift, key=uplift.get)
+    uplift = retailer_base()[3]
+    strategy = Strategy(name="recommendations", aov_change=uplift, cost_once=EXERCISE_COST_ONCE,
+                        cost_per_period=RECOMMENDATION_COST_PER_MONTH)
+    return recommendation_simulator().evaluate(strategy).roi
+
+
+@lru_cache(maxsize=1)
+def subscription_models() -> dict:
+    """sBG fitted per plan to the survivors at the start of months 0..18 (all cohorts summed)."""
+    from ..data.cohorts import cohort_table
+    from ..datasets import load_subscription
+    from ..models import ShiftedBetaGeometric
+
+    payments = load_subscription()
+    models = {}
+    for plan in ("basic", "premium"):
+        table = cohort_table(payments[payments["plan"] == plan], period="M", metric="customers",
+                             observation_end=payments.attrs["observation_end"])
+        models[plan] = ShiftedBetaGeometric().fit(table.loc[:, :18].sum(), time_unit="M")
+    return models
+
+
+def _premium_subscriber_value() -> float:
+    from ..units import rate_per_unit
+
+    d = rate_per_unit(ANNUAL_DISCOUNT_RATE, "M")
+    return SUBSCRIPTION_MARGIN * 14.99 * subscription_models()["premium"].discounted_expected_lifetime(d)
+
+
+@lru_cache(maxsize=1)
+def coffee_base():
+    """Coffee summary with the member flag, BG/NBD per group and one Gamma-Gamma for all."""
+    from ..data.summary import summarize
+    from ..datasets import load_coffee_chain
+    from ..models import BGNBD, GammaGamma
+
+    tx = load_coffee_chain()
+    summary = summarize(tx, observation_end=tx.attrs["observation_end"], time_unit="W", purchase_grain="exact")
+    customers = summary.assign(member=tx.groupby("customer_id")["member"].first())
+    members = BGNBD().fit(customers[customers["member"] == 1])
+    others = BGNBD().fit(customers[customers["member"] == 0])
+    return customers, members, others, GammaGamma().fit(customers)
+
+
+def loyalty_levers(share: float) -> dict:
+    """Churn and frequency levers that close `share` of the fitted member / non-member gap."""
+    _, members, others, _ = coffee_base()
+    pm, po = members.params_, others.params_
+    dropout = (pm["a"] / (pm["a"] + pm["b"])) / (po["a"] / (po["a"] + po["b"])) - 1
+    rate = (pm["r"] / pm["alpha"]) / (po["r"] / po["alpha"]) - 1
+    return {"churn_change": share * float(dropout), "frequency_change": share * float(rate)}
+
+
+@lru_cache(maxsize=1)
+def loyalty_simulator():
+    """StrategySimulator on the non-members with their own BG/NBD."""
+    from ..strategy import StrategySimulator
+
+    customers, _, others, gg = coffee_base()
+    return StrategySimulator(others, gg, customers[customers["member"] == 0], horizon=HORIZON,
+                             annual_discount_rate=ANNUAL_DISCOUNT_RATE, margin=COFFEE_MARGIN)
+
+
+def _loyalty_roi_quarter_gap() -> float:
+    from ..strategy import preset
+
+    program = preset("loyalty_program", **loyalty_levers(EXERCISE_GAP_SHARE), **LOYALTY_COSTS)
+    return loyalty_simulator().evaluate(program).roi
 
 
 EXERCISES = [
@@ -51,172 +129,142 @@ EXERCISES = [
         key="09.1",
         question={
             "en": (
-                "The loyalty programme offered **only to the top 1%** tier, with the enrolment "
-                "cost\n"
-                "cut from $5 to **$2** per member: what is its ROI on the CDNOW base? Answer "
-                "as a fraction\n"
-                "(0.5 means 50%). Tip: `ck.strategy.preset(name, target=..., cost_once=...)` "
-                "changes a preset's levers."
+                "The vendor's real quote is $2.50 per customer to set up (the running cost "
+                "stays\n"
+                "$0.10 a month). What is the ROI of rolling the recommendations out to the "
+                "control group now? Answer as\n"
+                "a fraction (0.5 for 50%)."
             ),
             "ru": (
-                "Программу лояльности предлагают **только верхнему 1%** клиентов, а затраты на\n"
-                "вступление снизили с 500 ₽ до **200 ₽** на участника. Каков её ROI на базе CDNOW? "
-                "Ответьте долей\n"
-                "(0.5 — это 50%). Подсказка: `priced(name, target=..., "
-                "cost_once=...)` меняет параметры\n"
-                "готовой стратегии."
+                "Реальное предложение поставщика — 250 ₽ за запуск на клиента (работа "
+                "по-прежнему\n"
+                "10 ₽ в месяц). Каков теперь ROI включения рекомендаций для контрольной "
+                "группы? Ответьте в долях\n"
+                "единицы (0.5 для 50%)."
             ),
         },
         prompt={
-            "en": "your answer: the ROI as a fraction",
-            "ru": "ваш ответ: ROI в виде доли",
+            "en": "your answer, a fraction",
+            "ru": "ваш ответ, доля",
         },
         feedback={
             "en": (
-                "Offered only to the most valuable tier and at a lower cost, the programme can "
-                "pay off."
+                "$2.50 is above the break-even cost per customer, so the rollout loses money."
             ),
             "ru": (
-                "Если предлагать программу только самому ценному уровню и дешевле, она может "
-                "окупиться."
+                "250 ₽ — выше точки безубыточности на клиента, поэтому внедрение убыточно."
             ),
         },
         kind="number",
-        expected=_loyalty_roi,
+        expected=_recommendation_roi,
         rel_tol=0.02,
         abs_tol=0.01,
         decimals=2,
         hint={
-            "en": 'Change two levers of the preset: ck.strategy.preset("loyalty_program", target=..., cost_once=...), '
-                  "evaluate it with sim.evaluate(...) and read .roi (a fraction: 0.5 means 50%).",
-            "ru": 'Измените два параметра готовой стратегии: priced("loyalty_program", target=..., '
-                  "cost_once=...), оцените её через sim.evaluate(...) и возьмите .roi (доля: 0.5 — это 50%).",
+            "en": "Copy the strategy with a new one-off cost: recommendations.with_levers(cost_once=2.5), evaluate it "
+                  "with sim.evaluate(...) and read .roi (a fraction; it may be negative).",
+            "ru": "Скопируйте стратегию с новыми разовыми затратами: recommendations.with_levers(cost_once=250), "
+                  "оцените через sim.evaluate(...) и возьмите .roi (доля; может быть отрицательной).",
         },
         solution={
-            "en": 'programme = ck.strategy.preset("loyalty_program", target="top 1%", cost_once=2.0)\n'
-                  "sim.evaluate(programme).roi",
-            "ru": 'programme = priced("loyalty_program", target="top 1%", cost_once=200)\n'
-                  "sim.evaluate(programme).roi",
+            "en": "sim.evaluate(recommendations.with_levers(cost_once=2.5)).roi\n"
+                  "2.50 is above the break-even cost per customer, so the program loses money.",
+            "ru": "sim.evaluate(recommendations.with_levers(cost_once=250)).roi\n"
+                  "250 ₽ больше предельных затрат на клиента (точки безубыточности), поэтому программа "
+                  "убыточна.",
         },
     ),
     Exercise(
         key="09.2",
         question={
             "en": (
-                "What is the most the **personalisation** programme may cost per participant\n"
-                "(its break-even one-off cost) when it is offered to the **top 5-20%** tier? "
-                "Answer in dollars.\n"
-                '(Stuck? `teach.hint("09.2", lang=lang)`; the answer: `teach.solution("09.2", '
-                "lang=lang)`.)"
+                "What is a new **premium** subscriber worth (same margin and discount rate)? "
+                "Here is\n"
+                "the hint, as an example of asking for one:"
             ),
             "ru": (
-                "Сколько максимум может стоить программа **персонализации** на одного "
-                "участника\n"
-                "(её точка безубыточности по разовым затратам), если её предлагают уровню "
-                "**топ 5–20%**? Ответ — в\n"
-                'рублях. (Застряли? `teach.hint("09.2", lang=lang)`; ответ — '
-                '`teach.solution("09.2", lang=lang)`.)'
+                "Сколько стоит новый подписчик **premium** (та же маржа и ставка\n"
+                "дисконтирования)? Вот подсказка — так её можно попросить:"
             ),
         },
         prompt={
-            "en": "your answer: dollars per participant",
-            "ru": "ваш ответ: рублей на участника",
+            "en": "your answer, in dollars",
+            "ru": "ваш ответ, в рублях",
         },
         feedback={
             "en": (
-                "The break-even cost is the most a programme may cost per participant before "
-                "ROI turns negative."
+                "Margin a month times the discounted months a premium subscriber is expected "
+                "to pay."
             ),
             "ru": (
-                "Точка безубыточности — наибольшая стоимость на участника, при которой ROI ещё "
-                "не отрицателен."
+                "Маржа в месяц, умноженная на дисконтированное число месяцев, которые "
+                "подписчик premium, по прогнозу, оплатит."
             ),
         },
         kind="number",
-        expected=_personalisation_break_even,
+        expected=_premium_subscriber_value,
         money=True,
-        rel_tol=0.02,
-        abs_tol=0.01,
+        rel_tol=0.01,
+        abs_tol=0.05,
         decimals=2,
         hint={
-            "en": 'Evaluate ck.strategy.preset("personalisation", target="top 5-20%") with sim.evaluate and read '
-                  ".break_even_cost (dollars per participant).",
-            "ru": 'Оцените priced("personalisation", target="top 5-20%") через sim.evaluate и возьмите '
-                  ".break_even_cost (рублей на участника).",
+            "en": "Do for premium what the notebook did for basic: margin x price x the model's "
+                  "discounted_expected_lifetime(d), with the price 14.99 and sbg['premium'].",
+            "ru": "Сделайте для premium то же, что в блокноте для basic: маржа x цена x "
+                  "discounted_expected_lifetime(d) модели, с ценой 1 499 ₽ и sbg['premium'].",
         },
         solution={
-            "en": "# the one-off cost per participant at which ROI is 0\n"
-                  'sim.evaluate(ck.strategy.preset("personalisation", target="top 5-20%")).break_even_cost',
-            "ru": "# разовые затраты на участника, при которых ROI равен 0\n"
-                  'sim.evaluate(priced("personalisation", target="top 5-20%")).break_even_cost',
+            "en": "# margin a month x the discounted months a new premium subscriber is expected to pay\n"
+                  "SUBSCRIPTION_MARGIN * 14.99 * sbg['premium'].discounted_expected_lifetime(d)",
+            "ru": "# маржа в месяц x дисконтированное число месяцев, которые оплатит новый подписчик premium\n"
+                  "SUBSCRIPTION_MARGIN * 1_499 * sbg['premium'].discounted_expected_lifetime(d)",
         },
     ),
     Exercise(
         key="09.3",
         question={
             "en": (
-                "On the CDNOW base over 36 months (the simulator `sim`), which single lever "
-                "moved\n"
-                'by 10% gives the largest gross uplift: `"retention"` (10% less churn), '
-                '`"frequency"` (10% more\n'
-                'frequent purchases) or `"order value"` (10% bigger orders)? Compare with the '
-                "typical customer above —\n"
-                "the solution explains the difference."
+                "What if the program causes only a **quarter** of the gap? Evaluate it with "
+                "the same\n"
+                "costs and take-up on `loyalty_sim` and give the ROI as a fraction."
             ),
             "ru": (
-                "На базе CDNOW за 36 месяцев (симулятор `sim`) какой рычаг, сдвинутый на 10%,\n"
-                'даёт наибольший валовой прирост: `"retention"` (отток на 10% ниже), '
-                '`"frequency"` (покупки на 10%\n'
-                'чаще) или `"order value"` (чек на 10% больше)? Сравните с типичным клиентом '
-                "выше — в решении\n"
-                "объяснено, откуда разница."
+                "А если программа даёт только **четверть** разрыва? Оцените её с теми же\n"
+                "затратами и долей вступивших на `loyalty_sim` и дайте ROI в долях единицы."
             ),
         },
         prompt={
-            "en": 'your answer: "retention", "frequency" or "order value"',
-            "ru": 'ваш ответ: "retention", "frequency" или "order value"',
+            "en": "your answer, a fraction",
+            "ru": "ваш ответ, доля",
         },
         feedback={
             "en": (
-                "On this base one lever moves the value most; compare the gross uplifts before "
-                "the costs."
+                "With only a quarter of the gap caused by the program, its ROI shrinks "
+                "accordingly."
             ),
             "ru": (
-                "На этой базе один рычаг сдвигает ценность сильнее всего; сравнивайте валовой "
-                "прирост до затрат."
+                "Если программа объясняет лишь четверть разрыва, её ROI соответственно падает."
             ),
         },
-        kind="choice",
-        expected=_strongest_lever,
-        options=tuple(LEVERS),
-        synonyms={"retention": ("удержание", "отток", "удержания", "churn"),
-                  "frequency": ("частота", "частота покупок", "частоту"),
-                  "order value": ("средний чек", "чек", "aov", "order_value", "стоимость заказа")},
+        kind="number",
+        expected=_loyalty_roi_quarter_gap,
+        rel_tol=0.02,
+        abs_tol=0.01,
+        decimals=2,
         hint={
-            "en": "Evaluate three strategies on sim: Strategy(churn_change=-0.1), Strategy(frequency_change=0.1) and "
-                  "Strategy(aov_change=0.1), and compare their .gross_uplift.",
-            "ru": "Оцените на sim три стратегии: Strategy(churn_change=-0.1), Strategy(frequency_change=0.1) и "
-                  "Strategy(aov_change=0.1) — и сравните их .gross_uplift.",
+            "en": "Build the levers with share = 0.25 instead of 0.5 (the same two lines as in the notebook), put them "
+                  "into the preset with the same costs and take-up, and read .roi of sim.evaluate(...).",
+            "ru": "Посчитайте рычаги с долей 0.25 вместо 0.5 (те же две строки, что в блокноте), подставьте "
+                  "их в готовую стратегию с теми же затратами и долей участников и возьмите .roi из "
+                  "sim.evaluate(...).",
         },
         solution={
-            "en": "for name, levers in {'retention': dict(churn_change=-0.1), 'frequency': dict(frequency_change=0.1),\n"
-                  "                     'order value': dict(aov_change=0.1)}.items():\n"
-                  "    print(name, round(sim.evaluate(ck.strategy.Strategy(**levers)).gross_uplift))\n"
-                  "Larger orders add the most. Retention pays off slowly: a customer who stays longer adds "
-                  "purchases mostly in later years, and it cannot act on the many CDNOW customers who have "
-                  "probably left already. Frequency gains less than order value partly because of an assumption "
-                  "of the BG/NBD model, not a fact about customers: in BG/NBD a customer can drop out only right "
-                  "after a purchase, so the model makes customers who buy more often also leave sooner. Whether "
-                  "that happens in your business is for a test to show.",
-            "ru": "for name, levers in {'retention': dict(churn_change=-0.1), 'frequency': dict(frequency_change=0.1),\n"
-                  "                     'order value': dict(aov_change=0.1)}.items():\n"
-                  "    print(name, round(sim.evaluate(ck.strategy.Strategy(**levers)).gross_uplift))\n"
-                  "Больше всего добавляет рост среднего чека. Удержание окупается медленно: клиент, который остаётся "
-                  "дольше, добавляет покупки в основном в следующие годы, а на многих клиентов CDNOW, которые, "
-                  "скорее всего, уже ушли, оно не действует. Частота даёт меньше среднего чека отчасти из-за "
-                  "допущения модели BG/NBD, а не из-за свойства клиентов: в BG/NBD клиент может уйти только сразу "
-                  "после покупки, поэтому в модели те, кто покупает чаще, и уходят раньше. Так ли это в вашем "
-                  "бизнесе, покажет только тест.",
+            "en": "quarter = {'churn_change': 0.25 * dropout_gap, 'frequency_change': 0.25 * rate_gap}\n"
+                  "program = ck.strategy.preset('loyalty_program', **quarter, cost_once=2.0, cost_per_period=0.3, "
+                  "take_up=0.3)\nloyalty_sim.evaluate(program).roi",
+            "ru": "quarter = {'churn_change': 0.25 * dropout_gap, 'frequency_change': 0.25 * rate_gap}\n"
+                  "program = ck.strategy.preset('loyalty_program', **quarter, cost_once=200, cost_per_period=30, "
+                  "take_up=0.3)\nloyalty_sim.evaluate(program).roi",
         },
     ),
 ]

@@ -319,17 +319,17 @@ ck.format_table(scores.loc[[1, 2, 3, 142]].round(3), lang=lang)
 # Клиент 3 так и не вернулся, но получает P(alive) = 1 (та самая особенность BG/NBD) и маленький прогноз:
 # быть «живым» с низким темпом покупок — немного стоит.
 
-# %% [markdown] exercise="06.1"
-# *Exercise 06.1: the question and the answer cell are written from clvkit/_exercises/nb06.py.*
+# %% [markdown] exercise="16.1"
+# *Exercise 16.1: the question and the answer cell are written from clvkit/_exercises/nb06.py.*
 
-# %% exercise="06.1"
-# the answer cell of exercise 06.1 is written from clvkit/_exercises/nb06.py
+# %% exercise="16.1"
+# the answer cell of exercise 16.1 is written from clvkit/_exercises/nb06.py
 
-# %% [markdown] exercise="06.2"
-# *Exercise 06.2: the question and the answer cell are written from clvkit/_exercises/nb06.py.*
+# %% [markdown] exercise="16.2"
+# *Exercise 16.2: the question and the answer cell are written from clvkit/_exercises/nb06.py.*
 
-# %% exercise="06.2"
-# the answer cell of exercise 06.2 is written from clvkit/_exercises/nb06.py
+# %% exercise="16.2"
+# the answer cell of exercise 16.2 is written from clvkit/_exercises/nb06.py
 
 # %% [markdown] lang="en"
 # ## Discrete opportunities: BG/BB
@@ -377,14 +377,14 @@ donors = donations.assign(
 )
 ck.format_table(donors.sort_values("count", ascending=False).head(6).round(3), lang=lang)
 
-# %% [markdown] exercise="06.3"
-# *Exercise 06.3: the question and the answer cell are written from clvkit/_exercises/nb06.py.*
+# %% [markdown] exercise="16.3"
+# *Exercise 16.3: the question and the answer cell are written from clvkit/_exercises/nb06.py.*
 
-# %% exercise="06.3"
-# the answer cell of exercise 06.3 is written from clvkit/_exercises/nb06.py
+# %% exercise="16.3"
+# the answer cell of exercise 16.3 is written from clvkit/_exercises/nb06.py
 
 # %%
-teach.hint("06.3", lang=lang)
+teach.hint("16.3", lang=lang)
 
 # %% [markdown] lang="en"
 # ## How much per purchase? The Gamma-Gamma model

@@ -212,7 +212,7 @@ ax = ck.plots.plot_ltv_cac(econ.rename(index=NAMES), target_ratio=3, lang=lang)
 # **Decision 1: which channel to cut, which to grow.** Cut bloggers at today's price: even over three
 # years their students do not repay their cost. Grow partners: each rouble there brings the most, and
 # the channel is limited by the partners' audience (2,000 users a month), not by its economics, so the
-# lever is a higher commission for more users (exercise 14.2). Keep search and social ads without
+# lever is a higher commission for more users (exercise 13.2). Keep search and social ads without
 # scaling them, and push their CAC towards the 3:1 ceiling: lower bids (CPA) or a higher C1.
 
 # %% [markdown] lang="ru" en_hash="e1692f56"
@@ -230,21 +230,21 @@ ax = ck.plots.plot_ltv_cac(econ.rename(index=NAMES), target_ratio=3, lang=lang)
 # **Решение 1: какой канал сократить, какой нарастить.** Блогеров по нынешней цене отключаем: даже за
 # три года их ученики не окупают своей стоимости. Партнёров наращиваем: здесь каждый рубль приносит
 # больше всего, а канал упирается не в экономику, а в аудиторию партнёров (2 000 пользователей в
-# месяц), поэтому рычаг — более высокая комиссия за больший поток (упражнение 14.2). Контекст и
+# месяц), поэтому рычаг — более высокая комиссия за больший поток (упражнение 13.2). Контекст и
 # таргет оставляем, но не масштабируем и подтягиваем их CAC к потолку при 3:1: снижаем ставки (CPA) или
 # повышаем C1.
 
-# %% [markdown] exercise="14.1"
-# *Exercise 14.1: the question and the answer cell are written from clvkit/_exercises/nb14.py.*
+# %% [markdown] exercise="13.1"
+# *Exercise 13.1: the question and the answer cell are written from clvkit/_exercises/nb14.py.*
 
-# %% exercise="14.1"
-# the answer cell of exercise 14.1 is written from clvkit/_exercises/nb14.py
+# %% exercise="13.1"
+# the answer cell of exercise 13.1 is written from clvkit/_exercises/nb14.py
 
-# %% [markdown] exercise="14.2"
-# *Exercise 14.2: the question and the answer cell are written from clvkit/_exercises/nb14.py.*
+# %% [markdown] exercise="13.2"
+# *Exercise 13.2: the question and the answer cell are written from clvkit/_exercises/nb14.py.*
 
-# %% exercise="14.2"
-# the answer cell of exercise 14.2 is written from clvkit/_exercises/nb14.py
+# %% exercise="13.2"
+# the answer cell of exercise 13.2 is written from clvkit/_exercises/nb14.py
 
 # %% [markdown] lang="en"
 # ## Every current student, one by one
@@ -375,11 +375,11 @@ ax.yaxis.set_major_formatter(lambda y, _: format_number(y, lang, decimals=0))
 # окупаемости (в худшей точке около 1,5 млн ₽ на 1 000 учеников): за два года он приносит больше. Если
 # денег хватает только на одно действие и они должны вернуться в течение года, выбираем апсейл.
 
-# %% [markdown] exercise="14.3"
-# *Exercise 14.3: the question and the answer cell are written from clvkit/_exercises/nb14.py.*
+# %% [markdown] exercise="13.3"
+# *Exercise 13.3: the question and the answer cell are written from clvkit/_exercises/nb14.py.*
 
-# %% exercise="14.3"
-# the answer cell of exercise 14.3 is written from clvkit/_exercises/nb14.py
+# %% exercise="13.3"
+# the answer cell of exercise 13.3 is written from clvkit/_exercises/nb14.py
 
 # %% [markdown] lang="en"
 # ## Key takeaways

@@ -131,14 +131,14 @@ print(tr(en="Payback of a $150 CAC, years:",
          ru="Срок окупаемости при CAC 15 000 ₽, лет:"), format_number(payback, lang, decimals=2))
 ax = ck.plots.plot_cumulative_value(flows, cac=150 * per_dollar, time_unit="Y", lang=lang)
 
-# %% [markdown] exercise="05.1"
-# *Exercise 05.1: the question and the answer cell are written from clvkit/_exercises/nb05.py.*
+# %% [markdown] exercise="15.1"
+# *Exercise 15.1: the question and the answer cell are written from clvkit/_exercises/nb05.py.*
 
-# %% exercise="05.1"
-# the answer cell of exercise 05.1 is written from clvkit/_exercises/nb05.py
+# %% exercise="15.1"
+# the answer cell of exercise 15.1 is written from clvkit/_exercises/nb05.py
 
 # %%
-teach.hint("05.1", lang=lang)
+teach.hint("15.1", lang=lang)
 
 # %% [markdown] lang="en"
 # ## Retention curves of real cohorts
@@ -303,11 +303,11 @@ print(tr(en="high_end, sBG retention in years 1-12:",
          ru="Премиальный сегмент, удержание sBG в годы 1–12:"),
       ck.tables.format_values(high_end.retention_rate(np.arange(1, 13)).round(3), lang=lang))
 
-# %% [markdown] exercise="05.2"
-# *Exercise 05.2: the question and the answer cell are written from clvkit/_exercises/nb05.py.*
+# %% [markdown] exercise="15.2"
+# *Exercise 15.2: the question and the answer cell are written from clvkit/_exercises/nb05.py.*
 
-# %% exercise="05.2"
-# the answer cell of exercise 05.2 is written from clvkit/_exercises/nb05.py
+# %% exercise="15.2"
+# the answer cell of exercise 15.2 is written from clvkit/_exercises/nb05.py
 
 # %% [markdown] lang="en"
 # ## DERL: the value of a subscriber
@@ -386,11 +386,11 @@ print(tr(en="DCF with the sBG's rising rates:",
 # «опасность игнорирования неоднородности» из статьи Fader & Hardie (2010). Если оценивать по такому
 # числу, база подписчиков выглядит намного дешевле, чем она есть.
 
-# %% [markdown] exercise="05.3"
-# *Exercise 05.3: the question and the answer cell are written from clvkit/_exercises/nb05.py.*
+# %% [markdown] exercise="15.3"
+# *Exercise 15.3: the question and the answer cell are written from clvkit/_exercises/nb05.py.*
 
-# %% exercise="05.3"
-# the answer cell of exercise 05.3 is written from clvkit/_exercises/nb05.py
+# %% exercise="15.3"
+# the answer cell of exercise 15.3 is written from clvkit/_exercises/nb05.py
 
 # %% [markdown] lang="en"
 # ## Use the retention explorer

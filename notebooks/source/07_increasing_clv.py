@@ -380,11 +380,11 @@ ck.format_table(by_horizon.round(0).astype(int), lang=lang)
 # эту таблицу: вывод, который меняется между одним и тремя годами, держится на том, как долго длится
 # эффект, а это стоит проверить тестом.
 
-# %% [markdown] exercise="09.1"
-# *Exercise 09.1: the question and the answer cell are written from clvkit/_exercises/nb09.py.*
+# %% [markdown] exercise="07.1"
+# *Exercise 07.1: the question and the answer cell are written from clvkit/_exercises/nb09.py.*
 
-# %% exercise="09.1"
-# the answer cell of exercise 09.1 is written from clvkit/_exercises/nb09.py
+# %% exercise="07.1"
+# the answer cell of exercise 07.1 is written from clvkit/_exercises/nb09.py
 
 # %% [markdown] lang="en"
 # ## Find the most a programme may cost
@@ -424,11 +424,11 @@ ax.set_ylabel(tr(en="Net CLV uplift ($)", ru="Чистый прирост CLV, �
 ax.set_title(tr(en="Upsell programme for the top 1-5%", ru="Апсейл для топ 1–5%"))
 legend = ax.legend(frameon=False)
 
-# %% [markdown] exercise="09.2"
-# *Exercise 09.2: the question and the answer cell are written from clvkit/_exercises/nb09.py.*
+# %% [markdown] exercise="07.2"
+# *Exercise 07.2: the question and the answer cell are written from clvkit/_exercises/nb09.py.*
 
-# %% exercise="09.2"
-# the answer cell of exercise 09.2 is written from clvkit/_exercises/nb09.py
+# %% exercise="07.2"
+# the answer cell of exercise 07.2 is written from clvkit/_exercises/nb09.py
 
 # %% [markdown] lang="en"
 # ## Retention campaigns and upsell on the target lists
@@ -471,11 +471,11 @@ ck.format_table(pd.DataFrame(campaigns).T[list(digits)].round(digits), lang=lang
 # момента**; вернуть клиента, который уже ушёл, она не может. Предложение, которое действительно
 # возвращает ушедших, стоит больше — измерьте его на тестовой группе, прежде чем масштабировать.
 
-# %% [markdown] exercise="09.3"
-# *Exercise 09.3: the question and the answer cell are written from clvkit/_exercises/nb09.py.*
+# %% [markdown] exercise="07.3"
+# *Exercise 07.3: the question and the answer cell are written from clvkit/_exercises/nb09.py.*
 
-# %% exercise="09.3"
-# the answer cell of exercise 09.3 is written from clvkit/_exercises/nb09.py
+# %% exercise="07.3"
+# the answer cell of exercise 07.3 is written from clvkit/_exercises/nb09.py
 
 # %% [markdown] lang="en"
 # ## The strategy simulator

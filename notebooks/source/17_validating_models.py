@@ -130,11 +130,11 @@ ck.format_table(pd.DataFrame({"clvkit": fitted.round(3).where(fitted.index != "l
 tracking = ck.plots.tracking_table(m, tx, calibration_end="1997-09-30", observation_end="1998-06-30")
 ax = ck.plots.plot_tracking(m, tracking, lang=lang)
 
-# %% [markdown] exercise="07.3"
-# *Exercise 07.3: the question and the answer cell are written from clvkit/_exercises/nb07.py.*
+# %% [markdown] exercise="17.3"
+# *Exercise 17.3: the question and the answer cell are written from clvkit/_exercises/nb07.py.*
 
-# %% exercise="07.3"
-# the answer cell of exercise 07.3 is written from clvkit/_exercises/nb07.py
+# %% exercise="17.3"
+# the answer cell of exercise 17.3 is written from clvkit/_exercises/nb07.py
 
 # %%
 checkpoints = tracking.loc[[13, 26, 39, 52, 65, 78], ["date", "actual", "expected"]]
@@ -230,20 +230,20 @@ print(tr(en="actual holdout purchases:",
 ck.format_table(errors.round({"total": 0, "total_error_pct": 1, "mae": 3, "rmse": 3, "mae_vs_best_baseline": 3}).astype(
     {"total": int}), lang=lang)
 
-# %% [markdown] exercise="07.1"
-# *Exercise 07.1: the question and the answer cell are written from clvkit/_exercises/nb07.py.*
+# %% [markdown] exercise="17.1"
+# *Exercise 17.1: the question and the answer cell are written from clvkit/_exercises/nb07.py.*
 
-# %% exercise="07.1"
-# the answer cell of exercise 07.1 is written from clvkit/_exercises/nb07.py
+# %% exercise="17.1"
+# the answer cell of exercise 17.1 is written from clvkit/_exercises/nb07.py
 
-# %% [markdown] exercise="07.2"
-# *Exercise 07.2: the question and the answer cell are written from clvkit/_exercises/nb07.py.*
+# %% [markdown] exercise="17.2"
+# *Exercise 17.2: the question and the answer cell are written from clvkit/_exercises/nb07.py.*
 
-# %% exercise="07.2"
-# the answer cell of exercise 07.2 is written from clvkit/_exercises/nb07.py
+# %% exercise="17.2"
+# the answer cell of exercise 17.2 is written from clvkit/_exercises/nb07.py
 
 # %%
-teach.hint("07.2", lang=lang)
+teach.hint("17.2", lang=lang)
 
 # %% [markdown] lang="en"
 # ## Should you trust the model?

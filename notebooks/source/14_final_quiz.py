@@ -25,9 +25,9 @@
 # - where you stand on the whole course: a score at the end, and the questions to look at again;
 # - to make the course's decisions on figures you have not seen before.
 #
-# The questions come in pairs: each answer cell holds the two answers, `answer_1 = ...` for question 13.1
+# The questions come in pairs: each answer cell holds the two answers, `answer_1 = ...` for question 14.1
 # and so on. Replace each `...` with your answer and run the cell; each question gets its own feedback.
-# `teach.hint("13.1", lang=lang)` gives a nudge and `teach.solution("13.1", lang=lang)` the worked answer
+# `teach.hint("14.1", lang=lang)` gives a nudge and `teach.solution("14.1", lang=lang)` the worked answer
 # (try first: the score counts the last answer you checked, whoever found it).
 
 # %% [markdown] lang="ru" en_hash="c90d123d"
@@ -42,9 +42,9 @@
 # - понимать, насколько вы освоили курс: в конце — итоговый балл и вопросы, к которым стоит вернуться;
 # - принимать решения из курса на цифрах, которых вы раньше не видели.
 #
-# Вопросы идут парами: в каждой ячейке ответа — два ответа, `answer_1 = ...` для вопроса 13.1 и так
+# Вопросы идут парами: в каждой ячейке ответа — два ответа, `answer_1 = ...` для вопроса 14.1 и так
 # далее. Замените каждое `...` своим ответом и запустите ячейку; по каждому вопросу вы получите свой
-# отзыв. `teach.hint("13.1", lang=lang)` даёт подсказку, а `teach.solution("13.1", lang=lang)` —
+# отзыв. `teach.hint("14.1", lang=lang)` даёт подсказку, а `teach.solution("14.1", lang=lang)` —
 # разобранное решение (сначала попробуйте сами: в балл идёт последний проверенный ответ, кто бы его
 # ни нашёл).
 
@@ -56,67 +56,67 @@ from clvkit import unit_economics as ue
 
 ck.set_language(tr(en="en", ru="ru"))
 lang = ck.get_language()
-teach.forget(13)  # a fresh start: only the answers of this run count
+teach.forget(14)  # a fresh start: only the answers of this run count
 
-# %% [markdown] exercise="13.1 13.2"
-# *Exercises 13.1 and 13.2: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="14.1 14.2"
+# *Exercises 14.1 and 14.2: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.1 13.2"
-# the answer cell of exercises 13.1 and 13.2 is written from clvkit/_exercises/nb13.py
+# %% exercise="14.1 14.2"
+# the answer cell of exercises 14.1 and 14.2 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.3 13.4"
-# *Exercises 13.3 and 13.4: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="14.3 14.4"
+# *Exercises 14.3 and 14.4: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.3 13.4"
-# the answer cell of exercises 13.3 and 13.4 is written from clvkit/_exercises/nb13.py
+# %% exercise="14.3 14.4"
+# the answer cell of exercises 14.3 and 14.4 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.5 13.6"
-# *Exercises 13.5 and 13.6: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="14.5 14.6"
+# *Exercises 14.5 and 14.6: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.5 13.6"
-# the answer cell of exercises 13.5 and 13.6 is written from clvkit/_exercises/nb13.py
+# %% exercise="14.5 14.6"
+# the answer cell of exercises 14.5 and 14.6 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.7 13.8"
-# *Exercises 13.7 and 13.8: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="14.7 14.8"
+# *Exercises 14.7 and 14.8: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.7 13.8"
-# the answer cell of exercises 13.7 and 13.8 is written from clvkit/_exercises/nb13.py
+# %% exercise="14.7 14.8"
+# the answer cell of exercises 14.7 and 14.8 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.9 13.10"
-# *Exercises 13.9 and 13.10: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="14.9 14.10"
+# *Exercises 14.9 and 14.10: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.9 13.10"
-# the answer cell of exercises 13.9 and 13.10 is written from clvkit/_exercises/nb13.py
+# %% exercise="14.9 14.10"
+# the answer cell of exercises 14.9 and 14.10 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.11 13.12"
-# *Exercises 13.11 and 13.12: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="14.11 14.12"
+# *Exercises 14.11 and 14.12: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.11 13.12"
-# the answer cell of exercises 13.11 and 13.12 is written from clvkit/_exercises/nb13.py
+# %% exercise="14.11 14.12"
+# the answer cell of exercises 14.11 and 14.12 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.13 13.14"
-# *Exercises 13.13 and 13.14: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="14.13 14.14"
+# *Exercises 14.13 and 14.14: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.13 13.14"
-# the answer cell of exercises 13.13 and 13.14 is written from clvkit/_exercises/nb13.py
+# %% exercise="14.13 14.14"
+# the answer cell of exercises 14.13 and 14.14 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.15 13.16"
-# *Exercises 13.15 and 13.16: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="14.15 14.16"
+# *Exercises 14.15 and 14.16: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.15 13.16"
-# the answer cell of exercises 13.15 and 13.16 is written from clvkit/_exercises/nb13.py
+# %% exercise="14.15 14.16"
+# the answer cell of exercises 14.15 and 14.16 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.17 13.18"
-# *Exercises 13.17 and 13.18: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="14.17 14.18"
+# *Exercises 14.17 and 14.18: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.17 13.18"
-# the answer cell of exercises 13.17 and 13.18 is written from clvkit/_exercises/nb13.py
+# %% exercise="14.17 14.18"
+# the answer cell of exercises 14.17 and 14.18 is written from clvkit/_exercises/nb13.py
 
-# %% [markdown] exercise="13.19 13.20"
-# *Exercises 13.19 and 13.20: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="14.19 14.20"
+# *Exercises 14.19 and 14.20: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
 
-# %% exercise="13.19 13.20"
-# the answer cell of exercises 13.19 and 13.20 is written from clvkit/_exercises/nb13.py
+# %% exercise="14.19 14.20"
+# the answer cell of exercises 14.19 and 14.20 is written from clvkit/_exercises/nb13.py
 
 # %% [markdown] lang="en"
 # ## Your score
@@ -131,7 +131,7 @@ teach.forget(13)  # a fresh start: only the answers of this run count
 # вернётесь к вопросам, которые она назовёт.
 
 # %%
-teach.score(13, lang=lang)
+teach.score(14, lang=lang)
 
 # %% [markdown] lang="en"
 # ## Key takeaways

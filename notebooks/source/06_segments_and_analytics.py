@@ -214,11 +214,11 @@ print(tr(en="Champions, share of value:  ",
 # Примерно пятая часть клиентов — чемпионы — приносит около двух третей ценности следующего года,
 # а спящие клиенты, самая большая группа, приносят мало.
 
-# %% [markdown] exercise="08.2"
-# *Exercise 08.2: the question and the answer cell are written from clvkit/_exercises/nb08.py.*
+# %% [markdown] exercise="06.2"
+# *Exercise 06.2: the question and the answer cell are written from clvkit/_exercises/nb08.py.*
 
-# %% exercise="08.2"
-# the answer cell of exercise 08.2 is written from clvkit/_exercises/nb08.py
+# %% exercise="06.2"
+# the answer cell of exercise 06.2 is written from clvkit/_exercises/nb08.py
 
 # %% [markdown] lang="en"
 # ## CLV tiers
@@ -292,14 +292,14 @@ ax = ck.plots.plot_lorenz(customers["clv"], lang=lang)
 # %%
 ax = ck.plots.plot_clv_distribution(customers["clv"], log=True, lang=lang)
 
-# %% [markdown] exercise="08.1"
-# *Exercise 08.1: the question and the answer cell are written from clvkit/_exercises/nb08.py.*
+# %% [markdown] exercise="06.1"
+# *Exercise 06.1: the question and the answer cell are written from clvkit/_exercises/nb08.py.*
 
-# %% exercise="08.1"
-# the answer cell of exercise 08.1 is written from clvkit/_exercises/nb08.py
+# %% exercise="06.1"
+# the answer cell of exercise 06.1 is written from clvkit/_exercises/nb08.py
 
 # %%
-teach.hint("08.1", lang=lang)
+teach.hint("06.1", lang=lang)
 
 # %% [markdown] lang="en"
 # ## Who to retain
@@ -397,11 +397,11 @@ ax.set_ylabel(tr(en="CLV, next 12 months ($)", ru="CLV на 12 месяцев, �
 ax.set_title(tr(en="Valuable customers who are slipping away", ru="Ценные клиенты, которые уходят"))
 legend = ax.legend(frameon=False)
 
-# %% [markdown] exercise="08.3"
-# *Exercise 08.3: the question and the answer cell are written from clvkit/_exercises/nb08.py.*
+# %% [markdown] exercise="06.3"
+# *Exercise 06.3: the question and the answer cell are written from clvkit/_exercises/nb08.py.*
 
-# %% exercise="08.3"
-# the answer cell of exercise 08.3 is written from clvkit/_exercises/nb08.py
+# %% exercise="06.3"
+# the answer cell of exercise 06.3 is written from clvkit/_exercises/nb08.py
 
 # %% [markdown] lang="en"
 # ## Who to upsell

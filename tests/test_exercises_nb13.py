@@ -18,7 +18,7 @@ import pytest
 from scipy import optimize, special
 
 from clvkit import teach
-from clvkit._exercises import nb14
+from clvkit._exercises import nb13
 
 ROOT = Path(__file__).resolve().parent.parent
 D = 1.25 ** (1 / 12) - 1            # 25 % a year, per month
@@ -68,11 +68,11 @@ def ltv(channel: str) -> float:
 def test_the_bloggers_ceiling_on_cpa_is_c1_times_ltv_over_three():
     _, channels, _ = raw()
     expected = channels.loc["bloggers", "c1"] * ltv("bloggers") / 3
-    assert teach.get("14.1").value() == pytest.approx(expected, rel=1e-4)
-    assert teach.check("14.1", round(expected)).correct
-    assert teach.check("14.1", expected * 1.008).correct
-    assert not teach.check("14.1", expected * 1.03).correct
-    assert not teach.check("14.1", 3 * expected).correct          # break-even is not the 3:1 ceiling
+    assert teach.get("13.1").value() == pytest.approx(expected, rel=1e-4)
+    assert teach.check("13.1", round(expected)).correct
+    assert teach.check("13.1", expected * 1.008).correct
+    assert not teach.check("13.1", expected * 1.03).correct
+    assert not teach.check("13.1", 3 * expected).correct          # break-even is not the 3:1 ceiling
     assert expected < channels.loc["bloggers", "cpa"]               # the channel is too dear today
 
 
@@ -82,12 +82,12 @@ def test_the_partners_offer_keeps_three_to_one_and_raises_the_net_value():
     ratio_now, ratio_offer = value / (row["cpa"] / row["c1"]), value / (220 / row["c1"])
     net_now = row["ua"] * row["c1"] * (value - row["cpa"] / row["c1"])
     net_offer = 2 * row["ua"] * row["c1"] * (value - 220 / row["c1"])
-    deal = nb14.partner_deal()
+    deal = nb13.partner_deal()
     assert deal["ratio_now"] == pytest.approx(ratio_now, rel=1e-4)
     assert deal["ratio_offer"] == pytest.approx(ratio_offer, rel=1e-4)
     assert deal["net_offer"] == pytest.approx(net_offer, rel=1e-4) and deal["net_now"] == pytest.approx(net_now, rel=1e-4)
     assert ratio_offer >= 3 and net_offer > net_now
-    assert teach.get("14.2").value() == "accept"
+    assert teach.get("13.2").value() == "accept"
 
 
 def gains_by_hand(cost: float, months: int) -> dict[str, float]:
@@ -109,7 +109,7 @@ def gains_by_hand(cost: float, months: int) -> dict[str, float]:
 
 @pytest.mark.parametrize("cost, months", [(700, 3), (700, 12), (700, 24), (1000, 24)])
 def test_the_action_gains_match_a_month_by_month_sum(cost, months):
-    mine, theirs = gains_by_hand(cost, months), nb14.action_gains(cost, months)
+    mine, theirs = gains_by_hand(cost, months), nb13.action_gains(cost, months)
     assert theirs["curator"] == pytest.approx(mine["curator"], rel=1e-3)
     assert theirs["upsell"] == pytest.approx(mine["upsell"], rel=1e-3)
 
@@ -119,29 +119,29 @@ def test_the_horizon_decides_and_at_the_market_rate_the_upsell_wins_over_two_yea
     assert year["upsell"] > year["curator"] > 0 and two["curator"] > two["upsell"]   # the notebook's decision
     market = gains_by_hand(1000, 24)
     assert market["upsell"] > market["curator"]
-    assert teach.get("14.3").value() == "upsell"
+    assert teach.get("13.3").value() == "upsell"
 
 
 def test_the_questions_and_feedback_quote_the_computed_figures_in_each_language():
-    assert nb14.T["en"]["ratio_offer"] in teach.get("14.2").feedback["en"]
-    assert nb14.T["ru"]["net_offer"] in teach.get("14.2").feedback["ru"]
-    assert "\u202f" in nb14.T["ru"]["net_offer"] and nb14.T["ru"]["net_offer"].endswith("\u00a0₽")
-    assert nb14.T["ru"]["curator"] in teach.get("14.3").feedback["ru"]
-    assert "," in nb14.T["ru"]["ratio_offer"] and "." in nb14.T["en"]["ratio_offer"]
+    assert nb13.T["en"]["ratio_offer"] in teach.get("13.2").feedback["en"]
+    assert nb13.T["ru"]["net_offer"] in teach.get("13.2").feedback["ru"]
+    assert "\u202f" in nb13.T["ru"]["net_offer"] and nb13.T["ru"]["net_offer"].endswith("\u00a0₽")
+    assert nb13.T["ru"]["curator"] in teach.get("13.3").feedback["ru"]
+    assert "," in nb13.T["ru"]["ratio_offer"] and "." in nb13.T["en"]["ratio_offer"]
 
 
 # ------------------------------------------------------------------ Russian answers and synonyms
 @pytest.mark.parametrize("key, answer", [
-    ("14.2", "accept"), ("14.2", "Принять"), ("14.2", "да"), ("14.2", " согласиться "),
-    ("14.3", "upsell"), ("14.3", "апсейл"), ("14.3", "Про"), ("14.3", "переход на про"),
+    ("13.2", "accept"), ("13.2", "Принять"), ("13.2", "да"), ("13.2", " согласиться "),
+    ("13.3", "upsell"), ("13.3", "апсейл"), ("13.3", "Про"), ("13.3", "переход на про"),
 ])
 def test_a_choice_accepts_the_option_and_its_russian_synonyms(key, answer):
     assert teach.check(key, answer, lang="ru").correct
     assert teach.check(key, answer, lang="en").correct
 
 
-@pytest.mark.parametrize("key, answer", [("14.2", "отказаться"), ("14.2", "нет"), ("14.3", "куратор"),
-                                         ("14.3", "удержание")])
+@pytest.mark.parametrize("key, answer", [("13.2", "отказаться"), ("13.2", "нет"), ("13.3", "куратор"),
+                                         ("13.3", "удержание")])
 def test_a_synonym_of_the_other_option_is_wrong_but_understood(key, answer):
     feedback = teach.check(key, answer, lang="ru")
     assert not feedback.correct
@@ -150,16 +150,16 @@ def test_a_synonym_of_the_other_option_is_wrong_but_understood(key, answer):
 
 
 def test_words_that_name_no_option_are_answered_with_the_options():
-    ru = teach.check("14.3", "принять", lang="ru")             # 14.2's word, not 14.3's
+    ru = teach.check("13.3", "принять", lang="ru")             # 14.2's word, not 14.3's
     assert not ru.correct and "один из вариантов: curator, upsell" in ru.text
-    assert "one of: accept, decline" in teach.check("14.2", "maybe", lang="en").text
+    assert "one of: accept, decline" in teach.check("13.2", "maybe", lang="en").text
 
 
 def test_exercise_texts_are_russian_in_the_russian_track():
     import re
 
     terms = r"\b(LTV|CAC|CPA|C1|UA|ROMI|ARPPU)\b"       # the glossary's metrics keep their Latin names
-    for key in ("14.1", "14.2", "14.3"):
+    for key in ("13.1", "13.2", "13.3"):
         ex = teach.get(key)
         for part in (ex.question, ex.feedback, ex.hint):
             prose = re.sub(terms, " ", re.sub(r"`[^`]*`", " ", part["ru"]))
@@ -174,10 +174,10 @@ def test_no_committed_output_of_notebook_14_shows_an_answer():
     from clvkit.i18n import format_money
 
     for lang in ("en", "ru"):
-        given_away = [format_money(teach.get("14.1").value(), lang, currency="RUB"),
-                      format_money(teach.get("14.1").value(), lang, currency="RUB", decimals=0),
-                      nb14.T[lang]["ratio_offer"], nb14.T[lang]["net_offer"], nb14.T[lang]["curator"]]
-        path = ROOT / "notebooks" / lang / "14_case_online_school.ipynb"
+        given_away = [format_money(teach.get("13.1").value(), lang, currency="RUB"),
+                      format_money(teach.get("13.1").value(), lang, currency="RUB", decimals=0),
+                      nb13.T[lang]["ratio_offer"], nb13.T[lang]["net_offer"], nb13.T[lang]["curator"]]
+        path = ROOT / "notebooks" / lang / "13_case_online_school.ipynb"
         notebook = json.loads(path.read_text(encoding="utf-8"))
         shown = json.dumps([c.get("outputs", []) for c in notebook["cells"]] + [notebook["metadata"]],
                            ensure_ascii=False)
@@ -193,9 +193,9 @@ def test_the_instructor_answers_quote_the_computed_figures():
 
     notes = (ROOT / "docs" / "training" / "review_answers_14.md").read_text(encoding="utf-8")
     english, russian = notes.split("## Русский")
-    figures = [nb14.action_gains(700, 3)["curator"], nb14.action_gains(700, 12)["curator"],
-               nb14.action_gains(700, 12)["upsell"], nb14.action_gains(700, 24)["curator"],
-               nb14.action_gains(700, 24)["upsell"], nb14.new_student_value("bloggers")]
+    figures = [nb13.action_gains(700, 3)["curator"], nb13.action_gains(700, 12)["curator"],
+               nb13.action_gains(700, 12)["upsell"], nb13.action_gains(700, 24)["curator"],
+               nb13.action_gains(700, 24)["upsell"], nb13.new_student_value("bloggers")]
     for value in figures:
         assert format_money(value, "en", currency="RUB", decimals=0).replace("\u00a0", " ") in english
         assert format_money(value, "ru", currency="RUB", decimals=0).replace("\u00a0", " ").replace(

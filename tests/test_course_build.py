@@ -241,6 +241,10 @@ def test_no_answer_or_solution_shows_before_the_learner_asks(entry):
                 assert shown.count("✏️") == source.count("teach.check(") and "✅" not in shown
     for ex in teach.exercises(entry.number).values():
         for lang in ("en", "ru"):
+            notebook = json.dumps(_cells(NOTEBOOKS / lang / f"{entry.name}.ipynb"), ensure_ascii=False)
+            # what a right answer is told (its feedback, the explanation of the right choice) is nowhere before it
+            told = [ex.feedback[lang]] + ([ex.explain[v][lang] for v in ex.value(lang)] if ex.kind == "decision" else [])
+            assert not [t for t in told if json.dumps(t, ensure_ascii=False)[1:-1] in notebook], ex.key
             assert ex.solution[lang] not in ex.prompt[lang] and ex.solution[lang] not in ex.question[lang]
             if ex.kind == "number" and abs(float(ex.value())) >= 1:
                 shown = teach.solution(ex.key, lang=lang).text.rsplit(" ", 1)[-1]

@@ -1,4 +1,4 @@
-"""Notebook 14's exercises: the answers agree with a second computation from the raw file, and Russian words are accepted.
+"""Notebook 13's exercises: the answers agree with a second computation from the raw file, and Russian words are accepted.
 
 The second computation reads the CSV files directly, fits the shifted beta-geometric model by its own
 maximum likelihood (Fader & Hardie 2007, eq. 7: P(T = t) = B(alpha + 1, beta + t - 1) / B(alpha, beta))

@@ -236,7 +236,7 @@ ck.format_table(candidates.round(2), lang=lang)
 #
 # **Исторический CLV** складывает то, что каждый клиент *уже* принёс: его покупки на сегодня, умноженные
 # на маржу. Вот он для 2 357 клиентов CDNOW (интернет-магазин музыки) за 18 месяцев при условной марже
-# 30%; суммы пересчитаны в рубли по курсу курса, 100 ₽ за доллар:
+# 30%; суммы пересчитаны в рубли по условному курсу 100 ₽ за доллар:
 
 # %%
 transactions = ck.datasets.load_cdnow_transactions(currency=currency)
@@ -252,7 +252,7 @@ print(tr(en="Customers who bought only once:", ru="Клиентов с одно�
 # Historical value looks **back**: a big spender who has already left still scores high, and a new
 # customer scores almost nothing however promising. It says nothing about the years ahead, which is
 # what acquisition and retention decisions are about. **Predicted CLV** fills the gap: a model
-# (notebooks 04 and 05) estimates each customer's future purchases from their history. Use historical
+# (notebook 05) estimates each customer's future purchases from their history. Use historical
 # value to describe the past, predicted CLV to decide.
 #
 # ## Key takeaways
@@ -263,11 +263,11 @@ print(tr(en="Customers who bought only once:", ru="Клиентов с одно�
 # - CLV and LTV are the same idea; always ask: revenue or margin, which horizon, discounted or not.
 # - Historical value describes the past; decisions need predicted CLV.
 
-# %% [markdown] lang="ru" en_hash="fc865137"
+# %% [markdown] lang="ru" en_hash="3649b8f2"
 # Исторический CLV смотрит **назад**: крупный покупатель, который уже ушёл, всё равно выглядит ценным,
 # а новый клиент — почти ничего не стоящим, каким бы перспективным он ни был. О будущих годах он ничего
 # не говорит, а именно ради них принимают решения о привлечении и удержании. **Прогнозный CLV**
-# закрывает этот пробел: модель (блокноты 04 и 05) прогнозирует будущие покупки каждого клиента по его
+# закрывает этот пробел: модель (блокнот 05) прогнозирует будущие покупки каждого клиента по его
 # истории. Исторический CLV — чтобы описывать прошлое, прогнозный — чтобы принимать решения.
 #
 # ## Главное

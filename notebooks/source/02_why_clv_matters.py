@@ -217,7 +217,7 @@ ck.format_table(economics[["ltv", "cac", "ltv_cac", "max_cac", "cac_headroom"]].
 # the same LTV:CAC (Blattberg & Deighton 1996); `net_value` is the value acquired minus the spend.
 
 # %% [markdown] lang="ru" en_hash="fc40dab9"
-# Чем больше клиентов покупаешь в канале, тем он дороже: `saturation` — число клиентов, после которого
+# Чем больше клиентов вы покупаете в канале, тем он дороже: `saturation` — число клиентов, после которого
 # следующий клиент стоит вдвое дороже. `ck.acquisition.allocate_budget` тратит бюджет 3 000 000 ₽ там, где
 # следующий рубль приносит больше ценности, пока у **последнего** купленного клиента в каждом
 # финансируемом канале не сравняется LTV:CAC (Blattberg & Deighton 1996); `net_value` — привлечённая

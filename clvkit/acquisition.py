@@ -482,6 +482,11 @@ def required_conversion(cost_per_click, max_cac, *, other_steps=None):
     Blattberg, R. C. & Deighton, J. (1996). Manage marketing by the customer equity test.
     Harvard Business Review 74(4), 136-144 (acquisition spending limited by customer value).
     """
+    if (isinstance(cost_per_click, pd.Series) and isinstance(max_cac, pd.Series)
+            and not cost_per_click.index.equals(max_cac.index)):
+        # matched by position or by label? the two readings differ, so neither is guessed
+        raise ClvDataError(text("acquisition_targets.rows_differ", cost=list(cost_per_click.index)[:5],
+                                ceiling=list(max_cac.index)[:5]))
     cost = _amounts("cost_per_click", cost_per_click, positive=False)
     ceiling = _amounts("max_cac", max_cac, positive=True)
     share = _funnel_share(other_steps)

@@ -90,3 +90,13 @@ def test_conversion_targets_refuses_a_non_positive_ltv_in_both_languages():
     for lang, word in (("en", "ltv is -10.0 (row 'lost')"), ("ru", "ltv равен -10.0 (строка 'lost')")):
         with i18n.language(lang), pytest.raises(ck.ClvDataError, match=word.replace("(", r"\(").replace(")", r"\)")):
             conversion_targets({"kept": 100.0, "lost": -10.0}, cost_per_click=0.8)
+
+
+def test_two_series_with_different_rows_are_refused_rather_than_matched_by_position():
+    costs = pd.Series([0.5, 0.8], index=["social", "search"])
+    ceilings = pd.Series([40.0, 30.0], index=["search", "social"])
+    for lang, word in (("en", "different rows"), ("ru", "разными строками")):
+        with i18n.language(lang), pytest.raises(ck.ClvDataError, match=word):
+            required_conversion(costs, ceilings)
+    same = required_conversion(costs, ceilings.reindex(costs.index))
+    assert same.tolist() == pytest.approx([0.5 / 30.0, 0.8 / 40.0])

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from clvkit import teach
+from clvkit.i18n import text
 from helpers import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -217,6 +218,10 @@ def test_exercise_cells_come_from_their_one_definition(entry):
         for key, ex in exercises.items():
             question = f"**{LABELS['exercise'][lang]} {key}.** {ex.question[lang]}"
             alone = f'answer = ...  # {ex.prompt[lang]}\nteach.check("{key}", answer, lang=lang)'
+            if ex.kind == "decision":  # two lines, the decision and the key of its reason, checked together
+                alone = (f"decision = ...  # {ex.prompt[lang]}\nreason = ...  # "
+                         f"{text('teach.reason_prompt', lang, keys=', '.join(ex.reasons))}\n"
+                         f'teach.check("{key}", (decision, reason), lang=lang)')
             name = "answer_" + key.split(".")[1]
             shared = (f"{name} = ...  # {ex.prompt[lang]}",
                       f'display(teach.check("{key}", {name}, lang=lang))')

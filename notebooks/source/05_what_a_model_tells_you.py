@@ -251,7 +251,7 @@ ck.format_table(call_list[shown].head().round({"recency": 1, "T": 1, "p_alive": 
 # %% [markdown] lang="en"
 # The value at risk is what a call adds **if it brings the customer back**. Calls bring back only some of
 # the lapsed, so the most a call may cost is the value at risk times the share it brings back, measured on
-# a control group that gets no call (notebooks 07 and 11).
+# a control group that gets no call (notebook 11).
 #
 # ## Key takeaways
 #
@@ -263,10 +263,10 @@ ck.format_table(call_list[shown].head().round({"recency": 1, "T": 1, "p_alive": 
 # - Call first where a successful call adds most: value at risk = CLV / P(alive) × (1 − P(alive)), not
 #   the highest CLV and not the lowest P(alive).
 
-# %% [markdown] lang="ru" en_hash="fb66fd72"
+# %% [markdown] lang="ru" en_hash="e3ddad33"
 # Ценность под угрозой — это то, что звонок добавит, **если вернёт клиента**. Звонки возвращают лишь часть
 # ушедших, поэтому звонок может стоить не больше, чем ценность под угрозой, умноженная на долю
-# возвращённых, измеренную на контрольной группе, которой не звонили (блокноты 07 и 11).
+# возвращённых, измеренную на контрольной группе, которой не звонили (блокнот 11).
 #
 # ## Главное
 #

@@ -64,11 +64,11 @@ lang = ck.get_language()
 #
 # - **P(alive)**: the chance that they are still a customer (they may come back) rather than gone for good;
 # - **expected purchases** in the next 12 months, already weighed by that chance;
-# - **expected order value**: their own average, pulled towards the base's average the fewer orders it
+# - **expected order value** (`expected_spend`): their own average, pulled towards the base's average the fewer orders it
 #   rests on;
 # - **CLV**: expected purchases × order value × a 30% margin (our assumption), discounted at 10% a year.
 
-# %% [markdown] lang="ru" en_hash="4eab00cf"
+# %% [markdown] lang="ru" en_hash="2a30d07b"
 # ## Четыре числа о каждом клиенте
 #
 # Данные — CDNOW: 2 357 клиентов, впервые купивших в начале 1997 года, за которыми наблюдали до
@@ -79,7 +79,7 @@ lang = ck.get_language()
 #
 # - **P(alive)** — вероятность того, что он ещё наш клиент (может вернуться), а не ушёл насовсем;
 # - **ожидаемые покупки** за следующие 12 месяцев, уже взвешенные этой вероятностью;
-# - **ожидаемый чек** — его собственный средний чек, подтянутый к среднему по базе тем сильнее, чем
+# - **ожидаемый чек** (`expected_spend`) — его собственный средний чек, подтянутый к среднему по базе тем сильнее, чем
 #   меньше за ним заказов;
 # - **CLV** — ожидаемые покупки × чек × маржа 30 % (наше допущение) с дисконтированием 10 % в год.
 #
@@ -194,8 +194,8 @@ print(tr(en="next year's value of the base: {total}; the top 10% ({n} customers)
 ck.format_table(concentration.round(3), lang=lang)
 
 # %% [markdown] lang="en"
-# A tenth of the customers carry more than half of next year's value, and half of the base carries almost
-# nothing: most one-time buyers are unlikely to buy again. Attention, service and budget follow that
+# A tenth of the customers carry more than half of next year's value, and the lower half of the base less
+# than a sixth: most one-time buyers are unlikely to buy again. Attention, service and budget follow that
 # table. Notebook 06 turns it into segments and lists.
 #
 # ## Whom do we call first?
@@ -210,9 +210,9 @@ ck.format_table(concentration.round(3), lang=lang)
 # For example, a CLV of $40 at P(alive) 50% means $80 if active and $40 at risk. (CLV × (1 − P(alive))
 # would give $20: it counts the chance of being gone twice.)
 
-# %% [markdown] lang="ru" en_hash="60babf70"
-# Десятая часть клиентов даёт больше половины ценности следующего года, а половина базы — почти ничего:
-# большинство разовых покупателей вряд ли купят снова. Внимание, сервис и бюджет распределяют по этой
+# %% [markdown] lang="ru" en_hash="15a60b5e"
+# Десятая часть клиентов даёт больше половины ценности следующего года, а нижняя половина базы — меньше
+# шестой части: большинство разовых покупателей вряд ли купят снова. Внимание, сервис и бюджет распределяют по этой
 # таблице. В блокноте 06 она превращается в сегменты и списки.
 #
 # ## Кому звонить первым?

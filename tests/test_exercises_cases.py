@@ -88,3 +88,64 @@ def test_an_unanswered_decision_cell_asks_for_an_answer(key):
     feedback = teach.check(key, (..., ...))
     assert not feedback.correct and "replace the ..." in feedback.text
     assert "замените ..." in teach.check(key, (..., ...), lang="ru").text
+
+
+# --------------------------------------------------------------------------- 09: the subscription service
+
+def _value_by_hand(alpha: float, beta: float, price: float, months: int = 3000) -> float:
+    """Margin x price x sum_t S(t) / (1 + d)^t, with the sBG survival S(t) = B(alpha, beta + t) / B(alpha, beta)
+    multiplied out period by period: S(t) = S(t-1) (beta + t - 1) / (alpha + beta + t - 1)."""
+    from clvkit._exercises import nb09
+
+    d = (1 + nb09.ANNUAL_DISCOUNT_RATE) ** (1 / 12) - 1
+    t = np.arange(1, months)
+    survival = np.concatenate([[1.0], np.cumprod((beta + t - 1) / (alpha + beta + t - 1))])
+    return nb09.MARGIN * price * float(np.sum(survival / (1 + d) ** np.arange(months)))
+
+
+def test_09_values_with_and_without_the_offer_by_summing_the_survival_curve():
+    from clvkit._exercises import nb09
+
+    models, prices = nb09.subscription_models()
+    for plan in ("basic", "premium"):
+        alpha, beta = models[plan].params_
+        mean = 0.8 * alpha / (alpha + beta)
+        before, after = nb09.values(plan)
+        assert before == pytest.approx(_value_by_hand(alpha, beta, prices[plan]), rel=1e-4)
+        assert after == pytest.approx(_value_by_hand(mean * (alpha + beta), (1 - mean) * (alpha + beta),
+                                                     prices[plan]), rel=1e-4)
+    # the figures the explanations quote: basic about $62 -> $93 (+$32), premium +$39, a month $6 and $9
+    basic, premium = nb09.values("basic"), nb09.values("premium")
+    assert round(basic[0]) == 62 and round(basic[1]) == 93 and round(basic[1] - basic[0]) == 32
+    assert round(premium[1] - premium[0]) == 39
+    assert round(nb09.MARGIN * prices["basic"]) == 6 and round(nb09.MARGIN * prices["premium"]) == 9
+
+
+def test_09_cohort_retention_rises_while_each_subscriber_churn_is_constant():
+    """The notebook's correction, checked by simulation: subscribers with fixed churn drawn from the fitted Beta;
+    the share of survivors who renew rises with tenure as in the model, about 71% in month 1 and 94% in month 12."""
+    from clvkit._exercises import nb09
+
+    models, _ = nb09.subscription_models()
+    alpha, beta = models["basic"].params_
+    churn = np.random.default_rng(7).beta(alpha, beta, size=400_000)  # each subscriber's own, never changing
+    alive_before = np.ones_like(churn)
+    observed = []
+    for _month in range(1, 13):
+        alive_after = alive_before * (1 - churn)  # expected survival of each subscriber
+        observed.append(alive_after.sum() / alive_before.sum())
+        alive_before = alive_after
+    assert observed[0] == pytest.approx(models["basic"].retention_rate(1), abs=0.002)
+    assert observed[11] == pytest.approx(models["basic"].retention_rate(12), abs=0.002)
+    assert round(observed[0], 2) == 0.71 and round(observed[11], 2) == 0.94
+    assert all(np.diff(observed) > 0)
+
+
+def test_09_2_the_offer_pays_on_premium_only_at_its_cost():
+    from clvkit._exercises import nb09
+
+    extra = {plan: after - before for plan, (before, after) in ((p, nb09.values(p)) for p in ("basic", "premium"))}
+    assert extra["basic"] < nb09.OFFER_COST < extra["premium"]
+    assert teach.get("09.2").value() == ("premium", "r2")
+    assert teach.check("09.1", ("extra_value", "r2")).correct and teach.check("09.2", ("premium", "r2")).correct
+    assert teach.check("09.2", (..., ...)).text.startswith("✏️")

@@ -149,3 +149,80 @@ def test_09_2_the_offer_pays_on_premium_only_at_its_cost():
     assert teach.get("09.2").value() == ("premium", "r2")
     assert teach.check("09.1", ("extra_value", "r2")).correct and teach.check("09.2", ("premium", "r2")).correct
     assert teach.check("09.2", (..., ...)).text.startswith("✏️")
+
+
+# --------------------------------------------------------------------------- 10: the coffee chain's loyalty card
+
+def _break_even_by_monte_carlo(share: float, draws: int = 20_000, seed: int = 3) -> float:
+    """The most the enrolment may cost per member, computed without StrategySimulator.
+
+    Each non-member's (lambda, p) is drawn from the fitted BG/NBD prior and weighted by the likelihood of their
+    history (importance sampling of the posterior); given (lambda, p) the customer is alive today with
+    probability (1-p)^x lambda^x e^(-lambda T) / L. An alive customer on the programme buys at rate
+    c lambda and leaves at each purchase with probability k p, so they leave at rate c k lambda p: over the
+    horizon H with continuous discount delta their discounted purchases are c lambda (1 - e^(-(r+delta)H)) /
+    (r + delta), r = c k lambda p, and their discounted time alive (1 - e^(-(r+delta)H)) / (r + delta).
+    """
+    from clvkit._exercises import nb10
+
+    customers, _, others_model, gg = nb10.coffee_base()
+    others = customers[customers["member"] == 0]
+    r, alpha, a, b = (others_model.params_[k] for k in ("r", "alpha", "a", "b"))
+    levers = {k: share * v for k, v in nb10.gaps().items()}
+    c, k = 1 + levers["frequency_change"], 1 + levers["churn_change"]
+    weeks_per_month, horizon = (365.25 / 12) / 7, 24 * (365.25 / 12) / 7
+    delta = np.log(1 + nb10.ANNUAL_DISCOUNT_RATE) * 7 / 365.25
+    rng = np.random.default_rng(seed)
+    lam, p = rng.gamma(r, 1 / alpha, size=draws), rng.beta(a, b, size=draws)
+    spend = gg.expected_spend(others).to_numpy(dtype=float)
+    gross = alive_after = 0.0
+    for rows in np.array_split(np.arange(len(others)), 20):  # chunks of customers keep the arrays small
+        x, tx, T = (others[col].to_numpy(dtype=float)[rows, None] for col in ("frequency", "recency", "T"))
+        log_alive = x * np.log1p(-p) + x * np.log(lam) - lam * T
+        log_gone = np.where(x > 0, np.log(p) + (x - 1) * np.log1p(-p) + x * np.log(lam) - lam * tx, -np.inf)
+        top = np.logaddexp(log_alive, log_gone).max(axis=1, keepdims=True)  # one scale per customer
+        alive_w, gone_w = np.exp(log_alive - top), np.exp(log_gone - top)
+        weight = alive_w / (alive_w + gone_w).sum(axis=1, keepdims=True)  # posterior weight x P(alive today)
+
+        def discounted(cc, kk):
+            rate = cc * kk * lam * p + delta
+            alive_time = (1 - np.exp(-rate * horizon)) / rate
+            return (weight * cc * lam * alive_time).sum(axis=1), (weight * alive_time).sum(axis=1)
+
+        (before, _), (after, alive) = discounted(1.0, 1.0), discounted(c, k)
+        gross += nb10.MARGIN * float(np.sum(spend[rows] * (after - before)))
+        alive_after += float(np.sum(alive))
+    running = nb10.COSTS["cost_per_period"] * alive_after / weeks_per_month
+    return (gross - running) / len(others)  # per participant: the take-up cancels
+
+
+@pytest.mark.parametrize("share", [0.5, 0.25])
+def test_10_break_even_cost_per_member_by_monte_carlo(share):
+    from clvkit._exercises import nb10
+
+    assert _break_even_by_monte_carlo(share) == pytest.approx(nb10.break_even(share), rel=0.02)
+
+
+def test_10_the_verdict_flips_between_half_and_a_quarter_of_the_gap():
+    from clvkit._exercises import nb10
+
+    half, quarter = _break_even_by_monte_carlo(0.5), _break_even_by_monte_carlo(0.25)
+    assert quarter < nb10.COSTS["cost_once"] < half  # the $2.50 enrolment sits between the two
+    assert teach.get("10.2").value() == ("test_first", "r2")
+    # the figures the explanations quote: $6.92 at half the gap, $1.97 at a quarter (24 months)
+    assert round(nb10.break_even(0.5), 2) == 6.92 and round(nb10.break_even(0.25), 2) == 1.97
+    assert teach.check("10.1", 1.97).correct and teach.check("10.1", 197, lang="ru").correct
+    assert not teach.check("10.1", 6.92).correct
+
+
+def test_10_members_are_worth_more_than_three_times_the_others_and_the_gaps_quoted():
+    from clvkit._exercises import nb10
+
+    customers, members, others, gg = nb10.coffee_base()
+    value = {flag: ck.customer_lifetime_value(model, gg, customers[customers["member"] == flag], horizon="24 months",
+                                              annual_discount_rate=0.10, margin=0.60)["clv"].mean()
+             for flag, model in ((1, members), (0, others))}
+    assert 3 < value[1] / value[0] < 3.5
+    gaps = nb10.gaps()
+    assert 0.25 < 1 + gaps["churn_change"] < 0.4  # "about a third as likely to leave after a visit"
+    assert 1.8 < 1 + gaps["frequency_change"] < 2.2  # "about twice as often"

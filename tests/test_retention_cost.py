@@ -57,7 +57,8 @@ def test_period_specific_retention_with_a_cost_matches_the_sum():
        discount=st.floats(0, 0.5), periods=st.integers(1, 40), timing=st.sampled_from(["end", "begin"]))
 def test_any_cost_matches_the_explicit_sum(margin, cost, retention, discount, periods, timing):
     got = f.dcf_clv(margin, retention, discount, periods=periods, timing=timing, cost_per_period=cost)
-    assert got == pytest.approx(by_hand(margin, cost, retention, discount, periods, timing), rel=1e-9, abs=1e-9)
+    want = by_hand(margin, cost, retention, discount, periods, timing)
+    assert got == pytest.approx(want, rel=1e-9, abs=1e-9)
 
 
 def test_a_cost_equal_to_the_margin_leaves_nothing_and_a_larger_one_destroys_value():
@@ -95,7 +96,8 @@ def test_a_programme_is_worth_paying_up_to_the_cost_that_equals_the_clv_without_
 ])
 def test_a_negative_cost_is_refused_in_both_languages_not_read_as_income(call):
     for lang, words in (("en", ["cost_per_period", "-5", "cannot be negative", "positive amount"]),
-                        ("ru", ["cost_per_period", "-5", "не могут быть отрицательными", "положительным числом"])):
+                        ("ru", ["cost_per_period", "-5", "не могут быть отрицательными",
+                                "положительным числом"])):
         with i18n.language(lang), pytest.raises(ClvDataError) as err:
             call()
         assert all(w in str(err.value) for w in words), str(err.value)

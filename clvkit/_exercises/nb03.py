@@ -15,7 +15,7 @@ QUIET_WEEKS = 13
 
 
 def offer_values() -> dict[str, float]:
-    """CLV of the example customer without a programme ("none") and with each offer, net of its yearly cost."""
+    """CLV of the example customer without a programme ("none") and with each offer, net of its cost."""
     from ..formulas import dcf_clv
 
     m = AOV * PURCHASES * MARGIN
@@ -47,7 +47,8 @@ def score_groups():
     base["still_buying"] = (base["T"] - base["recency"]) < QUIET_WEEKS
     tables = {}
     for score in ("satisfaction", "engagement"):
-        group = pd.cut(base[score], [0, 10 / 3, 20 / 3, 10], labels=["low", "medium", "high"], include_lowest=True)
+        group = pd.cut(base[score], [0, 10 / 3, 20 / 3, 10], labels=["low", "medium", "high"],
+                       include_lowest=True)
         tables[score] = base.groupby(group, observed=True).agg(
             purchases_per_week=("purchases_per_week", "median"), still_buying=("still_buying", "mean"))
     return pd.concat(tables, axis=1)
@@ -73,11 +74,11 @@ EXERCISES = [
                   "neither": ("none", "no", "ни одну", "ни одна", "никакую", "нет")},
         question={
             "en": (
-                "The example customer (margin $150 a year, 80% retention, 10% discount rate) can join one of two "
-                "retention programmes, paid for every customer every year they stay. **A**, a members' club, "
-                "raises retention to 90% and costs $45 a customer a year. **B**, a birthday gift, raises it to "
-                "83% and costs $20 a customer a year. Which do you run: `\"A\"`, `\"B\"` or `\"neither\"`? "
-                "Work it out with `ck.formulas.dcf_clv(..., cost_per_period=...)`."
+                "The example customer (margin $150 a year, 80% retention, 10% discount rate) can join one of "
+                "two retention programmes, paid for every customer every year they stay. **A**, a members' "
+                "club, raises retention to 90% and costs $45 a customer a year. **B**, a birthday gift, "
+                "raises it to 83% and costs $20 a customer a year. Which do you run: `\"A\"`, `\"B\"` or "
+                "`\"neither\"`? Work it out with `ck.formulas.dcf_clv(..., cost_per_period=...)`."
             ),
             "ru": (
                 "Клиента из примера (маржа 15 000 ₽ в год, удержание 80%, ставка дисконтирования 10%) можно "
@@ -96,11 +97,12 @@ EXERCISES = [
                          "programme pays; pick the one that raises it most.",
                    "ru": "Окупается только программа, с которой CLV за вычетом её ежегодных затрат выше CLV "
                          "без программы; выбирайте ту, что поднимает его сильнее."},
-            "r3": {"en": "A point of retention is worth the same wherever it is gained, so the lower cost per "
-                         "point wins.",
+            "r3": {"en": "A point of retention is worth the same wherever it is gained, so the lower cost "
+                         "per point wins.",
                    "ru": "Пункт удержания стоит одинаково, где бы он ни был получен, поэтому выигрывает "
                          "меньшая цена пункта."},
-            "r4": {"en": "Any programme that costs less a year than the customer's yearly margin pays for itself.",
+            "r4": {"en": "Any programme that costs less a year than the customer's yearly margin pays for "
+                         "itself.",
                    "ru": "Любая программа, которая стоит в год меньше годовой маржи клиента, окупается."},
         },
         explain={
@@ -116,27 +118,28 @@ EXERCISES = [
                               "without a programme.",
                         "ru": "С программой A клиент стоит 47 250 ₽ после её затрат — на 7 250 ₽ больше, чем "
                               "40 000 ₽ без программы."},
-            "r1": {"en": "Cheaper is not better: B's $20 a year buys only three points of retention and leaves "
-                         "the CLV about $0.37 below the $400 without it.",
+            "r1": {"en": "Cheaper is not better: B's $20 a year buys only three points of retention and "
+                         "leaves the CLV about $0.37 below the $400 without it.",
                    "ru": "Дешевле не значит лучше: 2 000 ₽ в год у B покупают всего три пункта удержания, и "
                          "CLV оказывается примерно на 37 ₽ ниже 40 000 ₽ без программы."},
-            "r2": {"en": "The comparison that decides: $472.50 with A and $399.63 with B, against $400 without.",
+            "r2": {"en": "The comparison that decides: $472.50 with A and $399.63 with B, against $400 "
+                         "without.",
                    "ru": "Решает именно это сравнение: 47 250 ₽ с A и 39 963 ₽ с B против 40 000 ₽ без "
                          "программы."},
-            "r3": {"en": "Retention has increasing returns: the points from 85% to 90% are worth far more than "
-                         "those from 80% to 83%, so the price per point alone does not decide.",
-                   "ru": "Отдача от удержания растёт: пункты от 85% до 90% стоят намного больше, чем от 80% до "
-                         "83%, поэтому одной цены пункта для решения мало."},
-            "r4": {"en": "Both cost less than the $150 margin a year, yet B loses money: what counts is what the "
-                         "extra retention adds, not the margin itself.",
+            "r3": {"en": "Retention has increasing returns: the points from 85% to 90% are worth far more "
+                         "than those from 80% to 83%, so the price per point alone does not decide.",
+                   "ru": "Отдача от удержания растёт: пункты от 85% до 90% стоят намного больше, чем от 80% "
+                         "до 83%, поэтому одной цены пункта для решения мало."},
+            "r4": {"en": "Both cost less than the $150 margin a year, yet B loses money: what counts is what "
+                         "the extra retention adds, not the margin itself.",
                    "ru": "Обе стоят меньше годовой маржи 15 000 ₽, но B убыточна: важно, сколько добавляет "
                          "прирост удержания, а не сама маржа."},
         },
         feedback={
-            "en": "A costs more than twice as much as B, and it is the one that pays: ten points of retention "
-                  "near the top are worth far more than three.",
-            "ru": "A стоит вдвое дороже B, и окупается именно она: десять пунктов удержания у верхней границы "
-                  "стоят намного больше трёх.",
+            "en": "A costs more than twice as much as B, and it is the one that pays: ten points of "
+                  "retention near the top are worth far more than three.",
+            "ru": "A стоит вдвое дороже B, и окупается именно она: десять пунктов удержания у верхней "
+                  "границы стоят намного больше трёх.",
         },
         hint={
             "en": "Compute dcf_clv(150, 0.8, 0.1) without a programme, then dcf_clv(150, r, 0.1, "
@@ -165,9 +168,9 @@ EXERCISES = [
         question={
             "en": (
                 "A service programme has raised customers' satisfaction scores in a shop like the simulated "
-                "one. Six months on, the finance team sees the same purchases per week as before and proposes to "
-                "stop it: \"it does not make anyone buy more\". From the table above, do you `\"keep\"` it or "
-                "`\"stop\"` it?"
+                "one. Six months on, the finance team sees the same purchases per week as before and "
+                "proposes to stop it: \"it does not make anyone buy more\". From the table above, do you "
+                "`\"keep\"` it or `\"stop\"` it?"
             ),
             "ru": (
                 "Программа улучшения сервиса подняла оценки удовлетворённости в магазине, похожем на "
@@ -178,10 +181,10 @@ EXERCISES = [
         },
         prompt={"en": '"keep" or "stop"', "ru": '"keep" или "stop"'},
         reasons={
-            "r1": {"en": "Satisfaction does not change how fast customers buy; it shows in how many are still "
-                         "buying, so the pace was the wrong yardstick.",
-                   "ru": "Удовлетворённость не меняет темп покупок, она видна в том, сколько клиентов всё ещё "
-                         "покупает, — темп был не той меркой."},
+            "r1": {"en": "Satisfaction does not change how fast customers buy; it shows in how many are "
+                         "still buying, so the pace was the wrong yardstick.",
+                   "ru": "Удовлетворённость не меняет темп покупок, она видна в том, сколько клиентов всё "
+                         "ещё покупает, — темп был не той меркой."},
             "r2": {"en": "Satisfied customers buy more often, but it takes longer than six months to show.",
                    "ru": "Удовлетворённые клиенты покупают чаще, просто за полгода это ещё не видно."},
             "r3": {"en": "A programme that does not raise purchases per week cannot raise CLV.",
@@ -198,32 +201,32 @@ EXERCISES = [
                      "ru": "В таблице самые удовлетворённые покупают в том же темпе, что и наименее "
                            "удовлетворённые (около 0,08 повторной покупки в неделю в обеих группах), но всё "
                            "ещё покупают 30% из них против 9%: программа работает через удержание."},
-            "stop": {"en": "A flat pace is exactly what a working satisfaction programme looks like here: the "
-                           "satisfied buy at the same pace (about 0.08 a week) but stay, 30% still buying against "
-                           "9% of the least satisfied.",
+            "stop": {"en": "A flat pace is exactly what a working satisfaction programme looks like here: "
+                           "the satisfied buy at the same pace (about 0.08 a week) but stay, 30% still "
+                           "buying against 9% of the least satisfied.",
                      "ru": "Ровный темп — ровно так здесь и выглядит работающая программа: удовлетворённые "
-                           "покупают в том же темпе (около 0,08 в неделю), но остаются — всё ещё покупают 30% "
-                           "против 9% у наименее удовлетворённых."},
-            "r1": {"en": "The table shows it: a flat pace across satisfaction groups, and a share still buying "
-                         "that triples from the lowest to the highest.",
+                           "покупают в том же темпе (около 0,08 в неделю), но остаются — всё ещё покупают "
+                           "30% против 9% у наименее удовлетворённых."},
+            "r1": {"en": "The table shows it: a flat pace across satisfaction groups, and a share still "
+                         "buying that triples from the lowest to the highest.",
                    "ru": "Это видно в таблице: темп по группам удовлетворённости ровный, а доля всё ещё "
                          "покупающих утраивается от низшей группы к высшей."},
-            "r2": {"en": "The data say otherwise: the most satisfied customers buy at the same pace as the least "
-                         "satisfied (about 0.08 a week), however long we wait.",
-                   "ru": "Данные говорят другое: самые удовлетворённые покупают в том же темпе, что и наименее "
-                         "удовлетворённые (около 0,08 в неделю), сколько ни жди."},
+            "r2": {"en": "The data say otherwise: the most satisfied customers buy at the same pace as the "
+                         "least satisfied (about 0.08 a week), however long we wait.",
+                   "ru": "Данные говорят другое: самые удовлетворённые покупают в том же темпе, что и "
+                         "наименее удовлетворённые (около 0,08 в неделю), сколько ни жди."},
             "r3": {"en": "CLV also grows when customers stay longer: retention is the strongest lever of the "
                          "tornado, and that is where satisfaction acts.",
                    "ru": "CLV растёт и тогда, когда клиенты остаются дольше: удержание — самый сильный рычаг "
                          "«торнадо», и именно через него действует удовлетворённость."},
-            "r4": {"en": "True of engagement (about 0.13 against 0.04 a week), but it says nothing about whether "
-                         "this programme works; it does, through retention.",
-                   "ru": "Про вовлечённость это верно (около 0,13 против 0,04 в неделю), но ничего не говорит о "
-                         "том, работает ли эта программа; она работает — через удержание."},
+            "r4": {"en": "True of engagement (about 0.13 against 0.04 a week), but it says nothing about "
+                         "whether this programme works; it does, through retention.",
+                   "ru": "Про вовлечённость это верно (около 0,13 против 0,04 в неделю), но ничего не "
+                         "говорит о том, работает ли эта программа; она работает — через удержание."},
         },
         feedback={
-            "en": "Judge a programme by the driver it is meant to move: satisfaction by retention, engagement by "
-                  "frequency.",
+            "en": "Judge a programme by the driver it is meant to move: satisfaction by retention, "
+                  "engagement by frequency.",
             "ru": "Оценивайте программу по фактору, который она должна сдвинуть: удовлетворённость — по "
                   "удержанию, вовлечённость — по частоте.",
         },
@@ -236,8 +239,8 @@ EXERCISES = [
         solution={
             "en": "shop_table[\"satisfaction\"]   # pace flat (about 0.08 a week), still buying 9% -> 30%\n"
                   "decision, reason = \"keep\", \"r1\"",
-            "ru": "shop_table[\"satisfaction\"]   # темп ровный (около 0,08 в неделю), ещё покупают 9% -> 30%\n"
-                  "decision, reason = \"keep\", \"r1\"",
+            "ru": "shop_table[\"satisfaction\"]   # темп ровный (около 0,08 в неделю), ещё покупают 9% -> "
+                  "30%\ndecision, reason = \"keep\", \"r1\"",
         },
     ),
 ]

@@ -91,7 +91,8 @@ print(tr(en="Margin a year:", ru="Маржа в год:"), format_money(yearly_m
 print(tr(en="Years a customer stays, counting this one, 1 / (1 − r):",
          ru="Лет с нами, считая текущий, 1 / (1 − r):"), format_number(1 / (1 - retention), lang))
 print(tr(en="Future yearly margins the formula counts, r / (1 − r):",
-         ru="Будущих годовых маржей в формуле, r / (1 − r):"), format_number(retention / (1 - retention), lang))
+         ru="Будущих годовых маржей в формуле, r / (1 − r):"),
+      format_number(retention / (1 - retention), lang))
 print(tr(en="CLV without discounting, m × r / (1 − r):", ru="CLV без дисконтирования, m × r / (1 − r):"),
       format_money(ck.formulas.dcf_clv(yearly_margin, retention, 0.0), lang, decimals=0))
 print(tr(en="CLV at a 10% discount rate:", ru="CLV при ставке 10%:"), format_money(clv, lang, decimals=0))
@@ -177,7 +178,7 @@ programme["clv_after"] = [ck.formulas.dcf_clv(yearly_margin, 0.85, discount, cos
 programme["net_uplift"] = programme["clv_after"] - clv
 break_even = yearly_margin * (1 - (retention / (1 + discount - retention)) / (0.85 / (1 + discount - 0.85)))
 print(tr(en="CLV without the programme:", ru="CLV без программы:"), format_money(clv, lang, decimals=0))
-print(tr(en="Break-even cost a customer a year:", ru="Безубыточные затраты на клиента в год:"),
+print(tr(en="Break-even cost a customer a year:", ru="Предельные затраты на клиента в год (точка безубыточности):"),
       format_money(break_even, lang, decimals=2))
 ck.format_table(programme.round(0).astype(int), lang=lang)
 

@@ -229,15 +229,15 @@ ax = ck.plots.plot_predicted_vs_actual(
 
 # %% [markdown] lang="en"
 # For customers who came back, the formula overshoots in every group, and broadly the more repeat purchases,
-# the more it overshoots: 1.4 times for one, 2.4 times for seven or more. For the one-time buyers (group 0) it predicts nothing, yet some of them returned. The
-# base-wide average hides both errors. The models of notebook 05 fix them by letting each customer leave at
-# some unseen moment.
+# the more it overshoots: 1.4 times for one, 2.4 times for seven or more. For the one-time buyers (group 0)
+# it predicts nothing, yet some of them returned. The base-wide average hides both errors. The models of
+# notebook 05 fix them by letting each customer leave at some unseen moment.
 
-# %% [markdown] lang="ru" en_hash="61602155"
+# %% [markdown] lang="ru" en_hash="13f33d0f"
 # Для вернувшихся клиентов формула завышает выручку в каждой группе, и в целом чем больше повторных покупок,
-# тем сильнее: в 1,4 раза при одной и в 2,4 раза при семи и больше. Для купивших один раз (группа 0) она не предсказывает ничего, хотя часть из них вернулась. Среднее
-# по всей базе прячет обе ошибки. Модели блокнота 05 исправляют их, допуская, что каждый клиент может уйти в
-# какой-то невидимый нам момент.
+# тем сильнее: в 1,4 раза при одной и в 2,4 раза при семи и больше. Для купивших один раз (группа 0) она не
+# предсказывает ничего, хотя часть из них вернулась. Среднее по всей базе прячет обе ошибки. Модели блокнота
+# 05 исправляют их, допуская, что каждый клиент может уйти в какой-то невидимый нам момент.
 
 # %% [markdown] exercise="04.2"
 # *Exercise 04.2: the question and the answer cell are written from clvkit/_exercises/nb04.py.*

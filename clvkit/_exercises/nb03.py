@@ -70,7 +70,7 @@ EXERCISES = [
         expected=_which_offer,
         options=("A", "B", "neither"),
         synonyms={"A": ("а", "programme a", "программа a", "программа а"),
-                  "B": ("б", "в", "programme b", "программа b", "программа б"),
+                  "B": ("б", "programme b", "программа b", "программа б"),
                   "neither": ("none", "no", "ни одну", "ни одна", "никакую", "нет")},
         question={
             "en": (

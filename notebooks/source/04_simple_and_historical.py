@@ -166,10 +166,11 @@ ck.format_table(to_date, lang=lang)
 # **calibration** period) and predict their revenue over the next 39 weeks, to 30 June 1998 (the
 # **holdout**); then we look at what happened. We fill in the formula from the top as a spreadsheet would:
 # the average order value, the repeat purchases per customer per week, and a lifetime of 1 / churn, where a
-# customer with no purchase for 13 weeks counts as lost. The formula's customer buys at full pace until the
-# lifetime ends, so over the holdout it predicts the revenue of the shorter of the lifetime and the 39 weeks.
+# customer with no purchase for 13 weeks counts as lost (margin 1 and no retention cost: CDNOW's are not
+# known). The formula's customer buys at full pace until the lifetime ends, so over the holdout it predicts
+# the revenue of the shorter of the lifetime and the 39 weeks.
 
-# %% [markdown] lang="ru" en_hash="78b39d68"
+# %% [markdown] lang="ru" en_hash="70d5dbc6"
 # Три когорты удивительно похожи, поэтому средний LTV когорты на сегодня — честная цифра. Его ограничение:
 # он говорит только о тех месяцах, которые мы уже видели.
 #
@@ -179,9 +180,9 @@ ck.format_table(to_date, lang=lang)
 # калибровки**) и предсказываем его выручку на следующие 39 недель, до 30 июня 1998 года (**отложенный
 # период**); потом смотрим, что случилось на самом деле. Заполняем формулу из начала блокнота так, как это
 # сделали бы в таблице: средний чек, повторные покупки на клиента в неделю и срок жизни 1 / отток, где
-# клиент без покупок 13 недель считается ушедшим. Клиент формулы покупает в полном темпе, пока не кончится
-# срок жизни, поэтому на отложенный период она предсказывает выручку за меньшее из двух: срок жизни или
-# 39 недель.
+# клиент без покупок 13 недель считается ушедшим (маржа 1 и без затрат на удержание: у CDNOW они
+# неизвестны). Клиент формулы покупает в полном темпе, пока не кончится срок жизни, поэтому на отложенный
+# период она предсказывает выручку за меньшее из двух: срок жизни или 39 недель.
 
 # %%
 cal, hold = ck.split_calibration_holdout(tx, calibration_end="1997-09-30", observation_end="1998-06-30")

@@ -95,6 +95,18 @@ def _discount(d: float, t: np.ndarray) -> np.ndarray:
     return np.exp(-np.asarray(t, dtype=float) * math.log1p(d))
 
 
+def _check_cost(cost_per_period) -> float:
+    """A retention or servicing cost per customer per period: a finite number, 0 or more.
+
+    A negative cost would be a payment to the company; a cost is given as a positive amount and
+    subtracted, so a sign is never guessed.
+    """
+    cost = check_number("cost_per_period", cost_per_period)
+    if cost < 0:
+        raise ClvDataError(text("retention_cost.negative", value=repr(cost_per_period)))
+    return cost
+
+
 def _check_periods(periods, name: str = "periods") -> int:
     value = check_number(name, periods, low=1.0)
     if value != math.floor(value):
@@ -146,7 +158,7 @@ def simple_clv(aov, purchases_per_period, margin, lifetime_periods, *, cost_per_
     freq = check_number("purchases_per_period", purchases_per_period, low=0.0)
     margin = check_number("margin", margin, low=0.0, high=1.0)
     life = check_number("lifetime_periods", lifetime_periods, low=0.0)
-    cost = check_number("cost_per_period", cost_per_period, low=0.0)
+    cost = _check_cost(cost_per_period)
     return (aov * freq * margin - cost) * life
 
 
@@ -213,18 +225,23 @@ def historical_clv(summary_or_transactions, *, margin=1.0) -> pd.Series:
     return (totals * margin).astype(float).rename("historical_clv")
 
 
-def dcf_clv(margin_per_period, retention, discount_rate, *, periods=None, timing="end") -> float:
+def dcf_clv(margin_per_period, retention, discount_rate, *, periods=None, timing="end",
+            cost_per_period=0.0) -> float:
     """Discounted-cash-flow CLV: expected margins, weighted by survival and discounted.
 
     Infinite horizon (``periods=None``) with a constant retention rate r::
 
-        timing="end":   CLV = m * r / (1 + d - r)
-        timing="begin": CLV = m * (1 + d) / (1 + d - r)
+        timing="end":   CLV = (m - c) * r / (1 + d - r)
+        timing="begin": CLV = (m - c) * (1 + d) / (1 + d - r)
 
     Finite horizon of ``periods`` margins, with survival S_t = r_1 * ... * r_t::
 
-        timing="end":   CLV = sum_{t=1..periods}   m * S_t / (1 + d)^t
-        timing="begin": CLV = sum_{t=0..periods-1} m * S_t / (1 + d)^t
+        timing="end":   CLV = sum_{t=1..periods}   (m - c) * S_t / (1 + d)^t
+        timing="begin": CLV = sum_{t=0..periods-1} (m - c) * S_t / (1 + d)^t
+
+    ``c`` is the retention or servicing cost per customer per period (0 by default): it is paid
+    in every period in which a margin is counted, for a customer still there, so it is weighted by
+    the same survival and discounting as the margin.
 
     Parameters
     ----------
@@ -240,29 +257,37 @@ def dcf_clv(margin_per_period, retention, discount_rate, *, periods=None, timing
         Number of margins counted; None (default) for an infinite horizon.
     timing : {"end", "begin"}
         Whether the first margin arrives one period from now ("end") or now ("begin").
+    cost_per_period : float, optional
+        Retention or servicing cost per customer per period (a loyalty programme, a service
+        team, the gifts of a club), >= 0, in the currency of `margin_per_period`; subtracted
+        from each period's margin. 0 (the default) leaves the margin as it is.
 
     Returns
     -------
     float
-        The present value of the customer's expected margins.
+        The present value of the customer's expected margins, net of the retention cost.
 
     Examples
     --------
     m = 100, r = 0.8, d = 0.1: infinite horizon, first margin next period:
     100 * 0.8 / (1.1 - 0.8) = 266.67; three periods only:
-    100 * (0.8/1.1 + 0.64/1.21 + 0.512/1.331) = 164.09.
+    100 * (0.8/1.1 + 0.64/1.21 + 0.512/1.331) = 164.09. A retention cost of 10 a period
+    leaves 90 of each margin: 90 * 0.8 / 0.3 = 240.
 
     >>> round(dcf_clv(100, 0.8, 0.1), 2)
     266.67
     >>> round(dcf_clv(100, 0.8, 0.1, periods=3), 2)
     164.09
+    >>> round(dcf_clv(100, 0.8, 0.1, cost_per_period=10), 2)
+    240.0
 
     References
     ----------
     Gupta, S. & Lehmann, D. R. (2003). Customers as assets. Journal of Interactive
     Marketing 17(1), 9-24.
     """
-    m = check_number("margin_per_period", margin_per_period)
+    # the cost is paid in the same periods and by the same survivors as the margin, so it nets off
+    m = check_number("margin_per_period", margin_per_period) - _check_cost(cost_per_period)
     r = _check_retention(retention)
     d = check_number("discount_rate", discount_rate, low=0.0)
     check_choice("timing", timing, ("end", "begin"))
@@ -364,7 +389,8 @@ def max_acquisition_cost(clv, *, target_ratio=3.0):
     return values / ratio
 
 
-def cumulative_value(margin_per_period, retention, discount_rate, *, periods, timing="end") -> pd.DataFrame:
+def cumulative_value(margin_per_period, retention, discount_rate, *, periods, timing="end",
+                     cost_per_period=0.0) -> pd.DataFrame:
     """Period-by-period cash flow of one customer: expected margin, discounting, running total.
 
     For period t (t = 1..periods with ``timing="end"``, 0..periods-1 with "begin")::
@@ -375,12 +401,12 @@ def cumulative_value(margin_per_period, retention, discount_rate, *, periods, ti
         present_value     m * S_t / (1 + d)^t
         cumulative        sum of present_value up to t
 
-    The last ``cumulative`` equals :func:`dcf_clv` with the same ``periods``.
+    The last ``cumulative`` equals :func:`dcf_clv` with the same ``periods`` (and cost).
 
     Parameters
     ----------
-    margin_per_period, retention, discount_rate, timing
-        As in :func:`dcf_clv`.
+    margin_per_period, retention, discount_rate, timing, cost_per_period
+        As in :func:`dcf_clv`: with a retention cost, ``m`` above is the margin net of it.
     periods : int
         Number of margins shown.
 
@@ -397,7 +423,7 @@ def cumulative_value(margin_per_period, retention, discount_rate, *, periods, ti
     >>> cumulative_value(100, 0.5, 0.0, periods=3)["cumulative"].tolist()
     [50.0, 75.0, 87.5]
     """
-    m = check_number("margin_per_period", margin_per_period)
+    m = check_number("margin_per_period", margin_per_period) - _check_cost(cost_per_period)
     r = _check_retention(retention)
     d = check_number("discount_rate", discount_rate, low=0.0)
     check_choice("timing", timing, ("end", "begin"))

@@ -1,156 +1,246 @@
-"""Exercises of notebook 03 (drivers of CLV)."""
+"""Exercises of notebook 03 (drivers of CLV): which retention programme to pay for, and how to judge one."""
 
 from __future__ import annotations
 
 from ..teach import Exercise
 
-#: The example customer of notebook 03 (one period = one year).
-AOV, PURCHASES, MARGIN, DISCOUNT = 75.0, 5.0, 0.4, 0.10
+#: The example customer of notebook 03 (one period = one year): $75 orders, 5 a year, 40 % margin.
+AOV, PURCHASES, MARGIN, RETENTION, DISCOUNT = 75.0, 5.0, 0.4, 0.80, 0.10
+#: Exercise 03.1's two offers: (retention with the programme, cost per customer per year in dollars).
+OFFERS = {"A": (0.90, 45.0), "B": (0.83, 20.0)}
+#: The simulated shop of the notebook (its seed makes it the same on every run).
+SHOP = dict(n_customers=3000, r=0.5, alpha=8, a=0.6, b=2.0, satisfaction=0.8, engagement=0.8, seed=7)
+#: A customer with no purchase in the last 13 weeks counts as no longer buying, as in the notebook.
+QUIET_WEEKS = 13
 
 
-def _retention_elasticity_at_half() -> float:
-    from ..formulas import clv_elasticities
-
-    table = clv_elasticities(aov=AOV, purchases_per_period=PURCHASES, margin=MARGIN, retention=0.5,
-                             discount_rate=DISCOUNT)
-    return float(table.set_index("driver").loc["retention", "elasticity"])
-
-
-def _uplift_90_to_95() -> float:
+def offer_values() -> dict[str, float]:
+    """CLV of the example customer without a programme ("none") and with each offer, net of its cost."""
     from ..formulas import dcf_clv
 
     m = AOV * PURCHASES * MARGIN
-    return dcf_clv(m, 0.95, DISCOUNT) / dcf_clv(m, 0.90, DISCOUNT) - 1.0
+    values = {"none": dcf_clv(m, RETENTION, DISCOUNT)}
+    for name, (retention, cost) in OFFERS.items():
+        values[name] = dcf_clv(m, retention, DISCOUNT, cost_per_period=cost)
+    return values
+
+
+def _which_offer() -> tuple[str, str]:
+    values = offer_values()
+    best = max(OFFERS, key=values.get)
+    if values[best] <= values["none"]:
+        return "neither", "r2"
+    return best, "r2"
+
+
+def score_groups():
+    """The notebook's table: median repeat purchases a week and the share still buying, by score group."""
+    import pandas as pd
+
+    from ..data.summary import summarize
+    from ..simulate import simulate_transactions
+
+    shop = simulate_transactions(SHOP["n_customers"], **{k: v for k, v in SHOP.items() if k != "n_customers"})
+    base = summarize(shop, observation_end=shop.attrs["observation_end"], time_unit="W")
+    base = base.join(shop.groupby("customer_id")[["satisfaction", "engagement"]].first())
+    base["purchases_per_week"] = base["frequency"] / base["recency"].where(base["recency"] > 0)
+    base["still_buying"] = (base["T"] - base["recency"]) < QUIET_WEEKS
+    tables = {}
+    for score in ("satisfaction", "engagement"):
+        group = pd.cut(base[score], [0, 10 / 3, 20 / 3, 10], labels=["low", "medium", "high"],
+                       include_lowest=True)
+        tables[score] = base.groupby(group, observed=True).agg(
+            purchases_per_week=("purchases_per_week", "median"), still_buying=("still_buying", "mean"))
+    return pd.concat(tables, axis=1)
+
+
+def _judge_the_satisfaction_programme() -> tuple[str, str]:
+    """Keep it when satisfaction shows in who is still buying, and say why by whether the pace moves."""
+    table = score_groups()["satisfaction"]
+    low, high = table.loc["low"], table.loc["high"]
+    retention_signature = high["still_buying"] > 1.5 * low["still_buying"]
+    flat_pace = abs(high["purchases_per_week"] / low["purchases_per_week"] - 1) < 0.15
+    return ("keep" if retention_signature else "stop"), ("r1" if flat_pace else "r2")
 
 
 EXERCISES = [
     Exercise(
         key="03.1",
+        kind="decision",
+        expected=_which_offer,
+        options=("A", "B", "neither"),
+        synonyms={"A": ("а", "programme a", "программа a", "программа а"),
+                  "B": ("б", "programme b", "программа b", "программа б"),
+                  "neither": ("none", "no", "ни одну", "ни одна", "никакую", "нет")},
         question={
             "en": (
-                "In a business that keeps only half of its customers each year (retention 0.5,\n"
-                "other drivers as above), what is the retention elasticity? Is retention still "
-                "the strongest lever?"
+                "The example customer (margin $150 a year, 80% retention, 10% discount rate) can join one of "
+                "two retention programmes, paid for every customer every year they stay. **A**, a members' "
+                "club, raises retention to 90% and costs $45 a customer a year. **B**, a birthday gift, "
+                "raises it to 83% and costs $20 a customer a year. Which do you run: `\"A\"`, `\"B\"` or "
+                "`\"neither\"`? Work it out with `ck.formulas.dcf_clv(..., cost_per_period=...)`."
             ),
             "ru": (
-                "Бизнес удерживает только половину клиентов в год (удержание 0,5, остальные\n"
-                "факторы как выше). Чему равна эластичность по удержанию? Остаётся ли "
-                "удержание самым сильным рычагом?"
+                "Клиента из примера (маржа 15 000 ₽ в год, удержание 80%, ставка дисконтирования 10%) можно "
+                "включить в одну из двух программ удержания; платить за них нужно за каждого клиента каждый "
+                "год, пока он остаётся. **A** — клуб для своих: удержание растёт до 90%, затраты 4 500 ₽ на "
+                "клиента в год. **B** — подарок ко дню рождения: удержание растёт до 83%, затраты 2 000 ₽ на "
+                "клиента в год. Какую программу запускаете: `\"A\"`, `\"B\"` или `\"neither\"` (ни одну)? "
+                "Посчитайте с помощью `ck.formulas.dcf_clv(..., cost_per_period=...)`."
             ),
         },
-        prompt={
-            "en": "your answer: the elasticity of CLV with respect to retention",
-            "ru": "ваш ответ: эластичность CLV по удержанию",
+        prompt={"en": '"A", "B" or "neither"', "ru": '"A", "B" или "neither"'},
+        reasons={
+            "r1": {"en": "B is the cheaper programme per customer.",
+                   "ru": "B дешевле в расчёте на клиента."},
+            "r2": {"en": "Only a programme whose CLV, after its yearly cost, is above the CLV without any "
+                         "programme pays; pick the one that raises it most.",
+                   "ru": "Окупается только программа, с которой CLV за вычетом её ежегодных затрат выше CLV "
+                         "без программы; выбирайте ту, что поднимает его сильнее."},
+            "r3": {"en": "A point of retention is worth the same wherever it is gained, so the lower cost "
+                         "per point wins.",
+                   "ru": "Пункт удержания стоит одинаково, где бы он ни был получен, поэтому выигрывает "
+                         "меньшая цена пункта."},
+            "r4": {"en": "Any programme that costs less a year than the customer's yearly margin pays for "
+                         "itself.",
+                   "ru": "Любая программа, которая стоит в год меньше годовой маржи клиента, окупается."},
+        },
+        explain={
+            "A": {"en": "A: (150 − 45) × 0.90 / (1.1 − 0.90) = $472.50, against $400 without a programme: "
+                        "$72.50 more per customer.",
+                  "ru": "A: (15 000 − 4 500) × 0,90 / (1,1 − 0,90) = 47 250 ₽ против 40 000 ₽ без программы: "
+                        "на 7 250 ₽ больше на клиента."},
+            "B": {"en": "B: (150 − 20) × 0.83 / (1.1 − 0.83) ≈ $399.63, a little below the $400 without a "
+                        "programme: three points of retention do not pay $20 a year.",
+                  "ru": "B: (15 000 − 2 000) × 0,83 / (1,1 − 0,83) ≈ 39 963 ₽, чуть меньше 40 000 ₽ без "
+                        "программы: три пункта удержания не окупают 2 000 ₽ в год."},
+            "neither": {"en": "A leaves the customer worth $472.50 after its cost, $72.50 more than the $400 "
+                              "without a programme.",
+                        "ru": "С программой A клиент стоит 47 250 ₽ после её затрат — на 7 250 ₽ больше, чем "
+                              "40 000 ₽ без программы."},
+            "r1": {"en": "Cheaper is not better: B's $20 a year buys only three points of retention and "
+                         "leaves the CLV about $0.37 below the $400 without it.",
+                   "ru": "Дешевле не значит лучше: 2 000 ₽ в год у B покупают всего три пункта удержания, и "
+                         "CLV оказывается примерно на 37 ₽ ниже 40 000 ₽ без программы."},
+            "r2": {"en": "The comparison that decides: $472.50 with A and $399.63 with B, against $400 "
+                         "without.",
+                   "ru": "Решает именно это сравнение: 47 250 ₽ с A и 39 963 ₽ с B против 40 000 ₽ без "
+                         "программы."},
+            "r3": {"en": "Retention has increasing returns: the points from 85% to 90% are worth far more "
+                         "than those from 80% to 83%, so the price per point alone does not decide.",
+                   "ru": "Отдача от удержания растёт: пункты от 85% до 90% стоят намного больше, чем от 80% "
+                         "до 83%, поэтому одной цены пункта для решения мало."},
+            "r4": {"en": "Both cost less than the $150 margin a year, yet B loses money: what counts is what "
+                         "the extra retention adds, not the margin itself.",
+                   "ru": "Обе стоят меньше годовой маржи 15 000 ₽, но B убыточна: важно, сколько добавляет "
+                         "прирост удержания, а не сама маржа."},
         },
         feedback={
-            "en": (
-                "Even at 50% retention the elasticity is above 1, but far below its value at "
-                "80%."
-            ),
-            "ru": (
-                "Даже при удержании 50% эластичность больше 1, но намного ниже, чем при 80%."
-            ),
+            "en": "A costs more than twice as much as B, and it is the one that pays: ten points of "
+                  "retention near the top are worth far more than three.",
+            "ru": "A стоит вдвое дороже B, и окупается именно она: десять пунктов удержания у верхней "
+                  "границы стоят намного больше трёх.",
         },
-        kind="number",
-        expected=_retention_elasticity_at_half,
-        rel_tol=0.005,
         hint={
-            "en": "Run ck.formulas.clv_elasticities with retention=0.5 (the other drivers as above) and read "
-                  "the elasticity in the retention row.",
-            "ru": "Запустите ck.formulas.clv_elasticities с retention=0.5 (остальные факторы — как выше) "
-                  "и возьмите эластичность из строки retention.",
+            "en": "Compute dcf_clv(150, 0.8, 0.1) without a programme, then dcf_clv(150, r, 0.1, "
+                  "cost_per_period=cost) for each offer, and compare the three numbers.",
+            "ru": "Посчитайте dcf_clv(15_000, 0.8, 0.1) без программы, затем dcf_clv(15_000, r, 0.1, "
+                  "cost_per_period=затраты) для каждой программы и сравните три числа.",
         },
         solution={
-            "en": "e = ck.formulas.clv_elasticities(aov=75, purchases_per_period=5, margin=0.4, retention=0.5,\n"
-                  "                                 discount_rate=0.1)\n"
-                  "e.set_index(\"driver\").loc[\"retention\", \"elasticity\"]   # = 1.1 / (1.1 - 0.5)",
-            "ru": "e = ck.formulas.clv_elasticities(aov=75, purchases_per_period=5, margin=0.4, retention=0.5,\n"
-                  "                                 discount_rate=0.1)\n"
-                  "e.set_index(\"driver\").loc[\"retention\", \"elasticity\"]   # = 1,1 / (1,1 - 0,5)",
+            "en": "ck.formulas.dcf_clv(150, 0.80, 0.1)                       # 400.00 without a programme\n"
+                  "ck.formulas.dcf_clv(150, 0.90, 0.1, cost_per_period=45)   # 472.50 with A\n"
+                  "ck.formulas.dcf_clv(150, 0.83, 0.1, cost_per_period=20)   # 399.63 with B\n"
+                  "decision, reason = \"A\", \"r2\"",
+            "ru": "ck.formulas.dcf_clv(15_000, 0.80, 0.1)                          # 40 000 без программы\n"
+                  "ck.formulas.dcf_clv(15_000, 0.90, 0.1, cost_per_period=4_500)   # 47 250 с A\n"
+                  "ck.formulas.dcf_clv(15_000, 0.83, 0.1, cost_per_period=2_000)   # 39 963 с B\n"
+                  "decision, reason = \"A\", \"r2\"",
         },
     ),
     Exercise(
         key="03.2",
+        kind="decision",
+        expected=_judge_the_satisfaction_programme,
+        options=("keep", "stop"),
+        synonyms={"keep": ("оставить", "продолжить", "сохранить", "continue"),
+                  "stop": ("остановить", "закрыть", "прекратить", "cut", "cancel")},
         question={
             "en": (
-                "By how much does CLV grow when retention rises from 90% to 95% (margin $150 a "
-                "year,\n"
-                "discount rate 10%)? Answer as a fraction (0.25 for +25%)."
+                "A service programme has raised customers' satisfaction scores in a shop like the simulated "
+                "one. Six months on, the finance team sees the same purchases per week as before and "
+                "proposes to stop it: \"it does not make anyone buy more\". From the table above, do you "
+                "`\"keep\"` it or `\"stop\"` it?"
             ),
             "ru": (
-                "На сколько вырастет CLV, если удержание поднимется с 90% до 95% (маржа 15 000 ₽\n"
-                "в год, ставка дисконтирования 10%)? Ответьте в долях единицы (0.25 для +25%)."
+                "Программа улучшения сервиса подняла оценки удовлетворённости в магазине, похожем на "
+                "смоделированный. Через полгода финансисты видят прежнее число покупок в неделю и предлагают "
+                "её закрыть: «никто не стал покупать больше». По таблице выше: вы её `\"keep\"` (оставляете) "
+                "или `\"stop\"` (закрываете)?"
             ),
         },
-        prompt={
-            "en": "your answer, a fraction",
-            "ru": "ваш ответ, доля",
+        prompt={"en": '"keep" or "stop"', "ru": '"keep" или "stop"'},
+        reasons={
+            "r1": {"en": "Satisfaction does not change how fast customers buy; it shows in how many are "
+                         "still buying, so the pace was the wrong yardstick.",
+                   "ru": "Удовлетворённость не меняет темп покупок, она видна в том, сколько клиентов всё "
+                         "ещё покупает, — темп был не той меркой."},
+            "r2": {"en": "Satisfied customers buy more often, but it takes longer than six months to show.",
+                   "ru": "Удовлетворённые клиенты покупают чаще, просто за полгода это ещё не видно."},
+            "r3": {"en": "A programme that does not raise purchases per week cannot raise CLV.",
+                   "ru": "Программа, которая не увеличивает покупки в неделю, не может поднять CLV."},
+            "r4": {"en": "Engaged customers buy several times as often, so the money should go to engagement "
+                         "instead.",
+                   "ru": "Вовлечённые клиенты покупают в разы чаще, поэтому деньги лучше отдать на "
+                         "вовлечённость."},
+        },
+        explain={
+            "keep": {"en": "In the table the most satisfied still buy at the pace of the least satisfied "
+                           "(about 0.08 repeat purchases a week in both groups), but 30% of them are still "
+                           "buying against 9%: the programme works through retention.",
+                     "ru": "В таблице самые удовлетворённые покупают в том же темпе, что и наименее "
+                           "удовлетворённые (около 0,08 повторной покупки в неделю в обеих группах), но всё "
+                           "ещё покупают 30% из них против 9%: программа работает через удержание."},
+            "stop": {"en": "A flat pace is exactly what a working satisfaction programme looks like here: "
+                           "the satisfied buy at the same pace (about 0.08 a week) but stay, 30% still "
+                           "buying against 9% of the least satisfied.",
+                     "ru": "Ровный темп — ровно так здесь и выглядит работающая программа: удовлетворённые "
+                           "покупают в том же темпе (около 0,08 в неделю), но остаются — всё ещё покупают "
+                           "30% против 9% у наименее удовлетворённых."},
+            "r1": {"en": "The table shows it: a flat pace across satisfaction groups, and a share still "
+                         "buying that triples from the lowest to the highest.",
+                   "ru": "Это видно в таблице: темп по группам удовлетворённости ровный, а доля всё ещё "
+                         "покупающих утраивается от низшей группы к высшей."},
+            "r2": {"en": "The data say otherwise: the most satisfied customers buy at the same pace as the "
+                         "least satisfied (about 0.08 a week), however long we wait.",
+                   "ru": "Данные говорят другое: самые удовлетворённые покупают в том же темпе, что и "
+                         "наименее удовлетворённые (около 0,08 в неделю), сколько ни жди."},
+            "r3": {"en": "CLV also grows when customers stay longer: retention is the strongest lever of the "
+                         "tornado, and that is where satisfaction acts.",
+                   "ru": "CLV растёт и тогда, когда клиенты остаются дольше: удержание — самый сильный рычаг "
+                         "«торнадо», и именно через него действует удовлетворённость."},
+            "r4": {"en": "True of engagement (about 0.13 against 0.04 a week), but it says nothing about "
+                         "whether this programme works; it does, through retention.",
+                   "ru": "Про вовлечённость это верно (около 0,13 против 0,04 в неделю), но ничего не "
+                         "говорит о том, работает ли эта программа; она работает — через удержание."},
         },
         feedback={
-            "en": (
-                "Five points of retention near the top are worth far more than five points "
-                "lower down."
-            ),
-            "ru": (
-                "Пять пунктов удержания у верхней границы стоят намного больше, чем пять "
-                "пунктов внизу."
-            ),
+            "en": "Judge a programme by the driver it is meant to move: satisfaction by retention, "
+                  "engagement by frequency.",
+            "ru": "Оценивайте программу по фактору, который она должна сдвинуть: удовлетворённость — по "
+                  "удержанию, вовлечённость — по частоте.",
         },
-        kind="number",
-        expected=_uplift_90_to_95,
-        rel_tol=0.005,
         hint={
-            "en": "Compute ck.formulas.dcf_clv(150, 0.95, 0.1) and ck.formulas.dcf_clv(150, 0.90, 0.1); the "
-                  "uplift is their ratio minus 1.",
-            "ru": "Посчитайте ck.formulas.dcf_clv(15_000, 0.95, 0.1) и ck.formulas.dcf_clv(15_000, 0.90, 0.1); "
-                  "прирост — их отношение минус 1.",
+            "en": "In the satisfaction columns, compare the low and the high group: which of the two figures "
+                  "moves, and which stays flat?",
+            "ru": "В столбцах удовлетворённости сравните низкую и высокую группы: какая из двух цифр "
+                  "меняется, а какая стоит на месте?",
         },
         solution={
-            "en": "ck.formulas.dcf_clv(150, 0.95, 0.1) / ck.formulas.dcf_clv(150, 0.90, 0.1) - 1",
-            "ru": "# отношение CLV при 95% и 90% удержания, минус 1\n"
-                  "ck.formulas.dcf_clv(15_000, 0.95, 0.1) / ck.formulas.dcf_clv(15_000, 0.90, 0.1) - 1",
-        },
-    ),
-    Exercise(
-        key="03.3",
-        question={
-            "en": (
-                "In the simulated shop, through which driver does satisfaction act mainly:\n"
-                '`"retention"`, `"frequency"`, `"aov"` or `"margin"`?'
-            ),
-            "ru": (
-                "Через какой фактор в основном действует удовлетворённость в смоделированном\n"
-                'магазине: `"retention"` (удержание), `"frequency"` (частота), `"aov"` '
-                '(средний чек) или `"margin"` (маржа)?'
-            ),
-        },
-        prompt={
-            "en": 'your answer: "retention", "frequency", "aov" or "margin"',
-            "ru": 'ваш ответ: "retention", "frequency", "aov" или "margin"',
-        },
-        feedback={
-            "en": "Satisfied customers buy at the same pace but stay longer.",
-            "ru": "Удовлетворённые клиенты покупают в том же темпе, но остаются дольше.",
-        },
-        kind="choice",
-        expected="retention",
-        options=("retention", "frequency", "aov", "margin"),
-        synonyms={"retention": ("удержание", "удержания", "отток", "лояльность"),
-                  "frequency": ("частота", "частоты", "частота покупок", "частоту"),
-                  "aov": ("средний чек", "среднего чека", "чек", "average order value", "order value"),
-                  "margin": ("маржа", "маржи", "маржу", "маржинальность")},
-        hint={
-            "en": "Compare the purchases per week and the share still buying across the satisfaction groups: "
-                  "which one moves, and which stays flat?",
-            "ru": "Сравните покупки в неделю и долю всё ещё покупающих по группам удовлетворённости: что "
-                  "меняется, а что остаётся на месте?",
-        },
-        solution={
-            "en": "Satisfied customers buy at the same pace as the others but more of them are still buying at "
-                  "the end: satisfaction acts through how long they stay, answer 'retention'.",
-            "ru": "Удовлетворённые клиенты покупают в том же темпе, что и остальные, но к концу периода "
-                  "покупать продолжает бо́льшая их доля: удовлетворённость действует через длительность "
-                  "отношений, ответ 'retention'.",
+            "en": "shop_table[\"satisfaction\"]   # pace flat (about 0.08 a week), still buying 9% -> 30%\n"
+                  "decision, reason = \"keep\", \"r1\"",
+            "ru": "shop_table[\"satisfaction\"]   # темп ровный (около 0,08 в неделю), ещё покупают 9% -> "
+                  "30%\ndecision, reason = \"keep\", \"r1\"",
         },
     ),
 ]

@@ -14,32 +14,29 @@
 # ---
 
 # %% [markdown] lang="en"
-# The first ways teams measure customer value need nothing but a spreadsheet: multiply a few averages
-# (the **simple model**), add up what customers have already spent (**historical CLV**), or follow
-# groups of customers acquired in the same month (**cohort averages**). This notebook computes all three
-# from a real transaction log, then checks the simple formula against what those customers really
-# did next.
+# The first ways teams measure customer value need nothing but a spreadsheet: multiply a few averages (the
+# **simple formula**), add up what customers have already spent (**historical CLV**), or follow the
+# customers acquired in the same month (**cohort averages**). This notebook computes all three from a real
+# transaction log, then checks the simple formula against what those customers really did next.
 #
 # **You will learn**
 #
-# - the simple CLV formula and what each of its four numbers means;
-# - how to compute historical CLV per customer from a transaction log;
-# - how to read cohort averages of revenue per customer;
-# - why the simple formula overshoots, measured on real CDNOW customers.
+# - the simple CLV formula, with the cost of keeping a customer and the cost of winning one;
+# - to compute historical CLV and cohort averages from a transaction log;
+# - how far the simple formula overshoots on real customers, and for whom it errs most.
 
-# %% [markdown] lang="ru" en_hash="9a14ced2"
+# %% [markdown] lang="ru" en_hash="134dbad9"
 # Самые простые способы оценить ценность клиента не требуют ничего, кроме таблицы: перемножить несколько
-# средних (**простая модель**), сложить то, что клиенты уже потратили (**исторический CLV**), или
-# проследить за группами клиентов, пришедших в одном месяце (**средние по когортам**). В этом блокноте мы
-# посчитаем все три показателя по реальному журналу покупок, а затем сверим простую формулу с тем, что эти
-# клиенты сделали на самом деле.
+# средних (**простая формула**), сложить то, что клиенты уже потратили (**исторический CLV**), или
+# проследить за клиентами, пришедшими в одном месяце (**средние по когортам**). В этом блокноте мы посчитаем
+# все три показателя по реальному журналу покупок, а затем сверим простую формулу с тем, что эти клиенты
+# сделали на самом деле.
 #
 # **Вы научитесь**
 #
-# - применять простую формулу CLV и понимать смысл каждого из четырёх её множителей;
-# - считать исторический CLV каждого клиента по журналу покупок;
-# - читать средние по когортам: выручку на одного привлечённого клиента;
-# - видеть, насколько простая формула завышает результат, на реальных клиентах CDNOW.
+# - применять простую формулу CLV с затратами на удержание клиента и на его привлечение;
+# - считать исторический CLV и средние по когортам по журналу покупок;
+# - видеть, насколько простая формула завышает результат на реальных клиентах и для кого ошибается сильнее.
 
 # %%
 import pandas as pd
@@ -56,51 +53,55 @@ per_dollar = ck.datasets.COURSE_RATES[currency]  # units of the currency per dol
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
-# ## The simple model
+# ## The simple formula
 #
-# The formula most articles start with (Gupta & Lehmann 2003 discuss it and its assumptions):
+# $$\text{LTV} = (\text{average order value} \times \text{purchases per period} \times \text{margin}
+# - \text{retention cost per period}) \times \text{lifetime in periods}$$
 #
-# $$\text{CLV} = \text{average order value} \times \text{purchases per period} \times \text{margin}
-# \times \text{lifetime in periods}$$
-#
-# In words: *the profit a customer brings in a typical period, times the number of periods they stay.*
-# A common shortcut for the lifetime is **1 / churn rate**: if 25% of customers leave each year, the
-# average customer stays 1 / 0.25 = 4 years. Here is a shop with a $40 order, 4 orders a year and a
-# 30% margin:
+# In words: *the profit a customer brings in a typical period, after what it costs to keep them, times the
+# number of periods they stay.* The **retention cost** is what you spend on every customer who stays: a
+# loyalty card, a service team, a birthday voucher. The lifetime is usually taken as **1 / churn rate**: if
+# 25% of customers leave each year, the average one stays 4 years, this year included (notebook 03's formula
+# counts the 3 still to come and discounts them). Take away the **acquisition cost** and you have the profit
+# a new customer brings. A shop with a $40 order, 4 orders a year, a 30% margin, $8 a year of retention cost
+# and $60 to acquire a customer:
 
-# %% [markdown] lang="ru" en_hash="c1c8ca2a"
-# ## Простая модель
+# %% [markdown] lang="ru" en_hash="b44f75b9"
+# ## Простая формула
 #
-# Формула, с которой начинается большинство статей (её допущения разбирают Gupta & Lehmann 2003):
+# $$\text{LTV} = (\text{средний чек} \times \text{покупок за период} \times \text{маржа}
+# - \text{затраты на удержание за период}) \times \text{срок жизни в периодах}$$
 #
-# $$\text{CLV} = \text{средний чек} \times \text{покупок за период} \times \text{маржа}
-# \times \text{срок жизни в периодах}$$
-#
-# Словами: *прибыль, которую клиент приносит за обычный период, умноженная на число периодов, пока он
-# остаётся клиентом.* Срок жизни часто берут как **1 / доля оттока**: если за год уходит 25% клиентов,
-# средний клиент остаётся 1 / 0,25 = 4 года. Пример: магазин со средним чеком 4 000 ₽, 4 заказами в год и
-# маржой 30%:
+# Словами: *прибыль, которую клиент приносит за обычный период, за вычетом того, во что обходится его
+# удержание, умноженная на число периодов, пока он остаётся клиентом.* **Затраты на удержание** — то, что
+# вы тратите на каждого оставшегося клиента: карта лояльности, служба заботы, купон ко дню рождения. Срок
+# жизни обычно берут как **1 / долю оттока**: если за год уходит 25% клиентов, средний клиент остаётся
+# 4 года, считая текущий (формула блокнота 03 считает 3 ещё предстоящих и дисконтирует их). Вычтите
+# **стоимость привлечения** — и получите прибыль от нового клиента. Магазин со средним чеком 4 000 ₽,
+# 4 заказами в год, маржой 30%, затратами на удержание 800 ₽ в год и стоимостью привлечения 6 000 ₽:
 
 # %%
 churn = 0.25                       # a quarter of customers leave each year
 lifetime = 1 / churn               # so the average customer stays 4 years
-clv = ck.formulas.simple_clv(aov=40 * per_dollar, purchases_per_period=4, margin=0.3, lifetime_periods=lifetime)
-print(tr(en="Lifetime, years:", ru="Срок жизни, лет:"), format_number(lifetime, lang))
-print(tr(en="Simple CLV:", ru="Простой CLV:"), format_money(clv, lang, decimals=0))
+aov, orders, margin, retention_cost, cac = 40 * per_dollar, 4, 0.3, 8 * per_dollar, 60 * per_dollar
+ltv = ck.formulas.simple_clv(aov, orders, margin, lifetime, cost_per_period=retention_cost)
+print(tr(en="Margin a year before the retention cost:", ru="Маржа в год до затрат на удержание:"),
+      format_money(aov * orders * margin, lang, decimals=0))
+print(tr(en="LTV without the retention cost:", ru="LTV без затрат на удержание:"),
+      format_money(ck.formulas.simple_clv(aov, orders, margin, lifetime), lang, decimals=0))
+print(tr(en="LTV with it:", ru="LTV с ними:"), format_money(ltv, lang, decimals=0))
+print(tr(en="Profit per new customer, LTV − acquisition cost:",
+         ru="Прибыль от нового клиента, LTV − стоимость привлечения:"), format_money(ltv - cac, lang, decimals=0))
 
 # %% [markdown] lang="en"
-# Drawn as a running total, the simple model is a straight line: every year adds the same $48 of margin
-# (40 × 4 × 0.3) until the lifetime ends. There is no churn along the way and no discounting: a dollar
-# in year 4 counts as much as a dollar today. Notebook 05 bends this line.
+# Leaving out the retention cost would overstate this customer by a fifth. The formula has two more
+# assumptions worth saying aloud: every year of the lifetime counts in full (no one leaves early, nothing is
+# discounted), and the averages describe every customer.
 
-# %% [markdown] lang="ru" en_hash="c649c33b"
-# Если нарисовать накопленный итог, простая модель — прямая линия: каждый год добавляет одни и те же
-# 4 800 ₽ маржи (4 000 × 4 × 0,3), пока срок жизни не закончится. Оттока по дороге нет, дисконтирования тоже:
-# рубль через 4 года стоит столько же, сколько рубль сегодня. В блокноте 05 мы эту линию согнём.
-
-# %%
-yearly = ck.formulas.cumulative_value(40 * per_dollar * 4 * 0.3, retention=1.0, discount_rate=0.0, periods=4)
-ax = ck.plots.plot_cumulative_value(yearly, time_unit="Y", lang=lang)
+# %% [markdown] lang="ru" en_hash="0fbdc5a3"
+# Без затрат на удержание ценность этого клиента оказалась бы завышена на пятую часть. У формулы есть ещё два
+# допущения, которые стоит проговорить вслух: каждый год срока жизни считается полностью (никто не уходит
+# раньше, ничего не дисконтируется), а средние описывают каждого клиента.
 
 # %% [markdown] exercise="04.1"
 # *Exercise 04.1: the question and the answer cell are written from clvkit/_exercises/nb04.py.*
@@ -109,68 +110,135 @@ ax = ck.plots.plot_cumulative_value(yearly, time_unit="Y", lang=lang)
 # the answer cell of exercise 04.1 is written from clvkit/_exercises/nb04.py
 
 # %% [markdown] lang="en"
-# ## Historical CLV: what customers have already brought
+# ## Historical CLV and cohort averages
 #
-# **Historical CLV** looks backwards: the margin each customer has brought so far, the sum of their
-# purchases times the margin. It needs only the transaction log, one row per purchase. Ours is CDNOW,
-# an online music store: every purchase of 2,357 customers who first bought in the first quarter of 1997,
-# followed to June 1998.
+# **Historical CLV** looks backwards: the margin each customer has brought so far. It needs only the
+# transaction log, one row per purchase. Ours is CDNOW, an online music store: every purchase of 2,357
+# customers who first bought in the first quarter of 1997, followed to June 1998. CDNOW's margin is not
+# public, so we take `margin=1.0` and get revenue; multiply by your own margin for profit.
 
-# %% [markdown] lang="ru" en_hash="2eef32b7"
-# **Исторический CLV** смотрит назад: маржа, которую каждый клиент уже принёс, то есть сумма его покупок,
-# умноженная на маржу. Для расчёта нужен только журнал покупок — одна строка на покупку. У нас это CDNOW,
-# интернет-магазин музыки: все покупки 2 357 клиентов, впервые купивших в первом квартале 1997 года,
-# с наблюдением до июня 1998-го. Суммы записаны в долларах, здесь они пересчитаны в рубли по условному
-# курсу 100 ₽ за доллар.
+# %% [markdown] lang="ru" en_hash="0934bda1"
+# ## Исторический CLV и средние по когортам
+#
+# **Исторический CLV** смотрит назад: маржа, которую каждый клиент уже принёс. Для расчёта нужен только
+# журнал покупок — одна строка на покупку. У нас это CDNOW, интернет-магазин музыки: все покупки 2 357
+# клиентов, впервые купивших в первом квартале 1997 года, с наблюдением до июня 1998-го. Суммы записаны в
+# долларах, здесь они пересчитаны в рубли по условному курсу 100 ₽ за доллар. Маржа CDNOW не публикуется,
+# поэтому возьмём `margin=1.0` и получим выручку; чтобы перейти к прибыли, умножьте на свою маржу.
 
 # %%
 tx = ck.datasets.load_cdnow_transactions(currency=currency)
-print(tr(en="Purchases:", ru="Покупок:"), format_number(len(tx), lang, decimals=0))
-print(tr(en="Customers:", ru="Клиентов:"), format_number(tx["customer_id"].nunique(), lang, decimals=0))
-print(tr(en="Dates:", ru="Даты:"), ck.i18n.format_date(tx["date"].min(), lang), "—",
-      ck.i18n.format_date(tx["date"].max(), lang))
-ck.format_table(tx.head(), lang=lang)
-
-# %% [markdown] lang="en"
-# CDNOW's margin is not public, so we take `margin=1.0` and get revenue to date; multiply by your own
-# margin to turn it into profit.
-
-# %% [markdown] lang="ru" en_hash="9ec34fc0"
-# Маржа CDNOW не публикуется, поэтому возьмём `margin=1.0` и получим выручку на сегодня; чтобы перейти
-# к прибыли, умножьте на свою маржу.
-
-# %%
 historical = ck.formulas.historical_clv(tx, margin=1.0)
-print(tr(en="Mean:", ru="Среднее:"), format_money(historical.mean(), lang, decimals=0))
-print(tr(en="Median:", ru="Медиана:"), format_money(historical.median(), lang, decimals=0))
-print(tr(en="Largest:", ru="Наибольший:"), format_money(historical.max(), lang, decimals=0))
-ck.format_table(historical.head().round(2), lang=lang)
+print(tr(en="Purchases:", ru="Покупок:"), format_number(len(tx), lang, decimals=0), "|",
+      tr(en="customers:", ru="клиентов:"), format_number(len(historical), lang, decimals=0))
+print(tr(en="Mean:", ru="Среднее:"), format_money(historical.mean(), lang, decimals=0), "|",
+      tr(en="median:", ru="медиана:"), format_money(historical.median(), lang, decimals=0), "|",
+      tr(en="largest:", ru="наибольший:"), format_money(historical.max(), lang, decimals=0))
 
 # %% [markdown] lang="en"
-# The same numbers come from the customer summary that `ck.summarize` builds, one row per customer
-# (`total_amount` is everything they spent); later notebooks use this summary all the time.
+# The mean is more than twice the median: a few big buyers pull it up, so "the average customer" is not a
+# typical one. Historical CLV is a fact, not a forecast, and it is higher for customers we have simply known
+# longer. A **cohort** (customers acquired in the same month) fixes the second problem: every customer in it
+# has the same age. The table adds up the revenue per acquired customer, buyers and non-buyers alike, over
+# the first 1, 6 and 12 months (month 1 is the month of the first purchase):
 
-# %% [markdown] lang="ru" en_hash="fbcd7409"
-# Те же числа получаются из сводной таблицы клиентов, которую строит `ck.summarize`, — одна строка на
-# клиента (`total_amount` — всё, что он потратил); в следующих блокнотах эта сводка встречается постоянно.
+# %% [markdown] lang="ru" en_hash="298df19a"
+# Среднее больше медианы более чем вдвое: несколько крупных покупателей тянут его вверх, поэтому «средний
+# клиент» — не типичный клиент. Исторический CLV — факт, а не прогноз, и он выше у тех, кого мы просто знаем
+# дольше. **Когорта** (клиенты, привлечённые в одном месяце) решает вторую проблему: все её клиенты одного
+# «возраста». Таблица складывает выручку на одного привлечённого клиента — и купивших снова, и нет — за
+# первые 1, 6 и 12 месяцев (месяц 1 — месяц первой покупки):
 
 # %%
-summary = ck.summarize(tx)
-from_summary = ck.formulas.historical_clv(summary, margin=1.0)
-print(tr(en="Same values as from the log:",
-         ru="Совпадает с расчётом по журналу:"),
-      tr(en=["False", "True"], ru=["нет", "да"])[bool((from_summary - historical).abs().max() < 1e-9)])
-ck.format_table(summary[["frequency", "recency", "T", "total_amount"]].head().round(2), lang=lang)
+per_customer = ck.cohort_table(tx, period="M", metric="revenue_per_customer")
+to_date = per_customer.cumsum(axis=1)[[0, 5, 11]].round(0).astype(int)
+to_date.columns = tr(en=["1 month", "6 months", "12 months"], ru=["1 месяц", "6 месяцев", "12 месяцев"])
+to_date.insert(0, "customers", pd.Series(per_customer.attrs["cohort_size"]))
+ck.format_table(to_date, lang=lang)
 
 # %% [markdown] lang="en"
-# The mean is more than twice the median: a few big buyers pull the average up, so "the average customer"
-# is not a typical one. Historical CLV is a fact, not a forecast: it says nothing about who will buy
-# again, and it favours customers we have simply known longer.
+# The three cohorts are remarkably alike, which makes the cohort average an honest LTV to date. Its limit:
+# it only tells you about the months you have already seen.
+#
+# ## Did the simple formula come true?
+#
+# Pretend it is the end of September 1997. We know each customer's purchases up to then (the
+# **calibration** period) and predict their revenue over the next 39 weeks, to 30 June 1998 (the
+# **holdout**); then we look at what happened. We fill in the formula from the top as a spreadsheet would:
+# the average order value, the repeat purchases per customer per week, and a lifetime of 1 / churn, where a
+# customer with no purchase for 13 weeks counts as lost (margin 1 and no retention cost: CDNOW's are not
+# known). The formula's customer buys at full pace until the lifetime ends, so over the holdout it predicts
+# the revenue of the shorter of the lifetime and the 39 weeks.
 
-# %% [markdown] lang="ru" en_hash="17a1e9b7"
-# Среднее больше медианы более чем вдвое: несколько крупных покупателей тянут среднее вверх, поэтому
-# «средний клиент» — не типичный клиент. Исторический CLV — это факт, а не прогноз: он ничего не говорит
-# о том, кто купит снова, и выше у тех, кого мы просто знаем дольше.
+# %% [markdown] lang="ru" en_hash="70d5dbc6"
+# Три когорты удивительно похожи, поэтому средний LTV когорты на сегодня — честная цифра. Его ограничение:
+# он говорит только о тех месяцах, которые мы уже видели.
+#
+# ## Сбылся ли прогноз простой формулы?
+#
+# Представим, что сейчас конец сентября 1997 года. Мы знаем покупки каждого клиента до этого дня (**период
+# калибровки**) и предсказываем его выручку на следующие 39 недель, до 30 июня 1998 года (**отложенный
+# период**); потом смотрим, что случилось на самом деле. Заполняем формулу из начала блокнота так, как это
+# сделали бы в таблице: средний чек, повторные покупки на клиента в неделю и срок жизни 1 / отток, где
+# клиент без покупок 13 недель считается ушедшим (маржа 1 и без затрат на удержание: у CDNOW они
+# неизвестны). Клиент формулы покупает в полном темпе, пока не кончится срок жизни, поэтому на отложенный
+# период она предсказывает выручку за меньшее из двух: срок жизни или 39 недель.
+
+# %%
+cal, hold = ck.split_calibration_holdout(tx, calibration_end="1997-09-30", observation_end="1998-06-30")
+weeks = float(hold["duration_holdout"].iloc[0])
+aov = cal["total_amount"].sum() / (cal["frequency"] + 1).sum()
+rate = cal["frequency"].sum() / cal["T"].sum()  # repeat purchases per customer per week
+lost = ((cal["T"] - cal["recency"]) > 13).mean()  # no purchase for 13 weeks counts as lost
+churn = 1 - (1 - lost) ** (52 / cal["T"].mean())  # that share, over the calibration, made yearly
+lifetime_weeks = 52 / churn                        # the formula's lifetime: 1 / churn years
+predicted = ck.formulas.simple_clv(aov, rate, 1.0, min(lifetime_weeks, weeks))
+actual = (hold["frequency_holdout"] * hold["monetary_value_holdout"]).mean()
+print(tr(en="Churn a year:", ru="Отток в год:"), format_percent(churn, lang), "|",
+      tr(en="lifetime, weeks:", ru="срок жизни, недель:"), format_number(lifetime_weeks, lang, decimals=0))
+print(tr(en="Formula, revenue per customer:", ru="Формула, выручка на клиента:"),
+      format_money(predicted, lang, decimals=0), "|", tr(en="actual:", ru="факт:"), format_money(actual, lang, decimals=0))
+print(tr(en="Bought at all in the holdout, of those who had bought again before:",
+         ru="Купили хоть раз в отложенном периоде из тех, кто уже покупал повторно:"),
+      format_percent((hold["frequency_holdout"] > 0)[cal["frequency"] > 0].mean(), lang))
+
+# %% [markdown] lang="en"
+# The formula promised about half as much again as customers spent. It lets nobody leave, while about half
+# of the customers who had already come back did not buy once more in 39 weeks. Now customer by customer:
+# each one's own average order × own pace × 39 weeks (the lifetime above is longer), against what they
+# spent, averaged by the number of repeat purchases in calibration.
+
+# %% [markdown] lang="ru" en_hash="67158f8d"
+# Формула пообещала примерно в полтора раза больше, чем клиенты потратили. В ней никто не уходит, а на деле
+# около половины тех, кто уже возвращался, за 39 недель не купили больше ни разу. Теперь по каждому клиенту:
+# его собственный средний чек × его темп × 39 недель (срок жизни выше длиннее) рядом с тем, что он
+# потратил, — в среднем по группам с разным числом повторных покупок в калибровке.
+
+# %%
+compare = pd.DataFrame({
+    "frequency": cal["frequency"],
+    "predicted": cal["total_amount"] / (cal["frequency"] + 1) * cal["frequency"] / cal["T"] * weeks,
+    "actual": hold["frequency_holdout"] * hold["monetary_value_holdout"],
+})
+ax = ck.plots.plot_predicted_vs_actual(
+    compare, by="frequency", predicted="predicted", actual="actual", top=7, currency=currency, lang=lang,
+    predicted_label=tr(en="simple formula", ru="простая формула"), actual_label=tr(en="actual", ru="факт"),
+    title=tr(en="Revenue in the 39 holdout weeks: formula vs reality",
+             ru="Выручка за 39 недель отложенного периода: формула и факт"),
+    xlabel=tr(en="Repeat purchases in calibration", ru="Повторных покупок в периоде калибровки"),
+    ylabel=tr(en="Mean revenue per customer ($)", ru="Средняя выручка на клиента, ₽"))
+
+# %% [markdown] lang="en"
+# For customers who came back, the formula overshoots in every group, and broadly the more repeat purchases,
+# the more it overshoots: 1.4 times for one, 2.4 times for seven or more. For the one-time buyers (group 0)
+# it predicts nothing, yet some of them returned. The base-wide average hides both errors. The models of
+# notebook 05 fix them by letting each customer leave at some unseen moment.
+
+# %% [markdown] lang="ru" en_hash="13f33d0f"
+# Для вернувшихся клиентов формула завышает выручку в каждой группе, и в целом чем больше повторных покупок,
+# тем сильнее: в 1,4 раза при одной и в 2,4 раза при семи и больше. Для купивших один раз (группа 0) она не
+# предсказывает ничего, хотя часть из них вернулась. Среднее по всей базе прячет обе ошибки. Модели блокнота
+# 05 исправляют их, допуская, что каждый клиент может уйти в какой-то невидимый нам момент.
 
 # %% [markdown] exercise="04.2"
 # *Exercise 04.2: the question and the answer cell are written from clvkit/_exercises/nb04.py.*
@@ -179,224 +247,42 @@ ck.format_table(summary[["frequency", "recency", "T", "total_amount"]].head().ro
 # the answer cell of exercise 04.2 is written from clvkit/_exercises/nb04.py
 
 # %% [markdown] lang="en"
-# ## Cohort averages
-#
-# A **cohort** is a group of customers acquired in the same period. Comparing cohorts of the same age is
-# fair, unlike comparing a two-year-old customer with a new one. The table below is the revenue per
-# acquired customer of each monthly cohort, month by month after the first purchase: month 0 is the
-# first order, and later months are what the whole cohort (buyers and non-buyers alike) brought back.
-
-# %% [markdown] lang="ru" en_hash="16baf098"
-# **Когорта** — группа клиентов, привлечённых в одном периоде. Сравнивать когорты одного «возраста»
-# честно, в отличие от сравнения клиента, которого мы знаем два года, с новичком. Ниже — выручка на одного
-# привлечённого клиента в каждой месячной когорте, месяц за месяцем после первой покупки: месяц 0 — первый
-# заказ, дальше — то, что вся когорта (и купившие, и не купившие) принесла повторно.
-
-# %%
-per_customer = ck.cohort_table(tx, period="M", metric="revenue_per_customer")
-print(tr(en="Customers per cohort:",
-         ru="Клиентов в когорте:"), {str(k): int(v) for k, v in per_customer.attrs["cohort_size"].items()})
-ck.format_table(per_customer.iloc[:, :7].round(2), lang=lang)
-
-# %%
-ax = ck.plots.plot_cohort_heatmap(per_customer, time_unit="M", lang=lang)
-
-# %% [markdown] lang="en"
-# After the first order, each month brings only a few dollars per acquired customer, and the amounts
-# shrink. Adding the months up gives the **cohort-average LTV to date**: what an average customer of the
-# cohort has brought after 6 and 12 months.
-
-# %% [markdown] lang="ru" en_hash="7f56f394"
-# После первого заказа каждый месяц приносит лишь несколько сотен рублей на привлечённого клиента, и суммы
-# уменьшаются. Сложив месяцы, получим **средний LTV когорты на текущий момент**: сколько средний клиент
-# когорты принёс за 6 и за 12 месяцев.
-
-# %%
-to_date = per_customer.cumsum(axis=1)
-ck.format_table(to_date[[0, 5, 11]].round(2), lang=lang).rename(columns={0: tr(en="1 month",
-                                                   ru="1 месяц"), 5: tr(en="6 months",
-                                                                        ru="6 месяцев"), 11: tr(en="12 months",
-                                                                                                ru="12 месяцев")})
-
-# %% [markdown] lang="en"
-# The cohorts are remarkably alike, which is why the cohort average is a popular, honest LTV figure.
-# Its limit: it only tells you about the months you have already seen.
-#
-# ## Did the simple formula come true?
-#
-# Now the real test. Pretend it is the end of September 1997. We know each customer's purchases from
-# their first order to 30 September 1997 (the **calibration** period) and want to predict their revenue
-# over the next 39 weeks (to 30 June 1998, the **holdout** period). Then we look at what really happened.
-# `split_calibration_holdout` gives both halves for the same customers.
-
-# %% [markdown] lang="ru" en_hash="08d37ab1"
-# Когорты удивительно похожи друг на друга — поэтому средний LTV когорты так популярен и честен.
-# Его ограничение: он говорит только о тех месяцах, которые мы уже видели.
-#
-# ## Сбылся ли прогноз простой формулы?
-#
-# Теперь настоящая проверка. Представим, что сейчас конец сентября 1997 года. Мы знаем покупки каждого
-# клиента от первого заказа до 30 сентября 1997 года (**период калибровки**) и хотим предсказать его
-# выручку на следующие 39 недель (до 30 июня 1998 года, **отложенный период**). А потом посмотрим, что
-# случилось на самом деле. Функция `split_calibration_holdout` даёт обе половины для одних и тех же
-# клиентов.
-
-# %%
-cal, hold = ck.split_calibration_holdout(tx, calibration_end="1997-09-30", observation_end="1998-06-30")
-weeks = float(hold["duration_holdout"].iloc[0])
-print(tr(en="Customers:", ru="Клиентов:"), format_number(len(cal), lang, decimals=0))
-print(tr(en="Holdout period, weeks:",
-         ru="Отложенный период, недель:"), format_number(weeks, lang, decimals=0))
-ck.format_table(hold.head(), lang=lang)
-
-# %% [markdown] lang="en"
-# First for the **average customer**, with the simple formula from the top of this notebook, exactly as a
-# spreadsheet would fill it in: the average order value over all calibration purchases, the repeat
-# purchases per customer per week, and a lifetime of **1 / churn rate**. For the churn, the usual
-# spreadsheet rule: a customer who has not bought for 13 weeks counts as lost; the share lost over the
-# roughly 33 weeks of calibration, made yearly, is the churn rate. The formula's line runs at full speed
-# until the lifetime ends, so over the holdout it predicts the revenue of the shorter of the lifetime and
-# the 39 holdout weeks. Margin is 1, so the result is revenue.
-
-# %% [markdown] lang="ru" en_hash="164a7c14"
-# Сначала для **среднего клиента** — по простой формуле из начала блокнота, ровно так, как её заполнили
-# бы в таблице: средний чек по всем покупкам периода калибровки, число повторных покупок на клиента в
-# неделю и срок жизни **1 / отток**. Отток — по обычному табличному правилу: клиент, который не покупал
-# 13 недель, считается ушедшим; доля ушедших за примерно 33 недели калибровки, пересчитанная на год, и
-# есть годовой отток. Линия формулы идёт с полной скоростью, пока не кончится срок жизни, поэтому на
-# отложенный период она предсказывает выручку за меньшее из двух: срок жизни или 39 недель отложенного
-# периода. Маржа равна 1, так что результат — выручка.
-
-# %%
-aov = cal["total_amount"].sum() / (cal["frequency"] + 1).sum()
-rate = cal["frequency"].sum() / cal["T"].sum()  # repeat purchases per customer per week
-lost = ((cal["T"] - cal["recency"]) > 13).mean()  # no purchase for 13 weeks counts as lost
-churn = 1 - (1 - lost) ** (52 / cal["T"].mean())  # that share, over the calibration, made yearly
-lifetime_weeks = 52 / churn                        # the formula's lifetime: 1 / churn years
-predicted = ck.formulas.simple_clv(aov, rate, 1.0, min(lifetime_weeks, weeks))
-actual = (hold["frequency_holdout"] * hold["monetary_value_holdout"]).mean()
-print(tr(en="Average order value:", ru="Средний чек:"), format_money(aov, lang))
-print(tr(en="Repeat purchases per customer per week:",
-         ru="Повторных покупок на клиента в неделю:"), format_number(rate, lang, decimals=4))
-print(tr(en="Churn a year, lifetime 1 / churn in weeks:",
-         ru="Отток в год, срок жизни 1 / отток в неделях:"), format_percent(churn, lang), "|",
-      format_number(lifetime_weeks, lang, decimals=0))
-print(tr(en="Simple formula, revenue per customer:",
-         ru="Простая формула, выручка на клиента:"), format_money(predicted, lang, decimals=0))
-print(tr(en="Actual revenue per customer:",
-         ru="Фактическая выручка на клиента:"), format_money(actual, lang, decimals=0))
-print(tr(en="Overshoot, times:", ru="Завышение, во сколько раз:"), format_number(predicted / actual, lang, decimals=2))
-
-# %% [markdown] lang="en"
-# The formula promised about half as much again as customers actually spent. Why? It assumes that
-# **everybody stays** and keeps buying at their old pace. In reality many customers quietly stopped:
-
-# %% [markdown] lang="ru" en_hash="9d6774b4"
-# Формула пообещала примерно в полтора раза больше, чем клиенты потратили на самом деле. Почему? Она
-# предполагает, что **все остаются** и покупают в прежнем темпе. На деле многие клиенты тихо ушли:
-
-# %%
-came_back = hold["frequency_holdout"] > 0
-repeaters = cal["frequency"] > 0
-print(tr(en="Bought in the holdout, all customers:",
-         ru="Купили в отложенном периоде, все клиенты:"), format_percent(came_back.mean(), lang))
-print(tr(en="... of those who had bought again in calibration:",
-         ru="... из тех, кто покупал повторно в периоде калибровки:"), format_percent(came_back[repeaters].mean(), lang))
-
-# %% [markdown] lang="en"
-# Now customer by customer: each customer's own average order × their own purchase rate × 39 weeks (the
-# formula's lifetime above is longer than the holdout), next to what they actually spent, averaged by how
-# many repeat purchases they made in calibration.
-
-# %% [markdown] lang="ru" en_hash="6446f436"
-# Теперь по каждому клиенту: его собственный средний чек × его частота покупок × 39 недель (срок жизни
-# по формуле выше длиннее отложенного периода) рядом с тем, что он потратил на самом деле, — в среднем
-# по группам с разным числом повторных покупок в периоде калибровки.
-
-# %%
-compare = pd.DataFrame({
-    "frequency": cal["frequency"],
-    "predicted": cal["total_amount"] / (cal["frequency"] + 1) * cal["frequency"] / cal["T"] * weeks,
-    "actual": hold["frequency_holdout"] * hold["monetary_value_holdout"],
-})
-groups = ck.plots.predicted_vs_actual(compare, by="frequency", predicted="predicted", actual="actual", top=7)
-ck.format_table(groups.round(2), lang=lang)
-
-# %%
-ax = ck.plots.plot_predicted_vs_actual(
-    compare, by="frequency", predicted="predicted", actual="actual", top=7, currency=currency,
-    predicted_label=tr(en="simple formula",
-                       ru="простая формула"), actual_label=tr(en="actual",
-                                                              ru="факт"), title=tr(en="Revenue in the 39 holdout weeks: formula vs reality",
-                                                                                   ru="Выручка за 39 недель отложенного периода: формула и факт"), xlabel=tr(en="Repeat purchases in calibration",
-                                                                                                                                                    ru="Повторных покупок в периоде калибровки"), ylabel=tr(en="Mean revenue per customer ($)",
-                                                                                                                                                                                                    ru="Средняя выручка на клиента, ₽"),
-    lang=lang,
-)
-
-# %% [markdown] lang="en"
-# The picture tells two stories. For customers who came back, the formula overshoots in every group,
-# and the best customers the most: some of them left, and those who stayed bought less often than at
-# their peak. For the one-time buyers (group 0) it predicts nothing at all, yet some of them did return.
-# Averages hide both errors. The probability models of notebook 06 fix them by allowing each customer
-# to leave at some unseen moment.
-
-# %% [markdown] lang="ru" en_hash="7a95d880"
-# На графике видны две истории. Для вернувшихся клиентов формула завышает выручку в каждой группе, а для
-# лучших клиентов — сильнее всего: часть из них ушла, а оставшиеся покупали реже, чем на пике. Для
-# купивших один раз (группа 0) она не предсказывает ничего, хотя часть из них вернулась. Средние прячут
-# обе ошибки. Вероятностные модели из блокнота 06 исправляют их, допуская, что каждый клиент может уйти в
-# какой-то невидимый нам момент.
-
-# %% [markdown] exercise="04.3"
-# *Exercise 04.3: the question and the answer cell are written from clvkit/_exercises/nb04.py.*
-
-# %%
-teach.hint("04.3", lang=lang)
-
-# %% exercise="04.3"
-# the answer cell of exercise 04.3 is written from clvkit/_exercises/nb04.py
-
-# %% [markdown] lang="en"
 # ## Key takeaways
 #
-# - Simple CLV = average order value × purchases per period × margin × lifetime; lifetime is often taken
-#   as 1 / churn rate.
-# - Historical CLV is the margin a customer has already brought: a fact, not a forecast.
-# - Cohort averages compare customers of the same age and give an honest LTV to date.
-# - On CDNOW the simple formula promised about 1.5 times the revenue customers really brought in the
-#   next 39 weeks: it assumes nobody leaves. Discounting and retention (notebook 05) and probability
-#   models (notebook 06) fix that.
+# - LTV = (average order value × purchases per period × margin − retention cost per period) × lifetime, with
+#   the lifetime often taken as 1 / churn; subtract the acquisition cost for the profit per new customer.
+# - Historical CLV is what a customer has already brought: a fact, not a forecast. Cohort averages compare
+#   customers of the same age and give an honest LTV to date.
+# - On CDNOW the simple formula promised about 1.5 times what customers spent in the next 39 weeks, and
+#   about twice for the best customers: it assumes nobody leaves.
 
-# %% [markdown] lang="ru" en_hash="912e494c"
+# %% [markdown] lang="ru" en_hash="b4f594cb"
 # ## Главное
 #
-# - Простой CLV = средний чек × покупок за период × маржа × срок жизни; срок жизни часто берут как
-#   1 / доля оттока.
-# - Исторический CLV — маржа, которую клиент уже принёс: это факт, а не прогноз.
-# - Средние по когортам сравнивают клиентов одного «возраста» и дают честный LTV на сегодня.
-# - На данных CDNOW простая формула пообещала примерно в 1,5 раза больше выручки, чем клиенты принесли
-#   за следующие 39 недель: она предполагает, что никто не уходит. Дисконтирование и удержание
-#   (блокнот 05) и вероятностные модели (блокнот 06) это исправляют.
+# - LTV = (средний чек × покупок за период × маржа − затраты на удержание за период) × срок жизни, а срок
+#   жизни часто берут как 1 / отток; вычтите стоимость привлечения — получите прибыль от нового клиента.
+# - Исторический CLV — то, что клиент уже принёс: факт, а не прогноз. Средние по когортам сравнивают клиентов
+#   одного «возраста» и дают честный LTV на сегодня.
+# - На данных CDNOW простая формула пообещала примерно в 1,5 раза больше, чем клиенты потратили за следующие
+#   39 недель, а для лучших клиентов — примерно вдвое больше: она предполагает, что никто не уходит.
 
 # %% [markdown] lang="en"
 # ## Review questions
 #
-# 1. The simple formula takes the lifetime as 1 / churn and counts every year of it at full value.
-#    Why does it overshoot on a base like CDNOW?
-# 2. Last year's cohort has brought $80 of margin per customer so far. Could you use that as the
-#    most you may pay for a new customer? What would you change?
-# 3. Why compare cohorts at the same age rather than all customers at once? What would a mixed
-#    average hide?
-# 4. When is the simple formula good enough for a decision, and when is it not?
+# 1. Why does the simple formula overshoot on a base like CDNOW, and why most for the best customers?
+# 2. Where does the retention cost enter the formula, and why is it multiplied by the lifetime rather than
+#    subtracted once?
+# 3. Last year's cohort has brought $80 of margin per customer so far. Could you use that as the most you
+#    may pay for a new customer? What would you change?
+# 4. Why compare cohorts at the same age rather than all customers at once?
+# 5. When is the simple formula good enough for a decision, and when is it not?
 
-# %% [markdown] lang="ru" en_hash="c45ca786"
+# %% [markdown] lang="ru" en_hash="6c895c3f"
 # ## Вопросы для самопроверки
 #
-# 1. Простая формула берёт срок жизни как 1 / отток и считает каждый его год по полной стоимости.
-#    Почему на базе вроде CDNOW она завышает?
-# 2. Когорта прошлого года уже принесла по 80 $ маржи на клиента. Можно ли взять эту цифру как
-#    предельную цену нового клиента? Что бы вы изменили?
-# 3. Почему когорты сравнивают в одном возрасте, а не всех клиентов сразу? Что скрыло бы смешанное
-#    среднее?
-# 4. Когда простой формулы достаточно для решения, а когда нет?
+# 1. Почему простая формула завышает на базе вроде CDNOW и почему сильнее всего — для лучших клиентов?
+# 2. Где в формулу входят затраты на удержание и почему их умножают на срок жизни, а не вычитают один раз?
+# 3. Когорта прошлого года уже принесла по 8 000 ₽ маржи на клиента. Можно ли взять эту цифру как наибольшую
+#    цену нового клиента? Что бы вы изменили?
+# 4. Почему когорты сравнивают в одном «возрасте», а не всех клиентов сразу?
+# 5. Когда простой формулы достаточно для решения, а когда нет?

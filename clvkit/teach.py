@@ -297,7 +297,9 @@ def check(key: str, answer, *, lang: str | None = None, currency: str | None = N
     """
     lang = resolve_lang(lang)
     ex = get(key, lang=lang)
-    if answer is Ellipsis or answer is None:
+    # a decision's answer cell starts as (decision, reason) = (..., ...): not answered yet either
+    unanswered = isinstance(answer, tuple) and any(part is Ellipsis or part is None for part in answer)
+    if answer is Ellipsis or answer is None or unanswered:
         return Feedback(False, f"✏️ {key}: {_t('empty', lang)}")
     ok, why = _CHECKERS[ex.kind](ex, answer, lang, _rate(ex, currency, lang))
     _RESULTS[key] = ok

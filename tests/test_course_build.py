@@ -216,7 +216,7 @@ def test_exercise_cells_come_from_their_one_definition(entry):
         cells = [_text(c) for c in _cells(NOTEBOOKS / lang / f"{entry.name}.ipynb")]
         for key, ex in exercises.items():
             question = f"**{LABELS['exercise'][lang]} {key}.** {ex.question[lang]}"
-            alone = f'answer = ...  # {ex.prompt[lang]}\nteach.check("{key}", answer, lang=lang)'
+            alone = build.placeholder(key, ex, lang)  # a decision's cell has two lines: decision and reason
             name = "answer_" + key.split(".")[1]
             shared = (f"{name} = ...  # {ex.prompt[lang]}",
                       f'display(teach.check("{key}", {name}, lang=lang))')

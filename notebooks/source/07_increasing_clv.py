@@ -131,8 +131,8 @@ ck.format_table(net.round(0).astype(int), lang=lang)
 # %% [markdown] lang="en"
 # A sobering first column: offered to everyone, every programme **loses money**. An average CDNOW
 # customer brings a few dollars of margin a year, so a $5 enrolment or $1 a month of rewards eats more
-# than the programme adds. Offered to the top tiers, where the value is (notebook 06), most of them pay:
-# choosing whom to offer a programme to is itself a lever.
+# than the programme adds. Offered to the top 1%, where the value is (notebook 06), every one of them
+# pays, and three of the four pay on the next 4%: choosing whom to offer a programme to is itself a lever.
 #
 # ## How long to judge a programme
 #
@@ -140,11 +140,12 @@ ck.format_table(net.round(0).astype(int), lang=lang)
 # over too short a horizon, a programme that keeps customers looks worthless. `ck.strategy.horizon_table`
 # values each programme, offered to the top 1-5% tier, over one to five years:
 
-# %% [markdown] lang="ru" en_hash="a57e45b7"
+# %% [markdown] lang="ru" en_hash="d9ab49c3"
 # Первый столбец отрезвляет: если предлагать всем, **убыточна каждая** программа. Средний клиент CDNOW
 # приносит несколько сотен рублей маржи в год, поэтому 500 ₽ за вступление или 100 ₽ бонусов в месяц
-# съедают больше, чем программа добавляет. На верхних уровнях, где сосредоточена ценность (блокнот 06),
-# большинство программ окупается: выбор того, кому предложить программу, — тоже рычаг.
+# съедают больше, чем программа добавляет. На верхнем 1%, где сосредоточена ценность (блокнот 06),
+# окупается каждая из них, а на следующих 4% — три из четырёх: выбор того, кому предложить программу, —
+# тоже рычаг.
 #
 # ## За какой срок оценивать программу
 #

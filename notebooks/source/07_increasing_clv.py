@@ -166,10 +166,10 @@ ck.format_table(by_horizon.round(0).astype(int), lang=lang)
 # Read across a row. The verdict on the win-back campaign flips with the horizon: what it keeps goes on
 # paying long after its cost is spent. The loyalty programme pays its rewards every month a member
 # stays, so a longer view does not rescue it on this tier. The right horizon is **how long the effect
-# lasts**, which a test must show (a simulator assumes it lasts the whole horizon); agree it with
+# lasts**, which a test must show (the simulator assumes it lasts the whole horizon); agree it with
 # finance and show this table beside the verdict.
 
-# %% [markdown] lang="ru" en_hash="fd9fc346"
+# %% [markdown] lang="ru" en_hash="196dff62"
 # Читайте таблицу по строкам. Вывод о кампании по возврату меняется с горизонтом: то, что она сохраняет,
 # приносит деньги ещё долго после того, как затраты сделаны. Программа лояльности платит бонусы каждый
 # месяц, пока участник с нами, поэтому на этом уровне более длинный горизонт её не спасает. Правильный

@@ -1,222 +1,248 @@
-"""Exercises of notebook 07 (increasing CLV)."""
+"""Exercises of notebook 07 (increasing CLV): over which horizon to judge a win-back, and what a programme may cost.
+
+Both are decisions on the CDNOW base of notebook 06, valued by the strategy simulator of notebook 07. Every
+figure an explanation quotes is computed here, never typed; amounts are written in the reader's currency.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
 from ..teach import Exercise
-from .nb08 import ANNUAL_DISCOUNT_RATE, MARGIN, cdnow_base
+from .nb06 import ANNUAL_DISCOUNT_RATE, MARGIN, _money, cdnow_base
 
 #: Notebook 07 judges programmes over three years: what retention keeps pays late.
 HORIZON = "36 months"
-
-#: The three levers of exercise 07.3, each moved by 10% in its good direction.
-LEVERS = {"retention": {"churn_change": -0.1}, "frequency": {"frequency_change": 0.1},
-          "order value": {"aov_change": 0.1}}
+#: 07.1: the win-back campaign for the top 1-5% tier, whose lower churn a test saw last about three years;
+#: the horizons its verdict is read over (one year, the effect's three, five).
+WINBACK_TIER = "top 1-5%"
+WINBACK_HORIZONS = ("12 months", "36 months", "60 months")
+#: 07.2: the vendor's enrolment price per member (dollars of the data) for the loyalty programme on the top 1%.
+LOYALTY_TIER = "top 1%"
+QUOTE = 30.0
 
 
 @lru_cache(maxsize=1)
 def cdnow_simulator():
-    """The CDNOW base as in notebook 07: BG/NBD + Gamma-Gamma, CLV tiers as segments."""
-    from ..segments import clv_tiers
+    """The CDNOW base as in notebook 07: BG/NBD + Gamma-Gamma over 36 months, CLV tiers as segments."""
     from ..strategy import StrategySimulator
 
     summary, bgnbd, gg, customers = cdnow_base()
     return StrategySimulator(bgnbd, gg, summary, horizon=HORIZON, annual_discount_rate=ANNUAL_DISCOUNT_RATE,
-                             margin=MARGIN, segments=clv_tiers(customers["clv"]))
+                             margin=MARGIN, segments=customers["tier"])
 
 
-def _loyalty_roi() -> float:
+@lru_cache(maxsize=1)
+def winback_by_horizon() -> dict[str, float]:
+    """07.1: net uplift of the win-back campaign on the top 1-5% over one, three and five years, in dollars."""
+    from ..strategy import horizon_table, preset
+
+    summary, bgnbd, gg, customers = cdnow_base()
+    table = horizon_table(bgnbd, gg, summary, [preset("retention_campaign", target=WINBACK_TIER)],
+                          horizons=WINBACK_HORIZONS, annual_discount_rate=ANNUAL_DISCOUNT_RATE, margin=MARGIN,
+                          segments=customers["tier"])
+    return {h: float(table.iloc[0][h]) for h in WINBACK_HORIZONS}
+
+
+def _winback_verdict() -> tuple[str, str]:
+    """07.1: run the campaign when it pays over the three years its effect lasts (reason r2)."""
+    return ("run" if winback_by_horizon()["36 months"] > 0 else "drop"), "r2"
+
+
+@lru_cache(maxsize=1)
+def loyalty_figures() -> dict[str, float]:
+    """07.2: the loyalty programme on the top 1% over 36 months, per member and in all, in dollars."""
     from ..strategy import preset
-
-    return cdnow_simulator().evaluate(preset("loyalty_program", target="top 1%", cost_once=2.0)).roi
-
-
-def _personalisation_break_even() -> float:
-    from ..strategy import preset
-
-    return cdnow_simulator().evaluate(preset("personalisation", target="top 5-20%")).break_even_cost
-
-
-def _strongest_lever() -> str:
-    from ..strategy import Strategy
 
     sim = cdnow_simulator()
-    uplift = {name: sim.evaluate(Strategy(**levers), payback=False).gross_uplift for name, levers in LEVERS.items()}
-    return max(uplift, key=uplift.get)
+    result = sim.evaluate(preset("loyalty_program", target=LOYALTY_TIER))
+    at_quote = sim.evaluate(preset("loyalty_program", target=LOYALTY_TIER, cost_once=QUOTE), payback=False)
+    members = result.participants
+    running = result.program_cost - members * result.strategy.cost_once
+    return {"break_even": float(result.break_even_cost), "gross": result.gross_uplift / members,
+            "running": running / members, "net_at_quote": float(at_quote.net_uplift),
+            "preset_cost": float(result.strategy.cost_once), "monthly": float(result.strategy.cost_per_period),
+            "roi_at_preset": float(result.roi)}
 
+
+def _sign_or_decline() -> tuple[str, str]:
+    """07.2: sign when the quote does not exceed the break-even one-off cost (reason r2)."""
+    return ("sign" if QUOTE <= loyalty_figures()["break_even"] else "decline"), "r2"
+
+
+def _texts() -> dict:
+    from ..i18n import format_percent
+    from ..strategy import PRESETS
+
+    winback = PRESETS["retention_campaign"]
+
+    w, f = winback_by_horizon(), loyalty_figures()
+    out = {}
+    for lang in ("en", "ru"):
+        out[lang] = {"net12": _money(w["12 months"], lang), "net36": _money(w["36 months"], lang),
+                     "net60": _money(w["60 months"], lang), "quote": _money(QUOTE, lang),
+                     "take_up": format_percent(winback.take_up, lang, decimals=0),
+                     "churn_cut": format_percent(-winback.churn_change, lang, decimals=0),
+                     "loss": _money(-f["net_at_quote"], lang), "roi": format_percent(f["roi_at_preset"], lang, decimals=0),
+                     **{k: _money(f[k], lang) for k in ("break_even", "gross", "running", "preset_cost", "monthly")}}
+    return out
+
+
+T = _texts()
+E, R = T["en"], T["ru"]
 
 EXERCISES = [
     Exercise(
         key="07.1",
+        kind="decision",
+        expected=_winback_verdict,
+        options=("run", "drop"),
+        synonyms={"run": ("yes", "go", "запустить", "запускать", "да"),
+                  "drop": ("no", "stop", "отказаться", "не запускать", "нет")},
         question={
-            "en": (
-                "The loyalty programme offered **only to the top 1%** tier, with the enrolment "
-                "cost\n"
-                "cut from $5 to **$2** per member: what is its ROI on the CDNOW base? Answer "
-                "as a fraction\n"
-                "(0.5 means 50%). Tip: `ck.strategy.preset(name, target=..., cost_once=...)` "
-                "changes a preset's levers."
-            ),
-            "ru": (
-                "Программу лояльности предлагают **только верхнему 1%** клиентов, а затраты на\n"
-                "вступление снизили с 500 ₽ до **200 ₽** на участника. Каков её ROI на базе CDNOW? "
-                "Ответьте долей\n"
-                "(0.5 — это 50%). Подсказка: `priced(name, target=..., "
-                "cost_once=...)` меняет параметры\n"
-                "готовой стратегии."
-            ),
+            "en": (f"The win-back campaign (`retention_campaign`: an offer to the tier, {E['take_up']} accept, "
+                   f"their churn falls by\n{E['churn_cut']}) is planned for the top 1-5% tier. Last year's test "
+                   "showed the lower churn lasted about\nthree years. "
+                   'Finance asks for a verdict: `"run"` or `"drop"`? Read it from the horizon table.'),
+            "ru": (f"Кампанию по возврату (`retention_campaign`: предложение всему уровню, откликаются "
+                   f"{R['take_up']}, их отток\nпадает на {R['churn_cut']}) планируют для уровня топ 1–5%. Тест "
+                   "прошлого года показал, что отток оставался ниже\nпримерно три года. Финансисты ждут вердикта: `\"run\"` (запускать) или `\"drop\"` "
+                   "(отказаться)?\nОтвет — в таблице по горизонтам."),
         },
-        prompt={
-            "en": "your answer: the ROI as a fraction",
-            "ru": "ваш ответ: ROI в виде доли",
+        reasons={
+            "r1": {"en": "Drop: over one year, the budget year, it loses money.",
+                   "ru": "Отказаться: за один год — бюджетный — она убыточна."},
+            "r2": {"en": "Judge it over the three years its effect lasts: the net uplift over that horizon decides.",
+                   "ru": "Оценивать её за три года, пока длится эффект: решает чистый прирост на этом горизонте."},
+            "r3": {"en": "Run: over five years it adds the most.",
+                   "ru": "Запускать: за пять лет она добавляет больше всего."},
         },
+        explain={
+            "run": {
+                "en": (f"Over the three years its effect lasts it adds {E['net36']} net: the cost is paid once, "
+                       "the customers it keeps pay for three years."),
+                "ru": (f"За три года, пока длится эффект, она добавляет {R['net36']} чистого прироста: затраты "
+                       "платятся один раз, а удержанные клиенты приносят деньги три года."),
+            },
+            "drop": {
+                "en": f"Over the three years its effect lasts it adds {E['net36']} net; dropping it gives that up.",
+                "ru": f"За три года, пока длится эффект, она добавляет {R['net36']}; отказ от неё — упущенные деньги.",
+            },
+            "r1": {
+                "en": (f"One year counts the whole cost but only a third of the effect: {E['net12']} over one year, "
+                       f"{E['net36']} over the three the effect lasts."),
+                "ru": (f"Один год учитывает все затраты, но лишь треть эффекта: {R['net12']} за год и "
+                       f"{R['net36']} за три года, пока эффект длится."),
+            },
+            "r2": {
+                "en": f"The horizon is how long the effect lasts; over three years the net uplift is {E['net36']}.",
+                "ru": f"Горизонт — это срок, пока длится эффект; за три года чистый прирост {R['net36']}.",
+            },
+            "r3": {
+                "en": (f"Five years count two years of lower churn that no test has shown: {E['net60']} is a hope, "
+                       f"{E['net36']} is what the test supports."),
+                "ru": (f"Пять лет учитывают два года пониженного оттока, которых не показал ни один тест: "
+                       f"{R['net60']} — надежда, а {R['net36']} — то, что подтверждает тест."),
+            },
+        },
+        prompt={"en": '"run" or "drop"', "ru": '"run" (запускать) или "drop" (отказаться)'},
         feedback={
-            "en": (
-                "Offered only to the most valuable tier and at a lower cost, the programme can "
-                "pay off."
-            ),
-            "ru": (
-                "Если предлагать программу только самому ценному уровню и дешевле, она может "
-                "окупиться."
-            ),
+            "en": "A programme is judged over the time its effect lasts, not over the budget year.",
+            "ru": "Программу оценивают за то время, пока длится её эффект, а не за бюджетный год.",
         },
-        kind="number",
-        expected=_loyalty_roi,
-        rel_tol=0.02,
-        abs_tol=0.01,
-        decimals=2,
         hint={
-            "en": 'Change two levers of the preset: ck.strategy.preset("loyalty_program", target=..., cost_once=...), '
-                  "evaluate it with sim.evaluate(...) and read .roi (a fraction: 0.5 means 50%).",
-            "ru": 'Измените два параметра готовой стратегии: priced("loyalty_program", target=..., '
-                  "cost_once=...), оцените её через sim.evaluate(...) и возьмите .roi (доля: 0.5 — это 50%).",
+            "en": "Find the row retention_campaign in the horizon table and read the column of the effect's "
+                  "three years.",
+            "ru": "Найдите в таблице по горизонтам строку кампании удержания и посмотрите столбец трёх лет, пока "
+                  "длится эффект.",
         },
         solution={
-            "en": 'programme = ck.strategy.preset("loyalty_program", target="top 1%", cost_once=2.0)\n'
-                  "sim.evaluate(programme).roi",
-            "ru": 'programme = priced("loyalty_program", target="top 1%", cost_once=200)\n'
-                  "sim.evaluate(programme).roi",
+            "en": ('by_horizon.loc["retention_campaign"]   # the column "3 years": ' + E["net36"] + "\n"
+                   'decision, reason = "run", "r2"'),
+            "ru": ('by_horizon.loc["retention_campaign"]   # столбец «3 года»: ' + R["net36"] + "\n"
+                   'decision, reason = "run", "r2"'),
         },
     ),
     Exercise(
         key="07.2",
+        kind="decision",
+        expected=_sign_or_decline,
+        options=("sign", "decline"),
+        synonyms={"sign": ("yes", "accept", "подписать", "подписывать", "согласиться", "да"),
+                  "decline": ("no", "reject", "отказаться", "отклонить", "не подписывать", "нет")},
         question={
-            "en": (
-                "What is the most the **personalisation** programme may cost per participant\n"
-                "(its break-even one-off cost) when it is offered to the **top 5-20%** tier? "
-                "Answer in dollars.\n"
-                '(Stuck? `teach.hint("07.2", lang=lang)`; the answer: `teach.solution("07.2", '
-                "lang=lang)`.)"
-            ),
-            "ru": (
-                "Сколько максимум может стоить программа **персонализации** на одного "
-                "участника\n"
-                "(её точка безубыточности по разовым затратам), если её предлагают уровню "
-                "**топ 5–20%**? Ответ — в\n"
-                'рублях. (Застряли? `teach.hint("07.2", lang=lang)`; ответ — '
-                '`teach.solution("07.2", lang=lang)`.)'
-            ),
+            "en": (f"A vendor quotes **{E['quote']} per member** to enrol the top 1% tier in the loyalty programme "
+                   f"(otherwise the\n`loyalty_program` preset: rewards of {E['monthly']} a month per member, 40% "
+                   f'join). Over the notebook\'s 36 months, do you `"sign"` or\n`"decline"`? Compute what you '
+                   "need with `sim` and `priced`."),
+            "ru": (f"Подрядчик просит **{R['quote']} за участника**, чтобы подключить уровень топ 1% к программе "
+                   f"лояльности (в остальном\nэто набор `loyalty_program`: бонусы на {R['monthly']} в месяц на "
+                   "участника, вступают 40%). Подписывать договор на\n36 месяцев блокнота: `\"sign\"` "
+                   "(подписать) или `\"decline\"` (отказаться)? Нужное посчитайте с помощью `sim` и `priced`."),
         },
-        prompt={
-            "en": "your answer: dollars per participant",
-            "ru": "ваш ответ: рублей на участника",
+        reasons={
+            "r1": {"en": "Sign: each member adds more CLV than the quote (the gross uplift per participant).",
+                   "ru": "Подписать: каждый участник добавляет больше CLV, чем просит подрядчик (валовой прирост "
+                         "на участника)."},
+            "r2": {"en": "Compare the quote with the break-even one-off cost: what a member may cost once the "
+                         "monthly rewards are paid.",
+                   "ru": "Сравнить цену с точкой безубыточности по разовым затратам: сколько может стоить "
+                         "участник после оплаты ежемесячных бонусов."},
+            "r3": {"en": "Sign: at the preset enrolment cost the programme's ROI on this tier is positive.",
+                   "ru": "Подписать: при заданных в наборе затратах на вступление ROI программы на этом уровне "
+                         "положителен."},
         },
+        explain={
+            "sign": {
+                "en": (f"At {E['quote']} a member the programme loses {E['loss']} in all: the most it may cost "
+                       f"is {E['break_even']} a member."),
+                "ru": (f"При {R['quote']} за участника программа теряет {R['loss']}: больше {R['break_even']} "
+                       "за участника она стоить не может."),
+            },
+            "decline": {
+                "en": (f"The break-even one-off cost is {E['break_even']} a member, below the quote of "
+                       f"{E['quote']}; at the quote the programme loses {E['loss']} in all."),
+                "ru": (f"Точка безубыточности — {R['break_even']} на участника, ниже цены {R['quote']}; по этой "
+                       f"цене программа теряет {R['loss']}."),
+            },
+            "r1": {
+                "en": (f"Each member adds {E['gross']} of CLV, but {E['running']} of it goes to the monthly "
+                       f"rewards: only {E['break_even']} is left for the enrolment."),
+                "ru": (f"Каждый участник добавляет {R['gross']} CLV, но {R['running']} из них уходит на "
+                       f"ежемесячные бонусы: на вступление остаётся лишь {R['break_even']}."),
+            },
+            "r2": {
+                "en": (f"Break-even {E['break_even']} < quote {E['quote']}: offer the vendor at most "
+                       f"{E['break_even']} a member."),
+                "ru": (f"Точка безубыточности {R['break_even']} < цены {R['quote']}: предложите подрядчику не "
+                       f"больше {R['break_even']} за участника."),
+            },
+            "r3": {
+                "en": (f"The ROI of {E['roi']} holds at the preset {E['preset_cost']}, not at {E['quote']}: every "
+                       "dollar added to the enrolment comes off the net uplift."),
+                "ru": (f"ROI {R['roi']} верен при {R['preset_cost']} из набора, а не при {R['quote']}: каждый "
+                       "рубль, добавленный к цене вступления, вычитается из чистого прироста."),
+            },
+        },
+        prompt={"en": '"sign" or "decline"', "ru": '"sign" (подписать) или "decline" (отказаться)'},
         feedback={
-            "en": (
-                "The break-even cost is the most a programme may cost per participant before "
-                "ROI turns negative."
-            ),
-            "ru": (
-                "Точка безубыточности — наибольшая стоимость на участника, при которой ROI ещё "
-                "не отрицателен."
-            ),
+            "en": "The break-even one-off cost is the most a programme may cost per participant, after its running costs.",
+            "ru": "Точка безубыточности по разовым затратам — предельная цена программы на участника после её "
+                  "текущих затрат.",
         },
-        kind="number",
-        expected=_personalisation_break_even,
-        money=True,
-        rel_tol=0.02,
-        abs_tol=0.01,
-        decimals=2,
         hint={
-            "en": 'Evaluate ck.strategy.preset("personalisation", target="top 5-20%") with sim.evaluate and read '
-                  ".break_even_cost (dollars per participant).",
-            "ru": 'Оцените priced("personalisation", target="top 5-20%") через sim.evaluate и возьмите '
-                  ".break_even_cost (рублей на участника).",
+            "en": 'sim.evaluate(priced("loyalty_program", target="top 1%")).break_even_cost is the most a member '
+                  "may cost once; compare it with the quote.",
+            "ru": 'sim.evaluate(priced("loyalty_program", target="top 1%")).break_even_cost — предельные разовые '
+                  "затраты на участника; сравните их с ценой подрядчика.",
         },
         solution={
-            "en": "# the one-off cost per participant at which ROI is 0\n"
-                  'sim.evaluate(ck.strategy.preset("personalisation", target="top 5-20%")).break_even_cost',
-            "ru": "# разовые затраты на участника, при которых ROI равен 0\n"
-                  'sim.evaluate(priced("personalisation", target="top 5-20%")).break_even_cost',
-        },
-    ),
-    Exercise(
-        key="07.3",
-        question={
-            "en": (
-                "On the CDNOW base over 36 months (the simulator `sim`), which single lever "
-                "moved\n"
-                'by 10% gives the largest gross uplift: `"retention"` (10% less churn), '
-                '`"frequency"` (10% more\n'
-                'frequent purchases) or `"order value"` (10% bigger orders)? Compare with the '
-                "typical customer above —\n"
-                "the solution explains the difference."
-            ),
-            "ru": (
-                "На базе CDNOW за 36 месяцев (симулятор `sim`) какой рычаг, сдвинутый на 10%,\n"
-                'даёт наибольший валовой прирост: `"retention"` (отток на 10% ниже), '
-                '`"frequency"` (покупки на 10%\n'
-                'чаще) или `"order value"` (чек на 10% больше)? Сравните с типичным клиентом '
-                "выше — в решении\n"
-                "объяснено, откуда разница."
-            ),
-        },
-        prompt={
-            "en": 'your answer: "retention", "frequency" or "order value"',
-            "ru": 'ваш ответ: "retention", "frequency" или "order value"',
-        },
-        feedback={
-            "en": (
-                "On this base one lever moves the value most; compare the gross uplifts before "
-                "the costs."
-            ),
-            "ru": (
-                "На этой базе один рычаг сдвигает ценность сильнее всего; сравнивайте валовой "
-                "прирост до затрат."
-            ),
-        },
-        kind="choice",
-        expected=_strongest_lever,
-        options=tuple(LEVERS),
-        synonyms={"retention": ("удержание", "отток", "удержания", "churn"),
-                  "frequency": ("частота", "частота покупок", "частоту"),
-                  "order value": ("средний чек", "чек", "aov", "order_value", "стоимость заказа")},
-        hint={
-            "en": "Evaluate three strategies on sim: Strategy(churn_change=-0.1), Strategy(frequency_change=0.1) and "
-                  "Strategy(aov_change=0.1), and compare their .gross_uplift.",
-            "ru": "Оцените на sim три стратегии: Strategy(churn_change=-0.1), Strategy(frequency_change=0.1) и "
-                  "Strategy(aov_change=0.1) — и сравните их .gross_uplift.",
-        },
-        solution={
-            "en": "for name, levers in {'retention': dict(churn_change=-0.1), 'frequency': dict(frequency_change=0.1),\n"
-                  "                     'order value': dict(aov_change=0.1)}.items():\n"
-                  "    print(name, round(sim.evaluate(ck.strategy.Strategy(**levers)).gross_uplift))\n"
-                  "Larger orders add the most. Retention pays off slowly: a customer who stays longer adds "
-                  "purchases mostly in later years, and it cannot act on the many CDNOW customers who have "
-                  "probably left already. Frequency gains less than order value partly because of an assumption "
-                  "of the BG/NBD model, not a fact about customers: in BG/NBD a customer can drop out only right "
-                  "after a purchase, so the model makes customers who buy more often also leave sooner. Whether "
-                  "that happens in your business is for a test to show.",
-            "ru": "for name, levers in {'retention': dict(churn_change=-0.1), 'frequency': dict(frequency_change=0.1),\n"
-                  "                     'order value': dict(aov_change=0.1)}.items():\n"
-                  "    print(name, round(sim.evaluate(ck.strategy.Strategy(**levers)).gross_uplift))\n"
-                  "Больше всего добавляет рост среднего чека. Удержание окупается медленно: клиент, который остаётся "
-                  "дольше, добавляет покупки в основном в следующие годы, а на многих клиентов CDNOW, которые, "
-                  "скорее всего, уже ушли, оно не действует. Частота даёт меньше среднего чека отчасти из-за "
-                  "допущения модели BG/NBD, а не из-за свойства клиентов: в BG/NBD клиент может уйти только сразу "
-                  "после покупки, поэтому в модели те, кто покупает чаще, и уходят раньше. Так ли это в вашем "
-                  "бизнесе, покажет только тест.",
+            "en": ('most = sim.evaluate(priced("loyalty_program", target="top 1%")).break_even_cost   # '
+                   + E["break_even"] + "\n"
+                   f'decision, reason = ("sign" if {QUOTE:g} <= most else "decline"), "r2"'),
+            "ru": ('most = sim.evaluate(priced("loyalty_program", target="top 1%")).break_even_cost   # '
+                   + R["break_even"] + "\n"
+                   f'decision, reason = ("sign" if {QUOTE * 100:g} <= most else "decline"), "r2"'),
         },
     ),
 ]

@@ -271,9 +271,11 @@ def place_labels(ax, points, texts, *, clearance=None, fontsize="small", pad: fl
     """Annotate points so that no two labels overlap and every label stays inside the Axes.
 
     Each label tries positions around its point (right, left, above, below, then further
-    out) and takes the first whose box is clear of the labels already placed; points are
-    labelled from the top. Boxes are measured with the figure's renderer after its layout,
-    so call this when the Axes limits are final.
+    out) and takes the first whose box is clear of the labels already placed, of the other
+    points' markers and of the leader lines drawn so far, and whose own leader line crosses
+    no label; when no position is that clear, the first clear of the other labels. Points
+    are labelled from the top. Boxes are measured with the figure's renderer after its
+    layout, so call this when the Axes limits are final.
 
     Parameters
     ----------
@@ -295,6 +297,7 @@ def place_labels(ax, points, texts, *, clearance=None, fontsize="small", pad: fl
         In the order of `points`.
     """
     from matplotlib.text import Text
+    from matplotlib.transforms import Bbox
 
     fig = ax.figure
     fig.draw_without_rendering()  # the final layout, so the boxes measured are the ones drawn
@@ -307,10 +310,13 @@ def place_labels(ax, points, texts, *, clearance=None, fontsize="small", pad: fl
     leader = {"arrowstyle": "-", "color": "0.6", "lw": 0.6, "shrinkA": 0, "shrinkB": 2}
 
     def candidates(r: float) -> list[tuple[float, float]]:
-        near = r + 4.0  # just outside the marker: right, left, above, below, then further out
-        out = [(near, -4.0), (-near, -4.0), (near * 0.7, near * 0.7), (-near * 0.7, near * 0.7), (0.0, near),
+        near = r + 4.0  # just outside the marker: right, left, above, the upper corners, below, then further out
+        out = [(near, -4.0), (-near, -4.0), (0.0, near), (near * 0.7, near * 0.7), (-near * 0.7, near * 0.7),
                (near * 0.7, -near * 0.7 - 12), (-near * 0.7, -near * 0.7 - 12), (0.0, -near - 24)]
         out += [(dx, -4.0 + sign * k * step) for k in range(1, 8) for sign in (1, -1) for dx in (near + 6, -near - 6)]
+        # then rings further out, for a crowded corner: the free space may be a little away
+        out += [(d * math.cos(a), d * math.sin(a)) for d in (near + 20, near + 40, near + 65)
+                for a in np.radians([45, 135, 90, 0, 180, -45, -135, -90])]
         return out
 
     def put(i, dx, dy):
@@ -320,20 +326,59 @@ def place_labels(ax, points, texts, *, clearance=None, fontsize="small", pad: fl
                            fontsize=fontsize, arrowprops=leader if far else None, **annotate)
         note.update_positions(renderer)  # where the offset puts the text, before any draw
         # the text's own box: a leader line may cross other labels' white space
-        return note, Text.get_window_extent(note, renderer).padded(pad)
+        box = Text.get_window_extent(note, renderer).padded(pad)
+        line = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, *centres[i]) if far else None
+        return note, box, line
+
+    # a marker is a square around its point (in pixels), a leader a segment from its label to its point
+    centres = [tuple(c) for c in ax.transData.transform(points)] if points else []
+    to_pixels = fig.dpi / 72.0
+    markers = [Bbox.from_extents(cx - r * to_pixels, cy - r * to_pixels, cx + r * to_pixels, cy + r * to_pixels)
+               for (cx, cy), r in zip(centres, radii)]
+
+    def crosses(line, box) -> bool:
+        # points along the segment: exact enough at the size of a label
+        t = np.linspace(0.0, 1.0, 33)
+        xs, ys = line[0] + (line[2] - line[0]) * t, line[1] + (line[3] - line[1]) * t
+        return bool(np.any((xs > box.x0) & (xs < box.x1) & (ys > box.y0) & (ys < box.y1)))
+
+    def nearest(box) -> int:
+        """The marker a label without a leader line is read as naming: clearly the closest, else -1."""
+        gaps = np.array([math.hypot(max(m.x0 - box.x1, 0.0, box.x0 - m.x1), max(m.y0 - box.y1, 0.0, box.y0 - m.y1))
+                         for m in markers])
+        first = int(np.argmin(gaps))
+        others = np.delete(gaps, first)
+        return first if not others.size or 2 * gaps[first] + pad <= others.min() else -1
 
     placed: list = []
+    lines: list = []
     out: list = [None] * len(points)
     for i in order:
         offsets = candidates(radii[i])
-        for dx, dy in offsets:
-            note, box = put(i, dx, dy)
-            inside = box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0 and box.y1 <= frame.y1
-            if inside and not any(box.overlaps(other) for other in placed):
+        chosen = None
+        # 2: clear of labels, markers and leader lines; 1: of labels and markers; 0: of labels
+        for strict in (2, 1, 0):
+            for dx, dy in offsets:
+                note, box, line = put(i, dx, dy)
+                ok = (box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0 and box.y1 <= frame.y1
+                      and not any(box.overlaps(other) for other in placed))
+                if ok and strict >= 1:
+                    ok = not any(box.overlaps(m) for j, m in enumerate(markers) if j != i)
+                if ok and strict == 2:
+                    ok = (not any(crosses(other, box) for other in lines)
+                          and (line is None or not any(crosses(line, other) for other in placed))
+                          and (line is not None or nearest(box) == i))
+                if ok:
+                    chosen = (note, box, line)
+                    break
+                note.remove()
+            if chosen:
                 break
-            note.remove()
-        else:  # crowded beyond every candidate: keep the first position
-            note, box = put(i, *offsets[0])
+        if chosen is None:  # crowded beyond every candidate: keep the first position
+            chosen = put(i, *offsets[0])
+        note, box, line = chosen
         placed.append(box)
+        if line is not None:
+            lines.append(line)
         out[i] = note
     return out

@@ -141,8 +141,9 @@ def plot_segment_map(segments: pd.DataFrame, *, currency: str | None = None, ax=
     ax.scatter(x, y, s=sizes, c=colors[: len(table)], alpha=0.8, edgecolors="white", gid="segments")
     hi = max(float(np.nanmax(np.concatenate([x, y]))) * 1.15, 0.1)
     ax.plot([0, hi], [0, hi], ":", color="0.5")
-    ax.set_xlim(0, hi)
-    ax.set_ylim(0, hi)
+    # a margin below and left of zero leaves room for the labels of the small segments near the origin
+    ax.set_xlim(-0.04 * hi, hi)
+    ax.set_ylim(-0.04 * hi, hi)
     ax.xaxis.set_major_formatter(percent_formatter(lang))
     ax.yaxis.set_major_formatter(percent_formatter(lang))
     ax.set_title(label("chart.segments.title", lang))

@@ -297,7 +297,9 @@ def check(key: str, answer, *, lang: str | None = None, currency: str | None = N
     """
     lang = resolve_lang(lang)
     ex = get(key, lang=lang)
-    if answer is Ellipsis or answer is None:
+    # a decision is answered as a pair: (..., ...) or a half-filled pair is not answered yet either
+    pair = ex.kind == "decision" and isinstance(answer, (tuple, list))
+    if answer is Ellipsis or answer is None or (pair and any(a is Ellipsis or a is None for a in answer)):
         return Feedback(False, f"✏️ {key}: {_t('empty', lang)}")
     ok, why = _CHECKERS[ex.kind](ex, answer, lang, _rate(ex, currency, lang))
     _RESULTS[key] = ok

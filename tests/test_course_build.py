@@ -216,10 +216,12 @@ def test_exercise_cells_come_from_their_one_definition(entry):
         cells = [_text(c) for c in _cells(NOTEBOOKS / lang / f"{entry.name}.ipynb")]
         for key, ex in exercises.items():
             question = f"**{LABELS['exercise'][lang]} {key}.** {ex.question[lang]}"
-            alone = f'answer = ...  # {ex.prompt[lang]}\nteach.check("{key}", answer, lang=lang)'
-            name = "answer_" + key.split(".")[1]
+            alone = build.placeholder(key, ex, lang)  # a decision is answered in two lines, checked as a pair
+            k = key.split(".")[1]
+            name, given = (f"decision_{k}", f"(decision_{k}, reason_{k})") if ex.kind == "decision" else (
+                f"answer_{k}", f"answer_{k}")
             shared = (f"{name} = ...  # {ex.prompt[lang]}",
-                      f'display(teach.check("{key}", {name}, lang=lang))')
+                      f'display(teach.check("{key}", {given}, lang=lang))')
             asked = _where(cells, lambda cell: f"\n\n{question}\n\n" in f"\n\n{cell}\n\n")
             answered = _where(cells, lambda cell: cell == alone
                               or all(line in cell.splitlines() for line in shared))

@@ -355,8 +355,8 @@ def score(notebook: str | int = 14, answers: dict | None = None, *, lang: str | 
 
     Examples
     --------
-    >>> score(12, {"12.1": 0, "12.2": "c1", "12.3": "c1"}, lang="en")
-    🏁 2 of 3 answered correctly. To look at again: 12.1.
+    >>> score(12, {"12.1": ("search", "r1"), "12.2": ("apc", "r1")}, lang="en")
+    🏁 1 of 2 answered correctly. To look at again: 12.2.
     """
     lang = resolve_lang(lang)
     keys = sorted(exercises(notebook), key=lambda k: int(k.split(".")[1]))

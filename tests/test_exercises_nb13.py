@@ -122,6 +122,12 @@ def test_the_horizon_decides_and_at_the_market_rate_the_upsell_wins_over_two_yea
     assert extra > two["curator"] - two["upsell"]
     assert nb13.extra_curator_cost() == pytest.approx(extra, rel=1e-3)
     assert teach.get("13.2").value() == ("upsell", "r1")
+    # the hint's estimate: the discounted months the kept students spend with a curator, per student
+    a, b = fitted("search_ads")
+    churn = 0.75 * a / (a + b)
+    months = sum(survival(churn * (a + b), (1 - churn) * (a + b), 3) / (1 + D) ** np.arange(3))
+    assert extra == pytest.approx(300 * 1000 * months, rel=1e-3)
+    assert f"about {months:.1f} months" in teach.get("13.2").hint["en"]
 
 
 def test_the_questions_and_feedback_quote_the_computed_figures_in_each_language():

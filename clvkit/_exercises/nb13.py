@@ -182,6 +182,8 @@ def _texts() -> dict:
             "upsell": signed_rub(market["upsell"], lang),
             "lead": rub(old["curator"] - old["upsell"], lang),
             "extra": rub(extra_curator_cost(), lang),
+            # discounted student-months of the curator's three months: what each extra rouble a month is paid on
+            "months": _num(extra_curator_cost() / (MARKET_COST - CURATOR["cost"]) / STUDENTS, lang, 1),
         }
     return out
 
@@ -319,9 +321,11 @@ EXERCISES = [
         },
         hint={
             "en": "Rerun the table's cell with CURATOR['cost'] = 1000 and read month 24; or estimate: 300 ₽ more × "
-                  "about 2.7 months × 1,000 students, against the curator's lead at month 24.",
+                  f"about {E['months']} months with a curator per student (discounted) × 1,000 students, against the curator's lead at "
+                  "month 24.",
             "ru": "Пересчитайте ячейку таблицы с CURATOR['cost'] = 1000 и посмотрите на 24-й месяц; или прикиньте: "
-                  "300 ₽ × примерно 2,7 месяца × 1 000 учеников против отрыва куратора к 24-му месяцу.",
+                  f"300 ₽ × примерно {R['months']} месяца с куратором на ученика (с дисконтированием) × 1 000 учеников против "
+                  "отрыва куратора к 24-му месяцу.",
         },
         solution={
             "en": ("# the table's cell with CURATOR['cost'] = 1000, then the row of month 24\n"

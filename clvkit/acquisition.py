@@ -9,6 +9,9 @@ acquisition channel (or segment):
 * :func:`channel_economics` -- LTV:CAC, the CAC ceiling, the headroom under it and
   the payback period per channel.
 * :func:`allocate_budget` -- a value-based split of a budget across channels.
+* :func:`required_conversion` and :func:`conversion_targets` -- from the LTV to the most a
+  new customer may cost (the affordable CPA) to the conversion a campaign that pays per
+  click or per lead must reach to stay under it.
 
 The budget split
 ----------------
@@ -48,7 +51,8 @@ from .errors import ClvDataError
 from .formulas import max_acquisition_cost, payback_period
 from .i18n import text
 
-__all__ = ["allocate_budget", "channel_economics", "ltv_by_group", "max_allowable_cac"]
+__all__ = ["allocate_budget", "channel_economics", "conversion_targets", "ltv_by_group", "max_allowable_cac",
+           "required_conversion"]
 
 _LN2 = math.log(2.0)
 
@@ -378,4 +382,165 @@ def allocate_budget(
     out["net_value"] = out["value"] - spend
     out.attrs["level"] = float(level)
     out.attrs["unspent"] = max(total - spent, 0.0)
+    return out
+
+
+# --------------------------------------------------------------------- conversion targets
+def _where_in(values, i: int) -> str:
+    """Where a bad value sits: nothing for a single number, its row label or position otherwise."""
+    if np.ndim(values) == 0:
+        return ""
+    label = values.index[i] if isinstance(values, pd.Series) else i
+    return text("acquisition_targets.where", row=repr(_plain(label)))
+
+
+def _amounts(name: str, values, *, positive: bool):
+    """`values` as floats (a number, a sequence or a Series), every one finite and >= 0 (> 0 if `positive`)."""
+    if isinstance(values, (str, bytes)) or isinstance(values, bool):
+        raise ClvDataError(text("acquisition_targets.not_amount", name=name, value=repr(values)))
+    try:
+        array = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise ClvDataError(text("acquisition_targets.not_amount", name=name, value=repr(values))) from None
+    flat = np.atleast_1d(array)
+    bad = ~np.isfinite(flat) | ((flat <= 0) if positive else (flat < 0))
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        shown = repr(_plain(np.atleast_1d(np.asarray(values, dtype=object))[i]))
+        key = "acquisition_targets.ceiling" if positive else "acquisition_targets.cost"
+        raise ClvDataError(text(key, name=name, value=shown, where=_where_in(values, i)))
+    return array
+
+
+def _funnel_share(other_steps) -> float:
+    """The product of the funnel's other conversion rates, each a share in (0, 1]."""
+    if other_steps is None:
+        return 1.0
+    steps = [other_steps] if np.ndim(other_steps) == 0 else list(other_steps)
+    share = 1.0
+    for k, step in enumerate(steps, start=1):
+        ok = not isinstance(step, (str, bytes, bool))
+        try:
+            x = float(step) if ok else math.nan
+        except (TypeError, ValueError):
+            x = math.nan
+        if not (math.isfinite(x) and 0.0 < x <= 1.0):
+            raise ClvDataError(text("acquisition_targets.step", value=repr(_plain(step)), k=k))
+        share *= x
+    return share
+
+
+def required_conversion(cost_per_click, max_cac, *, other_steps=None):
+    """The lowest conversion that keeps the cost of a new customer at or under a ceiling.
+
+    A campaign that pays per click (or per lead) pays ``cost_per_click / conversion`` for each
+    customer, where ``conversion`` is the share of clicks that become customers. Keeping that
+    at or under ``max_cac`` needs::
+
+        conversion >= cost_per_click / max_cac
+
+    When the funnel has other steps whose rates are known (a landing page turns 12% of clicks
+    into sign-ups), the step left to plan must reach ``cost_per_click / (max_cac * product of the
+    other steps)``. A result above 1 means no conversion can reach the target: one click already
+    costs more than the share of a customer it can buy.
+
+    Parameters
+    ----------
+    cost_per_click : float, array or Series
+        What one click (or lead, or whatever the campaign pays for) costs, >= 0.
+    max_cac : float, array or Series
+        The most one new customer may cost (the affordable CPA), > 0; usually
+        ``clvkit.formulas.max_acquisition_cost(ltv, target_ratio=...)``. It broadcasts against
+        `cost_per_click`.
+    other_steps : float or sequence of float, optional
+        The conversion rates of the funnel's other steps, each a share in (0, 1]. Without it the
+        result is the whole funnel's conversion, from click to customer.
+
+    Returns
+    -------
+    float, array or Series
+        The lowest conversion of the step left to plan (a share; 0.02 = 2%); a Series (named
+        ``required_conversion``) when either amount is one.
+
+    Raises
+    ------
+    ClvDataError
+        When a cost is negative or not a number, a ceiling is zero or less (no conversion can keep
+        a customer under it), or a step's rate is not a share above 0 and at most 1.
+
+    Examples
+    --------
+    A customer may cost 40 and a click costs 0.80: 2% of clicks must become customers.
+
+    >>> round(required_conversion(0.8, 40.0), 6)
+    0.02
+    >>> round(required_conversion(0.8, 40.0, other_steps=0.1), 6)  # 10% of clicks sign up
+    0.2
+
+    References
+    ----------
+    Blattberg, R. C. & Deighton, J. (1996). Manage marketing by the customer equity test.
+    Harvard Business Review 74(4), 136-144 (acquisition spending limited by customer value).
+    """
+    if (isinstance(cost_per_click, pd.Series) and isinstance(max_cac, pd.Series)
+            and not cost_per_click.index.equals(max_cac.index)):
+        # matched by position or by label? the two readings differ, so neither is guessed
+        raise ClvDataError(text("acquisition_targets.rows_differ", cost=list(cost_per_click.index)[:5],
+                                ceiling=list(max_cac.index)[:5]))
+    cost = _amounts("cost_per_click", cost_per_click, positive=False)
+    ceiling = _amounts("max_cac", max_cac, positive=True)
+    share = _funnel_share(other_steps)
+    result = cost / (ceiling * share)
+    for given in (cost_per_click, max_cac):
+        if isinstance(given, pd.Series):
+            return pd.Series(np.broadcast_to(result, (len(given),)), index=given.index, name="required_conversion")
+    return float(result) if np.ndim(result) == 0 else result
+
+
+def conversion_targets(ltv, *, cost_per_click, target_ratio=3.0, other_steps=None) -> pd.DataFrame:
+    """From the value of a customer to the conversion a campaign must reach: one row per LTV.
+
+    For every LTV: the affordable CPA (the most a new customer may cost at the target LTV:CAC,
+    ``ltv / target_ratio``) and the lowest conversion that keeps a campaign paying
+    `cost_per_click` under it (:func:`required_conversion`). A higher LTV, from better retention
+    for example, raises the affordable CPA and lowers the conversion target in proportion.
+
+    Parameters
+    ----------
+    ltv : float, sequence, dict or Series
+        The value of a new customer (a margin, not revenue), one per scenario; the keys of a dict
+        or the index of a Series name the rows.
+    cost_per_click : float
+        What one click (or lead) costs, >= 0.
+    target_ratio : float, optional
+        The LTV:CAC the team asks for, > 0 (default 3). The 3:1 rule of thumb speaks of the
+        average customer of a campaign, so the result is a target for the campaign's average
+        conversion.
+    other_steps : float or sequence of float, optional
+        Known conversion rates of the funnel's other steps (see :func:`required_conversion`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``ltv``, ``max_cac`` (the affordable CPA) and ``required_conversion``.
+
+    Examples
+    --------
+    >>> conversion_targets({"today": 120.0, "better retention": 150.0}, cost_per_click=0.8).round(4)
+                        ltv  max_cac  required_conversion
+    today             120.0     40.0                0.020
+    better retention  150.0     50.0                0.016
+    """
+    if isinstance(ltv, dict):
+        ltv = pd.Series(ltv, dtype=float)
+    values = ltv if isinstance(ltv, pd.Series) else pd.Series(np.atleast_1d(np.asarray(ltv, dtype=object)))
+    clean = pd.Series(_amounts("ltv", values, positive=True), index=values.index)
+    ratio = check_number("target_ratio", target_ratio, low=0.0, low_open=True)
+    cost = float(_amounts("cost_per_click", cost_per_click, positive=False)) if np.ndim(cost_per_click) == 0 else None
+    if cost is None:
+        raise ClvDataError(text("acquisition_targets.not_amount", name="cost_per_click", value=repr(cost_per_click)))
+    out = pd.DataFrame(index=clean.index)
+    out["ltv"] = clean
+    out["max_cac"] = max_acquisition_cost(clean, target_ratio=ratio)
+    out["required_conversion"] = required_conversion(cost, out["max_cac"], other_steps=other_steps)
     return out

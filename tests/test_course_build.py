@@ -216,12 +216,12 @@ def test_exercise_cells_come_from_their_one_definition(entry):
         cells = [_text(c) for c in _cells(NOTEBOOKS / lang / f"{entry.name}.ipynb")]
         for key, ex in exercises.items():
             question = f"**{LABELS['exercise'][lang]} {key}.** {ex.question[lang]}"
-            alone = build.placeholder(key, ex, lang)  # a decision is answered in two lines, checked as a pair
+            alone = build.placeholder(key, ex, lang)  # a decision's cell has two lines, decision and reason
             k = key.split(".")[1]
-            name, given = (f"decision_{k}", f"(decision_{k}, reason_{k})") if ex.kind == "decision" else (
-                f"answer_{k}", f"answer_{k}")
-            shared = (f"{name} = ...  # {ex.prompt[lang]}",
-                      f'display(teach.check("{key}", {given}, lang=lang))')
+            shared = ((f"decision_{k} = ...  # {ex.prompt[lang]}",
+                       f'display(teach.check("{key}", (decision_{k}, reason_{k}), lang=lang))')
+                      if ex.kind == "decision" else
+                      (f"answer_{k} = ...  # {ex.prompt[lang]}", f'display(teach.check("{key}", answer_{k}, lang=lang))'))
             asked = _where(cells, lambda cell: f"\n\n{question}\n\n" in f"\n\n{cell}\n\n")
             answered = _where(cells, lambda cell: cell == alone
                               or all(line in cell.splitlines() for line in shared))

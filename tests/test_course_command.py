@@ -113,8 +113,8 @@ def test_the_working_copy_is_made_once_and_never_overwritten(tmp_path):
     mine.write_text("my own work")
     assert tasks.working_copy(tmp_path, sys.executable) == []
     assert mine.read_text() == "my own work"
-    (tmp_path / "ru" / "05_discounting_and_retention.ipynb").unlink()
-    assert [p.name for p in tasks.working_copy(tmp_path, sys.executable)] == ["05_discounting_and_retention.ipynb"]
+    (tmp_path / "ru" / "15_discounting_and_retention.ipynb").unlink()
+    assert [p.name for p in tasks.working_copy(tmp_path, sys.executable)] == ["15_discounting_and_retention.ipynb"]
 
 
 def test_resetting_a_notebook_restores_the_published_one_and_keeps_the_learners_as_a_backup(tmp_path):

@@ -212,9 +212,9 @@ def test_the_score_of_a_dict_of_answers():
 
 
 def test_answers_to_unknown_questions_are_refused_in_both_languages():
-    with pytest.raises(ClvDataError, match="'13.21'.*notebook 14"):
+    with pytest.raises(ClvDataError, match="'14.21'.*notebook 14"):
         teach.score(14, {"14.21": 1}, lang="en")
-    with pytest.raises(ClvDataError, match="'13.21'.*блокноте 13"):
+    with pytest.raises(ClvDataError, match="'14.21'.*блокноте 14"):
         teach.score(14, {"14.21": 1}, lang="ru")
 
 

@@ -263,7 +263,7 @@ def _allowed_latin() -> set[str]:
     return words | {"CDNOW", "Fader", "Hardie", "Lee", "Shang", "Gupta", "Lehmann", "clvkit", "Pareto", "NBD",
                     "MBG", "BG", "BB", "Gamma", "Shift", "Enter", "Excel", "Voila", "CSV", "MAE", "RMSE",
                     "SE",
-                    "basic", "premium"}  # the subscription plans of notebook 10 are named so in both tracks
+                    "basic", "premium"}  # the subscription plans of notebook 09 are named so in both tracks
 
 
 ALLOWED = _allowed_latin()

@@ -50,25 +50,52 @@ def test_wrong_numbers_say_which_way_they_are_off(ex):
     assert ex.hint["ru"] in ru.text and "Пока не так" in ru.text
 
 
-def test_unanswered_exercise_asks_for_an_answer():
-    assert "replace the ..." in teach.check("00.2", ...).text
-    assert "замените ..." in teach.check("00.2", ..., lang="ru").text
+def _number(**changes):
+    fields = dict(key="00.6", kind="number", expected=2357, rel_tol=0.0, abs_tol=0.5, decimals=0,
+                  hint={"en": "Count the rows.", "ru": "Посчитайте строки."},
+                  solution={"en": "len(summary)", "ru": "len(summary)"})
+    fields.update(changes)
+    return teach.Exercise(**fields)
 
 
-def test_tolerance_accepts_rounding():
-    value = teach.get("00.2").value()
-    assert teach.check("00.2", value + 0.4).correct
-    assert not teach.check("00.2", value + 1).correct
+def _choice():
+    return teach.Exercise(key="00.5", kind="choice", expected="a", options=("a", "b", "c", "d"),
+                          hint={"en": "Look at the map.", "ru": "Посмотрите на карту."},
+                          solution={"en": "a", "ru": "a"})
 
 
-def test_choice_outside_the_options_lists_them():
-    assert "one of: a, b, c, d" in teach.check("00.1", "z").text
-    assert teach.check("00.1", " A ").correct
+def test_unanswered_exercise_asks_for_an_answer(monkeypatch):
+    monkeypatch.setattr(teach, "get", lambda key, lang=None: _number())
+    assert "replace the ..." in teach.check("00.6", ...).text
+    assert "замените ..." in teach.check("00.6", ..., lang="ru").text
 
 
-def test_solution_reveals_the_answer_in_the_reader_language():
-    text = teach.solution("00.2", lang="ru").text
-    assert text.startswith("📖 Решение (00.2)") and "Ответ: 2" in text
+def test_an_unanswered_decision_cell_asks_for_an_answer_and_counts_as_not_checked(monkeypatch):
+    monkeypatch.setattr(teach, "get", lambda key, lang=None: _decision())
+    teach.forget()
+    feedback = teach.check("00.8", (..., ...))
+    assert feedback.text.startswith("✏️ 00.8:") and not feedback.correct
+    assert "00.8" not in teach._RESULTS
+    assert "(decision, reason)" not in teach.check("00.8", (..., ...), lang="ru").text
+    assert "r1, r2" in teach.check("00.8", ("cut B", ...)).text  # half an answer is checked
+
+
+def test_tolerance_accepts_rounding(monkeypatch):
+    monkeypatch.setattr(teach, "get", lambda key, lang=None: _number())
+    assert teach.check("00.6", 2357 + 0.4).correct
+    assert not teach.check("00.6", 2357 + 1).correct
+
+
+def test_choice_outside_the_options_lists_them(monkeypatch):
+    monkeypatch.setattr(teach, "get", lambda key, lang=None: _choice())
+    assert "one of: a, b, c, d" in teach.check("00.5", "z").text
+    assert teach.check("00.5", " A ").correct
+
+
+def test_solution_reveals_the_answer_in_the_reader_language(monkeypatch):
+    monkeypatch.setattr(teach, "get", lambda key, lang=None: _number())
+    text = teach.solution("00.6", lang="ru").text
+    assert text.startswith("📖 Решение (00.6)") and "Ответ: 2" in text
 
 
 def test_unknown_keys_are_explained():
@@ -78,8 +105,9 @@ def test_unknown_keys_are_explained():
         teach.check("00.9", 1)
 
 
-def test_feedback_is_deterministic_text():
-    assert repr(teach.check("00.1", "b")) == repr(teach.check("00.1", "b"))
+def test_feedback_is_deterministic_text(monkeypatch):
+    monkeypatch.setattr(teach, "get", lambda key, lang=None: _choice())
+    assert repr(teach.check("00.5", "b")) == repr(teach.check("00.5", "b"))
 
 
 def _notebook_sources(track: str):

@@ -195,6 +195,32 @@ def test_exact_duplicates_are_counted_and_optionally_dropped():
         assert len(ck.load_transactions(source, on_duplicate="drop")) == 4
 
 
+def test_the_duplicate_scan_agrees_with_pandas_on_a_large_log_with_near_repeats():
+    # rows that differ in one column only (a cent, a day, an id) sit beside exact repeats, in three kinds
+    # of column as read: the scan must flag exactly the rows pandas' duplicated() flags
+    from clvkit.data.transactions import _duplicates
+
+    rng = np.random.default_rng(7)
+    n = 300_000
+    frame = pd.DataFrame({"customer_id": rng.integers(0, 40_000, n).astype(str),
+                          "date": rng.integers(0, 400, n).astype("int64"),
+                          "amount": rng.integers(100, 140, n) / 10})
+    repeat = rng.choice(n, 20_000)
+    into = rng.choice(n, 20_000)
+    for name in frame:
+        frame[name] = frame[name].to_numpy()  # a fresh column, then rows copied within it
+        frame.loc[into, name] = frame[name].to_numpy()[repeat]
+    assert (frame["date"].dtype, frame["amount"].dtype) == (np.dtype("int64"), np.dtype("float64"))
+    expected = frame.duplicated(keep="first").to_numpy()
+    import pyarrow as pa
+
+    columns = [pa.chunked_array([frame["customer_id"].to_numpy()[:n // 2], frame["customer_id"].to_numpy()[n // 2:]]),
+               frame["date"].to_numpy(), frame["amount"]]
+    found = _duplicates(columns)
+    assert expected.sum() > 15_000
+    assert np.array_equal(found, expected)
+
+
 def test_unknown_policy_names_the_choices():
     with pytest.raises(ClvDataError, match=r"on_negative must be one of 'net', 'drop', 'raise'; got 'ignore'"):
         ck.load_transactions(raw(), on_negative="ignore")

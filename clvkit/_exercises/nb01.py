@@ -17,13 +17,6 @@ def _timeline_clv() -> float:
     return float(np.sum(margins / (1.0 + TIMELINE_DISCOUNT) ** years))
 
 
-def _cdnow_median_historical_value() -> float:
-    from ..datasets import load_cdnow_transactions
-    from ..formulas import historical_clv
-
-    return float(historical_clv(load_cdnow_transactions(), margin=0.3).median())
-
-
 EXERCISES = [
     Exercise(
         key="01.1",
@@ -33,14 +26,13 @@ EXERCISES = [
                 "end\n"
                 "of year 2 and $60 at the end of year 3, and then leave. At a discount rate of "
                 "10% a year, what is\n"
-                "their CLV? (You can copy the table above and change the margins, or do it by "
-                "hand.)"
+                "their CLV? (Change the margins of the table above, or do it by hand.)"
             ),
             "ru": (
                 "Другой клиент принесёт 10 000 ₽ маржи в конце первого года, 8 000 ₽ в конце второго\n"
                 "и 6 000 ₽ в конце третьего, а потом уйдёт. Каков его CLV при ставке "
                 "дисконтирования 10% в год? (Можно\n"
-                "скопировать таблицу выше и поменять маржу или посчитать вручную.)"
+                "поменять маржу в таблице выше или посчитать вручную.)"
             ),
         },
         prompt={
@@ -78,116 +70,61 @@ EXERCISES = [
     ),
     Exercise(
         key="01.2",
-        question={
-            "en": (
-                "A shop customer orders 10 times a year at $50 an order, the gross margin is "
-                "30%,\n"
-                "they have been a customer for two years, yearly retention is 80% and the "
-                "discount rate 10%. The cell\n"
-                "below computes five numbers about them:\n"
-                "\n"
-                "- **a** — the average order value;\n"
-                "- **b** — the revenue they have brought in their two years so far;\n"
-                "- **c** — the margin of one order;\n"
-                "- **d** — the expected future margin, weighted by the chance they stay and "
-                "discounted;\n"
-                "- **e** — the expected future revenue, weighted by the chance they stay and "
-                "discounted.\n"
-                "\n"
-                "Which one is the customer's CLV? Answer with a letter."
-            ),
-            "ru": (
-                "Клиент магазина делает 10 заказов в год со средним чеком 5 000 ₽, валовая маржа "
-                "30%,\n"
-                "он покупает у нас уже два года, удержание — 80% в год, ставка дисконтирования "
-                "— 10%. Ячейка ниже\n"
-                "считает пять чисел об этом клиенте:\n"
-                "\n"
-                "- **a** — средний чек;\n"
-                "- **b** — выручка от клиента за два прошедших года;\n"
-                "- **c** — маржа одного заказа;\n"
-                "- **d** — ожидаемая будущая маржа с учётом вероятности удержания, "
-                "дисконтированная;\n"
-                "- **e** — ожидаемая будущая выручка с учётом вероятности удержания, "
-                "дисконтированная.\n"
-                "\n"
-                "Какое из них — CLV клиента? Ответьте буквой."
-            ),
-        },
-        prompt={
-            "en": 'your answer: "a", "b", "c", "d" or "e"',
-            "ru": 'ваш ответ: "a", "b", "c", "d" или "e"',
-        },
-        feedback={
-            "en": (
-                "Only d looks forward, counts margin and discounts it: that is what CLV means."
-            ),
-            "ru": (
-                "Только d смотрит вперёд, считает маржу и дисконтирует её: это и есть CLV."
-            ),
-        },
-        kind="choice",
-        expected="d",
+        kind="decision",
+        expected=("d", "r1"),
         options=("a", "b", "c", "d", "e"),
-        # the formulas are lettered a-e; a Russian keyboard gives the look-alikes «а», «с», «е», or а, б, г, д
+        # the numbers are lettered a-e; a Russian keyboard gives the look-alikes «а», «с», «е», or а, б, г, д
         # in order («в», third in order but B to the eye, could be read two ways and is not taken)
         synonyms={"a": ("а",), "b": ("б",), "c": ("с",), "d": ("г",), "e": ("е", "д")},
-        hint={
-            "en": "CLV looks forward, counts margin rather than revenue, and covers the whole relationship, "
-                  "not one order.",
-            "ru": "CLV смотрит вперёд, считает маржу, а не выручку, и охватывает все отношения с клиентом, "
-                  "а не один заказ.",
-        },
-        solution={
-            "en": "a is the average order value (one order, revenue); b is revenue to date (the past, revenue); "
-                  "c is the margin of one order; e looks forward but counts revenue, not margin. Only d adds up "
-                  "the expected future margins, weighted by the chance the customer stays and discounted: "
-                  "answer 'd'.",
-            "ru": "a — средний чек (один заказ, выручка); b — выручка за прошлые годы (прошлое, выручка); "
-                  "c — маржа одного заказа; e смотрит вперёд, но считает выручку, а не маржу. Только d "
-                  "складывает ожидаемую будущую маржу с учётом вероятности удержания и дисконтирования: "
-                  "ответ 'd'.",
-        },
-    ),
-    Exercise(
-        key="01.3",
         question={
-            "en": (
-                "What is the **median** historical value of a CDNOW customer (at a 30% "
-                "margin), in\n"
-                "dollars? Half of the customers brought less than this. Use `historical_value`."
-            ),
-            "ru": (
-                "Какова **медиана** исторического CLV клиента CDNOW (при марже 30%), в "
-                "рублях?\n"
-                "Половина клиентов принесла меньше этой суммы. Используйте `historical_value`."
-            ),
+            "en": "Your team will set the most it may pay to win a customer like this one from one of the five "
+                  "numbers of the table above. Which number do you give them?",
+            "ru": "Команда определит, сколько максимум можно заплатить за привлечение такого клиента, по одному "
+                  "из пяти чисел таблицы выше. Какое число вы ей дадите?",
         },
-        prompt={
-            "en": "your answer, in dollars, e.g. historical_value.median()",
-            "ru": "ваш ответ, в рублях, например historical_value.median()",
+        prompt={"en": 'a letter: "a", "b", "c", "d" or "e"', "ru": 'буква: "a", "b", "c", "d" или "e"'},
+        reasons={
+            "r1": {"en": "it looks forward and counts margin, weighted by the chance the customer stays and discounted",
+                   "ru": "оно смотрит вперёд и считает маржу с учётом вероятности удержания и дисконтирования"},
+            "r2": {"en": "it is what the customer has really paid, a fact rather than a forecast",
+                   "ru": "это то, что клиент действительно заплатил, — факт, а не прогноз"},
+            "r3": {"en": "it is the largest figure that looks forward, so it leaves the most room to bid",
+                   "ru": "это самое большое число из смотрящих вперёд, оно оставляет больше всего простора для ставок"},
         },
-        feedback={
-            "en": (
-                "The median sits far below the mean: a few big customers pull the average up."
-            ),
-            "ru": (
-                "Медиана намного ниже среднего: несколько крупных клиентов тянут среднее вверх."
-            ),
+        explain={
+            "a": {"en": "a is one order's revenue ($50): it ignores the margin and every later order.",
+                  "ru": "a — выручка одного заказа (5 000 ₽): без маржи и без всех следующих заказов."},
+            "b": {"en": "b is revenue already received ($1,000): the past, and revenue rather than margin; a new "
+                        "customer has no past at all.",
+                  "ru": "b — уже полученная выручка (100 000 ₽): это прошлое и выручка, а не маржа; у нового клиента "
+                        "прошлого нет вовсе."},
+            "c": {"en": "c is the margin of one order ($15): the customer orders ten times a year for years.",
+                  "ru": "c — маржа одного заказа (1 500 ₽), а клиент заказывает десять раз в год годами."},
+            "d": {"en": "d is the expected future margin, weighted by retention and discounted: the CLV.",
+                  "ru": "d — ожидаемая будущая маржа с учётом удержания и дисконтирования: это и есть CLV."},
+            "e": {"en": "e looks forward but counts revenue ($1,333), more than three times d: paying from it "
+                        "would pay for the cost of goods as well.",
+                  "ru": "e смотрит вперёд, но считает выручку (133 333 ₽), втрое с лишним больше d: платить по нему — "
+                        "значит оплачивать ещё и себестоимость товара."},
+            "r1": {"en": "Right: only d looks forward, counts margin and discounts it.",
+                   "ru": "Верно: только d смотрит вперёд, считает маржу и дисконтирует её."},
+            "r2": {"en": "d is a forecast, not a fact: what the customer has really paid is b, which looks back and "
+                         "counts revenue.",
+                   "ru": "d — прогноз, а не факт: то, что клиент действительно заплатил, — это b, и оно смотрит назад "
+                         "и считает выручку."},
+            "r3": {"en": "d is not the largest: e is ($1,333 against $400), and it is e that would overpay, because it "
+                         "counts revenue.",
+                   "ru": "d не самое большое: больше e (133 333 ₽ против 40 000 ₽), и именно по e команда переплатила "
+                         "бы — оно считает выручку."},
         },
-        kind="number",
-        expected=_cdnow_median_historical_value,
-        money=True,
-        rel_tol=0.005,
-        hint={
-            "en": "historical_value holds one number per customer; take its median: historical_value.median().",
-            "ru": "В historical_value одно число на клиента; возьмите медиану: historical_value.median().",
-        },
-        solution={
-            "en": "historical_value = ck.formulas.historical_clv(transactions, margin=0.3)\n"
-                  "historical_value.median()",
-            "ru": "historical_value = ck.formulas.historical_clv(transactions, margin=0.3)\n"
-                  "historical_value.median()",
-        },
+        feedback={"en": "A ceiling on what a customer may cost comes from their future margin, not from revenue or "
+                        "the past.",
+                  "ru": "Потолок стоимости клиента задаёт его будущая маржа, а не выручка и не прошлое."},
+        hint={"en": "CLV looks forward, counts margin rather than revenue, and covers the whole relationship.",
+              "ru": "CLV смотрит вперёд, считает маржу, а не выручку, и охватывает все отношения с клиентом."},
+        solution={"en": "candidates[\"d\"]  # the expected future margin, weighted by retention and discounted\n"
+                        "decision, reason = \"d\", \"r1\"",
+                  "ru": "candidates[\"d\"]  # ожидаемая будущая маржа с учётом удержания и дисконтирования\n"
+                        "decision, reason = \"d\", \"r1\""},
     ),
 ]

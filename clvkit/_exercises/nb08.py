@@ -1,4 +1,4 @@
-"""Exercises of notebook 08 (case studies on the synthetic retailer, subscription and coffee-chain data)."""
+"""Exercises of notebook 08 (case: an online retailer, the Amazon pattern; SYNTHETIC data)."""
 
 from __future__ import annotations
 
@@ -7,264 +7,191 @@ from functools import lru_cache
 from ..teach import Exercise
 
 #: Assumptions shared with the notebook.
-HORIZON = "12 months"
-ANNUAL_DISCOUNT_RATE = 0.1
-RETAIL_MARGIN = 0.3
-SUBSCRIPTION_MARGIN = 0.6
-COFFEE_MARGIN = 0.6
-#: Recommendations: a one-off set-up cost per customer and a running cost a month.
-RECOMMENDATION_COST_ONCE = 1.0
-RECOMMENDATION_COST_PER_MONTH = 0.1
-#: The dearer set-up cost of exercise 10.1.
-EXERCISE_COST_ONCE = 2.5
-#: Loyalty program: enrolment cost, rewards a month, share of non-members who join.
-LOYALTY_COSTS = {"cost_once": 2.0, "cost_per_period": 0.3, "take_up": 0.3}
-#: Share of the member / non-member gap the program is assumed to cause (notebook, exercise 08.3).
-GAP_SHARE = 0.5
-EXERCISE_GAP_SHARE = 0.25
+HORIZON = "12 months"  # the recommendation vendor's contract runs one year
+ANNUAL_DISCOUNT_RATE = 0.10
+MARGIN = 0.30
+#: The first quote of the notebook and the vendor's real quote of exercise 08.1, dollars per customer.
+COST_ONCE, COST_PER_MONTH = 1.0, 0.1
+QUOTE_ONCE = 2.5
+#: The CLV tiers that make up the top 20% of the control group.
+TOP_20 = ("top 1%", "top 1-5%", "top 5-20%")
 
 
 @lru_cache(maxsize=1)
 def retailer_base():
-    """Retailer summary with channel and test group, fitted BG/NBD and Gamma-Gamma, order-value uplift."""
+    """Summary, test group per customer, fitted BG/NBD and Gamma-Gamma, and the measured order-value uplift."""
     from ..data.summary import summarize
     from ..datasets import load_retailer
     from ..models import BGNBD, GammaGamma
 
     tx = load_retailer()
     summary = summarize(tx, observation_end=tx.attrs["observation_end"], time_unit="W", purchase_grain="D")
-    first = tx.groupby("customer_id")[["channel", "recommendations"]].first()
-    customers = summary.assign(channel=first["channel"], recommendations=first["recommendations"])
+    group = tx.groupby("customer_id")["recommendations"].first()
     aov = tx.groupby("recommendations")["amount"].mean()
-    uplift = float(aov[1] / aov[0] - 1)
-    return customers, BGNBD().fit(summary), GammaGamma().fit(summary), uplift
+    return summary, group, BGNBD().fit(summary), GammaGamma().fit(summary), float(aov[1] / aov[0] - 1)
 
 
 @lru_cache(maxsize=1)
-def recommendation_simulator():
-    """StrategySimulator on the control group (the customers who do not see recommendations yet)."""
+def control_simulator():
+    """The control group (no recommendations yet), its CLV tiers and a StrategySimulator with the tiers."""
+    from ..segments import clv_tiers
     from ..strategy import StrategySimulator
+    from ..valuation import customer_lifetime_value
 
-    customers, bgnbd, gg, _ = retailer_base()
-    control = customers[customers["recommendations"] == 0]
-    return StrategySimulator(bgnbd, gg, control, horizon=HORIZON, annual_discount_rate=ANNUAL_DISCOUNT_RATE,
-                             margin=RETAIL_MARGIN)
+    summary, group, bgnbd, gg, _ = retailer_base()
+    control = summary[group.reindex(summary.index) == 0]
+    value = customer_lifetime_value(bgnbd, gg, control, horizon=HORIZON, annual_discount_rate=ANNUAL_DISCOUNT_RATE,
+                                    margin=MARGIN)
+    tiers = clv_tiers(value["clv"])
+    sim = StrategySimulator(bgnbd, gg, control, horizon=HORIZON, annual_discount_rate=ANNUAL_DISCOUNT_RATE,
+                            margin=MARGIN, segments=tiers)
+    return sim, tiers
 
 
-def _recommendation_roi() -> float:
+def rollout_net(cost_once: float = QUOTE_ONCE) -> dict:
+    """Net uplift over the horizon of the three rollouts of exercise 08.1, dollars: everyone, top 20%, nobody."""
     from ..strategy import Strategy
 
-    uplift = retailer_base()[3]
-    strategy = Strategy(name="recommendations", aov_change=uplift, cost_once=EXERCISE_COST_ONCE,
-                        cost_per_period=RECOMMENDATION_COST_PER_MONTH)
-    return recommendation_simulator().evaluate(strategy).roi
+    sim, _ = control_simulator()
+    offer = Strategy(name="recommendations", aov_change=retailer_base()[4], cost_once=cost_once,
+                     cost_per_period=COST_PER_MONTH)
+    return {"everyone": sim.evaluate(offer).net_uplift,
+            "top_20": sum(sim.evaluate(offer.with_levers(target=t)).net_uplift for t in TOP_20),
+            "nobody": 0.0}
 
 
-@lru_cache(maxsize=1)
-def subscription_models() -> dict:
-    """sBG fitted per plan to the survivors at the start of months 0..18 (all cohorts summed)."""
-    from ..data.cohorts import cohort_table
-    from ..datasets import load_subscription
-    from ..models import ShiftedBetaGeometric
-
-    payments = load_subscription()
-    models = {}
-    for plan in ("basic", "premium"):
-        table = cohort_table(payments[payments["plan"] == plan], period="M", metric="customers",
-                             observation_end=payments.attrs["observation_end"])
-        models[plan] = ShiftedBetaGeometric().fit(table.loc[:, :18].sum(), time_unit="M")
-    return models
+def _to_whom():
+    net = rollout_net()
+    best = max(net, key=net.get)
+    reason = {"everyone": "r3", "top_20": "r1", "nobody": "r2"}[best]
+    return best, reason
 
 
-def _premium_subscriber_value() -> float:
-    from ..units import rate_per_unit
-
-    d = rate_per_unit(ANNUAL_DISCOUNT_RATE, "M")
-    return SUBSCRIPTION_MARGIN * 14.99 * subscription_models()["premium"].discounted_expected_lifetime(d)
-
-
-@lru_cache(maxsize=1)
-def coffee_base():
-    """Coffee summary with the member flag, BG/NBD per group and one Gamma-Gamma for all."""
-    from ..data.summary import summarize
-    from ..datasets import load_coffee_chain
-    from ..models import BGNBD, GammaGamma
-
-    tx = load_coffee_chain()
-    summary = summarize(tx, observation_end=tx.attrs["observation_end"], time_unit="W", purchase_grain="exact")
-    customers = summary.assign(member=tx.groupby("customer_id")["member"].first())
-    members = BGNBD().fit(customers[customers["member"] == 1])
-    others = BGNBD().fit(customers[customers["member"] == 0])
-    return customers, members, others, GammaGamma().fit(customers)
-
-
-def loyalty_levers(share: float) -> dict:
-    """Churn and frequency levers that close `share` of the fitted member / non-member gap."""
-    _, members, others, _ = coffee_base()
-    pm, po = members.params_, others.params_
-    dropout = (pm["a"] / (pm["a"] + pm["b"])) / (po["a"] / (po["a"] + po["b"])) - 1
-    rate = (pm["r"] / pm["alpha"]) / (po["r"] / po["alpha"]) - 1
-    return {"churn_change": share * float(dropout), "frequency_change": share * float(rate)}
-
-
-@lru_cache(maxsize=1)
-def loyalty_simulator():
-    """StrategySimulator on the non-members with their own BG/NBD."""
-    from ..strategy import StrategySimulator
-
-    customers, _, others, gg = coffee_base()
-    return StrategySimulator(others, gg, customers[customers["member"] == 0], horizon=HORIZON,
-                             annual_discount_rate=ANNUAL_DISCOUNT_RATE, margin=COFFEE_MARGIN)
-
-
-def _loyalty_roi_quarter_gap() -> float:
-    from ..strategy import preset
-
-    program = preset("loyalty_program", **loyalty_levers(EXERCISE_GAP_SHARE), **LOYALTY_COSTS)
-    return loyalty_simulator().evaluate(program).roi
-
+_TO_WHOM_OPTIONS = ("everyone", "top_20", "nobody")
 
 EXERCISES = [
     Exercise(
         key="08.1",
+        kind="decision",
+        expected=_to_whom,
+        options=_TO_WHOM_OPTIONS,
+        synonyms={"everyone": ("всем", "все", "all"), "top_20": ("лучшим 20%", "топ 20%", "top 20%"),
+                  "nobody": ("никому", "none")},
+        reasons={
+            "r1": {"en": "the customers of the top 20% each add more than the set-up costs; the rest add less",
+                   "ru": "каждый клиент из лучших 20% приносит больше, чем стоит запуск; остальные — меньше"},
+            "r2": {"en": "the rollout to the whole control group loses money over the year",
+                   "ru": "включение всей контрольной группе за год убыточно"},
+            "r3": {"en": "the test lifted the order value of every kind of customer by about a fifth",
+                   "ru": "тест поднял средний чек у всех клиентов примерно на пятую часть"},
+        },
+        explain={
+            "everyone": {"en": "Everyone loses money: the 2,400 customers outside the top 20% add about $0.30 each "
+                               "against a $2.50 set-up, and their loss outweighs the gain of the top 20%.",
+                         "ru": "Всем — убыточно: 2 400 клиентов за пределами лучших 20% приносят примерно по 30 ₽ "
+                               "при запуске за 250 ₽, и их убыток перекрывает выигрыш на лучших 20%."},
+            "top_20": {"en": "Right: in the top 20% the break-even set-up cost is $5 to $48 a customer, above the "
+                             "$2.50 quote, so each of them pays for itself.",
+                       "ru": "Верно: у лучших 20% точка безубыточности — от 500 до 4 800 ₽ на клиента, выше "
+                             "цены 250 ₽, поэтому каждый из них окупает себя."},
+            "nobody": {"en": "Nobody leaves money on the table: the top 20% alone would add about $4,000 net "
+                             "over the year.",
+                       "ru": "Никому — значит упустить деньги: одни лучшие 20% дали бы за год около 400 000 ₽ "
+                             "чистого прироста."},
+            "r1": {"en": "Right: a customer is worth the set-up when their break-even cost (about $5 and more in "
+                         "the top 20%, $0.30 in the rest) is above the $2.50 quote.",
+                   "ru": "Верно: запуск на клиента оправдан, когда его точка безубыточности (от 500 ₽ у лучших "
+                         "20%, 30 ₽ у остальных) выше цены 250 ₽."},
+            "r2": {"en": "The whole group's loss is an average: it hides the top 20%, who pay for themselves "
+                         "several times over.",
+                   "ru": "Убыток всей группы — это среднее: за ним прячутся лучшие 20%, которые окупаются "
+                         "в несколько раз."},
+            "r3": {"en": "The same fifth is worth very different money: a fifth of a large future spend pays the "
+                         "$2.50, a fifth of a small one (about $5 of margin a year in the rest, so about $1 more) does not.",
+                   "ru": "Одна и та же пятая часть стоит очень разных денег: пятая часть большой будущей маржи "
+                         "окупает 250 ₽, а маленькой (около 500 ₽ маржи за год у остальных, то есть примерно на 100 ₽ больше) — нет."},
+        },
         question={
-            "en": (
-                "The vendor's real quote is $2.50 per customer to set up (the running cost "
-                "stays\n"
-                "$0.10 a month). What is the ROI of rolling the recommendations out to the "
-                "control group now? Answer as\n"
-                "a fraction (0.5 for 50%)."
-            ),
-            "ru": (
-                "Реальное предложение поставщика — 250 ₽ за запуск на клиента (работа "
-                "по-прежнему\n"
-                "10 ₽ в месяц). Каков теперь ROI включения рекомендаций для контрольной "
-                "группы? Ответьте в долях\n"
-                "единицы (0.5 для 50%)."
-            ),
+            "en": "The vendor's real quote is **$2.50** per customer to set up (still $0.10 a month to run). "
+                  "To whom do you roll the recommendations out: everyone in the control group, only its top 20% "
+                  "by CLV, or nobody?",
+            "ru": "Реальное предложение поставщика — **250 ₽** за запуск на клиента (работа по-прежнему 10 ₽ "
+                  "в месяц). Кому вы включите рекомендации: всей контрольной группе, только лучшим 20% по CLV "
+                  "или никому?",
         },
-        prompt={
-            "en": "your answer, a fraction",
-            "ru": "ваш ответ, доля",
-        },
-        feedback={
-            "en": (
-                "$2.50 is above the break-even cost per customer, so the rollout loses money."
-            ),
-            "ru": (
-                "250 ₽ — выше точки безубыточности на клиента, поэтому внедрение убыточно."
-            ),
-        },
-        kind="number",
-        expected=_recommendation_roi,
-        rel_tol=0.02,
-        abs_tol=0.01,
-        decimals=2,
-        hint={
-            "en": "Copy the strategy with a new one-off cost: recommendations.with_levers(cost_once=2.5), evaluate it "
-                  "with sim.evaluate(...) and read .roi (a fraction; it may be negative).",
-            "ru": "Скопируйте стратегию с новыми разовыми затратами: recommendations.with_levers(cost_once=250), "
-                  "оцените через sim.evaluate(...) и возьмите .roi (доля; может быть отрицательной).",
-        },
-        solution={
-            "en": "sim.evaluate(recommendations.with_levers(cost_once=2.5)).roi\n"
-                  "2.50 is above the break-even cost per customer, so the program loses money.",
-            "ru": "sim.evaluate(recommendations.with_levers(cost_once=250)).roi\n"
-                  "250 ₽ больше предельных затрат на клиента (точки безубыточности), поэтому программа "
-                  "убыточна.",
-        },
+        prompt={"en": '"everyone", "top_20" or "nobody"', "ru": '"everyone", "top_20" или "nobody"'},
+        feedback={"en": "Roll out where each customer's gain is above the cost, not where the average is.",
+                  "ru": "Включайте там, где прирост от каждого клиента выше затрат, а не там, где выше среднее."},
+        hint={"en": "Compare the $2.50 quote with the break-even cost of each tier in the table above.",
+              "ru": "Сравните цену 250 ₽ с точкой безубыточности каждого уровня в таблице выше."},
+        solution={"en": 'decision, reason = "top_20", "r1"\n'
+                        "# break-even per customer: top 1% $48, top 1-5% $15, top 5-20% $5.06, rest $0.30",
+                  "ru": 'decision, reason = "top_20", "r1"\n'
+                        "# точка безубыточности на клиента: топ 1% — 4 784 ₽, топ 1-5% — 1 537 ₽, "
+                        "топ 5-20% — 506 ₽, остальные — 30 ₽"},
     ),
     Exercise(
         key="08.2",
+        kind="decision",
+        expected=("test", "r2"),  # what a test measures is the only causal figure the notebook has
+        options=("amazon_35", "test", "clickers"),
+        synonyms={"amazon_35": ("35%", "амазон"), "test": ("тест",), "clickers": ("кликнувшие",)},
+        reasons={
+            "r1": {"en": "Amazon's figure comes from a far larger business, so it is the more reliable one",
+                   "ru": "цифра Amazon получена на гораздо большем бизнесе, поэтому она надёжнее"},
+            "r2": {"en": "only a random split shows what the recommendations add; the other figures also count "
+                         "purchases that would have happened anyway",
+                   "ru": "только случайное деление показывает, что добавляют рекомендации; остальные цифры "
+                         "считают и покупки, которые случились бы и так"},
+            "r3": {"en": "customers who click recommendations spend the most, so their gap is the effect",
+                   "ru": "клиенты, которые кликают по рекомендациям, тратят больше всех, значит, их разрыв и есть эффект"},
+        },
+        explain={
+            "amazon_35": {"en": "35% is the share of Amazon's purchases that came through recommendations, not the "
+                                "share they added: a customer who bought a recommended item might have bought it "
+                                "anyway.",
+                          "ru": "35% — доля покупок Amazon, сделанных через рекомендации, а не доля, которую они "
+                                "добавили: клиент, купивший рекомендованный товар, мог купить его и так."},
+            "test": {"en": "Right: the two groups were split at random, so the 19% gap in order value is what the "
+                           "recommendations caused.",
+                     "ru": "Верно: группы разделены случайно, поэтому разрыв в среднем чеке в 19% — заслуга "
+                           "рекомендаций."},
+            "clickers": {"en": "Customers who click recommendations chose to click; they may simply be the keen "
+                               "buyers, so their gap mixes who they are with what the recommendations did.",
+                         "ru": "Кликают по рекомендациям те, кто сам решил кликнуть; это могут быть просто "
+                               "активные покупатели, и их разрыв смешивает, кто они, с тем, что сделали "
+                               "рекомендации."},
+            "r1": {"en": "A bigger business does not make a share of purchases into an effect; and Amazon's "
+                         "customers and catalogue are not yours.",
+                   "ru": "Большой бизнес не превращает долю покупок в эффект; к тому же клиенты и ассортимент "
+                         "Amazon — не ваши."},
+            "r2": {"en": "Right: a random split is the one comparison in which nothing but the recommendations "
+                         "differs between the groups.",
+                   "ru": "Верно: при случайном делении группы различаются только рекомендациями."},
+            "r3": {"en": "Clickers select themselves: the gap between them and the others is partly who they are, "
+                         "not what the recommendations did.",
+                   "ru": "Кликающие отбирают себя сами: разрыв между ними и остальными отчасти объясняется тем, "
+                         "кто они, а не тем, что сделали рекомендации."},
+        },
         question={
-            "en": (
-                "What is a new **premium** subscriber worth (same margin and discount rate)? "
-                "Here is\n"
-                "the hint, as an example of asking for one:"
-            ),
-            "ru": (
-                "Сколько стоит новый подписчик **premium** (та же маржа и ставка\n"
-                "дисконтирования)? Вот подсказка — так её можно попросить:"
-            ),
+            "en": "A vendor's deck says: \"35% of Amazon's purchases come from recommendations; enter 35% in your "
+                  "model.\" Which uplift in order value do you enter into the simulator: Amazon's 35%, the "
+                  "19% of your own random test, or the gap between customers who click recommendations and "
+                  "those who do not?",
+            "ru": "В презентации поставщика сказано: «35% покупок на Amazon приходят из рекомендаций; заложите "
+                  "35% в свою модель». Какой прирост среднего чека вы введёте в симулятор: 35% Amazon, 19% "
+                  "из вашего случайного теста или разрыв между клиентами, которые кликают по рекомендациям, "
+                  "и остальными?",
         },
-        prompt={
-            "en": "your answer, in dollars",
-            "ru": "ваш ответ, в рублях",
-        },
-        feedback={
-            "en": (
-                "Margin a month times the discounted months a premium subscriber is expected "
-                "to pay."
-            ),
-            "ru": (
-                "Маржа в месяц, умноженная на дисконтированное число месяцев, которые "
-                "подписчик premium, по прогнозу, оплатит."
-            ),
-        },
-        kind="number",
-        expected=_premium_subscriber_value,
-        money=True,
-        rel_tol=0.01,
-        abs_tol=0.05,
-        decimals=2,
-        hint={
-            "en": "Do for premium what the notebook did for basic: margin x price x the model's "
-                  "discounted_expected_lifetime(d), with the price 14.99 and sbg['premium'].",
-            "ru": "Сделайте для premium то же, что в блокноте для basic: маржа x цена x "
-                  "discounted_expected_lifetime(d) модели, с ценой 1 499 ₽ и sbg['premium'].",
-        },
-        solution={
-            "en": "# margin a month x the discounted months a new premium subscriber is expected to pay\n"
-                  "SUBSCRIPTION_MARGIN * 14.99 * sbg['premium'].discounted_expected_lifetime(d)",
-            "ru": "# маржа в месяц x дисконтированное число месяцев, которые оплатит новый подписчик premium\n"
-                  "SUBSCRIPTION_MARGIN * 1_499 * sbg['premium'].discounted_expected_lifetime(d)",
-        },
-    ),
-    Exercise(
-        key="08.3",
-        question={
-            "en": (
-                "What if the program causes only a **quarter** of the gap? Evaluate it with "
-                "the same\n"
-                "costs and take-up on `loyalty_sim` and give the ROI as a fraction."
-            ),
-            "ru": (
-                "А если программа даёт только **четверть** разрыва? Оцените её с теми же\n"
-                "затратами и долей вступивших на `loyalty_sim` и дайте ROI в долях единицы."
-            ),
-        },
-        prompt={
-            "en": "your answer, a fraction",
-            "ru": "ваш ответ, доля",
-        },
-        feedback={
-            "en": (
-                "With only a quarter of the gap caused by the program, its ROI shrinks "
-                "accordingly."
-            ),
-            "ru": (
-                "Если программа объясняет лишь четверть разрыва, её ROI соответственно падает."
-            ),
-        },
-        kind="number",
-        expected=_loyalty_roi_quarter_gap,
-        rel_tol=0.02,
-        abs_tol=0.01,
-        decimals=2,
-        hint={
-            "en": "Build the levers with share = 0.25 instead of 0.5 (the same two lines as in the notebook), put them "
-                  "into the preset with the same costs and take-up, and read .roi of sim.evaluate(...).",
-            "ru": "Посчитайте рычаги с долей 0.25 вместо 0.5 (те же две строки, что в блокноте), подставьте "
-                  "их в готовую стратегию с теми же затратами и долей участников и возьмите .roi из "
-                  "sim.evaluate(...).",
-        },
-        solution={
-            "en": "quarter = {'churn_change': 0.25 * dropout_gap, 'frequency_change': 0.25 * rate_gap}\n"
-                  "program = ck.strategy.preset('loyalty_program', **quarter, cost_once=2.0, cost_per_period=0.3, "
-                  "take_up=0.3)\nloyalty_sim.evaluate(program).roi",
-            "ru": "quarter = {'churn_change': 0.25 * dropout_gap, 'frequency_change': 0.25 * rate_gap}\n"
-                  "program = ck.strategy.preset('loyalty_program', **quarter, cost_once=200, cost_per_period=30, "
-                  "take_up=0.3)\nloyalty_sim.evaluate(program).roi",
-        },
+        prompt={"en": '"amazon_35", "test" or "clickers"', "ru": '"amazon_35", "test" или "clickers"'},
+        feedback={"en": "A share of purchases made through a channel is not the share the channel added.",
+                  "ru": "Доля покупок, сделанных через канал, — не та доля, которую канал добавил."},
+        hint={"en": "Which of the three figures compares two groups that differ in nothing but the "
+                    "recommendations?",
+              "ru": "Какая из трёх цифр сравнивает группы, которые отличаются только рекомендациями?"},
+        solution={"en": 'decision, reason = "test", "r2"\n'
+                        "# the test groups were split at random: their gap is what recommendations cause",
+                  "ru": 'decision, reason = "test", "r2"\n'
+                        "# тестовые группы разделены случайно: их разрыв — то, что дают рекомендации"},
     ),
 ]

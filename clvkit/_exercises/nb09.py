@@ -1,4 +1,4 @@
-"""Exercises of notebook 09 (case studies on the synthetic retailer, subscription and coffee-chain data)."""
+"""Exercises of notebook 09 (case: a subscription service, the Netflix pattern; SYNTHETIC data)."""
 
 from __future__ import annotations
 
@@ -7,264 +7,179 @@ from functools import lru_cache
 from ..teach import Exercise
 
 #: Assumptions shared with the notebook.
-HORIZON = "12 months"
-ANNUAL_DISCOUNT_RATE = 0.1
-RETAIL_MARGIN = 0.3
-SUBSCRIPTION_MARGIN = 0.6
-COFFEE_MARGIN = 0.6
-#: Recommendations: a one-off set-up cost per customer and a running cost a month.
-RECOMMENDATION_COST_ONCE = 1.0
-RECOMMENDATION_COST_PER_MONTH = 0.1
-#: The dearer set-up cost of exercise 10.1.
-EXERCISE_COST_ONCE = 2.5
-#: Loyalty program: enrolment cost, rewards a month, share of non-members who join.
-LOYALTY_COSTS = {"cost_once": 2.0, "cost_per_period": 0.3, "take_up": 0.3}
-#: Share of the member / non-member gap the program is assumed to cause (notebook, exercise 09.3).
-GAP_SHARE = 0.5
-EXERCISE_GAP_SHARE = 0.25
+ANNUAL_DISCOUNT_RATE = 0.10
+MARGIN = 0.60
+#: The retention offer: a test shows it cuts the mean monthly cancellation probability by a fifth.
+CHURN_CUT = 0.20
+#: What the offer costs per new subscriber in exercise 09.2, dollars.
+OFFER_COST = 35.0
+#: Survivors at the start of months 0..FITTED_MONTHS are fitted (every cohort is observed that long).
+FITTED_MONTHS = 18
 
 
 @lru_cache(maxsize=1)
-def retailer_base():
-    """Retailer summary with channel and test group, fitted BG/NBD and Gamma-Gamma, order-value uplift."""
-    from ..data.summary import summarize
-    from ..datasets import load_retailer
-    from ..models import BGNBD, GammaGamma
-
-    tx = load_retailer()
-    summary = summarize(tx, observation_end=tx.attrs["observation_end"], time_unit="W", purchase_grain="D")
-    first = tx.groupby("customer_id")[["channel", "recommendations"]].first()
-    customers = summary.assign(channel=first["channel"], recommendations=first["recommendations"])
-    aov = tx.groupby("recommendations")["amount"].mean()
-    uplift = float(aov[1] / aov[0] - 1)
-    return customers, BGNBD().fit(summary), GammaGamma().fit(summary), uplift
-
-
-@lru_cache(maxsize=1)
-def recommendation_simulator():
-    """StrategySimulator on the control group (the customers who do not see recommendations yet)."""
-    from ..strategy import StrategySimulator
-
-    customers, bgnbd, gg, _ = retailer_base()
-    control = customers[customers["recommendations"] == 0]
-    return StrategySimulator(bgnbd, gg, control, horizon=HORIZON, annual_discount_rate=ANNUAL_DISCOUNT_RATE,
-                             margin=RETAIL_MARGIN)
-
-
-def _recommendation_roi() -> float:
-    from ..strategy import Strategy
-
-    uplift = retailer_base()[3]
-    strategy = Strategy(name="recommendations", aov_change=uplift, cost_once=EXERCISE_COST_ONCE,
-                        cost_per_period=RECOMMENDATION_COST_PER_MONTH)
-    return recommendation_simulator().evaluate(strategy).roi
-
-
-@lru_cache(maxsize=1)
-def subscription_models() -> dict:
-    """sBG fitted per plan to the survivors at the start of months 0..18 (all cohorts summed)."""
+def subscription_models() -> tuple[dict, dict]:
+    """sBG per plan, fitted to the survivors of all cohorts summed, and the price of each plan (dollars)."""
     from ..data.cohorts import cohort_table
     from ..datasets import load_subscription
     from ..models import ShiftedBetaGeometric
 
     payments = load_subscription()
-    models = {}
-    for plan in ("basic", "premium"):
+    models, prices = {}, payments.groupby("plan")["amount"].first().to_dict()
+    for plan in sorted(prices):
         table = cohort_table(payments[payments["plan"] == plan], period="M", metric="customers",
                              observation_end=payments.attrs["observation_end"])
-        models[plan] = ShiftedBetaGeometric().fit(table.loc[:, :18].sum(), time_unit="M")
-    return models
+        models[plan] = ShiftedBetaGeometric().fit(table.loc[:, :FITTED_MONTHS].sum(), time_unit="M")
+    return models, prices
 
 
-def _premium_subscriber_value() -> float:
+def values(plan: str) -> tuple[float, float]:
+    """Value of a new subscriber of a plan at sign-up, dollars, without and with the retention offer.
+
+    The offer is modelled as a new sBG whose mean monthly cancellation probability is a fifth lower, with
+    the same alpha + beta (the same spread of churn among subscribers).
+    """
+    from ..models import ShiftedBetaGeometric
     from ..units import rate_per_unit
 
+    models, prices = subscription_models()
     d = rate_per_unit(ANNUAL_DISCOUNT_RATE, "M")
-    return SUBSCRIPTION_MARGIN * 14.99 * subscription_models()["premium"].discounted_expected_lifetime(d)
+    alpha, beta = models[plan].params_
+    mean = (1 - CHURN_CUT) * alpha / (alpha + beta)
+    after = ShiftedBetaGeometric.from_params(alpha=mean * (alpha + beta), beta=(1 - mean) * (alpha + beta),
+                                             time_unit="M")
+    margin = MARGIN * prices[plan]
+    return margin * models[plan].discounted_expected_lifetime(d), margin * after.discounted_expected_lifetime(d)
 
 
-@lru_cache(maxsize=1)
-def coffee_base():
-    """Coffee summary with the member flag, BG/NBD per group and one Gamma-Gamma for all."""
-    from ..data.summary import summarize
-    from ..datasets import load_coffee_chain
-    from ..models import BGNBD, GammaGamma
-
-    tx = load_coffee_chain()
-    summary = summarize(tx, observation_end=tx.attrs["observation_end"], time_unit="W", purchase_grain="exact")
-    customers = summary.assign(member=tx.groupby("customer_id")["member"].first())
-    members = BGNBD().fit(customers[customers["member"] == 1])
-    others = BGNBD().fit(customers[customers["member"] == 0])
-    return customers, members, others, GammaGamma().fit(customers)
-
-
-def loyalty_levers(share: float) -> dict:
-    """Churn and frequency levers that close `share` of the fitted member / non-member gap."""
-    _, members, others, _ = coffee_base()
-    pm, po = members.params_, others.params_
-    dropout = (pm["a"] / (pm["a"] + pm["b"])) / (po["a"] / (po["a"] + po["b"])) - 1
-    rate = (pm["r"] / pm["alpha"]) / (po["r"] / po["alpha"]) - 1
-    return {"churn_change": share * float(dropout), "frequency_change": share * float(rate)}
-
-
-@lru_cache(maxsize=1)
-def loyalty_simulator():
-    """StrategySimulator on the non-members with their own BG/NBD."""
-    from ..strategy import StrategySimulator
-
-    customers, _, others, gg = coffee_base()
-    return StrategySimulator(others, gg, customers[customers["member"] == 0], horizon=HORIZON,
-                             annual_discount_rate=ANNUAL_DISCOUNT_RATE, margin=COFFEE_MARGIN)
-
-
-def _loyalty_roi_quarter_gap() -> float:
-    from ..strategy import preset
-
-    program = preset("loyalty_program", **loyalty_levers(EXERCISE_GAP_SHARE), **LOYALTY_COSTS)
-    return loyalty_simulator().evaluate(program).roi
+def _which_plan():
+    extra = {plan: after - before for plan, (before, after) in ((p, values(p)) for p in ("basic", "premium"))}
+    paying = [plan for plan, gain in extra.items() if gain > OFFER_COST]
+    choice = {0: "neither", 1: paying[0] if paying else "neither", 2: "both"}[len(paying)]
+    return choice, {"premium": "r2", "basic": "r1", "both": "r3", "neither": "r4"}[choice]
 
 
 EXERCISES = [
     Exercise(
         key="09.1",
+        kind="decision",
+        expected=("extra_value", "r2"),  # the ceiling of any programme is the value it adds, whatever the data
+        options=("subscriber_value", "extra_value", "one_month"),
+        synonyms={"subscriber_value": ("ценность подписчика",), "extra_value": ("прирост ценности", "прирост"),
+                  "one_month": ("месяц", "маржа за месяц")},
+        reasons={
+            "r1": {"en": "the offer keeps the subscriber, so it may cost what the subscriber is worth",
+                   "ru": "предложение удерживает подписчика, значит, может стоить столько, сколько он стоит"},
+            "r2": {"en": "the offer is worth only the months it adds; the rest of the value comes without it",
+                   "ru": "предложение стоит только тех месяцев, которые оно добавляет; остальная ценность "
+                         "придёт и без него"},
+            "r3": {"en": "a subscriber pays month by month, so an offer must pay back within a month",
+                   "ru": "подписчик платит помесячно, поэтому предложение должно окупиться за месяц"},
+        },
+        explain={
+            "subscriber_value": {"en": "A new basic subscriber is worth about $62 without any offer; paying that "
+                                       "much for an offer that adds about $32 loses about $30 a subscriber.",
+                                 "ru": "Новый подписчик basic стоит около 6 200 ₽ и без предложения; платить "
+                                       "столько за предложение, которое добавляет около 3 200 ₽, — терять "
+                                       "около 3 000 ₽ на подписчике."},
+            "extra_value": {"en": "Right: the offer raises a basic subscriber's value from about $62 to $93; "
+                                  "only the $32 difference is its doing, so that is the most it may cost.",
+                            "ru": "Верно: предложение поднимает ценность подписчика basic примерно с 6 200 до "
+                                  "9 300 ₽; его заслуга — только разница в 3 200 ₽, столько оно и может стоить."},
+            "one_month": {"en": "One month's margin ($6 for basic) is far below what the offer adds (about $32): "
+                                "that ceiling would turn down offers that pay.",
+                          "ru": "Маржа за месяц (600 ₽ у basic) намного меньше того, что добавляет предложение "
+                                "(около 3 200 ₽): такой потолок отверг бы окупаемые предложения."},
+            "r1": {"en": "The subscriber's value includes the months they would have stayed anyway; the offer "
+                         "did not earn those.",
+                   "ru": "В ценность подписчика входят и месяцы, которые он оставался бы и так; их предложение "
+                         "не заработало."},
+            "r2": {"en": "Right: compare the value with the offer and without it; the difference is the ceiling.",
+                   "ru": "Верно: сравните ценность с предложением и без него; разница и есть потолок."},
+            "r3": {"en": "The offer's effect comes in every later month a subscriber stays; a one-month payback "
+                         "ignores all of them.",
+                   "ru": "Эффект предложения приходит в каждом следующем месяце, пока подписчик остаётся; "
+                         "окупаемость за месяц их все игнорирует."},
+        },
         question={
-            "en": (
-                "The vendor's real quote is $2.50 per customer to set up (the running cost "
-                "stays\n"
-                "$0.10 a month). What is the ROI of rolling the recommendations out to the "
-                "control group now? Answer as\n"
-                "a fraction (0.5 for 50%)."
-            ),
-            "ru": (
-                "Реальное предложение поставщика — 250 ₽ за запуск на клиента (работа "
-                "по-прежнему\n"
-                "10 ₽ в месяц). Каков теперь ROI включения рекомендаций для контрольной "
-                "группы? Ответьте в долях\n"
-                "единицы (0.5 для 50%)."
-            ),
+            "en": "Finance asks for a ceiling on the retention offer for new **basic** subscribers. Which figure is "
+                  "the most the offer may cost per subscriber: the value of a new subscriber, the extra value "
+                  "the offer adds, or one month's margin?",
+            "ru": "Финансовый отдел просит потолок затрат на предложение по удержанию для новых подписчиков "
+                  "**basic**. Какая цифра — наибольшее, что предложение может стоить на подписчика: ценность "
+                  "нового подписчика, прирост ценности от предложения или маржа за месяц?",
         },
-        prompt={
-            "en": "your answer, a fraction",
-            "ru": "ваш ответ, доля",
-        },
-        feedback={
-            "en": (
-                "$2.50 is above the break-even cost per customer, so the rollout loses money."
-            ),
-            "ru": (
-                "250 ₽ — выше точки безубыточности на клиента, поэтому внедрение убыточно."
-            ),
-        },
-        kind="number",
-        expected=_recommendation_roi,
-        rel_tol=0.02,
-        abs_tol=0.01,
-        decimals=2,
-        hint={
-            "en": "Copy the strategy with a new one-off cost: recommendations.with_levers(cost_once=2.5), evaluate it "
-                  "with sim.evaluate(...) and read .roi (a fraction; it may be negative).",
-            "ru": "Скопируйте стратегию с новыми разовыми затратами: recommendations.with_levers(cost_once=250), "
-                  "оцените через sim.evaluate(...) и возьмите .roi (доля; может быть отрицательной).",
-        },
-        solution={
-            "en": "sim.evaluate(recommendations.with_levers(cost_once=2.5)).roi\n"
-                  "2.50 is above the break-even cost per customer, so the program loses money.",
-            "ru": "sim.evaluate(recommendations.with_levers(cost_once=250)).roi\n"
-                  "250 ₽ больше предельных затрат на клиента (точки безубыточности), поэтому программа "
-                  "убыточна.",
-        },
+        prompt={"en": '"subscriber_value", "extra_value" or "one_month"',
+                "ru": '"subscriber_value", "extra_value" или "one_month"'},
+        feedback={"en": "A programme may cost at most what it adds, not what the customer is worth.",
+                  "ru": "Программа может стоить не больше, чем она добавляет, а не столько, сколько стоит клиент."},
+        hint={"en": "Which part of a subscriber's value would you lose if you did not make the offer?",
+              "ru": "Какую часть ценности подписчика вы потеряете, если не сделаете предложения?"},
+        solution={"en": 'decision, reason = "extra_value", "r2"\n'
+                        "# basic: clv_after - clv_before, about $32 a new subscriber",
+                  "ru": 'decision, reason = "extra_value", "r2"\n'
+                        "# basic: clv_after - clv_before, около 3 200 ₽ на нового подписчика"},
     ),
     Exercise(
         key="09.2",
+        kind="decision",
+        expected=_which_plan,
+        options=("basic", "premium", "both", "neither"),
+        synonyms={"both": ("оба", "обоим"), "neither": ("никому", "ни одному")},
+        reasons={
+            "r1": {"en": "basic subscribers cancel more often, so there is more churn to save",
+                   "ru": "подписчики basic отменяют чаще, значит, там больше оттока, который можно сберечь"},
+            "r2": {"en": "only on premium does the offer add more than its cost per subscriber",
+                   "ru": "только на premium предложение добавляет больше, чем стоит на подписчика"},
+            "r3": {"en": "both plans' subscribers are worth more than the offer costs",
+                   "ru": "подписчики обоих тарифов стоят больше, чем стоит предложение"},
+            "r4": {"en": "the offer adds less than it costs on both plans",
+                   "ru": "на обоих тарифах предложение добавляет меньше, чем стоит"},
+        },
+        explain={
+            "basic": {"en": "On basic the offer adds about $32 a subscriber, less than its $35 cost: each offer "
+                            "loses about $3.",
+                      "ru": "На basic предложение добавляет около 3 200 ₽ на подписчика, меньше своей цены "
+                            "3 500 ₽: каждое предложение теряет около 300 ₽."},
+            "premium": {"en": "Right: on premium the offer adds about $39 a subscriber, above its $35 cost.",
+                        "ru": "Верно: на premium предложение добавляет около 3 900 ₽ на подписчика, больше своей "
+                              "цены 3 500 ₽."},
+            "both": {"en": "On basic the offer adds about $32, less than its $35 cost; only premium pays.",
+                     "ru": "На basic предложение добавляет около 3 200 ₽ — меньше цены 3 500 ₽; окупается "
+                           "только premium."},
+            "neither": {"en": "On premium the offer adds about $39, more than its $35 cost: leaving it out "
+                              "leaves money on the table.",
+                        "ru": "На premium предложение добавляет около 3 900 ₽ — больше цены 3 500 ₽: отказавшись, "
+                              "вы упустите деньги."},
+            "r1": {"en": "More churn on basic is true, but a basic month is worth less ($6 of margin against "
+                         "$9): the same cut adds less money there.",
+                   "ru": "Отток у basic действительно выше, но месяц basic стоит меньше (600 ₽ маржи против "
+                         "900 ₽): то же снижение оттока добавляет там меньше денег."},
+            "r2": {"en": "Right: compare each plan's extra value per subscriber with the cost per subscriber.",
+                   "ru": "Верно: сравните прирост ценности на подписчика каждого тарифа с ценой на подписчика."},
+            "r3": {"en": "Comparing the offer's cost with a subscriber's whole value counts months that come "
+                         "without the offer.",
+                   "ru": "Сравнивая цену предложения со всей ценностью подписчика, вы считаете месяцы, которые "
+                         "придут и без предложения."},
+            "r4": {"en": "On premium the extra value (about $39) is above the $35 cost.",
+                   "ru": "На premium прирост ценности (около 3 900 ₽) выше цены 3 500 ₽."},
+        },
         question={
-            "en": (
-                "What is a new **premium** subscriber worth (same margin and discount rate)? "
-                "Here is\n"
-                "the hint, as an example of asking for one:"
-            ),
-            "ru": (
-                "Сколько стоит новый подписчик **premium** (та же маржа и ставка\n"
-                "дисконтирования)? Вот подсказка — так её можно попросить:"
-            ),
+            "en": "The offer (a personal content digest and a free month) costs **$35** per new subscriber, and "
+                  "it cuts churn by a fifth on either plan. Whom do you make it to: basic, premium, both or "
+                  "neither?",
+            "ru": "Предложение (персональная подборка контента и бесплатный месяц) стоит **3 500 ₽** на нового "
+                  "подписчика и снижает отток на пятую часть на любом тарифе. Кому вы его сделаете: basic, "
+                  "premium, обоим или никому?",
         },
-        prompt={
-            "en": "your answer, in dollars",
-            "ru": "ваш ответ, в рублях",
-        },
-        feedback={
-            "en": (
-                "Margin a month times the discounted months a premium subscriber is expected "
-                "to pay."
-            ),
-            "ru": (
-                "Маржа в месяц, умноженная на дисконтированное число месяцев, которые "
-                "подписчик premium, по прогнозу, оплатит."
-            ),
-        },
-        kind="number",
-        expected=_premium_subscriber_value,
-        money=True,
-        rel_tol=0.01,
-        abs_tol=0.05,
-        decimals=2,
-        hint={
-            "en": "Do for premium what the notebook did for basic: margin x price x the model's "
-                  "discounted_expected_lifetime(d), with the price 14.99 and sbg['premium'].",
-            "ru": "Сделайте для premium то же, что в блокноте для basic: маржа x цена x "
-                  "discounted_expected_lifetime(d) модели, с ценой 1 499 ₽ и sbg['premium'].",
-        },
-        solution={
-            "en": "# margin a month x the discounted months a new premium subscriber is expected to pay\n"
-                  "SUBSCRIPTION_MARGIN * 14.99 * sbg['premium'].discounted_expected_lifetime(d)",
-            "ru": "# маржа в месяц x дисконтированное число месяцев, которые оплатит новый подписчик premium\n"
-                  "SUBSCRIPTION_MARGIN * 1_499 * sbg['premium'].discounted_expected_lifetime(d)",
-        },
-    ),
-    Exercise(
-        key="09.3",
-        question={
-            "en": (
-                "What if the program causes only a **quarter** of the gap? Evaluate it with "
-                "the same\n"
-                "costs and take-up on `loyalty_sim` and give the ROI as a fraction."
-            ),
-            "ru": (
-                "А если программа даёт только **четверть** разрыва? Оцените её с теми же\n"
-                "затратами и долей вступивших на `loyalty_sim` и дайте ROI в долях единицы."
-            ),
-        },
-        prompt={
-            "en": "your answer, a fraction",
-            "ru": "ваш ответ, доля",
-        },
-        feedback={
-            "en": (
-                "With only a quarter of the gap caused by the program, its ROI shrinks "
-                "accordingly."
-            ),
-            "ru": (
-                "Если программа объясняет лишь четверть разрыва, её ROI соответственно падает."
-            ),
-        },
-        kind="number",
-        expected=_loyalty_roi_quarter_gap,
-        rel_tol=0.02,
-        abs_tol=0.01,
-        decimals=2,
-        hint={
-            "en": "Build the levers with share = 0.25 instead of 0.5 (the same two lines as in the notebook), put them "
-                  "into the preset with the same costs and take-up, and read .roi of sim.evaluate(...).",
-            "ru": "Посчитайте рычаги с долей 0.25 вместо 0.5 (те же две строки, что в блокноте), подставьте "
-                  "их в готовую стратегию с теми же затратами и долей участников и возьмите .roi из "
-                  "sim.evaluate(...).",
-        },
-        solution={
-            "en": "quarter = {'churn_change': 0.25 * dropout_gap, 'frequency_change': 0.25 * rate_gap}\n"
-                  "program = ck.strategy.preset('loyalty_program', **quarter, cost_once=2.0, cost_per_period=0.3, "
-                  "take_up=0.3)\nloyalty_sim.evaluate(program).roi",
-            "ru": "quarter = {'churn_change': 0.25 * dropout_gap, 'frequency_change': 0.25 * rate_gap}\n"
-                  "program = ck.strategy.preset('loyalty_program', **quarter, cost_once=200, cost_per_period=30, "
-                  "take_up=0.3)\nloyalty_sim.evaluate(program).roi",
-        },
+        prompt={"en": '"basic", "premium", "both" or "neither"', "ru": '"basic", "premium", "both" или "neither"'},
+        feedback={"en": "The same cut in churn is worth more where a month is worth more.",
+                  "ru": "Одно и то же снижение оттока стоит больше там, где дороже месяц."},
+        hint={"en": "Look at break_even_cost of each plan in the table above and compare it with the cost.",
+              "ru": "Посмотрите на затраты безубыточности каждого тарифа в таблице выше и сравните их с ценой."},
+        solution={"en": 'decision, reason = "premium", "r2"\n'
+                        "# extra value per new subscriber: basic about $32, premium about $39; the offer costs $35",
+                  "ru": 'decision, reason = "premium", "r2"\n'
+                        "# прирост на нового подписчика: basic около 3 200 ₽, premium около 3 900 ₽; цена 3 500 ₽"},
     ),
 ]

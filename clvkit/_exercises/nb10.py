@@ -1,4 +1,4 @@
-"""Exercises of notebook 10 (case studies on the synthetic retailer, subscription and coffee-chain data)."""
+"""Exercises of notebook 10 (case: a coffee chain's loyalty programme, the Starbucks pattern; SYNTHETIC data)."""
 
 from __future__ import annotations
 
@@ -7,85 +7,19 @@ from functools import lru_cache
 from ..teach import Exercise
 
 #: Assumptions shared with the notebook.
-HORIZON = "12 months"
-ANNUAL_DISCOUNT_RATE = 0.1
-RETAIL_MARGIN = 0.3
-SUBSCRIPTION_MARGIN = 0.6
-COFFEE_MARGIN = 0.6
-#: Recommendations: a one-off set-up cost per customer and a running cost a month.
-RECOMMENDATION_COST_ONCE = 1.0
-RECOMMENDATION_COST_PER_MONTH = 0.1
-#: The dearer set-up cost of exercise 10.1.
-EXERCISE_COST_ONCE = 2.5
-#: Loyalty program: enrolment cost, rewards a month, share of non-members who join.
-LOYALTY_COSTS = {"cost_once": 2.0, "cost_per_period": 0.3, "take_up": 0.3}
-#: Share of the member / non-member gap the program is assumed to cause (notebook, exercise 10.3).
-GAP_SHARE = 0.5
-EXERCISE_GAP_SHARE = 0.25
-
-
-@lru_cache(maxsize=1)
-def retailer_base():
-    """Retailer summary with channel and test group, fitted BG/NBD and Gamma-Gamma, order-value uplift."""
-    from ..data.summary import summarize
-    from ..datasets import load_retailer
-    from ..models import BGNBD, GammaGamma
-
-    tx = load_retailer()
-    summary = summarize(tx, observation_end=tx.attrs["observation_end"], time_unit="W", purchase_grain="D")
-    first = tx.groupby("customer_id")[["channel", "recommendations"]].first()
-    customers = summary.assign(channel=first["channel"], recommendations=first["recommendations"])
-    aov = tx.groupby("recommendations")["amount"].mean()
-    uplift = float(aov[1] / aov[0] - 1)
-    return customers, BGNBD().fit(summary), GammaGamma().fit(summary), uplift
-
-
-@lru_cache(maxsize=1)
-def recommendation_simulator():
-    """StrategySimulator on the control group (the customers who do not see recommendations yet)."""
-    from ..strategy import StrategySimulator
-
-    customers, bgnbd, gg, _ = retailer_base()
-    control = customers[customers["recommendations"] == 0]
-    return StrategySimulator(bgnbd, gg, control, horizon=HORIZON, annual_discount_rate=ANNUAL_DISCOUNT_RATE,
-                             margin=RETAIL_MARGIN)
-
-
-def _recommendation_roi() -> float:
-    from ..strategy import Strategy
-
-    uplift = retailer_base()[3]
-    strategy = Strategy(name="recommendations", aov_change=uplift, cost_once=EXERCISE_COST_ONCE,
-                        cost_per_period=RECOMMENDATION_COST_PER_MONTH)
-    return recommendation_simulator().evaluate(strategy).roi
-
-
-@lru_cache(maxsize=1)
-def subscription_models() -> dict:
-    """sBG fitted per plan to the survivors at the start of months 0..18 (all cohorts summed)."""
-    from ..data.cohorts import cohort_table
-    from ..datasets import load_subscription
-    from ..models import ShiftedBetaGeometric
-
-    payments = load_subscription()
-    models = {}
-    for plan in ("basic", "premium"):
-        table = cohort_table(payments[payments["plan"] == plan], period="M", metric="customers",
-                             observation_end=payments.attrs["observation_end"])
-        models[plan] = ShiftedBetaGeometric().fit(table.loc[:, :18].sum(), time_unit="M")
-    return models
-
-
-def _premium_subscriber_value() -> float:
-    from ..units import rate_per_unit
-
-    d = rate_per_unit(ANNUAL_DISCOUNT_RATE, "M")
-    return SUBSCRIPTION_MARGIN * 14.99 * subscription_models()["premium"].discounted_expected_lifetime(d)
+ANNUAL_DISCOUNT_RATE = 0.10
+MARGIN = 0.60
+#: The horizon finance judges the programme over (a loyalty programme runs for years; it should repay in two).
+HORIZON = "24 months"
+#: The programme: enrolment (a welcome cup and the card), rewards a month at cost price, share who join.
+COSTS = {"cost_once": 2.5, "cost_per_period": 0.3, "take_up": 0.3}
+#: Share of the member / non-member gap the programme is assumed to cause: the notebook, and exercise 10.1.
+GAP_SHARE, LOW_GAP_SHARE = 0.5, 0.25
 
 
 @lru_cache(maxsize=1)
 def coffee_base():
-    """Coffee summary with the member flag, BG/NBD per group and one Gamma-Gamma for all."""
+    """Coffee summary with the member flag, BG/NBD for members and for the others, one Gamma-Gamma for all."""
     from ..data.summary import summarize
     from ..datasets import load_coffee_chain
     from ..models import BGNBD, GammaGamma
@@ -98,173 +32,147 @@ def coffee_base():
     return customers, members, others, GammaGamma().fit(customers)
 
 
-def loyalty_levers(share: float) -> dict:
-    """Churn and frequency levers that close `share` of the fitted member / non-member gap."""
+def gaps() -> dict:
+    """Relative gaps of members over the others: the chance of dropping out after a visit, and the visit rate."""
     _, members, others, _ = coffee_base()
     pm, po = members.params_, others.params_
     dropout = (pm["a"] / (pm["a"] + pm["b"])) / (po["a"] / (po["a"] + po["b"])) - 1
     rate = (pm["r"] / pm["alpha"]) / (po["r"] / po["alpha"]) - 1
-    return {"churn_change": share * float(dropout), "frequency_change": share * float(rate)}
+    return {"churn_change": float(dropout), "frequency_change": float(rate)}
 
 
-@lru_cache(maxsize=1)
-def loyalty_simulator():
+@lru_cache(maxsize=4)
+def simulator(horizon: str = HORIZON):
     """StrategySimulator on the non-members with their own BG/NBD."""
     from ..strategy import StrategySimulator
 
     customers, _, others, gg = coffee_base()
-    return StrategySimulator(others, gg, customers[customers["member"] == 0], horizon=HORIZON,
-                             annual_discount_rate=ANNUAL_DISCOUNT_RATE, margin=COFFEE_MARGIN)
+    return StrategySimulator(others, gg, customers[customers["member"] == 0], horizon=horizon,
+                             annual_discount_rate=ANNUAL_DISCOUNT_RATE, margin=MARGIN)
 
 
-def _loyalty_roi_quarter_gap() -> float:
+def programme(share: float):
+    """The loyalty programme that closes `share` of the fitted gap, with the notebook's costs (dollars)."""
     from ..strategy import preset
 
-    program = preset("loyalty_program", **loyalty_levers(EXERCISE_GAP_SHARE), **LOYALTY_COSTS)
-    return loyalty_simulator().evaluate(program).roi
+    levers = {k: share * v for k, v in gaps().items()}
+    return preset("loyalty_program", **levers, **COSTS)
+
+
+def break_even(share: float, horizon: str = HORIZON) -> float:
+    """The most the enrolment may cost per member, dollars, when the programme causes `share` of the gap."""
+    return float(simulator(horizon).evaluate(programme(share), payback=False).summary()["break_even_cost"])
+
+
+def _launch():
+    pays = [break_even(share) > COSTS["cost_once"] for share in (GAP_SHARE, LOW_GAP_SHARE)]
+    if all(pays):
+        return "launch", "r1"
+    if not any(pays):
+        return "drop", "r3"
+    return "test_first", "r2"
 
 
 EXERCISES = [
     Exercise(
         key="10.1",
-        question={
-            "en": (
-                "The vendor's real quote is $2.50 per customer to set up (the running cost "
-                "stays\n"
-                "$0.10 a month). What is the ROI of rolling the recommendations out to the "
-                "control group now? Answer as\n"
-                "a fraction (0.5 for 50%)."
-            ),
-            "ru": (
-                "Реальное предложение поставщика — 250 ₽ за запуск на клиента (работа "
-                "по-прежнему\n"
-                "10 ₽ в месяц). Каков теперь ROI включения рекомендаций для контрольной "
-                "группы? Ответьте в долях\n"
-                "единицы (0.5 для 50%)."
-            ),
-        },
-        prompt={
-            "en": "your answer, a fraction",
-            "ru": "ваш ответ, доля",
-        },
-        feedback={
-            "en": (
-                "$2.50 is above the break-even cost per customer, so the rollout loses money."
-            ),
-            "ru": (
-                "250 ₽ — выше точки безубыточности на клиента, поэтому внедрение убыточно."
-            ),
-        },
         kind="number",
-        expected=_recommendation_roi,
-        rel_tol=0.02,
-        abs_tol=0.01,
+        expected=lambda: break_even(LOW_GAP_SHARE),
+        money=True,
+        rel_tol=0.03,
+        abs_tol=0.05,
         decimals=2,
-        hint={
-            "en": "Copy the strategy with a new one-off cost: recommendations.with_levers(cost_once=2.5), evaluate it "
-                  "with sim.evaluate(...) and read .roi (a fraction; it may be negative).",
-            "ru": "Скопируйте стратегию с новыми разовыми затратами: recommendations.with_levers(cost_once=250), "
-                  "оцените через sim.evaluate(...) и возьмите .roi (доля; может быть отрицательной).",
+        question={
+            "en": "What if the programme causes only a **quarter** of the gap, not half? Give the most the "
+                  "enrolment may cost per member over 24 months (`break_even_cost`), with the same running cost "
+                  "and take-up.",
+            "ru": "А если программа даёт только **четверть** разрыва, а не половину? Назовите, сколько максимум "
+                  "может стоить вступление одного участника за 24 месяца (`break_even_cost`), при тех же "
+                  "затратах на работу и той же доле вступивших.",
         },
-        solution={
-            "en": "sim.evaluate(recommendations.with_levers(cost_once=2.5)).roi\n"
-                  "2.50 is above the break-even cost per customer, so the program loses money.",
-            "ru": "sim.evaluate(recommendations.with_levers(cost_once=250)).roi\n"
-                  "250 ₽ больше предельных затрат на клиента (точки безубыточности), поэтому программа "
-                  "убыточна.",
-        },
+        prompt={"en": "your answer, in dollars per member", "ru": "ваш ответ, в рублях на участника"},
+        feedback={"en": "A quarter of the gap leaves under $2 a member for the enrolment: less than the $2.50 it "
+                        "costs.",
+                  "ru": "Четверть разрыва оставляет на вступление меньше 200 ₽ на участника — меньше, чем "
+                        "250 ₽, которые оно стоит."},
+        hint={"en": "Build the programme with 0.25 * dropout_gap and 0.25 * rate_gap instead of 0.5, evaluate it "
+                    "with a 24-month StrategySimulator and read summary()['break_even_cost'].",
+              "ru": "Соберите программу с 0.25 * dropout_gap и 0.25 * rate_gap вместо 0.5, оцените её "
+                    "StrategySimulator на 24 месяца и возьмите summary()['break_even_cost']."},
+        solution={"en": "quarter = ck.strategy.preset('loyalty_program', churn_change=0.25 * dropout_gap,\n"
+                        "    frequency_change=0.25 * rate_gap, cost_once=2.5, cost_per_period=0.3, take_up=0.3)\n"
+                        "sim = ck.strategy.StrategySimulator(bg_others, gg, others, horizon='24 months', **options)\n"
+                        "sim.evaluate(quarter).summary()['break_even_cost']",
+                  "ru": "quarter = ck.strategy.preset('loyalty_program', churn_change=0.25 * dropout_gap,\n"
+                        "    frequency_change=0.25 * rate_gap, cost_once=250, cost_per_period=30, take_up=0.3)\n"
+                        "sim = ck.strategy.StrategySimulator(bg_others, gg, others, horizon='24 months', **options)\n"
+                        "sim.evaluate(quarter).summary()['break_even_cost']"},
     ),
     Exercise(
         key="10.2",
+        kind="decision",
+        expected=_launch,
+        options=("launch", "test_first", "drop"),
+        synonyms={"launch": ("запустить", "запуск"), "test_first": ("сначала тест", "тест"),
+                  "drop": ("отказаться", "отказ")},
+        reasons={
+            "r1": {"en": "members are worth more than three times as much as non-members, so the programme pays",
+                   "ru": "участники стоят более чем втрое больше остальных, значит, программа окупается"},
+            "r2": {"en": "it pays if it causes half the gap and not if it causes a quarter, and comparing members "
+                         "with non-members cannot tell which",
+                   "ru": "она окупается, если даёт половину разрыва, и не окупается, если четверть, а сравнение "
+                         "участников с остальными не может сказать, что верно"},
+            "r3": {"en": "at a quarter of the gap the enrolment costs more than the most it may cost",
+                   "ru": "при четверти разрыва вступление стоит больше предельной суммы"},
+        },
+        explain={
+            "launch": {"en": "Launching bets on the half-gap assumption: at a quarter of the gap the most an "
+                             "enrolment may cost is about $1.97, below its $2.50.",
+                       "ru": "Запуск — это ставка на половину разрыва: при четверти разрыва вступление может "
+                             "стоить не больше 197 ₽, а стоит 250 ₽."},
+            "test_first": {"en": "Right: at half the gap each member may cost up to about $6.92, at a quarter "
+                                 "only $1.97, and the $2.50 enrolment sits between; a random offer of the card "
+                                 "measures which.",
+                           "ru": "Верно: при половине разрыва участник может стоить до 692 ₽, при четверти — "
+                                 "лишь 197 ₽, а вступление за 250 ₽ — между ними; случайное предложение карты "
+                                 "покажет, что верно."},
+            "drop": {"en": "Dropping bets on the quarter-gap assumption: if the programme causes half the gap, "
+                           "each member may cost up to about $6.92, far above the $2.50.",
+                     "ru": "Отказ — это ставка на четверть разрыва: если программа даёт половину разрыва, "
+                           "участник может стоить до 692 ₽, намного больше 250 ₽."},
+            "r1": {"en": "Members chose to join: heavy coffee drinkers sign up, so much of the gap is who they "
+                         "are, not what the card did.",
+                   "ru": "Участники сами решили вступить: карту оформляют те, кто много пьёт кофе, и большая "
+                         "часть разрыва объясняется тем, кто они, а не тем, что сделала карта."},
+            "r2": {"en": "Right: the verdict turns on the share of the gap the programme causes, and only a "
+                         "randomised offer measures that share.",
+                   "ru": "Верно: вердикт зависит от доли разрыва, которую даёт программа, а измерить её может "
+                         "только случайное предложение."},
+            "r3": {"en": "A quarter is the pessimistic end, not a measurement: at half the gap the programme "
+                         "pays well.",
+                   "ru": "Четверть — пессимистичный край, а не измерение: при половине разрыва программа "
+                         "хорошо окупается."},
+        },
         question={
-            "en": (
-                "What is a new **premium** subscriber worth (same margin and discount rate)? "
-                "Here is\n"
-                "the hint, as an example of asking for one:"
-            ),
-            "ru": (
-                "Сколько стоит новый подписчик **premium** (та же маржа и ставка\n"
-                "дисконтирования)? Вот подсказка — так её можно попросить:"
-            ),
+            "en": "The enrolment costs **$2.50** per member. Over 24 months, do you launch the programme for all "
+                  "non-members, test it first on a random half of them, or drop it?",
+            "ru": "Вступление стоит **250 ₽** на участника. За 24 месяца: вы запускаете программу для всех "
+                  "остальных клиентов, сначала тестируете её на случайной половине из них или отказываетесь?",
         },
-        prompt={
-            "en": "your answer, in dollars",
-            "ru": "ваш ответ, в рублях",
-        },
-        feedback={
-            "en": (
-                "Margin a month times the discounted months a premium subscriber is expected "
-                "to pay."
-            ),
-            "ru": (
-                "Маржа в месяц, умноженная на дисконтированное число месяцев, которые "
-                "подписчик premium, по прогнозу, оплатит."
-            ),
-        },
-        kind="number",
-        expected=_premium_subscriber_value,
-        money=True,
-        rel_tol=0.01,
-        abs_tol=0.05,
-        decimals=2,
-        hint={
-            "en": "Do for premium what the notebook did for basic: margin x price x the model's "
-                  "discounted_expected_lifetime(d), with the price 14.99 and sbg['premium'].",
-            "ru": "Сделайте для premium то же, что в блокноте для basic: маржа x цена x "
-                  "discounted_expected_lifetime(d) модели, с ценой 1 499 ₽ и sbg['premium'].",
-        },
-        solution={
-            "en": "# margin a month x the discounted months a new premium subscriber is expected to pay\n"
-                  "SUBSCRIPTION_MARGIN * 14.99 * sbg['premium'].discounted_expected_lifetime(d)",
-            "ru": "# маржа в месяц x дисконтированное число месяцев, которые оплатит новый подписчик premium\n"
-                  "SUBSCRIPTION_MARGIN * 1_499 * sbg['premium'].discounted_expected_lifetime(d)",
-        },
-    ),
-    Exercise(
-        key="10.3",
-        question={
-            "en": (
-                "What if the program causes only a **quarter** of the gap? Evaluate it with "
-                "the same\n"
-                "costs and take-up on `loyalty_sim` and give the ROI as a fraction."
-            ),
-            "ru": (
-                "А если программа даёт только **четверть** разрыва? Оцените её с теми же\n"
-                "затратами и долей вступивших на `loyalty_sim` и дайте ROI в долях единицы."
-            ),
-        },
-        prompt={
-            "en": "your answer, a fraction",
-            "ru": "ваш ответ, доля",
-        },
-        feedback={
-            "en": (
-                "With only a quarter of the gap caused by the program, its ROI shrinks "
-                "accordingly."
-            ),
-            "ru": (
-                "Если программа объясняет лишь четверть разрыва, её ROI соответственно падает."
-            ),
-        },
-        kind="number",
-        expected=_loyalty_roi_quarter_gap,
-        rel_tol=0.02,
-        abs_tol=0.01,
-        decimals=2,
-        hint={
-            "en": "Build the levers with share = 0.25 instead of 0.5 (the same two lines as in the notebook), put them "
-                  "into the preset with the same costs and take-up, and read .roi of sim.evaluate(...).",
-            "ru": "Посчитайте рычаги с долей 0.25 вместо 0.5 (те же две строки, что в блокноте), подставьте "
-                  "их в готовую стратегию с теми же затратами и долей участников и возьмите .roi из "
-                  "sim.evaluate(...).",
-        },
-        solution={
-            "en": "quarter = {'churn_change': 0.25 * dropout_gap, 'frequency_change': 0.25 * rate_gap}\n"
-                  "program = ck.strategy.preset('loyalty_program', **quarter, cost_once=2.0, cost_per_period=0.3, "
-                  "take_up=0.3)\nloyalty_sim.evaluate(program).roi",
-            "ru": "quarter = {'churn_change': 0.25 * dropout_gap, 'frequency_change': 0.25 * rate_gap}\n"
-                  "program = ck.strategy.preset('loyalty_program', **quarter, cost_once=200, cost_per_period=30, "
-                  "take_up=0.3)\nloyalty_sim.evaluate(program).roi",
-        },
+        prompt={"en": '"launch", "test_first" or "drop"', "ru": '"launch", "test_first" или "drop"'},
+        feedback={"en": "When the verdict depends on an effect you cannot see in the data, measure the effect "
+                        "before you pay for it at scale.",
+                  "ru": "Если вердикт зависит от эффекта, которого в данных не видно, измерьте эффект, прежде "
+                        "чем платить за него в полном масштабе."},
+        hint={"en": "Compare the $2.50 with the break-even cost at half the gap (the table) and at a quarter "
+                    "(exercise 10.1).",
+              "ru": "Сравните 250 ₽ с точкой безубыточности при половине разрыва (таблица) и при четверти "
+                    "(упражнение 10.1)."},
+        solution={"en": 'decision, reason = "test_first", "r2"\n'
+                        "# break-even over 24 months: $6.92 at half the gap, $1.97 at a quarter; the enrolment "
+                        "costs $2.50",
+                  "ru": 'decision, reason = "test_first", "r2"\n'
+                        "# точка безубыточности за 24 месяца: 692 ₽ при половине разрыва, 197 ₽ при четверти; "
+                        "вступление стоит 250 ₽"},
     ),
 ]

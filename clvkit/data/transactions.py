@@ -28,6 +28,7 @@ Reading the file is :mod:`clvkit.data._read`; parsing the columns :mod:`clvkit.d
 
 from __future__ import annotations
 
+import sys
 import warnings
 
 import numpy as np
@@ -203,9 +204,10 @@ def load_transactions(
         order = None
         # before the frame is built: the scan's scratch and the frame's copy of the ids are never held together
         dup = _duplicates([ids, dates, amounts, *extra]) if on_duplicate != "keep" else None
+        _trim_heap()  # the scan's scratch stays resident otherwise, beside the ids' copy made next
         id_column = _plain_column(ids, None)
     ids = extra = None  # the column holds its own copy of the ids now
-    _release_text_memory()
+    _release_text_memory()  # and the scan's scratch, before the frame's columns are allocated
     out = pd.DataFrame({"customer_id": id_column,
                         "date": dates if order is None else dates[order],
                         "amount": amounts if order is None else amounts[order]}, copy=False)
@@ -263,6 +265,32 @@ def _release_text_memory() -> None:
     pa = sys.modules.get("pyarrow")
     if pa is not None:
         pa.default_memory_pool().release_unused()
+    _trim_heap()
+
+
+_MALLOC_TRIM: object = None  # glibc's malloc_trim once looked up, False where there is none
+
+
+def _trim_heap() -> None:
+    """Hand the C heap's freed blocks back to the operating system (Linux with glibc; elsewhere nothing).
+
+    glibc serves an allocation below its mmap threshold from the heap and keeps it there when it is
+    freed; the threshold rises to the size of the largest block freed, so after the duplicate scan
+    its scratch arrays (tens of MB) stay resident beside the frame built next. Trimming costs a
+    walk of the heap's free list, a millisecond.
+    """
+    global _MALLOC_TRIM
+    if _MALLOC_TRIM is None:
+        _MALLOC_TRIM = False
+        if sys.platform.startswith("linux"):
+            import ctypes
+
+            try:
+                _MALLOC_TRIM = ctypes.CDLL(None).malloc_trim
+            except (OSError, AttributeError):  # another C library (musl) has no malloc_trim
+                pass
+    if _MALLOC_TRIM:
+        _MALLOC_TRIM(0)
 
 
 def as_transactions(tx) -> pd.DataFrame:
@@ -411,24 +439,25 @@ def _duplicates(columns: list) -> np.ndarray:
                 part *= np.uint64(0x100000001B3)
                 part ^= _column_hash(_rows(column, lo, hi))
             left[lo:hi] = mix(part) >> np.uint64(32)
-    # Rows whose hash shares a bucket with another row, bucket by bucket on 22-bit windows of the hash:
-    # each pass keeps only rows that collide, so the work shrinks fast and nothing is sorted.
-    positions = None
-    for shift in (0, 10):
-        buckets = 1 << min(22, max(10, int(2 * len(left)).bit_length()))  # about two buckets per row
-        key = np.right_shift(left, np.uint32(shift)).astype(np.int64)
-        key &= buckets - 1
-        counts = np.bincount(key, minlength=buckets)
-        np.take(counts, key, out=key, mode="wrap")  # mode "raise" would buffer a copy of the output
-        del counts  # before the next pass allocates its own
-        shared = key > 1
-        del key
-        positions = np.flatnonzero(shared) if positions is None else positions[shared]
-        left = left[shared]
-        if not len(positions):
-            return dup
-    values, inverse, counts = np.unique(left, return_inverse=True, return_counts=True)
-    positions = positions[counts[inverse] > 1]
+    # The hash values that occur more than once, from one sort of the hashes (a copy of 4 bytes a row:
+    # the smaller footprint of the ways tried, and no slower than counting in buckets).
+    ordered = np.sort(left)
+    same = ordered[1:] == ordered[:-1]
+    repeated = np.unique(ordered[1:][same])
+    del ordered, same
+    if not len(repeated):
+        return dup
+    # Rows holding one of those values: a table of 2^22 flags on the top bits of the hash finds the
+    # candidates a block at a time (a gather, not a search), then the few candidates are matched exactly.
+    table = np.zeros(1 << 22, dtype=bool)
+    table[repeated >> np.uint32(10)] = True
+    hit = np.empty(n, dtype=bool)
+    for lo in range(0, n, _HASH_BLOCK):
+        np.take(table, left[lo:lo + _HASH_BLOCK] >> np.uint32(10), out=hit[lo:lo + _HASH_BLOCK])
+    del table
+    positions = np.flatnonzero(hit)
+    del hit
+    positions = positions[np.isin(left[positions], repeated)]
     if len(positions):
         dup[positions] = _exact_repeats(columns, positions)
     return dup

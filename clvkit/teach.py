@@ -297,9 +297,9 @@ def check(key: str, answer, *, lang: str | None = None, currency: str | None = N
     """
     lang = resolve_lang(lang)
     ex = get(key, lang=lang)
-    # a decision's answer cell starts as (decision, reason) = (..., ...): not answered yet either
-    if answer is Ellipsis or answer is None or (isinstance(answer, tuple) and answer
-                                                and all(a is Ellipsis for a in answer)):
+    # a decision is answered as a pair: (..., ...) or a half-filled pair is not answered yet either
+    pair = ex.kind == "decision" and isinstance(answer, (tuple, list))
+    if answer is Ellipsis or answer is None or (pair and any(a is Ellipsis or a is None for a in answer)):
         return Feedback(False, f"✏️ {key}: {_t('empty', lang)}")
     ok, why = _CHECKERS[ex.kind](ex, answer, lang, _rate(ex, currency, lang))
     _RESULTS[key] = ok
@@ -355,8 +355,8 @@ def score(notebook: str | int = 14, answers: dict | None = None, *, lang: str | 
 
     Examples
     --------
-    >>> score(12, {"12.1": 0, "12.2": "c1", "12.3": "c1"}, lang="en")
-    🏁 2 of 3 answered correctly. To look at again: 12.1.
+    >>> score(12, {"12.1": ("search", "r1"), "12.2": ("apc", "r1")}, lang="en")
+    🏁 1 of 2 answered correctly. To look at again: 12.2.
     """
     lang = resolve_lang(lang)
     keys = sorted(exercises(notebook), key=lambda k: int(k.split(".")[1]))

@@ -1,4 +1,4 @@
-"""Notebook 12's exercises: the answers agree with the arithmetic done by hand, and Russian words are accepted."""
+"""Notebook 12's exercises: the decisions agree with the arithmetic done by hand, and Russian words are accepted."""
 
 from __future__ import annotations
 
@@ -9,22 +9,30 @@ from clvkit._exercises import nb12
 
 
 # ------------------------------------------------------------------ the answers, computed a second way
-def test_the_affordable_cpa_at_a_30_percent_romi_is_arpu_over_1_3():
-    arpu = 0.04 * (2500 - 1500) * 1.8                      # 72 roubles a user
-    assert teach.get("12.1").value() == pytest.approx(arpu / 1.3)   # 55.38
-    assert teach.check("12.1", 55.38).correct and teach.check("12.1", 55).correct  # whole roubles
-    assert not teach.check("12.1", 56).correct
-    assert not teach.check("12.1", 72).correct              # break-even is not the 30 % ceiling
+def by_hand(ua, c1, avp, cogs, apc, cpa):
+    """The funnel written out: ARPU and CPA per user, ROMI, and what 100 000 ₽ more at today's CPA adds."""
+    arpu = c1 * (avp - cogs) * apc
+    romi = (ua * arpu - ua * cpa) / (ua * cpa)
+    return {"arpu": arpu, "romi": romi, "gain": 100_000 / cpa * (arpu - cpa), "cm": ua * (arpu - cpa)}
 
 
-def test_the_landing_page_adds_more_margin_than_the_emails():
-    # CM = UA × (C1 × (AvP − COGS) × APC − CPA), worked by hand
-    base = 10_000 * (0.04 * 1000 * 1.8 - 80)                # −80 000
-    landing = 10_000 * (0.05 * 1000 * 1.8 - 80) - base      # +180 000
-    emails = 10_000 * (0.04 * 1000 * 2.1 - 80) - base       # +120 000
-    gains = nb12.project_gains()
-    assert gains["c1"] == pytest.approx(landing) and gains["apc"] == pytest.approx(emails)
-    assert teach.get("12.2").value() == "c1"
+CHANNELS = {"search": (5_000, 0.05, 2500, 1500, 1.8, 70), "social": (15_000, 0.02, 2200, 1400, 1.5, 30),
+            "marketplace": (20_000, 0.06, 2000, 1500, 1.4, 35)}
+
+
+def test_the_extra_budget_goes_to_search_where_a_rouble_returns_most():
+    mine = {name: by_hand(*row) for name, row in CHANNELS.items()}
+    assert mine["search"]["gain"] == pytest.approx(100_000 * 20 / 70)       # 90 ₽ against 70 ₽: +28 571 ₽
+    assert mine["marketplace"]["cm"] > mine["search"]["cm"]                    # the largest is not the one to grow
+    assert mine["social"]["gain"] == pytest.approx(-20_000)
+    theirs = nb12.channel_figures()
+    for name in CHANNELS:
+        assert theirs[name]["gain"] == pytest.approx(mine[name]["gain"])
+        assert theirs[name]["romi"] == pytest.approx(mine[name]["romi"])
+    assert teach.get("12.1").value() == ("search", "r1")
+    assert teach.check("12.1", ("поиск", "r1"), lang="ru").correct
+    assert not teach.check("12.1", ("marketplace", "r1")).correct
+    assert not teach.check("12.1", ("search", "r2")).correct
 
 
 def test_in_the_clv_view_the_first_purchase_is_worth_more_than_the_repeat_ones():
@@ -45,35 +53,37 @@ def test_in_the_clv_view_the_first_purchase_is_worth_more_than_the_repeat_ones()
     assert gains["clv_view"]["c1"] == pytest.approx(cm(0.044, 1.8) - cm(0.04, 1.8))
     assert gains["clv_view"]["apc"] == pytest.approx(cm(0.04, 1.98) - cm(0.04, 1.8))
     assert gains["clv_view"]["c1"] > gains["clv_view"]["apc"]
-    assert teach.get("12.3").value() == "c1"
+    assert teach.get("12.2").value() == ("c1", "r1")
 
 
-def test_the_questions_quote_the_computed_figures_in_each_language():
-    assert "+72,000\u00a0₽" in teach.get("12.3").question["en"]
-    assert "+72\u202f000\u00a0₽" in teach.get("12.3").question["ru"]
-    assert "+52\u202f086\u00a0₽" in teach.get("12.3").feedback["ru"]
+def test_the_texts_quote_the_computed_figures_in_each_language():
+    assert "+72,000\u00a0₽" in teach.get("12.2").question["en"]
+    assert "+72\u202f000\u00a0₽" in teach.get("12.2").question["ru"]
+    assert "+52\u202f086\u00a0₽" in teach.get("12.2").feedback["ru"]
+    assert "+28,571\u00a0₽" in teach.get("12.1").explain["search"]["en"]
+    assert "28,6\u00a0%" in teach.get("12.1").explain["r1"]["ru"]
 
 
 # ------------------------------------------------------------------ Russian answers and synonyms
 @pytest.mark.parametrize("answer", ["c1", "C1", " с1 ", "конверсия", "Конверсию", "лендинг", "conversion",
                                     "landing page"])
-def test_a_choice_accepts_the_option_its_synonyms_and_russian_words(answer):
-    assert teach.check("12.2", answer, lang="ru").correct
-    assert teach.check("12.2", answer, lang="en").correct
+def test_a_decision_accepts_the_option_its_synonyms_and_russian_words(answer):
+    assert teach.check("12.2", (answer, "r1"), lang="ru").correct
+    assert teach.check("12.2", (answer, "r1"), lang="en").correct
 
 
-@pytest.mark.parametrize("answer", ["apc", "покупки", "Число покупок", "повторные  покупки", "письма", "e-mails"])
-def test_a_synonym_of_the_other_option_is_wrong_but_understood(answer):
-    feedback = teach.check("12.2", answer, lang="ru")
+@pytest.mark.parametrize("answer", ["apc", "повторные  покупки", "письма", "e-mails"])
+def test_a_synonym_of_the_other_option_is_wrong_and_explained(answer):
+    feedback = teach.check("12.2", (answer, "r1"), lang="ru")
     assert not feedback.correct
     assert "один из вариантов" not in feedback.text      # it named an option, so no list of options
-    assert "Подсказка" in feedback.text
+    assert teach.get("12.2").explain["apc"]["ru"] in feedback.text
 
 
 def test_words_that_name_no_option_are_answered_with_the_options():
-    ru = teach.check("12.3", "лендинг", lang="ru")        # the landing page is 12.2's, not 12.3's
+    ru = teach.check("12.2", ("поиск", "r1"), lang="ru")        # 12.1's word, not 12.2's
     assert not ru.correct and "один из вариантов: c1, apc" in ru.text
-    assert "one of: c1, apc" in teach.check("12.3", "both", lang="en").text
+    assert "one of: search, social, marketplace" in teach.check("12.1", ("both", "r1"), lang="en").text
 
 
 def test_synonyms_are_read_with_yo_as_ye_and_in_sets_too(monkeypatch):
@@ -85,17 +95,24 @@ def test_synonyms_are_read_with_yo_as_ye_and_in_sets_too(monkeypatch):
     assert not teach.check("00.8", ["удержание"], lang="ru").correct
 
 
+def test_no_word_names_two_options():
+    for key in ("12.1", "12.2"):
+        ex = teach.get(key)
+        seen = {}
+        for option, words in ex.synonyms.items():
+            for word in words:
+                assert seen.setdefault(word.lower(), option) == option, (key, word)
+
+
 # ------------------------------------------------------------------ nothing given away, figures quoted right
 def test_no_committed_output_of_notebook_12_shows_an_answer():
-    """Outputs and the stored widget state (the explorer's figures) hold none of the answers' figures."""
+    """Outputs hold none of the figures the exercises' feedback reveals."""
     import json
     from pathlib import Path
 
-    from clvkit.i18n import format_money
-
     root = Path(__file__).resolve().parent.parent
-    given_away = {lang: [format_money(teach.get("12.1").value(), lang, currency="RUB")]
-                  + [nb12.T[lang][k] for k in ("landing", "emails", "clv_c1", "clv_apc")] for lang in ("en", "ru")}
+    given_away = {lang: [nb12.T[lang][k] for k in ("clv_c1", "clv_apc", "search_gain", "marketplace_gain")]
+                  for lang in ("en", "ru")}
     for lang in ("en", "ru"):
         notebook = json.loads((root / "notebooks" / lang / "12_unit_economics.ipynb").read_text(encoding="utf-8"))
         shown = json.dumps([c.get("outputs", []) for c in notebook["cells"]] + [notebook["metadata"]],
@@ -111,6 +128,13 @@ def test_the_instructor_answers_quote_the_computed_figures():
     notes = (Path(__file__).resolve().parent.parent / "docs" / "training" / "review_answers_12.md").read_text(
         encoding="utf-8")
     english, russian = notes.split("## Русский")
-    for key in ("clv_c1", "clv_apc", "same"):
+    for key in ("clv_c1", "clv_apc", "same", "search_gain", "marketplace_gain"):
         assert nb12.T["en"][key].replace("\u00a0", " ") in english
         assert nb12.T["ru"][key].replace("\u00a0", " ").replace("\u202f", " ") in russian
+
+
+def test_a_decision_not_yet_answered_asks_for_both_lines():
+    for answer in ((..., ...), ("search", ...), (..., "r1")):
+        feedback = teach.check("12.1", answer, lang="en")
+        assert not feedback.correct and feedback.text.startswith("✏️ 12.1:") and "replace the ..." in feedback.text
+    assert "замените ..." in teach.check("12.1", (..., ...), lang="ru").text

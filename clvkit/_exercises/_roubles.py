@@ -1,4 +1,4 @@
-"""Amounts in roubles for the exercises of the notebooks that count in roubles in both tracks (12, 14)."""
+"""Amounts in roubles for the exercises of the notebooks that count in roubles in both tracks (12, 13)."""
 
 from __future__ import annotations
 

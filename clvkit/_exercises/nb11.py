@@ -1,4 +1,9 @@
-"""Exercises of notebook 11 (your own data: the template run on the shipped example export)."""
+"""Exercises of notebook 11 (your own data: the template run on the shipped example export): two decisions.
+
+11.1: whether the file's numbers can be acted on, from the loader's report and the workbench's trust
+check; 11.2: which segment gets a personal manager, from the segments table. The figures are
+computed here from ``datasets/example_orders.csv`` the way the notebook computes them, never typed.
+"""
 
 from __future__ import annotations
 
@@ -9,180 +14,210 @@ from ..teach import Exercise
 
 #: The template settings of the notebook for datasets/example_orders.csv.
 COLUMNS = {"customer_col": "client", "date_col": "order_date", "amount_col": "total"}
-EXTRA_COLS = ["sales_channel"]
-DATE_FORMAT, DECIMAL = "%d.%m.%Y", ","
-OBSERVATION_END = "2024-12-31"
-MARGIN, HORIZON, ANNUAL_DISCOUNT_RATE = 0.30, "12 months", 0.10
-#: Arguments a learner may name in exercise 11.1.
-ARGUMENTS = ("customer_col", "date_col", "amount_col", "date_format", "decimal", "on_negative", "on_duplicate")
+FORMATS = {"date_format": "%d.%m.%Y", "decimal": ","}
+MARGIN, HORIZON_MONTHS, ANNUAL_DISCOUNT_RATE = 0.30, 12, 0.10
+#: 11.1: below this share of changed rows an explained report is a normal export, not a broken one.
+CHANGED_LIMIT = 0.01
+#: 11.2: how many customers a personal manager can look after.
+MANAGER_CAPACITY = 60
 
 
 @lru_cache(maxsize=1)
-def example_customers():
-    """The example export loaded, summarised, fitted and valued as in notebook 11."""
-    from ..data.summary import summarize
+def example() -> dict:
+    """The example export read as it is, loaded with the notebook's settings and valued by the workbench."""
+    import pandas as pd
+
     from ..data.transactions import load_transactions
     from ..datasets import dataset_path
-    from ..models import BGNBD, GammaGamma
-    from ..valuation import customer_lifetime_value
+    from ..workbench import Settings, Workbench
 
+    path = dataset_path("example_orders.csv")
+    raw = pd.read_csv(path, sep=";", decimal=",")
     with warnings.catch_warnings():
-        # The loader reports the refund it netted and the duplicate it dropped; the notebook shows them.
-        warnings.simplefilter("ignore")
-        tx = load_transactions(dataset_path("example_orders.csv"), **COLUMNS, keep=EXTRA_COLS,
-                               date_format=DATE_FORMAT, decimal=DECIMAL, on_negative="net", on_duplicate="drop")
-    summary = summarize(tx, observation_end=OBSERVATION_END, time_unit="W")
-    bgnbd, gg = BGNBD().fit(summary), GammaGamma().fit(summary)
-    value = customer_lifetime_value(bgnbd, gg, summary, horizon=HORIZON, annual_discount_rate=ANNUAL_DISCOUNT_RATE,
-                                    margin=MARGIN)
-    return summary.assign(clv=value["clv"], p_alive=bgnbd.probability_alive(summary))
+        warnings.simplefilter("ignore")  # the notebook prints the loader's report; here we count for ourselves
+        tx = load_transactions(path, **COLUMNS, **FORMATS, on_negative="net", on_duplicate="drop")
+    wb = Workbench(lang="en", settings=Settings(margin=MARGIN, horizon_months=HORIZON_MONTHS,
+                                                annual_discount_rate=ANNUAL_DISCOUNT_RATE, currency="USD"))
+    wb.upload(tx.to_csv(index=False).encode("utf-8"), "orders.csv")
+    wb.compute(customer_col="customer_id", date_col="date", amount_col="amount")
+    return {"rows": len(raw), "refunds": int((raw["total"] < 0).sum()), "duplicates": int(raw.duplicated().sum()),
+            "kept": len(tx), "trust": wb.trust, "segments": wb.segments}
 
 
-def _customer_equity() -> float:
-    return float(example_customers()["clv"].sum())
+def _changed_share() -> float:
+    data = example()
+    return (data["refunds"] + data["duplicates"]) / data["rows"]
 
 
-def _champions_value_share() -> float:
-    from ..segments import rfm_segments, segment_summary
+def _trust_or_fix() -> tuple[str, str]:
+    trust = example()["trust"]
+    sound = trust["ok"] and trust["model_error"] <= trust["naive_error"] and _changed_share() < CHANGED_LIMIT
+    return ("use", "r1") if sound else ("fix_first", "r3")
 
-    customers = example_customers()
-    customers = customers.assign(segment=rfm_segments(customers)["segment"])
-    return float(segment_summary(customers, value="clv").loc["champions", "value_share"])
 
+def _which_segment() -> tuple[str, str]:
+    segments = example()["segments"]
+    return str(segments["value_share"].idxmax()), "r1"
+
+
+def _texts() -> dict:
+    from ..i18n import format_percent
+
+    data = example()
+    seg, trust = data["segments"], data["trust"]
+    out = {}
+    for lang in ("en", "ru"):
+        out[lang] = {
+            "changed": str(data["refunds"] + data["duplicates"]), "rows": str(data["rows"]),
+            "share": format_percent(_changed_share(), lang, decimals=1),
+            "model": format_percent(trust["model_error"], lang, decimals=0),
+            "naive": format_percent(trust["naive_error"], lang, decimals=0),
+            "capacity": str(MANAGER_CAPACITY),
+        }
+        for name in ("champions", "hibernating", "promising"):
+            out[lang][f"{name}_c"] = format_percent(seg.loc[name, "customer_share"], lang, decimals=1)
+            out[lang][f"{name}_v"] = format_percent(seg.loc[name, "value_share"], lang, decimals=1)
+            out[lang][f"{name}_n"] = str(int(seg.loc[name, "customers"]))
+    return out
+
+
+T = _texts()
+E, R = T["en"], T["ru"]
 
 EXERCISES = [
     Exercise(
         key="11.1",
+        kind="decision",
+        expected=_trust_or_fix,
+        options=("use", "fix_first"),
+        synonyms={"use": ("use it", "trust", "act", "использовать", "доверять", "работать"),
+                  "fix_first": ("fix", "fix first", "исправить", "сначала исправить", "исправить выгрузку")},
         question={
-            "en": (
-                "A colleague ran the cell below. Read the message: which argument of\n"
-                "`load_transactions` did they get wrong? Answer with its name, e.g. "
-                '`"date_format"`.'
-            ),
-            "ru": (
-                "Коллега запустил ячейку ниже. Прочитайте сообщение: какой аргумент\n"
-                "`load_transactions` он указал неверно? Ответьте его названием, например "
-                '`"date_format"`.'
-            ),
+            "en": ("The CRM team wants the retention list from this file tomorrow. From the loader's report and the\n"
+                   'trust check above: do you let them use it ("use") or fix the export first ("fix_first")?'),
+            "ru": ("CRM-команда хочет завтра получить список на удержание по этому файлу. Судя по отчёту загрузчика\n"
+                   'и проверке модели выше: отдать список в работу ("use") или сначала исправить выгрузку ("fix_first")?'),
         },
-        prompt={
-            "en": "the name of the argument, in quotes",
-            "ru": "название аргумента, в кавычках",
+        prompt={"en": '"use" or "fix_first"', "ru": '"use" или "fix_first" (можно "использовать" или "исправить")'},
+        reasons={
+            "r1": {"en": "The loader changed only a few rows and said which, and the model forecast the held-out "
+                         "months better than the naive guess.",
+                   "ru": "Загрузчик изменил лишь несколько строк и сказал, какие, а модель спрогнозировала "
+                         "отложенные месяцы точнее наивного прогноза."},
+            "r2": {"en": "The file loaded without an error, so its numbers are right.",
+                   "ru": "Файл загрузился без ошибки, значит, цифры в нём верные."},
+            "r3": {"en": "The loader had to change rows, so the export is broken.",
+                   "ru": "Загрузчику пришлось менять строки, значит, выгрузка сломана."},
+        },
+        explain={
+            "use": {"en": (f"{E['changed']} of {E['rows']} rows changed ({E['share']}), each explained, and the model "
+                           f"was {E['model']} off on the last three months against the naive {E['naive']}."),
+                    "ru": (f"Изменены {R['changed']} из {R['rows']} строк ({R['share']}), каждая с объяснением, а "
+                           f"модель ошиблась на последних трёх месяцах на {R['model']} против {R['naive']} у "
+                           "наивного прогноза.")},
+            "fix_first": {"en": (f"Nothing in the report asks for a fix: the {E['changed']} changed rows are a refund "
+                                 f"and a double export, handled as the settings say, and the model beat the naive "
+                                 f"forecast ({E['model']} against {E['naive']})."),
+                          "ru": (f"В отчёте нет ничего, что требует исправления: {R['changed']} изменённые строки — "
+                                 "возврат и повторная выгрузка, обработанные так, как велят настройки, а модель "
+                                 f"точнее наивного прогноза ({R['model']} против {R['naive']}).")},
+            "r1": {"en": "A short, explained report and a model that forecast months it had not seen are what a file "
+                         "can show in its favour.",
+                   "ru": "Короткий понятный отчёт и модель, которая предсказала не виденные ею месяцы, — вот что "
+                         "файл может показать в свою пользу."},
+            "r2": {"en": "A load without an error proves the format, not the content: a file missing half its months "
+                         "loads too. The report and the trust check say more.",
+                   "ru": "Загрузка без ошибки доказывает формат, а не содержание: файл без половины месяцев тоже "
+                         "загрузится. Больше говорят отчёт и проверка модели."},
+            "r3": {"en": (f"A refund and an order exported twice are normal in any export ({E['share']} of the rows "
+                          "here); the loader handled both and said so."),
+                   "ru": (f"Возврат и заказ, выгруженный дважды, — обычное дело для любой выгрузки (здесь "
+                          f"{R['share']} строк); загрузчик обработал оба случая и сообщил о них.")},
         },
         feedback={
-            "en": (
-                "The amounts came from a text column: the loader names the column and the rows "
-                "it could not read."
-            ),
-            "ru": (
-                "Суммы взяты из текстового столбца: загрузчик называет столбец и строки, "
-                "которые не смог прочитать."
-            ),
+            "en": "Read the report (what changed, how much) and the trust check (did the model forecast unseen months "
+                  "better than a naive guess) every time you load a new export.",
+            "ru": "Читайте отчёт (что изменено и сколько) и проверку модели (предсказала ли она не виденные месяцы "
+                  "лучше наивного прогноза) при каждой новой выгрузке.",
         },
-        kind="choice",
-        expected="amount_col",
-        options=ARGUMENTS,
-        synonyms={"customer_col": ("столбец клиента", "столбец клиентов"), "date_col": ("столбец даты", "столбец дат"),
-                  "amount_col": ("столбец суммы", "столбец сумм"), "date_format": ("формат даты", "формат дат"),
-                  "decimal": ("десятичный разделитель", "разделитель дробной части"),
-                  "on_negative": ("отрицательные суммы", "возвраты"), "on_duplicate": ("дубликаты", "повторы")},
         hint={
-            "en": "The message names a column and shows its first values. Which kind of value is that column "
-                  "supposed to hold, and which argument tells the loader where to find it?",
-            "ru": "Сообщение называет столбец и показывает его первые значения. Что должно лежать в этом "
-                  "столбце и какой аргумент говорит загрузчику, где его искать?",
+            "en": "How many rows did the loader change, out of how many, and why? Which forecast of the last three "
+                  "months was closer: the model's or the naive one?",
+            "ru": "Сколько строк изменил загрузчик, из скольких и почему? Чей прогноз последних трёх месяцев оказался "
+                  "точнее: модели или наивный?",
         },
         solution={
-            "en": "amount_col: the loader took order values from 'sales_channel', whose values are 'online' and "
-                  "'store'.\nck.load_transactions(PATH, customer_col='client', date_col='order_date', "
-                  "amount_col='total', ...)",
-            "ru": "amount_col: загрузчик взял суммы заказов из столбца 'sales_channel', где записаны 'online' и "
-                  "'store'.\nck.load_transactions(PATH, customer_col='client', date_col='order_date', "
-                  "amount_col='total', ...)",
+            "en": ("[str(note.message) for note in report], len(tx)  # a refund netted, a duplicate dropped\n"
+                   "wb.trust['model_error'], wb.trust['naive_error']  # the model beat the naive forecast\n"
+                   '# decision = "use", reason = "r1"'),
+            "ru": ("[str(note.message) for note in report], len(tx)  # вычтен возврат, удалён дубль\n"
+                   "wb.trust['model_error'], wb.trust['naive_error']  # модель точнее наивного прогноза\n"
+                   '# decision = "use", reason = "r1"'),
         },
     ),
     Exercise(
         key="11.2",
+        kind="decision",
+        expected=_which_segment,
+        options=("champions", "hibernating", "promising"),
+        synonyms={"champions": ("чемпионы", "чемпионов"), "hibernating": ("спящие", "спящих"),
+                  "promising": ("перспективные", "перспективных")},
         question={
-            "en": (
-                "What is the customer equity of this base: the total CLV of all customers over "
-                "the\n"
-                "next 12 months, in dollars? If you are not sure where to look, ask for the "
-                "hint, as below:"
-            ),
-            "ru": (
-                "Какова ценность этой клиентской базы — суммарный CLV всех клиентов за "
-                "следующие\n"
-                "12 месяцев, в рублях? Если не знаете, с чего начать, попросите подсказку, "
-                "как ниже:"
-            ),
+            "en": (f"The company can give about {E['capacity']} customers a personal manager. Using the segments "
+                   "table above,\nwhich segment gets them?"),
+            "ru": (f"Компания может дать персонального менеджера примерно {R['capacity']} клиентам. Какому сегменту, "
+                   "судя\nпо таблице сегментов выше?"),
         },
-        prompt={
-            "en": "your answer, in dollars",
-            "ru": "ваш ответ, в рублях",
+        prompt={"en": '"champions", "hibernating" or "promising"',
+                "ru": '"champions", "hibernating" или "promising" (можно "чемпионы", "спящие", "перспективные")'},
+        reasons={
+            "r1": {"en": "It holds most of next year's value with a small share of the customers: losing one of them "
+                         "costs the most.",
+                   "ru": "На него приходится большая часть ценности следующего года при небольшой доле клиентов: "
+                         "потеря каждого из них обходится дороже всего."},
+            "r2": {"en": "It is the largest segment, so it has the most customers to win back.",
+                   "ru": "Это самый большой сегмент, значит, в нём больше всего клиентов, которых можно вернуть."},
+            "r3": {"en": "Its customers are the newest, so the future belongs to them.",
+                   "ru": "Его клиенты самые новые, значит, будущее за ними."},
+        },
+        explain={
+            "champions": {"en": (f"Champions are {E['champions_n']} customers ({E['champions_c']}) and hold "
+                                 f"{E['champions_v']} of next year's value."),
+                          "ru": (f"Чемпионов {R['champions_n']} ({R['champions_c']} клиентов), и на них приходится "
+                                 f"{R['champions_v']} ценности следующего года.")},
+            "hibernating": {"en": (f"Hibernating customers are the most ({E['hibernating_c']}) but hold only "
+                                   f"{E['hibernating_v']} of the value: a manager's time there buys little."),
+                            "ru": (f"Спящих больше всего ({R['hibernating_c']}), но на них приходится лишь "
+                                   f"{R['hibernating_v']} ценности: время менеджера там окупится слабо.")},
+            "promising": {"en": (f"Promising customers hold {E['promising_v']} of the value with {E['promising_c']} "
+                                 "of the customers: a manager there would protect far less value."),
+                          "ru": (f"На перспективных приходится {R['promising_v']} ценности при {R['promising_c']} "
+                                 "клиентов: менеджер там сбережёт гораздо меньше ценности.")},
+            "r1": {"en": "Service in proportion to value: the manager's time goes where a lost customer costs most.",
+                   "ru": "Сервис соразмерно ценности: время менеджера идёт туда, где потеря клиента обходится "
+                         "дороже всего."},
+            "r2": {"en": (f"Headcount is not value: hibernating customers are {E['hibernating_c']} of the base and "
+                          f"{E['hibernating_v']} of its value."),
+                   "ru": (f"Численность — не ценность: спящие — это {R['hibernating_c']} базы и {R['hibernating_v']} "
+                          "её ценности.")},
+            "r3": {"en": (f"New is not the same as valuable: promising customers hold {E['promising_v']} of the "
+                          "value."),
+                   "ru": f"Новые — не значит ценные: на перспективных приходится {R['promising_v']} ценности."},
         },
         feedback={
-            "en": "Customer equity is the sum of every customer's CLV over the horizon.",
-            "ru": "Ценность клиентской базы — сумма CLV всех клиентов за горизонт.",
+            "en": "Keep watching the champions' P(alive): a drop there is the earliest warning about the value that "
+                  "matters most.",
+            "ru": "Следите за P(alive) чемпионов: её падение — самый ранний сигнал о ценности, которая важнее всего.",
         },
-        kind="number",
-        expected=_customer_equity,
-        money=True,
-        rel_tol=0.01,
-        abs_tol=1.0,
-        decimals=2,
         hint={
-            "en": "Customer equity is the sum of the clv column: ck.customer_equity(value) or "
-                  "customers['clv'].sum().",
-            "ru": "Ценность клиентской базы — сумма столбца `clv`: ck.customer_equity(value) или "
-                  "customers['clv'].sum().",
+            "en": "Compare each segment's share of customers with its share of value (value_share).",
+            "ru": "Сравните долю клиентов каждого сегмента с его долей ценности (value_share).",
         },
         solution={
-            "en": "# the sum of every customer's CLV\nck.customer_equity(value)",
-            "ru": "# сумма CLV всех клиентов\nck.customer_equity(value)",
-        },
-    ),
-    Exercise(
-        key="11.3",
-        question={
-            "en": (
-                "Which share of the base's future value do the champions hold? Look it up in "
-                "the\n"
-                "`segments` table and answer as a fraction (0.25 for 25%)."
-            ),
-            "ru": (
-                "Какая доля будущей ценности базы приходится на чемпионов? Найдите её в "
-                "таблице\n"
-                "`segments` и ответьте в долях единицы (0.25 для 25%)."
-            ),
-        },
-        prompt={
-            "en": "your answer, a fraction between 0 and 1",
-            "ru": "ваш ответ, доля от 0 до 1",
-        },
-        feedback={
-            "en": (
-                "A small group holding a large share of future value is where to spend first."
-            ),
-            "ru": (
-                "Небольшая группа с большой долей будущей ценности — первая, на кого стоит "
-                "тратить."
-            ),
-        },
-        kind="number",
-        expected=_champions_value_share,
-        rel_tol=0.01,
-        abs_tol=0.005,
-        decimals=3,
-        hint={
-            "en": "segments has one row per segment; the column value_share is each segment's share of the "
-                  "total CLV: segments.loc['champions', 'value_share'].",
-            "ru": "В segments по строке на сегмент; столбец value_share — доля сегмента в суммарном CLV: "
-                  "segments.loc['champions', 'value_share'].",
-        },
-        solution={
-            "en": "# the champions' share of the total CLV\nsegments.loc['champions', 'value_share']",
-            "ru": "# доля чемпионов в суммарном CLV\nsegments.loc['champions', 'value_share']",
+            "en": ('wb.segments["value_share"].idxmax()  # the segment holding most of the value\n'
+                   '# decision = "champions", reason = "r1"'),
+            "ru": ('wb.segments["value_share"].idxmax()  # сегмент с наибольшей долей ценности\n'
+                   '# decision = "champions", reason = "r1"'),
         },
     ),
 ]

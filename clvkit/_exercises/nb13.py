@@ -1,8 +1,10 @@
-"""Exercises of notebook 13 (case study in roubles: an online school with monthly subscriptions).
+"""Exercises of notebook 13 (case study in roubles: an online school with monthly subscriptions): two decisions.
 
-All three use the school's synthetic data (:func:`clvkit.datasets.load_online_school`), in
-roubles in both tracks. Every figure an exercise states or reveals is computed here from the
-data and the fitted models, never typed.
+Both use the school's synthetic data (:func:`clvkit.datasets.load_online_school`), in roubles in
+both tracks: 13.1, whether to accept the partners' offer of more users at a higher price; 13.2,
+whether the curator or the upsell pays more over two years once the curator costs the market rate.
+Every figure an exercise states, explains or reveals is computed here from the data and the fitted
+models, never typed.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ PARTNER_UA_FACTOR, PARTNER_CPA = 2, 220.0
 #: the cost of the offer per student who gets it).
 CURATOR = {"cost": 700.0, "months": 3, "churn_cut": 0.25}
 UPSELL = {"take": 0.15, "discount": 1500.0, "offer": 100.0}
-#: 13.3: the curator at a market rate, judged over two years.
-CURATOR_COST_14_3, ACTION_HORIZON = 1000.0, 24
+#: 13.2: the curator at a market rate, judged over two years.
+MARKET_COST, ACTION_HORIZON = 1000.0, 24
 STUDENTS = 1000
 
 #: Words accepted for the options, in both languages (teach compares them like the options).
@@ -86,14 +88,14 @@ def new_student_value(channel: str) -> float:
     return margin * discounted_months(data["sbg"][channel], HORIZON_MONTHS)
 
 
-# ------------------------------------------------------------------ 13.1
+# ------------------------------------------------------------------ figures the review answers quote
 def bloggers_max_cpa() -> float:
     """The most a blogger's user may cost for LTV:CAC = 3: CAC = CPA / C1 = LTV / 3."""
     c1 = float(school()["channels"].loc["bloggers", "c1"])
     return c1 * new_student_value("bloggers") / TARGET_RATIO
 
 
-# ------------------------------------------------------------------ 13.2
+# ------------------------------------------------------------------ 13.1
 @lru_cache(maxsize=1)
 def partner_deal() -> dict[str, float]:
     """LTV:CAC and the month's net value (students x (LTV - CAC)) of partners, now and with the offer."""
@@ -108,13 +110,14 @@ def partner_deal() -> dict[str, float]:
     return out
 
 
-def _accept_or_decline() -> str:
+def _accept_or_decline() -> tuple[str, str]:
     deal = partner_deal()
-    good = deal["ratio_offer"] >= TARGET_RATIO and deal["net_offer"] > deal["net_now"]
-    return "accept" if good else "decline"
+    if deal["ratio_offer"] >= TARGET_RATIO and deal["net_offer"] > deal["net_now"]:
+        return "accept", "r1"
+    return "decline", "r2"
 
 
-# ------------------------------------------------------------------ 13.3
+# ------------------------------------------------------------------ 13.2
 def action_gains(curator_cost: float, months: int) -> dict[str, float]:
     """Net value each action adds to STUDENTS new basic students of search ads over `months`, in roubles.
 
@@ -144,25 +147,26 @@ def action_gains(curator_cost: float, months: int) -> dict[str, float]:
     return {"curator": STUDENTS * float(curator.sum()), "upsell": STUDENTS * float(upsell.sum())}
 
 
-def _curator_or_upsell() -> str:
-    gains = action_gains(CURATOR_COST_14_3, ACTION_HORIZON)
-    return "curator" if gains["curator"] > gains["upsell"] else "upsell"
+def extra_curator_cost() -> float:
+    """What the market rate adds to the curator's cost over his months, for STUDENTS students, discounted."""
+    return action_gains(CURATOR["cost"], ACTION_HORIZON)["curator"] - action_gains(MARKET_COST, ACTION_HORIZON)["curator"]
+
+
+def _curator_or_upsell() -> tuple[str, str]:
+    gains = action_gains(MARKET_COST, ACTION_HORIZON)
+    # r1 says why the upsell wins: the extra cost exceeds the curator's lead at the old rate
+    return ("curator", "r2") if gains["curator"] > gains["upsell"] else ("upsell", "r1")
 
 
 # ------------------------------------------------------------------ texts with computed figures
 def _texts() -> dict:
-    """The figures the questions, feedback and solutions quote, written for each language."""
-    from ..i18n import format_percent
-
+    """The figures the questions, explanations and solutions quote, written for each language."""
     channels = school()["channels"]
-    deal, gains = partner_deal(), action_gains(CURATOR_COST_14_3, ACTION_HORIZON)
+    deal = partner_deal()
+    old, market = action_gains(CURATOR["cost"], ACTION_HORIZON), action_gains(MARKET_COST, ACTION_HORIZON)
     out = {}
     for lang in ("en", "ru"):
         out[lang] = {
-            "blog_cpa": rub(channels.loc["bloggers", "cpa"], lang),
-            "blog_c1": format_percent(channels.loc["bloggers", "c1"], lang),
-            "blog_ltv": rub(new_student_value("bloggers"), lang),
-            "blog_break_even": rub(3 * bloggers_max_cpa(), lang),
             "partner_cpa": rub(channels.loc["partners", "cpa"], lang),
             "partner_ua": _num(channels.loc["partners", "ua"], lang, 0),
             "offer_ua": _num(channels.loc["partners", "ua"] * PARTNER_UA_FACTOR, lang, 0),
@@ -171,168 +175,165 @@ def _texts() -> dict:
             "ratio_offer": _num(deal["ratio_offer"], lang),
             "net_now": rub(deal["net_now"], lang),
             "net_offer": rub(deal["net_offer"], lang),
-            "cost": rub(CURATOR_COST_14_3, lang),
+            "cac_offer": rub(deal["cac_offer"], lang),
+            "cost": rub(MARKET_COST, lang),
             "old_cost": rub(CURATOR["cost"], lang),
-            "curator": signed_rub(gains["curator"], lang),
-            "upsell": signed_rub(gains["upsell"], lang),
+            "curator": signed_rub(market["curator"], lang),
+            "upsell": signed_rub(market["upsell"], lang),
+            "lead": rub(old["curator"] - old["upsell"], lang),
+            "extra": rub(extra_curator_cost(), lang),
+            # discounted student-months of the curator's three months: what each extra rouble a month is paid on
+            "months": _num(extra_curator_cost() / (MARKET_COST - CURATOR["cost"]) / STUDENTS, lang, 1),
         }
     return out
 
 
 T = _texts()
-
-_CHOICE_DEAL = {
-    "en": 'your answer: "accept" or "decline", then your reason in a comment',
-    "ru": 'ваш ответ: "accept" или "decline" (можно "принять" или "отказаться"), причину — в комментарии',
-}
-_CHOICE_ACTION = {
-    "en": 'your answer: "curator" or "upsell", then your reason in a comment',
-    "ru": 'ваш ответ: "curator" или "upsell" (можно "куратор" или "апсейл"), причину — в комментарии',
-}
+E, R = T["en"], T["ru"]
 
 EXERCISES = [
     Exercise(
         key="13.1",
+        kind="decision",
+        expected=_accept_or_decline,
+        options=("accept", "decline"),
+        synonyms=DEAL_SYNONYMS,
         question={
-            "en": (
-                f"Bloggers bring users at {T['en']['blog_cpa']} each, and {T['en']['blog_c1']} of them pay. What is the\n"
-                "highest CPA, in roubles a user, at which the bloggers channel reaches LTV:CAC = 3:1 with the\n"
-                "value of its new student over 36 months (`econ` above)? The feedback then tells you what to do\n"
-                "with the channel."
-            ),
-            "ru": (
-                f"Блогеры приводят пользователей по {T['ru']['blog_cpa']}, и {T['ru']['blog_c1']} из них платят. Какой\n"
-                "максимальный CPA в рублях за пользователя позволяет каналу блогеров выйти на LTV:CAC = 3:1,\n"
-                "если считать ценность нового ученика за 36 месяцев (таблица `econ` выше)? Отзыв после проверки\n"
-                "подскажет, что делать с каналом."
-            ),
+            "en": (f"The partners offer to bring {E['offer_ua']} users a month instead of {E['partner_ua']} if the "
+                   f"school pays {E['offer_cpa']} a user\ninstead of {E['partner_cpa']}. Suppose the extra users "
+                   "convert and stay like today's (C1 and LTV of the table above).\nAccept or decline?"),
+            "ru": (f"Партнёры предлагают приводить {R['offer_ua']} пользователей в месяц вместо {R['partner_ua']}, "
+                   f"если школа будет платить\n{R['offer_cpa']} за пользователя вместо {R['partner_cpa']}. Допустим, "
+                   "новые пользователи покупают и остаются так же, как нынешние\n(C1 и LTV из таблицы выше). "
+                   "Принять предложение или отказаться?"),
         },
-        prompt={"en": "your answer, in roubles per user", "ru": "ваш ответ, в рублях за пользователя"},
+        prompt={"en": '"accept" or "decline"', "ru": '"accept" или "decline" (можно "принять" или "отказаться")'},
+        reasons={
+            "r1": {"en": "LTV:CAC stays above 3:1, and the month's net value, students × (LTV − CAC), grows.",
+                   "ru": "LTV:CAC остаётся выше 3:1, а чистая ценность месячной когорты, ученики × (LTV − CAC), "
+                         "растёт."},
+            "r2": {"en": "LTV:CAC falls, so each rouble spent on partners works less hard.",
+                   "ru": "LTV:CAC снижается, значит, каждый рубль, потраченный на партнёров, работает хуже."},
+            "r3": {"en": "More users always bring more value.",
+                   "ru": "Больше пользователей всегда приносят больше ценности."},
+        },
+        explain={
+            "accept": {"en": (f"With the offer CAC is {E['cac_offer']}, LTV:CAC {E['ratio_offer']} and the month's net "
+                              f"value {E['net_offer']} against {E['net_now']} today."),
+                       "ru": (f"С предложением CAC — {R['cac_offer']}, LTV:CAC — {R['ratio_offer']}, а чистая "
+                              f"ценность месячной когорты — {R['net_offer']} против {R['net_now']} сейчас.")},
+            "decline": {"en": (f"Declining keeps {E['net_now']} a month; the offer would make {E['net_offer']} while "
+                               f"LTV:CAC stays at {E['ratio_offer']}, above the 3:1 target."),
+                        "ru": (f"Отказ оставляет {R['net_now']} в месяц, а предложение дало бы {R['net_offer']}, "
+                               f"и LTV:CAC остался бы {R['ratio_offer']}, выше цели 3:1.")},
+            "r1": {"en": "Both tests pass: the ratio stays above the target and the money earned grows.",
+                   "ru": "Обе проверки пройдены: соотношение выше цели, а заработанные деньги растут."},
+            "r2": {"en": (f"The ratio falls from {E['ratio_now']} to {E['ratio_offer']}, but a ratio is not the "
+                          "goal: while it stays above 3:1, more students at a higher price still add money."),
+                   "ru": (f"Соотношение падает с {R['ratio_now']} до {R['ratio_offer']}, но цель — не "
+                          "соотношение: пока оно выше 3:1, больше учеников по более высокой цене всё ещё "
+                          "приносят больше денег.")},
+            "r3": {"en": ("Not always: users who cost more than C1 × LTV each lose money. Here the offer passes "
+                          "because the price stays below that."),
+                   "ru": ("Не всегда: пользователи дороже C1 × LTV приносят убыток. Здесь предложение выгодно, "
+                          "потому что цена остаётся ниже этого порога.")},
+        },
         feedback={
-            "en": (f"CAC = CPA / C1 may be at most LTV / 3, so CPA ≤ C1 × LTV / 3 = {T['en']['blog_c1']} × "
-                   f"{T['en']['blog_ltv']} / 3. Even break-even ({T['en']['blog_break_even']} a user) is below "
-                   f"today's {T['en']['blog_cpa']}: stop paying bloggers per user at this price; come back only "
-                   "with a price per paying student or a far cheaper placement."),
-            "ru": (f"CAC = CPA / C1 может быть не больше LTV / 3, поэтому CPA ≤ C1 × LTV / 3 = "
-                   f"{T['ru']['blog_c1']} × {T['ru']['blog_ltv']} / 3. Даже точка безубыточности "
-                   f"({T['ru']['blog_break_even']} за пользователя) ниже нынешних {T['ru']['blog_cpa']}: "
-                   "по такой цене блогерам платить не стоит. Возвращаться к ним — только с оплатой за "
-                   "платящего ученика или с гораздо более дешёвыми размещениями."),
+            "en": (f"LTV:CAC falls from {E['ratio_now']} to {E['ratio_offer']}, still above 3, while the month's net "
+                   f"value goes from {E['net_now']} to {E['net_offer']}: a falling ratio is no reason to refuse "
+                   "growth while it stays above the target."),
+            "ru": (f"LTV:CAC падает с {R['ratio_now']} до {R['ratio_offer']}, но остаётся выше 3, а чистая ценность "
+                   f"месячной когорты растёт с {R['net_now']} до {R['net_offer']}: снижение соотношения — не повод "
+                   "отказываться от роста, пока оно выше цели."),
         },
-        kind="number",
-        expected=bloggers_max_cpa,
-        rel_tol=0.01,
-        decimals=0,
         hint={
-            "en": "LTV:CAC = 3 means CAC = LTV / 3, and CAC = CPA / C1. Take LTV from `econ.loc['bloggers', 'ltv']` "
-                  "and C1 from `channels`.",
-            "ru": "LTV:CAC = 3 означает CAC = LTV / 3, а CAC = CPA / C1. LTV возьмите из "
-                  "`econ.loc['bloggers', 'ltv']`, C1 — из таблицы `channels`.",
+            "en": "Work out CAC = CPA / C1 with the offer, then LTV / CAC and UA × C1 × (LTV − CAC), now and with "
+                  "the offer.",
+            "ru": "Посчитайте CAC = CPA / C1 с предложением, затем LTV / CAC и UA × C1 × (LTV − CAC) сейчас и с "
+                  "предложением.",
         },
         solution={
-            "en": ("# CPA = C1 x CAC, and CAC may be at most LTV / 3\n"
-                   'channels.loc["bloggers", "c1"] * econ.loc["bloggers", "ltv"] / 3'),
-            "ru": ("# CPA = C1 × CAC, а CAC может быть не больше LTV / 3\n"
-                   'channels.loc["bloggers", "c1"] * econ.loc["bloggers", "ltv"] / 3'),
+            "en": ('ltv, c1 = econ.loc["partners", "ltv"], econ.loc["partners", "c1"]\n'
+                   "for ua, cpa in ((2000, 140), (4000, 220)):\n"
+                   f"    print(ltv / (cpa / c1), ua * c1 * (ltv - cpa / c1))  # {E['ratio_offer']} and "
+                   f"{E['net_offer']} with the offer\n"
+                   '# decision = "accept", reason = "r1"'),
+            "ru": ('ltv, c1 = econ.loc["partners", "ltv"], econ.loc["partners", "c1"]\n'
+                   "for ua, cpa in ((2000, 140), (4000, 220)):\n"
+                   f"    print(ltv / (cpa / c1), ua * c1 * (ltv - cpa / c1))  # {R['ratio_offer']} и "
+                   f"{R['net_offer']} с предложением\n"
+                   '# decision = "accept", reason = "r1"'),
         },
     ),
     Exercise(
         key="13.2",
-        question={
-            "en": (
-                f"The partners offer to bring {T['en']['offer_ua']} users a month instead of {T['en']['partner_ua']} if "
-                f"the school pays {T['en']['offer_cpa']}\n"
-                f"a user instead of {T['en']['partner_cpa']} (a higher commission). Suppose the extra users convert "
-                "and stay like today's.\nThe school accepts a deal only if the channel stays at LTV:CAC of 3:1 or "
-                "more and the month's net\nvalue, students × (LTV − CAC), grows. Accept or decline? Answer "
-                '`"accept"` or `"decline"` and write\nyour reason in a comment.'
-            ),
-            "ru": (
-                f"Партнёры предлагают приводить {T['ru']['offer_ua']} пользователей в месяц вместо "
-                f"{T['ru']['partner_ua']}, если школа будет платить\n{T['ru']['offer_cpa']} за пользователя "
-                f"вместо {T['ru']['partner_cpa']} (комиссия выше). Допустим, новые пользователи покупают и "
-                "остаются\nтак же, как нынешние. Школа соглашается, только если LTV:CAC канала остаётся не ниже "
-                "3:1 и чистая\nценность месячной когорты, ученики × (LTV − CAC), растёт. Принять или отказаться? "
-                'Ответьте\n`"accept"` или `"decline"`, а причину запишите комментарием.'
-            ),
-        },
-        prompt=_CHOICE_DEAL,
-        feedback={
-            "en": (f"LTV:CAC falls from {T['en']['ratio_now']} to {T['en']['ratio_offer']}, still above 3, while "
-                   f"the month's net value goes from {T['en']['net_now']} to {T['en']['net_offer']}: twice the "
-                   "students, each still worth far more than he costs. A falling ratio is not a reason to "
-                   "refuse growth while it stays above the target."),
-            "ru": (f"LTV:CAC падает с {T['ru']['ratio_now']} до {T['ru']['ratio_offer']}, но остаётся выше 3, а "
-                   f"чистая ценность месячной когорты растёт с {T['ru']['net_now']} до {T['ru']['net_offer']}: "
-                   "учеников вдвое больше, и каждый по-прежнему приносит гораздо больше, чем стоит его "
-                   "привлечение. Снижение соотношения — не повод отказываться от роста, пока оно выше цели."),
-        },
-        kind="choice",
-        expected=_accept_or_decline,
-        options=("accept", "decline"),
-        synonyms=DEAL_SYNONYMS,
-        hint={
-            "en": "Work out CAC = CPA / C1 before and after, then LTV / CAC and UA × C1 × (LTV − CAC) for both.",
-            "ru": "Посчитайте CAC = CPA / C1 до и после, затем LTV / CAC и UA × C1 × (LTV − CAC) в обоих случаях.",
-        },
-        solution={
-            "en": ('ltv, c1 = econ.loc["partners", "ltv"], channels.loc["partners", "c1"]\n'
-                   "for ua, cpa in ((2000, 140), (4000, 220)):\n"
-                   f"    print(ltv / (cpa / c1), ua * c1 * (ltv - cpa / c1))  # {T['en']['ratio_offer']} and "
-                   f"{T['en']['net_offer']} with the offer\n"
-                   '"accept"  # still above 3:1, and the net value grows'),
-            "ru": ('ltv, c1 = econ.loc["partners", "ltv"], channels.loc["partners", "c1"]\n'
-                   "for ua, cpa in ((2000, 140), (4000, 220)):\n"
-                   f"    print(ltv / (cpa / c1), ua * c1 * (ltv - cpa / c1))  # {T['ru']['ratio_offer']} и "
-                   f"{T['ru']['net_offer']} с предложением\n"
-                   '"accept"  # соотношение выше 3:1, а чистая ценность растёт'),
-        },
-    ),
-    Exercise(
-        key="13.3",
-        question={
-            "en": (
-                f"The school cannot find curators at {T['en']['old_cost']} a month per student: the market rate is "
-                f"{T['en']['cost']}. Everything else\nstays as in the section above. Over two years (24 months), "
-                "which action adds more to 1,000 new\n"
-                '"basic" students: the curator or the upsell? Answer `"curator"` or `"upsell"` and write why in a '
-                "comment."
-            ),
-            "ru": (
-                f"Найти кураторов по {T['ru']['old_cost']} в месяц на ученика не получается: рыночная ставка — "
-                f"{T['ru']['cost']}.\nВсё остальное — как в разделе выше. Какое действие за два года (24 месяца) "
-                "принесёт больше\nна 1 000 новых учеников тарифа «Базовый»: куратор или апсейл? Ответьте "
-                '`"curator"` или `"upsell"`\nи объясните в комментарии почему.'
-            ),
-        },
-        prompt=_CHOICE_ACTION,
-        feedback={
-            "en": (f"Over 24 months the curator at {T['en']['cost']} adds {T['en']['curator']}, the upsell "
-                   f"{T['en']['upsell']}. The curator's cost comes at once, his return only with the months "
-                   "the kept students pay later; at the higher rate two years are no longer enough for him "
-                   "to overtake the upsell."),
-            "ru": (f"За 24 месяца куратор по {T['ru']['cost']} даёт {T['ru']['curator']}, апсейл — "
-                   f"{T['ru']['upsell']}. Затраты на куратора приходятся на первые месяцы, а отдача — на "
-                   "месяцы, которые удержанные ученики оплатят позже; при более высокой ставке двух лет "
-                   "уже не хватает, чтобы обогнать апсейл."),
-        },
-        kind="choice",
+        kind="decision",
         expected=_curator_or_upsell,
         options=("curator", "upsell"),
         synonyms=ACTION_SYNONYMS,
+        question={
+            "en": (f"The school cannot find curators at {E['old_cost']} a month per student: the market rate is "
+                   f"{E['cost']}.\nEverything else stays as in the table above. The school can launch one action "
+                   "for its\n1,000 new Basic students and judges it over two years (24 months). Which one?"),
+            "ru": (f"Найти кураторов по {R['old_cost']} в месяц на ученика не получается: рыночная ставка — "
+                   f"{R['cost']}.\nВсё остальное — как в таблице выше. Школа может запустить одно действие для "
+                   "1 000 новых\nучеников «Базового» и оценивает его за два года (24 месяца). Какое?"),
+        },
+        prompt={"en": '"curator" or "upsell"', "ru": '"curator" или "upsell" (можно "куратор" или "апсейл")'},
+        reasons={
+            "r1": {"en": "The extra 300 ₽ a month for every student in the curator's three months costs more than his "
+                         "lead over the upsell at month 24.",
+                   "ru": "Лишние 300 ₽ в месяц на каждого ученика за три месяца работы куратора стоят больше, чем его "
+                         "отрыв от апсейла к 24-му месяцу."},
+            "r2": {"en": "Over two years a retention action beats an upsell.",
+                   "ru": "За два года действие по удержанию обгоняет апсейл."},
+            "r3": {"en": "The upsell pays back within a quarter, so it is the better action on any horizon.",
+                   "ru": "Апсейл окупается за квартал, поэтому он лучше на любом горизонте."},
+        },
+        explain={
+            "curator": {"en": (f"At {E['cost']} the curator adds {E['curator']} over 24 months, the upsell "
+                               f"{E['upsell']}."),
+                        "ru": (f"По {R['cost']} куратор за 24 месяца даёт {R['curator']}, апсейл — "
+                               f"{R['upsell']}.")},
+            "upsell": {"en": (f"Over 24 months the upsell adds {E['upsell']}, the curator at {E['cost']} only "
+                              f"{E['curator']}."),
+                       "ru": (f"За 24 месяца апсейл даёт {R['upsell']}, а куратор по {R['cost']} — лишь "
+                              f"{R['curator']}.")},
+            "r1": {"en": (f"The market rate adds about {E['extra']} to the curator's cost for 1,000 students, more "
+                          f"than his lead of {E['lead']} at month 24."),
+                   "ru": (f"Рыночная ставка добавляет к затратам на куратора около {R['extra']} на 1 000 учеников — "
+                          f"больше, чем его отрыв в {R['lead']} к 24-му месяцу.")},
+            "r2": {"en": ("Not as a rule: it held at 700 ₽ a month; what a retention action earns depends on what it "
+                          "costs, and at the market rate two years are not enough."),
+                   "ru": ("Это не правило: так было при 700 ₽ в месяц; заработок действия по удержанию зависит от "
+                          "его цены, и по рыночной ставке двух лет не хватает.")},
+            "r3": {"en": ("No: at 700 ₽ the table shows the curator ahead at 24 and 36 months. A quick payback says "
+                          "when an action earns, not how much."),
+                   "ru": ("Нет: при 700 ₽ таблица показывает куратора впереди к 24-му и 36-му месяцам. Быстрая "
+                          "окупаемость говорит о том, когда действие зарабатывает, а не сколько.")},
+        },
+        feedback={
+            "en": (f"Over 24 months the curator at {E['cost']} adds {E['curator']}, the upsell {E['upsell']}: his cost "
+                   "comes at once, his return only with the months the kept students pay later."),
+            "ru": (f"За 24 месяца куратор по {R['cost']} даёт {R['curator']}, апсейл — {R['upsell']}: затраты на "
+                   "куратора приходятся на первые месяцы, а отдача — на месяцы, которые удержанные ученики оплатят "
+                   "позже."),
+        },
         hint={
-            "en": "Rerun the section's cash flows with the curator's cost changed and read the cumulative gains "
-                  "at month 24.",
-            "ru": "Пересчитайте денежные потоки раздела с новой стоимостью куратора и посмотрите на накопленный "
-                  "прирост к 24-му месяцу.",
+            "en": "Rerun the table's cell with CURATOR['cost'] = 1000 and read month 24; or estimate: 300 ₽ more × "
+                  f"about {E['months']} months with a curator per student (discounted) × 1,000 students, against the curator's lead at "
+                  "month 24.",
+            "ru": "Пересчитайте ячейку таблицы с CURATOR['cost'] = 1000 и посмотрите на 24-й месяц; или прикиньте: "
+                  f"300 ₽ × примерно {R['months']} месяца с куратором на ученика (с дисконтированием) × 1 000 учеников против "
+                  "отрыва куратора к 24-му месяцу.",
         },
         solution={
-            "en": ("# the section's cell with CURATOR['cost'] = 1000, then the row of month 24\n"
-                   f"gains.loc[24]  # curator {T['en']['curator']}, upsell {T['en']['upsell']}\n"
-                   '"upsell"'),
-            "ru": ("# ячейка раздела с CURATOR['cost'] = 1000, затем строка 24-го месяца\n"
-                   f"gains.loc[24]  # куратор {T['ru']['curator']}, апсейл {T['ru']['upsell']}\n"
-                   '"upsell"'),
+            "en": ("# the table's cell with CURATOR['cost'] = 1000, then the row of month 24\n"
+                   f"gains.loc[24]  # curator {E['curator']}, upsell {E['upsell']}\n"
+                   '# decision = "upsell", reason = "r1"'),
+            "ru": ("# ячейка таблицы с CURATOR['cost'] = 1000, затем строка 24-го месяца\n"
+                   f"gains.loc[24]  # куратор {R['curator']}, апсейл {R['upsell']}\n"
+                   '# decision = "upsell", reason = "r1"'),
         },
     ),
 ]

@@ -297,7 +297,9 @@ def check(key: str, answer, *, lang: str | None = None, currency: str | None = N
     """
     lang = resolve_lang(lang)
     ex = get(key, lang=lang)
-    if answer is Ellipsis or answer is None:
+    # a decision's answer cell starts as (decision, reason) = (..., ...): not answered yet either
+    if answer is Ellipsis or answer is None or (isinstance(answer, tuple) and answer
+                                                and all(a is Ellipsis for a in answer)):
         return Feedback(False, f"✏️ {key}: {_t('empty', lang)}")
     ok, why = _CHECKERS[ex.kind](ex, answer, lang, _rate(ex, currency, lang))
     _RESULTS[key] = ok

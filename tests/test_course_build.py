@@ -175,8 +175,8 @@ def test_an_unknown_kind_is_refused(tmp_path):
 def test_check_names_a_grouped_exercise_marker_with_an_unknown_key(copy):
     source = copy / "source" / "14_final_quiz.py"
     text = source.read_text(encoding="utf-8")
-    assert text.count('# %% exercise="14.1 14.2"') == 1
-    text = text.replace('# %% exercise="14.1 14.2"', '# %% exercise="14.1 14.99"')
+    assert text.count('# %% exercise="14.1 14.2 14.3 14.4 14.5"') == 1
+    text = text.replace('# %% exercise="14.1 14.2 14.3 14.4 14.5"', '# %% exercise="14.1 14.2 14.3 14.4 14.99"')
     source.write_text(text, encoding="utf-8")
     problems = build.check(copy, copy / "source")
     assert any("14_final_quiz.py, line" in p and "no exercise '14.99'" in p for p in problems), problems
@@ -216,10 +216,12 @@ def test_exercise_cells_come_from_their_one_definition(entry):
         cells = [_text(c) for c in _cells(NOTEBOOKS / lang / f"{entry.name}.ipynb")]
         for key, ex in exercises.items():
             question = f"**{LABELS['exercise'][lang]} {key}.** {ex.question[lang]}"
-            alone = f'answer = ...  # {ex.prompt[lang]}\nteach.check("{key}", answer, lang=lang)'
-            name = "answer_" + key.split(".")[1]
-            shared = (f"{name} = ...  # {ex.prompt[lang]}",
-                      f'display(teach.check("{key}", {name}, lang=lang))')
+            alone = build.placeholder(key, ex, lang)  # a decision's cell has two lines, decision and reason
+            k = key.split(".")[1]
+            shared = ((f"decision_{k} = ...  # {ex.prompt[lang]}",
+                       f'display(teach.check("{key}", (decision_{k}, reason_{k}), lang=lang))')
+                      if ex.kind == "decision" else
+                      (f"answer_{k} = ...  # {ex.prompt[lang]}", f'display(teach.check("{key}", answer_{k}, lang=lang))'))
             asked = _where(cells, lambda cell: f"\n\n{question}\n\n" in f"\n\n{cell}\n\n")
             answered = _where(cells, lambda cell: cell == alone
                               or all(line in cell.splitlines() for line in shared))

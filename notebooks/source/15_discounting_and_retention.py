@@ -267,6 +267,12 @@ for ax, name, model, title in zip(axes, ["regular", "high_end"], [regular, high_
     ck.plots.plot_survival(cohorts[name], model=model, periods=12, constant_retention=rate, ax=ax, lang=lang)
     ax.set_title(title)
 
+# %% [markdown] exercise="15.1 15.2"
+# *Exercises 15.1 and 15.2: the questions and the answer cell are written from clvkit/_exercises/nb15.py.*
+
+# %% exercise="15.1 15.2"
+# the answer cell of exercises 15.1 and 15.2 is written from clvkit/_exercises/nb15.py
+
 # %% [markdown] lang="en"
 # The sBG line runs through the unseen years 8-12 almost exactly, while the constant rate, although it
 # matches year 7, loses customers far too fast afterwards and ends at about half of the real count in
@@ -287,12 +293,6 @@ for ax, name, model, title in zip(axes, ["regular", "high_end"], [regular, high_
 # %%
 ax = ck.plots.plot_retention_curves(cohorts["regular"], model=regular, periods=12,
                                     constant_retention=average, lang=lang)
-
-# %% [markdown] exercise="15.1 15.2"
-# *Exercises 15.1 and 15.2: the questions and the answer cell are written from clvkit/_exercises/nb15.py.*
-
-# %% exercise="15.1 15.2"
-# the answer cell of exercises 15.1 and 15.2 is written from clvkit/_exercises/nb15.py
 
 # %% [markdown] lang="en"
 # ## DERL: the value of a subscriber

@@ -291,6 +291,12 @@ retail = ck.validation.holdout_errors(
 ck.format_table(retail.round({"total": 0, "total_error_pct": 1, "mae": 3, "rmse": 3, "mae_vs_best_baseline": 3})
                 .astype({"total": int}), lang=lang)
 
+# %% [markdown] exercise="17.2"
+# *Exercise 17.2: the question and the answer cell are written from clvkit/_exercises/nb17.py.*
+
+# %% exercise="17.2"
+# the answer cell of exercise 17.2 is written from clvkit/_exercises/nb17.py
+
 # %% [markdown] lang="en"
 # Here the same model, checked the same way, **overshoots** its holdout, and still beats both rules of thumb
 # per customer. So the model is no floor by nature: which side it errs on belongs to the base and the
@@ -309,12 +315,6 @@ ck.format_table(retail.round({"total": 0, "total_error_pct": 1, "mae": 3, "rmse"
 # повторяйте проверку при каждом переобучении: изменения в бизнесе (новая программа лояльности, новые
 # цены) могут сломать то, что было верно в прошлом году. Как загрузить для этого свой журнал покупок,
 # показано в блокноте 11.
-
-# %% [markdown] exercise="17.2"
-# *Exercise 17.2: the question and the answer cell are written from clvkit/_exercises/nb17.py.*
-
-# %% exercise="17.2"
-# the answer cell of exercise 17.2 is written from clvkit/_exercises/nb17.py
 
 # %% [markdown] lang="en"
 # ## Which model to use
@@ -361,6 +361,12 @@ comparison[tr(en="parameters", ru="параметров")] = [len(f.params_) for
 ck.format_table(comparison.round({"total": 0, "total_error_pct": 1, "mae": 3, "rmse": 3, "log-likelihood": 1})
                 .astype({"total": int}), lang=lang)
 
+# %% [markdown] exercise="17.3"
+# *Exercise 17.3: the question and the answer cell are written from clvkit/_exercises/nb17.py.*
+
+# %% exercise="17.3"
+# the answer cell of exercise 17.3 is written from clvkit/_exercises/nb17.py
+
 # %% [markdown] lang="en"
 # The best description of the past is not the best forecast: MBG/NBD has the highest log-likelihood and
 # the largest error of the total, while Pareto/NBD, with the lowest log-likelihood, misses a typical
@@ -374,12 +380,6 @@ ck.format_table(comparison.round({"total": 0, "total_error_pct": 1, "mae": 3, "r
 # клиенте. По ошибке на клиента три модели близки, и все точнее правил «на глазок» примерно на четверть:
 # проверить модель важнее, чем выбрать одну из трёх. Выбирайте по той ошибке, которая соответствует
 # задаче, — на клиента для адресных кампаний, по итогу для бюджета, — и на каждой базе заново.
-
-# %% [markdown] exercise="17.3"
-# *Exercise 17.3: the question and the answer cell are written from clvkit/_exercises/nb17.py.*
-
-# %% exercise="17.3"
-# the answer cell of exercise 17.3 is written from clvkit/_exercises/nb17.py
 
 # %% [markdown] lang="en"
 # ## Key takeaways

@@ -75,7 +75,7 @@ def _hand_answers() -> dict[str, object]:
     return {
         "14.1": 50 * 0.8 / (1 + 0.1 - 0.8),
         "14.2": (max(clv, key=clv.get), "r1"),  # r1: the larger CLV decides
-        "14.3": 240 / 3,
+        "14.3": 270 / 3,
         "14.4": {k for k, (ltv, cac) in q.Q4.items() if ltv / cac < 2},
         "14.5": ("yes" if _payback_months(20, 100, 0.9) <= 6 else "no", "r3"),  # r3: only those still there
         "14.6": ("retention" if g_ret > g_aov else "aov", "r2"),  # r2: retention lengthens every stream

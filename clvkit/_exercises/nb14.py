@@ -32,7 +32,7 @@ COVERS = {"14.1": ("01",), "14.2": ("01", "03"), "14.3": ("02",), "14.4": ("02",
 Q1 = dict(margin=50, retention=0.8, discount_rate=0.1)                       # 01
 Q2 = {"a": dict(margin=100, retention=0.5), "b": dict(margin=60, retention=0.9)}  # 01, 03: whom to keep
 Q2_DISCOUNT = 0.1
-Q3 = dict(clv=240, target_ratio=3.0)                                         # 02: ceiling on CAC
+Q3 = dict(clv=270, target_ratio=3.0)                                         # 02: ceiling on CAC
 Q4 = {"search": (300, 90), "social": (120, 40), "display": (84, 70), "affiliates": (150, 90)}  # CLV, CAC
 Q4_RULE = 2.0
 Q5 = dict(margin=20, cac=100, retention=0.9, limit=6)                        # 02: payback in months
@@ -405,7 +405,7 @@ def _b(en: str, ru: str) -> dict:
     return {"en": en, "ru": ru}
 
 
-M1, M3, M8, M11, M13, M20 = _code_money(50), _code_money(240), _code_money(50), _code_money(100), \
+M1, M3, M8, M11, M13, M20 = _code_money(50), _code_money(Q3["clv"]), _code_money(50), _code_money(100), \
     _code_money(250), _code_money(200)
 
 EXERCISES = [
@@ -454,9 +454,9 @@ EXERCISES = [
                 "r3": _b(f"Not always: with a margin of {_m(15)['en']} instead of {_m(60)['en']}, B would be worth less than A.",
                          f"Не всегда: с маржой {_m(15)['ru']} вместо {_m(60)['ru']} клиент B стоил бы меньше A.")}),
     _q("14.3", "number", ceiling_3,
-       _b(f"A new customer's CLV is {_m(240)['en']} and the company aims at an LTV:CAC of 3:1. What is the most it\n"
+       _b(f"A new customer's CLV is {_m(Q3['clv'])['en']} and the company aims at an LTV:CAC of 3:1. What is the most it\n"
           "should pay to acquire one customer?",
-          f"CLV нового клиента — {_m(240)['ru']}, компания ориентируется на LTV:CAC 3:1. Сколько максимум стоит\n"
+          f"CLV нового клиента — {_m(Q3['clv'])['ru']}, компания ориентируется на LTV:CAC 3:1. Сколько максимум стоит\n"
           "платить за привлечение одного клиента?"),
        _b("LTV:CAC = CLV / CAC, so CAC = CLV / target.", "LTV:CAC = CLV / CAC, значит CAC = CLV / цель."),
        _sol({lang: f"ck.formulas.max_acquisition_cost({M3[lang]}, target_ratio=3)" for lang in M3},

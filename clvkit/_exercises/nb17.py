@@ -151,7 +151,7 @@ EXERCISES = [
                     "next 39 weeks with BG/NBD fitted to its first 15 months, and asks whether it may treat the "
                     "model's total as a floor, the least it should expect. Do you say yes?",
                     "На CDNOW итог модели в отложенном периоде оказался ниже факта. Теперь финансы планируют "
-                    "следующие 39 недель ритейлера по BG/NBD, обученной на первых 15 месяцах, и спрашивают, можно "
+                    "следующие 39 недель интернет-магазина по BG/NBD, обученной на первых 15 месяцах, и спрашивают, можно "
                     "ли считать итог модели нижней границей — минимумом, которого стоит ждать. Вы ответите «да»?"),
         prompt=_b('"yes" or "no"', '"yes" (да) или "no" (нет)'),
         options=("yes", "no"), synonyms={"yes": ("да",), "no": ("нет",)},
@@ -162,12 +162,12 @@ EXERCISES = [
                           "только отложенный период этой базы показывает, в какую сторону ошибается модель")},
         explain={"yes": _b(f"On the retailer's holdout the model's total was {E['retail']} against the actual: "
                            "above it, so it is no floor.",
-                           f"В отложенном периоде ритейлера итог модели отличался от факта на {R['retail']} — "
+                           f"В отложенном периоде интернет-магазина итог модели отличался от факта на {R['retail']} — "
                            "выше факта, так что нижней границей он не является."),
                  "no": _b(f"The retailer's holdout puts the model's total {E['retail']} from the actual.",
-                          f"Отложенный период ритейлера показывает отклонение итога модели на {R['retail']}."),
+                          f"Отложенный период интернет-магазина показывает отклонение итога модели на {R['retail']}."),
                  "r1": _b(f"One dataset is not a law: on the retailer the same model errs by {E['retail']}.",
-                          f"Один набор данных — не закон: у ритейлера та же модель ошибается на {R['retail']}."),
+                          f"Один набор данных — не закон: у интернет-магазина та же модель ошибается на {R['retail']}."),
                  "r2": _b(f"Letting customers leave is why the model beats the naive rate ({E['retail_own']} there), "
                           f"not a guarantee of undershooting: here it errs by {E['retail']}.",
                           f"То, что клиенты могут уйти, объясняет, почему модель точнее наивного темпа "
@@ -179,7 +179,7 @@ EXERCISES = [
                     f"Нет: на этой базе модель завысила отложенный период ({R['retail']}). Дайте финансам итог "
                     "модели вместе с ошибкой, которую показал её отложенный период, а не нижнюю границу."),
         hint=_b("Look at the sign of total_error_pct in the retailer's table, not CDNOW's.",
-                "Посмотрите на знак total_error_pct в таблице ритейлера, а не CDNOW."),
+                "Посмотрите на знак total_error_pct в таблице интернет-магазина, а не CDNOW."),
         solution=_b("retail.loc['BG/NBD', 'total_error_pct']  # above 0: the model overshot",
                     "retail.loc['BG/NBD', 'total_error_pct']  # больше 0: модель завысила"),
     ),

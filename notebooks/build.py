@@ -19,8 +19,8 @@ notebook (right click, *Open With > Notebook*). Its cells are
 ``# %% [markdown] exercise="03.1"`` and ``# %% exercise="03.1"``
     where the question and the answer cell of exercise 03.1 go; both are written from its one definition
     in ``clvkit/_exercises/nb03.py``, which :mod:`clvkit.teach` checks answers against. Several keys,
-    ``exercise="13.1 13.2"``, put their questions in one prose cell and their answers in one code cell
-    (the final quiz asks its twenty questions in pairs).
+    ``exercise="14.1 14.2"``, put their questions in one prose cell and their answers in one code cell
+    (the final quiz asks its twenty questions five to a cell).
 
 The title, the previous/next links and the course map (the line ``<!-- course-map -->`` in a prose cell)
 come from ``notebooks/curriculum.yaml``. The two tracks' code cells differ only in string literals and

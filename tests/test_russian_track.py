@@ -202,6 +202,9 @@ def test_every_option_of_a_choice_exercise_has_a_russian_answer(ex):
 @pytest.mark.parametrize("ex", CHOICES, ids=lambda ex: ex.key)
 def test_a_russian_answer_is_accepted_and_a_russian_wrong_one_refused(ex):
     right = ex.value()
+    if ex.kind == "set":  # a set is answered with a list: the Russian words of its options together
+        assert teach.check(ex.key, [ex.synonyms[o][0] for o in sorted(right)], lang="ru").correct, ex.key
+        return
     for word in ex.synonyms.get(right, ()):
         for written in (word, word.upper(), f"  {word} "):
             assert teach.check(ex.key, written, lang="ru").correct, (ex.key, written)

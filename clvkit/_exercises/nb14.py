@@ -4,7 +4,9 @@ Every expected answer is computed by clvkit from the figures the question states
 constants below), never typed. Amounts are in dollars in English and in roubles in Russian, at
 MONEY[lang] roubles a dollar, so the Russian track reads like a Russian business; a number answer
 that is an amount is therefore computed for the learner's language (``Exercise.per_lang``).
-Half of the questions (``DECISIONS``) ask for a decision, with its reason in a comment.
+Half of the questions (``DECISIONS``) ask for a decision and its reason: the learner picks one of
+the listed reasons, and :func:`clvkit.teach.check` needs both to be right (``kind="decision"``).
+``COVERS`` names the notebooks of the marketer path each question draws on.
 """
 
 from __future__ import annotations
@@ -17,29 +19,35 @@ from ..teach import Exercise
 MONEY = {"en": 1, "ru": 100}
 CURRENCY = {"en": "USD", "ru": "RUB"}
 
-#: The questions that ask for a decision and its reason.
-DECISIONS = ("14.2", "14.4", "14.5", "14.6", "14.9", "14.12", "14.15", "14.16", "14.17", "14.20")
+#: The questions that ask for a decision and its reason (``kind="decision"``).
+DECISIONS = ("14.2", "14.5", "14.6", "14.9", "14.12", "14.15", "14.16", "14.17", "14.18", "14.20")
+
+#: The notebooks of the marketer path (00-13) each question draws on.
+COVERS = {"14.1": ("01",), "14.2": ("01", "03"), "14.3": ("02",), "14.4": ("02", "13"), "14.5": ("02",),
+          "14.6": ("03",), "14.7": ("03",), "14.8": ("04",), "14.9": ("04",), "14.10": ("00", "09"),
+          "14.11": ("09",), "14.12": ("05",), "14.13": ("06",), "14.14": ("06",), "14.15": ("07", "10"),
+          "14.16": ("07",), "14.17": ("08",), "14.18": ("10",), "14.19": ("11",), "14.20": ("12",)}
 
 # ------------------------------------------------------------------ the figures of the questions
-Q1 = dict(margin=50, retention=0.8, discount_rate=0.1)                       # 01: one customer's CLV
-Q2 = {"a": dict(margin=100, retention=0.5), "b": dict(margin=60, retention=0.9)}  # 01: whom to keep
+Q1 = dict(margin=50, retention=0.8, discount_rate=0.1)                       # 01
+Q2 = {"a": dict(margin=100, retention=0.5), "b": dict(margin=60, retention=0.9)}  # 01, 03: whom to keep
 Q2_DISCOUNT = 0.1
-Q3 = dict(clv=240, target_ratio=3.0)                                         # 02: ceiling on CAC
+Q3 = dict(clv=270, target_ratio=3.0)                                         # 02: ceiling on CAC
 Q4 = {"search": (300, 90), "social": (120, 40), "display": (84, 70), "affiliates": (150, 90)}  # CLV, CAC
 Q4_RULE = 2.0
 Q5 = dict(margin=20, cac=100, retention=0.9, limit=6)                        # 02: payback in months
 Q6 = dict(margin=30, retention=0.6, discount_rate=0.1, lift=0.1)             # 03: which driver
 Q7 = dict(margin=100, discount_rate=0.1, steps=(0.75, 0.80, 0.85))            # 03: increasing returns
 Q8 = dict(aov=50, purchases=4, margin=0.3, churn=0.25)                       # 04: simple CLV
-Q9 = dict(cac=100, margin=60, retention=0.75, discount_rate=0.1, target=2.0)  # 04/05: simple vs DCF
-Q10 = dict(loyal=0.9, fickle=0.5)                                            # 05: half and half
-Q11 = dict(margin=100, before=0.70, after=0.75, discount_rate=0.1)           # 05/09: most a save may cost
-Q12 = {"a": dict(frequency=10, recency=20.0, T=52.0), "b": dict(frequency=1, recency=20.0, T=52.0)}  # 06
-Q13 = dict(clv=250, p_alive=0.3)                                             # 08: value at risk
-Q14 = (500, 300, 80, 60, 40, 30, 25, 20, 15, 10)                             # 08: concentration
-Q15 = dict(top=120, low=20, customers=1000, before=0.6, after=0.66, discount_rate=0.1, cost=15)  # 09
-Q16 = dict(margin=100, before=0.70, after=0.75, discount_rate=0.1, cost=15)  # 09: the horizon
-Q17 = {"treated": dict(aov=54.0, orders=2.02), "control": dict(aov=50.0, orders=2.00)}  # 10: the lever
+Q9 = dict(cac=100, margin=60, retention=0.75, discount_rate=0.1, target=2.0)  # 04: simple vs DCF
+Q10 = dict(loyal=0.9, fickle=0.5)                                            # 09: half and half
+Q11 = dict(margin=100, before=0.70, after=0.75, discount_rate=0.1)           # 09: most a save may cost
+Q12 = {"a": dict(frequency=10, recency=20.0, T=52.0), "b": dict(frequency=1, recency=20.0, T=52.0)}  # 05: P(alive)
+Q13 = dict(clv=250, p_alive=0.3)                                             # 06: value lost
+Q14 = (500, 300, 80, 60, 40, 30, 25, 20, 15, 10)                             # 06: concentration
+Q15 = dict(top=120, low=20, customers=1000, before=0.6, after=0.66, discount_rate=0.1, cost=15)  # 07, 10
+Q16 = dict(margin=100, before=0.70, after=0.75, discount_rate=0.1, cost=15)  # 07: the horizon
+Q17 = {"treated": dict(aov=54.0, orders=2.02), "control": dict(aov=50.0, orders=2.00)}  # 08: the lever
 Q18 = dict(members=40, others=28, treated=33, control=30)                    # 10: members' gap vs test
 Q19 = ("03/04/2024", "05/06/2024", "07/08/2024")                            # 11: dates read two ways
 Q20 = dict(c1=0.05, avp=200, cogs=120, apc=1.5, romi=0.5, cpa=5)             # 12: ceiling on CPA
@@ -241,9 +249,74 @@ def keep_buying_20() -> str:
     return "yes" if Q20["cpa"] <= ceiling_20() else "no"
 
 
+# ------------------------------------------------------------------ decisions: (decision, key of its reason)
+def decide_2() -> tuple[str, str]:
+    """14.2: the manager goes to the larger CLV (r1), not to this year's larger margin."""
+    clv = clvs_2()
+    return max(clv, key=clv.get), "r1"
+
+
+def decide_5() -> tuple[str, str]:
+    """14.5: payback counts only the customers still there (r3)."""
+    return accept_5(), "r3"
+
+
+def decide_6() -> tuple[str, str]:
+    """14.6: the driver that adds more CLV; retention wins because it lengthens every margin's stream (r2)."""
+    return pick_6(), "r2"
+
+
+def decide_9() -> tuple[str, str]:
+    """14.9: the rule is judged on the discounted, churn-weighted value (r1)."""
+    return accept_9(), "r1"
+
+
+def decide_12() -> tuple[str, str]:
+    """14.12: the lower P(alive); a long silence is unusual for a frequent buyer (r2)."""
+    return left_12(), "r2"
+
+
+def decide_15() -> tuple[str, str]:
+    """14.15: offer it where the CLV it adds per member is above its cost (r1)."""
+    return pick_15(), "r1"
+
+
+def approve_16() -> str:
+    """14.16: approve when the CLV it adds over the customer's lifetime is above its cost."""
+    return "approve" if uplift_16(None) >= Q16["cost"] else "reject"
+
+
+def decide_16() -> tuple[str, str]:
+    return approve_16(), "r3"
+
+
+def decide_17() -> tuple[str, str]:
+    """14.17: the lever the test moved, in relative terms (r1)."""
+    return lever_17(), "r1"
+
+
+def decide_18() -> tuple[str, str]:
+    """14.18: the randomised test's difference; members were bigger spenders before joining (r2)."""
+    return "test", "r2"
+
+
+def uplift_choice_18() -> dict[str, float]:
+    """14.18: the monthly uplift each source would put into the business case, in dollars."""
+    return {"test": Q18["treated"] - Q18["control"], "members": Q18["members"] - Q18["others"]}
+
+
+def decide_20() -> tuple[str, str]:
+    """14.20: compare the price of a user with the ceiling ARPU / (1 + ROMI) (r1)."""
+    return keep_buying_20(), "r1"
+
+
 # ------------------------------------------------------------------ the words learners may answer with
 YES_NO = {"yes": ("y", "да", "buy", "accept", "покупать", "принять"),
           "no": ("n", "нет", "stop", "reject", "не покупать", "отказаться", "остановить")}
+APPROVE = {"approve": ("yes", "да", "одобрить", "одобряю", "принять"),
+           "reject": ("no", "нет", "отклонить", "отклоняю", "отказать")}
+SOURCES = {"test": ("the test", "тест", "из теста", "разница из теста"),
+           "members": ("the members", "члены программы", "участники", "владельцы карты")}
 AB = {"a": ("а", "customer a", "клиент a", "клиент а"), "b": ("в", "б", "customer b", "клиент b", "клиент в", "клиент б")}
 CHANNELS = {"search": ("поиск", "поисковая реклама"), "social": ("соцсети", "социальные сети"),
             "display": ("медийная реклама", "медийка", "баннеры"), "affiliates": ("партнёры", "партнеры",
@@ -278,6 +351,12 @@ def _texts() -> dict:
             "l17a": _pct(l17["aov"], lang), "l17f": _pct(l17["frequency"], lang),
             "gap18": m(Q18["members"] - Q18["others"]),
             "c20": m(ceiling_20(), 2), "cpa20": m(Q20["cpa"]),
+            "arpu20": m(ceiling_20() * (1 + Q20["romi"]), 2), "romi20": _pct(Q20["romi"], lang),
+            "gain15t": m(_dcf(Q15["top"], Q15["after"], Q15["discount_rate"])
+                         - _dcf(Q15["top"], Q15["before"], Q15["discount_rate"]), 2),
+            "gain15l": m(_dcf(Q15["low"], Q15["after"], Q15["discount_rate"])
+                         - _dcf(Q15["low"], Q15["before"], Q15["discount_rate"]), 2),
+            "c15": m(Q15["cost"]), "n15n": m(0),
         }
     return out
 
@@ -301,17 +380,12 @@ def _sol(code: dict, en: str, ru: str) -> dict:
     return {"en": f"# {en}\n{code['en']}", "ru": f"# {ru}\n{code['ru']}"}
 
 
-_REASON = {"en": "then your reason in a comment", "ru": "причину — в комментарии"}
-
-
-def _prompt(en: str, ru: str, reason: bool = False) -> dict:
-    if reason:
-        return {"en": f"{en}, {_REASON['en']}", "ru": f"{ru}, {_REASON['ru']}"}
+def _prompt(en: str, ru: str) -> dict:
     return {"en": en, "ru": ru}
 
 
 _MONEY_PROMPT = _prompt("your answer, a number in dollars", "ваш ответ — число в рублях")
-_YES_NO = _prompt('"yes" or "no"', '"да" или "нет"', reason=True)
+_YES_NO = _prompt('"yes" or "no"', '"yes" (да) или "no" (нет)')
 
 
 def _q(key, kind, expected, question, hint, solution, *, prompt, feedback, **kw) -> Exercise:
@@ -319,353 +393,497 @@ def _q(key, kind, expected, question, hint, solution, *, prompt, feedback, **kw)
                     prompt=prompt, feedback=feedback, **kw)
 
 
-M1, M3, M8, M11, M13, M18, M20 = _code_money(50), _code_money(240), _code_money(50), _code_money(100), \
-    _code_money(250), _code_money(3), _code_money(200)
+def _d(key, expected, question, hint, solution, *, prompt, feedback, options, synonyms, reasons, explain) -> Exercise:
+    """A decision: one of `options` and the key of its reason; `explain` says why each is right or wrong."""
+    return Exercise(key=key, kind="decision", expected=expected, question=question, hint=hint, solution=solution,
+                    prompt=prompt, feedback=feedback, options=options, synonyms=synonyms,
+                    reasons=dict(sorted(reasons.items())), explain=explain)
+
+
+def _b(en: str, ru: str) -> dict:
+    """One text in both languages."""
+    return {"en": en, "ru": ru}
+
+
+M1, M3, M8, M11, M13, M20 = _code_money(50), _code_money(Q3["clv"]), _code_money(50), _code_money(100), \
+    _code_money(250), _code_money(200)
 
 EXERCISES = [
     _q("14.1", "number", clv_1,
-       {"en": (f"A customer brings a margin of {_m(50)['en']} a year while he stays; 80% of customers stay each year,\n"
-               "money is discounted at 10% a year, and the first margin comes at the end of the first year. What\n"
-               "is his CLV?"),
-        "ru": (f"Клиент приносит {_m(50)['ru']} маржи в год, пока остаётся с компанией; каждый год остаются 80 %\n"
-               "клиентов, ставка дисконтирования — 10 % в год, первая маржа приходит в конце первого года.\n"
-               "Чему равен его CLV?")},
-       {"en": "m × r / (1 + d − r), or ck.formulas.dcf_clv(margin, retention, discount_rate).",
-        "ru": "m × r / (1 + d − r) или ck.formulas.dcf_clv(маржа, удержание, ставка)."},
+       _b(f"A customer brings {_m(50)['en']} of margin a year while he stays; 80% of customers stay each year, money is\n"
+          "discounted at 10% a year, the first margin comes in a year. What is his CLV?",
+          f"Клиент приносит {_m(50)['ru']} маржи в год, пока остаётся; каждый год остаются 80 % клиентов, ставка\n"
+          "дисконтирования — 10 % в год, первая маржа приходит через год. Чему равен его CLV?"),
+       _b("m × r / (1 + d − r), or ck.formulas.dcf_clv(margin, retention, discount_rate).",
+          "m × r / (1 + d − r) или ck.formulas.dcf_clv(маржа, удержание, ставка)."),
        _sol({lang: f"ck.formulas.dcf_clv({M1[lang]}, 0.8, 0.1)  # {M1[lang]} × 0.8 / (1 + 0.1 − 0.8)" for lang in M1},
             "margin × retention / (1 + discount rate − retention)", "маржа × удержание / (1 + ставка − удержание)"),
        prompt=_MONEY_PROMPT,
-       feedback={"en": "Each future margin is weighted by the chance he is still there and discounted; 0.8 / 0.3 "
-                       "is the number of margins this is worth.",
-                 "ru": "Каждая будущая маржа взвешена вероятностью того, что клиент ещё с вами, и "
-                       "продисконтирована: 0,8 / 0,3 — столько маржей стоит такой клиент."},
+       feedback=_b("Each future margin is weighted by the chance he is still there and discounted; 0.8 / 0.3 "
+                   "is the number of margins this is worth.",
+                   "Каждая будущая маржа взвешена вероятностью того, что клиент ещё с вами, и "
+                   "продисконтирована: 0,8 / 0,3 — столько маржей стоит такой клиент."),
        per_lang=True, rel_tol=0.01),
-    _q("14.2", "choice", lambda: max(clvs_2(), key=clvs_2().get),
-       {"en": (f"You can give one personal account manager to one of two customers. **A** brings {_m(100)['en']} of\n"
-               f"margin a year and stays with a chance of 50% each year; **B** brings {_m(60)['en']} and stays with a\n"
-               "chance of 90%. Money is discounted at 10% a year. Whom do you choose, and why?"),
-        "ru": (f"Персонального менеджера можно дать только одному из двух клиентов. **A** приносит {_m(100)['ru']}\n"
-               f"маржи в год и остаётся на следующий год с вероятностью 50 %; **B** приносит {_m(60)['ru']} и\n"
-               "остаётся с вероятностью 90 %. Ставка дисконтирования — 10 % в год. Кого вы выберете и почему?")},
-       {"en": "Compare the two CLVs, not this year's margins: dcf_clv(margin, retention, 0.1) for each.",
-        "ru": "Сравните CLV обоих клиентов, а не маржу этого года: dcf_clv(маржа, удержание, 0.1) для каждого."},
+    _d("14.2", decide_2,
+       _b(f"One account manager, two customers. **A** brings {_m(100)['en']} of margin a year and stays with a chance of\n"
+          f"50% a year; **B** brings {_m(60)['en']} and stays with 90%. The discount rate is 10%. Whom does he serve?",
+          f"Один персональный менеджер, два клиента. **A** приносит {_m(100)['ru']} маржи в год и остаётся с\n"
+          f"вероятностью 50 % в год, **B** — {_m(60)['ru']} и 90 %. Ставка — 10 %. Кого он будет вести?"),
+       _b("Compare the two CLVs: dcf_clv(margin, retention, 0.1) for each.",
+          "Сравните CLV обоих: dcf_clv(маржа, удержание, 0.1) для каждого."),
        _sol({"en": "{k: ck.formulas.dcf_clv(m, r, 0.1) for k, (m, r) in {'a': (100, 0.5), 'b': (60, 0.9)}.items()}",
              "ru": "{k: ck.formulas.dcf_clv(m, r, 0.1) for k, (m, r) in {'a': (10000, 0.5), 'b': (6000, 0.9)}.items()}"},
             "the CLV of each customer; the manager goes to the larger",
             "CLV каждого клиента; менеджер достаётся тому, у кого он больше"),
-       prompt=_prompt('"a" or "b"', '"a" или "b"', reason=True),
-       feedback={"en": f"A is worth {E['c2a']}, B {E['c2b']}: B's smaller margin keeps coming for years, "
-                       "so the bigger spender this year is not the more valuable customer.",
-                 "ru": f"A стоит {R['c2a']}, B — {R['c2b']}: меньшая маржа B приходит много лет подряд, поэтому "
-                       "тот, кто больше тратит в этом году, — не самый ценный клиент."},
-       options=("a", "b"), synonyms=AB),
+       prompt=_prompt('"a" or "b"', '"a" или "b"'),
+       feedback=_b(f"A is worth {E['c2a']}, B {E['c2b']}: B's smaller margin keeps coming for years.",
+                   f"A стоит {R['c2a']}, B — {R['c2b']}: меньшая маржа B приходит много лет подряд."),
+       options=("a", "b"), synonyms=AB,
+       reasons={"r1": _b("the larger CLV, not this year's margin, decides",
+                         "решает больший CLV, а не маржа этого года"),
+                "r2": _b("the larger margin this year decides", "решает бо́льшая маржа в этом году"),
+                "r3": _b("the higher retention always wins, whatever the margins",
+                         "более высокое удержание выигрывает всегда, какой бы ни была маржа")},
+       explain={"a": _b(f"A's CLV is only {E['c2a']} against B's {E['c2b']}: half of A's customers are gone each year.",
+                        f"CLV клиента A — всего {R['c2a']} против {R['c2b']} у B: каждый год половина таких клиентов уходит."),
+                "b": _b(f"B is worth {E['c2b']}, A {E['c2a']}.", f"B стоит {R['c2b']}, A — {R['c2a']}."),
+                "r1": _b("Right: CLV adds up every margin still to come, weighted by who stays and discounted.",
+                         "Верно: CLV складывает все будущие маржи, взвешенные удержанием и дисконтированные."),
+                "r2": _b("This year's margin ignores the years after it, and those are where B earns.",
+                         "Маржа этого года не учитывает следующие годы, а именно в них зарабатывает B."),
+                "r3": _b(f"Not always: with a margin of {_m(15)['en']} instead of {_m(60)['en']}, B would be worth less than A.",
+                         f"Не всегда: с маржой {_m(15)['ru']} вместо {_m(60)['ru']} клиент B стоил бы меньше A.")}),
     _q("14.3", "number", ceiling_3,
-       {"en": (f"A new customer's CLV is {_m(240)['en']} and the company aims at an LTV:CAC of 3:1. What is the most\n"
-               "it should pay to acquire one customer?"),
-        "ru": (f"CLV нового клиента — {_m(240)['ru']}, компания ориентируется на LTV:CAC 3:1. Сколько максимум\n"
-               "стоит платить за привлечение одного клиента?")},
-       {"en": "LTV:CAC = CLV / CAC, so CAC = CLV / target.", "ru": "LTV:CAC = CLV / CAC, значит CAC = CLV / цель."},
+       _b(f"A new customer's CLV is {_m(Q3['clv'])['en']} and the company aims at an LTV:CAC of 3:1. What is the most it\n"
+          "should pay to acquire one customer?",
+          f"CLV нового клиента — {_m(Q3['clv'])['ru']}, компания ориентируется на LTV:CAC 3:1. Сколько максимум стоит\n"
+          "платить за привлечение одного клиента?"),
+       _b("LTV:CAC = CLV / CAC, so CAC = CLV / target.", "LTV:CAC = CLV / CAC, значит CAC = CLV / цель."),
        _sol({lang: f"ck.formulas.max_acquisition_cost({M3[lang]}, target_ratio=3)" for lang in M3},
             "CLV / 3", "CLV / 3"),
        prompt=_MONEY_PROMPT,
-       feedback={"en": "The ceiling is CLV / 3: the rest pays for overheads, the error of the estimate and a profit.",
-                 "ru": "Потолок — CLV / 3: остальное покрывает накладные расходы, ошибку оценки и прибыль."},
+       feedback=_b("The ceiling is CLV / 3: the rest pays for overheads, the error of the estimate and a profit.",
+                   "Потолок — CLV / 3: остальное покрывает накладные расходы, ошибку оценки и прибыль."),
        per_lang=True),
     _q("14.4", "set", cut_4,
-       {"en": ("Four acquisition channels, with the CLV of the customers each brings and its CAC:\n\n"
-               "| channel | CLV | CAC |\n|---|---|---|\n"
-               + "".join(f"| {k} | {_m(v[0])['en']} | {_m(v[1])['en']} |\n" for k, v in Q4.items())
-               + "\nFinance keeps a channel only if its LTV:CAC is at least 2. Which channels do you cut? Answer\n"
-               "with a list of names."),
-        "ru": ("Четыре канала привлечения: CLV клиентов, которых приводит каждый, и CAC канала:\n\n"
-               "| канал | CLV | CAC |\n|---|---|---|\n"
-               + "".join(f"| {n} | {_m(v[0])['ru']} | {_m(v[1])['ru']} |\n"
-                         for n, v in zip(("search (поиск)", "social (соцсети)", "display (медийная реклама)",
-                                          "affiliates (партнёры)"), Q4.values()))
-               + "\nФинансовый отдел оставляет канал, только если его LTV:CAC не ниже 2. Какие каналы вы\n"
-               "отключите? Ответьте списком названий.")},
-       {"en": "Divide each CLV by its CAC; the cheapest CAC is not the point.",
-        "ru": "Разделите CLV каждого канала на его CAC; самый дешёвый CAC здесь ни при чём."},
+       _b("Four channels, the CLV of the customers each brings and its CAC:\n\n"
+          "| channel | CLV | CAC |\n|---|---|---|\n"
+          + "".join(f"| {k} | {_m(v[0])['en']} | {_m(v[1])['en']} |\n" for k, v in Q4.items())
+          + "\nFinance keeps a channel only at an LTV:CAC of 2 or more. Which channels do you cut?",
+          "Четыре канала, CLV приведённых ими клиентов и CAC:\n\n"
+          "| канал | CLV | CAC |\n|---|---|---|\n"
+          + "".join(f"| {n} | {_m(v[0])['ru']} | {_m(v[1])['ru']} |\n"
+                    for n, v in zip(("search (поиск)", "social (соцсети)", "display (медийная реклама)",
+                                     "affiliates (партнёры)"), Q4.values()))
+          + "\nФинансовый отдел оставляет канал, только если его LTV:CAC не ниже 2. Какие каналы вы отключите?"),
+       _b("Divide each CLV by its CAC; the cheapest CAC is not the point.",
+          "Разделите CLV каждого канала на его CAC; самый дешёвый CAC здесь ни при чём."),
        _sol({lang: "channels = " + repr({k: (v[0] * MONEY[lang], v[1] * MONEY[lang]) for k, v in Q4.items()})
                    + "\n{k: clv / cac for k, (clv, cac) in channels.items()}"
              for lang in ("en", "ru")},
             "LTV:CAC of each channel; cut those below 2", "LTV:CAC каждого канала; отключаем те, где меньше 2"),
-       prompt=_prompt('a list, e.g. ["search"]', 'список, например ["search"] или ["поиск"]', reason=True),
-       feedback={"en": f"LTV:CAC: {E['r4']}. Social has the cheapest customers and stays; display and affiliates "
-                       "buy customers worth too little for their cost.",
-                 "ru": f"LTV:CAC: {R['r4']}. У соцсетей самые дешёвые клиенты, и канал остаётся; медийная реклама и "
-                       "партнёры покупают клиентов, которые стоят слишком мало для своей цены."},
+       prompt=_prompt('a list, e.g. ["search"]', 'список, например ["search"] или ["поиск"]'),
+       feedback=_b(f"LTV:CAC: {E['r4']}. Social has the cheapest customers and stays; display and affiliates "
+                   "buy customers worth too little for their cost.",
+                   f"LTV:CAC: {R['r4']}. У соцсетей самые дешёвые клиенты, и канал остаётся; медийная реклама и "
+                   "партнёры покупают клиентов, которые стоят слишком мало для своей цены."),
        options=tuple(Q4), synonyms=CHANNELS),
-    _q("14.5", "choice", accept_5,
-       {"en": (f"A customer costs {_m(100)['en']} to acquire and brings a margin of {_m(20)['en']} a month while he\n"
-               "stays; 90% of customers stay each month. Finance wants acquisition costs paid back within 6\n"
-               "months. Do you accept this channel?"),
-        "ru": (f"Привлечение клиента стоит {_m(100)['ru']}, пока клиент остаётся, он приносит {_m(20)['ru']} маржи в\n"
-               "месяц; каждый месяц остаются 90 % клиентов. Финансовый отдел требует, чтобы затраты на\n"
-               "привлечение окупались за 6 месяцев. Примете ли вы этот канал?")},
-       {"en": "Payback counts only the customers still there: ck.formulas.payback_period(margin, cac, retention=...).",
-        "ru": "Окупаемость считает только оставшихся клиентов: ck.formulas.payback_period(маржа, cac, retention=...)."},
-       {"en": "ck.formulas.payback_period(20, 100, retention=0.9)  # months, against the limit of 6",
-        "ru": "ck.formulas.payback_period(2000, 10000, retention=0.9)  # месяцев, против предела в 6"},
+    _d("14.5", decide_5,
+       _b(f"A customer costs {_m(100)['en']} to acquire and brings {_m(20)['en']} of margin a month while he stays; 90% stay\n"
+          "each month. Finance wants acquisition paid back within 6 months. Do you accept this channel?",
+          f"Привлечение клиента стоит {_m(100)['ru']}, пока клиент остаётся, он приносит {_m(20)['ru']} маржи в месяц;\n"
+          "каждый месяц остаются 90 %. Финансовый отдел требует окупить привлечение за 6 месяцев. Принимаете канал?"),
+       _b("Payback counts only the customers still there: ck.formulas.payback_period(margin, cac, retention=...).",
+          "Окупаемость считает только оставшихся клиентов: ck.formulas.payback_period(маржа, cac, retention=...)."),
+       _b("ck.formulas.payback_period(20, 100, retention=0.9)  # months, against the limit of 6",
+          "ck.formulas.payback_period(2000, 10000, retention=0.9)  # месяцев, против предела в 6"),
        prompt=_YES_NO,
-       feedback={"en": f"With churn the cost is paid back after {E['p5']} months, not the 5 that {E['naive5']} suggests: "
-                       "too late for the rule.",
-                 "ru": f"С учётом оттока затраты окупаются за {R['p5']} мес., а не за 5, как выходит из {R['naive5']}: "
-                       "позже, чем требует правило."},
-       options=("yes", "no"), synonyms=YES_NO),
-    _q("14.6", "choice", pick_6,
-       {"en": (f"A customer brings {_m(30)['en']} of margin a year, 60% of customers stay each year, and money is\n"
-               "discounted at 10% a year. Two projects cost the same: one raises the order value by 10%, the other\n"
-               "raises retention by 10% (from 60% to 66%). Which do you fund?"),
-        "ru": (f"Клиент приносит {_m(30)['ru']} маржи в год, каждый год остаются 60 % клиентов, ставка\n"
-               "дисконтирования — 10 % в год. Два проекта стоят одинаково: один поднимает средний чек на 10 %,\n"
-               "другой — удержание на 10 % (с 60 % до 66 %). Какой вы профинансируете?")},
-       {"en": "Compute the CLV before and after each change with dcf_clv.",
-        "ru": "Посчитайте CLV до и после каждого изменения с помощью dcf_clv."},
-       {"en": "base = ck.formulas.dcf_clv(30, 0.6, 0.1)\n"
-              "ck.formulas.dcf_clv(33, 0.6, 0.1) - base, ck.formulas.dcf_clv(30, 0.66, 0.1) - base",
-        "ru": "base = ck.formulas.dcf_clv(3000, 0.6, 0.1)\n"
-              "ck.formulas.dcf_clv(3300, 0.6, 0.1) - base, ck.formulas.dcf_clv(3000, 0.66, 0.1) - base"},
-       prompt=_prompt('"aov" or "retention"', '"aov" (средний чек) или "retention" (удержание)', reason=True),
-       feedback={"en": f"+10% order value adds {E['g6a']}, +10% retention {E['g6r']}: retention also lengthens "
-                       "the time over which every margin keeps coming.",
-                 "ru": f"+10 % к среднему чеку дают {R['g6a']}, +10 % к удержанию — {R['g6r']}: удержание ещё и "
-                       "удлиняет время, в течение которого приходит каждая маржа."},
-       options=("aov", "retention"), synonyms=LEVERS),
+       feedback=_b(f"With churn the cost is paid back after {E['p5']} months: too late for the rule.",
+                   f"С учётом оттока затраты окупаются за {R['p5']} мес.: позже, чем требует правило."),
+       options=("yes", "no"), synonyms=YES_NO,
+       reasons={"r1": _b("the cost divided by the monthly margin is within 6 months",
+                         "стоимость, делённая на маржу в месяц, укладывается в 6 месяцев"),
+                "r3": _b("payback counts only the margins of customers still there",
+                         "окупаемость считает только маржу тех, кто остался"),
+                "r2": _b("the customer's lifetime margin exceeds his cost, so payback does not matter",
+                         "маржа за всю жизнь клиента больше его цены, так что срок окупаемости неважен")},
+       explain={"yes": _b(f"Counting only those who stay, the cost is paid back after {E['p5']} months, past the limit of 6.",
+                          f"Если считать только оставшихся, затраты окупаются за {R['p5']} мес. — позже предела в 6."),
+                "no": _b(f"The cost is paid back after {E['p5']} months, past the limit.",
+                         f"Затраты окупаются за {R['p5']} мес. — позже предела."),
+                "r1": _b(f"{E['naive5']} = 5 months assumes every customer stays; 10% leave each month.",
+                         f"{R['naive5']} = 5 мес. — это если остаются все, а каждый месяц уходят 10 %."),
+                "r3": _b("Right: the margins of customers who left never come, so the cost is repaid later.",
+                         "Верно: маржа ушедших клиентов не приходит, поэтому затраты окупаются позже."),
+                "r2": _b("Finance set the 6-month rule for its cash; a good lifetime value does not meet it.",
+                         "Правило шести месяцев финансовый отдел ставит ради денежного потока; хороший CLV его не отменяет.")}),
+    _d("14.6", decide_6,
+       _b(f"A customer brings {_m(30)['en']} of margin a year, 60% stay each year, the discount rate is 10%. Two projects\n"
+          "cost the same: +10% order value, or +10% retention (60% to 66%). Which do you fund?",
+          f"Клиент приносит {_m(30)['ru']} маржи в год, остаются 60 % в год, ставка — 10 %. Два проекта стоят\n"
+          "одинаково: +10 % к среднему чеку или +10 % к удержанию (с 60 % до 66 %). Какой вы профинансируете?"),
+       _b("Compute the CLV before and after each change with dcf_clv.",
+          "Посчитайте CLV до и после каждого изменения с помощью dcf_clv."),
+       _b("base = ck.formulas.dcf_clv(30, 0.6, 0.1)\n"
+          "ck.formulas.dcf_clv(33, 0.6, 0.1) - base, ck.formulas.dcf_clv(30, 0.66, 0.1) - base",
+          "base = ck.formulas.dcf_clv(3000, 0.6, 0.1)\n"
+          "ck.formulas.dcf_clv(3300, 0.6, 0.1) - base, ck.formulas.dcf_clv(3000, 0.66, 0.1) - base"),
+       prompt=_prompt('"aov" or "retention"', '"aov" (средний чек) или "retention" (удержание)'),
+       feedback=_b(f"+10% order value adds {E['g6a']}, +10% retention {E['g6r']}: a kept customer pays every margin "
+                   "for longer.",
+                   f"+10 % к среднему чеку дают {R['g6a']}, +10 % к удержанию — {R['g6r']}: удержанный клиент "
+                   "платит каждую маржу дольше."),
+       options=("aov", "retention"), synonyms=LEVERS,
+       reasons={"r1": _b("both are +10%, so they add the same CLV", "оба дают +10 %, значит, прибавляют одинаковый CLV"),
+                "r2": _b("higher retention also lengthens the time every margin keeps coming",
+                         "удержание ещё и удлиняет время, в течение которого приходит каждая маржа"),
+                "r3": _b("order value is paid at once, retention pays only later",
+                         "чек платят сразу, а удержание окупается только потом")},
+       explain={"aov": _b(f"+10% order value adds only {E['g6a']} of CLV, +10% retention {E['g6r']}.",
+                          f"+10 % к чеку дают лишь {R['g6a']} CLV, +10 % к удержанию — {R['g6r']}."),
+                "retention": _b(f"Retention adds {E['g6r']}, order value {E['g6a']}.",
+                                f"Удержание даёт {R['g6r']}, средний чек — {R['g6a']}."),
+                "r1": _b(f"They do not: {E['g6a']} against {E['g6r']}; retention enters the formula twice, "
+                         "in the numerator and the denominator.",
+                         f"Нет: {R['g6a']} против {R['g6r']}; удержание входит в формулу дважды — в числитель и "
+                         "в знаменатель."),
+                "r2": _b("Right: each retained customer pays every margin for longer.",
+                         "Верно: удержанный клиент платит каждую маржу дольше."),
+                "r3": _b("Both are valued over the same lifetime and discounted the same way.",
+                         "Оба оцениваются на одном и том же сроке жизни и дисконтируются одинаково.")}),
     _q("14.7", "bool", lambda: steps_7()[1] > steps_7()[0],
-       {"en": (f"A customer brings {_m(100)['en']} a year; money is discounted at 10%. True or False: raising\n"
-               "retention from 80% to 85% adds more to his CLV than raising it from 75% to 80%."),
-        "ru": (f"Клиент приносит {_m(100)['ru']} в год, ставка дисконтирования — 10 %. Верно ли, что рост\n"
-               "удержания с 80 % до 85 % прибавляет к его CLV больше, чем рост с 75 % до 80 %?")},
-       {"en": "Compute dcf_clv at 75%, 80% and 85% and compare the two steps.",
-        "ru": "Посчитайте dcf_clv при 75 %, 80 % и 85 % и сравните два шага."},
+       _b(f"A customer brings {_m(100)['en']} a year; the discount rate is 10%. True or False: retention from 80% to 85%\n"
+          "adds more to his CLV than from 75% to 80%.",
+          f"Клиент приносит {_m(100)['ru']} в год, ставка — 10 %. Верно ли, что рост удержания с 80 % до 85 %\n"
+          "прибавляет к его CLV больше, чем рост с 75 % до 80 %?"),
+       _b("Compute dcf_clv at 75%, 80% and 85% and compare the two steps.",
+          "Посчитайте dcf_clv при 75 %, 80 % и 85 % и сравните два шага."),
        _sol({lang: f"[ck.formulas.dcf_clv({_code_money(100)[lang]}, r, 0.1) for r in (0.75, 0.80, 0.85)]"
              for lang in ("en", "ru")},
             "compare the two differences", "сравните две разницы"),
        prompt=_prompt("True or False", "True (верно) или False (неверно)"),
-       feedback={"en": f"The first step adds {E['s7a']}, the second {E['s7b']}: retention has increasing "
-                       "returns, because a retained customer's margins keep coming for longer and longer.",
-                 "ru": f"Первый шаг даёт {R['s7a']}, второй — {R['s7b']}: у удержания возрастающая отдача, "
-                       "потому что маржа удержанного клиента приходит всё дольше."}),
+       feedback=_b(f"The first step adds {E['s7a']}, the second {E['s7b']}: retention has increasing "
+                   "returns, because a retained customer's margins keep coming for longer and longer.",
+                   f"Первый шаг даёт {R['s7a']}, второй — {R['s7b']}: у удержания возрастающая отдача, "
+                   "потому что маржа удержанного клиента приходит всё дольше.")),
     _q("14.8", "number", simple_8,
-       {"en": (f"The simple formula: an average order of {_m(50)['en']}, 4 orders a year, a margin of 30%, and 25% of\n"
-               "customers lost each year (so a lifetime of 1 / 0.25 years). What CLV does it give?"),
-        "ru": (f"Простая формула: средний чек {_m(50)['ru']}, 4 заказа в год, маржа 30 %, каждый год уходят 25 %\n"
-               "клиентов (значит, срок жизни — 1 / 0,25 года). Какой CLV она даёт?")},
-       {"en": "order value × orders a year × margin × lifetime in years.",
-        "ru": "средний чек × заказов в год × маржа × срок жизни в годах."},
+       _b(f"The simple formula: an average order of {_m(50)['en']}, 4 orders a year, a margin of 30%, and 25% of\n"
+          "customers lost each year (a lifetime of 1 / 0.25 years). What CLV does it give?",
+          f"Простая формула: средний чек {_m(50)['ru']}, 4 заказа в год, маржа 30 %, каждый год уходят 25 %\n"
+          "клиентов (срок жизни — 1 / 0,25 года). Какой CLV она даёт?"),
+       _b("order value × orders a year × margin × lifetime in years.",
+          "средний чек × заказов в год × маржа × срок жизни в годах."),
        _sol({lang: f"ck.formulas.simple_clv({M8[lang]}, 4, 0.3, 1 / 0.25)" for lang in M8},
             "order value × orders a year × margin × lifetime", "средний чек × заказов в год × маржа × срок жизни"),
        prompt=_MONEY_PROMPT,
-       feedback={"en": "A quick first figure; it assumes every customer stays the whole average lifetime and "
-                       "nothing is discounted, so it tends to overshoot.",
-                 "ru": "Быстрая первая оценка; она считает, что каждый клиент живёт весь средний срок и ничего не "
-                       "дисконтируется, поэтому обычно завышает."},
+       feedback=_b("A quick first figure; it assumes every customer stays the whole average lifetime and "
+                   "nothing is discounted, so it tends to overshoot.",
+                   "Быстрая первая оценка; она считает, что каждый клиент живёт весь средний срок и ничего не "
+                   "дисконтируется, поэтому обычно завышает."),
        per_lang=True),
-    _q("14.9", "choice", accept_9,
-       {"en": (f"The same customers cost {_m(100)['en']} each, so the simple CLV of the question before gives an\n"
-               f"LTV:CAC of {E['r9s']}. Valued with discounted cash flows instead ({_m(60)['en']} of margin a year, the\n"
-               "first now, 75% stay each year, 10% discount rate), are they still worth buying under a rule of\n"
-               "LTV:CAC ≥ 2?"),
-        "ru": (f"Те же клиенты стоят по {_m(100)['ru']}, и простой CLV из предыдущего вопроса даёт LTV:CAC\n"
-               f"{R['r9s']}. Если оценить их дисконтированными денежными потоками ({_m(60)['ru']} маржи в год, первая —\n"
-               "сразу, каждый год остаются 75 %, ставка 10 %), стоит ли их покупать при правиле LTV:CAC ≥ 2?")},
-       {"en": 'Value a customer with dcf_clv(..., timing="begin") (the first margin now) and divide by the CAC.',
-        "ru": 'Оцените клиента через dcf_clv(..., timing="begin") (первая маржа — сразу) и разделите на CAC.'},
-       {"en": 'ck.formulas.dcf_clv(60, 0.75, 0.1, timing="begin") / 100  # against the rule of 2',
-        "ru": 'ck.formulas.dcf_clv(6000, 0.75, 0.1, timing="begin") / 10000  # против правила 2'},
+    _d("14.9", decide_9,
+       _b(f"The customers of question 14.8 cost {_m(100)['en']} each. Valued with discounted cash flows\n"
+          f"({_m(60)['en']} of margin a year, the first now, 75% stay, 10% discount rate), are they worth buying under a\n"
+          "rule of LTV:CAC ≥ 2?",
+          f"Клиенты из вопроса 14.8 стоят по {_m(100)['ru']}. Если оценить их дисконтированными потоками\n"
+          f"({_m(60)['ru']} маржи в год, первая — сразу, остаются 75 %, ставка 10 %), стоит ли их покупать при\n"
+          "правиле LTV:CAC ≥ 2?"),
+       _b('Value a customer with dcf_clv(..., timing="begin") (the first margin now) and divide by the CAC.',
+          'Оцените клиента через dcf_clv(..., timing="begin") (первая маржа — сразу) и разделите на CAC.'),
+       _b('ck.formulas.dcf_clv(60, 0.75, 0.1, timing="begin") / 100  # against the rule of 2',
+          'ck.formulas.dcf_clv(6000, 0.75, 0.1, timing="begin") / 10000  # против правила 2'),
        prompt=_YES_NO,
-       feedback={"en": f"With discounting the ratio is {E['r9d']}, below 2: the simple formula's {E['r9s']} made "
-                       "the channel look better than it is.",
-                 "ru": f"С дисконтированием соотношение равно {R['r9d']}, ниже 2: простая формула ({R['r9s']}) "
-                       "показывала канал лучше, чем он есть."},
-       options=("yes", "no"), synonyms=YES_NO),
+       feedback=_b(f"With discounting the ratio is {E['r9d']}, below 2: the simple formula's {E['r9s']} made "
+                   "the channel look better than it is.",
+                   f"С дисконтированием соотношение равно {R['r9d']}, ниже 2: простая формула ({R['r9s']}) "
+                   "показывала канал лучше, чем он есть."),
+       options=("yes", "no"), synonyms=YES_NO,
+       reasons={"r2": _b("the simple formula's ratio clears 2", "соотношение по простой формуле выше 2"),
+                "r1": _b("the rule applies to the discounted value weighted by who stays",
+                         "правило применяется к дисконтированной ценности с учётом оттока"),
+                "r3": _b("the first margin comes now, so the customer pays for himself at once",
+                         "первая маржа приходит сразу, так что клиент окупается немедленно")},
+       explain={"yes": _b(f"Discounted and weighted by who stays, the ratio is {E['r9d']}, below 2.",
+                          f"С дисконтированием и оттоком соотношение равно {R['r9d']}, ниже 2."),
+                "no": _b(f"The ratio is {E['r9d']}, below the rule of 2.", f"Соотношение — {R['r9d']}, ниже правила 2."),
+                "r2": _b(f"{E['r9s']} assumes everyone stays four full years undiscounted; it overstates the value.",
+                         f"{R['r9s']} предполагает, что все живут четыре полных года без дисконтирования, — это завышение."),
+                "r1": _b("Right: the simple formula overstates, so the rule is judged on the DCF value.",
+                         "Верно: простая формула завышает, поэтому правило проверяют по ценности DCF."),
+                "r3": _b(f"One margin of {_m(60)['en']} does not cover a cost of {_m(100)['en']}.",
+                         f"Одна маржа {_m(60)['ru']} не покрывает цену {_m(100)['ru']}.")}),
     _q("14.10", "bool", lambda: cohort_retention_10(3) > cohort_retention_10(1),
-       {"en": ("A cohort is half loyal customers (each stays with a chance of 90% a year, every year) and half\n"
-               "fickle ones (50% a year, every year). Nobody's chance ever changes. True or False: the cohort's\n"
-               "retention rate in year 3 is higher than in year 1."),
-        "ru": ("Когорта наполовину состоит из верных клиентов (каждый остаётся с вероятностью 90 % в год, из\n"
-               "года в год) и наполовину из непостоянных (50 % в год). Ни у кого вероятность не меняется. Верно\n"
-               "ли, что удержание когорты на третьем году выше, чем на первом?")},
-       {"en": "Follow 100 customers of each kind for three years and divide the survivors year by year.",
-        "ru": "Проследите по 100 клиентов каждого типа три года и поделите выживших год к году."},
+       _b("A cohort is half loyal customers (each stays with a chance of 90% a year) and half fickle ones (50%).\n"
+          "Nobody's chance ever changes. True or False: the cohort's retention in year 3 is higher than in year 1.",
+          "Когорта наполовину из верных клиентов (каждый остаётся с вероятностью 90 % в год) и наполовину из\n"
+          "непостоянных (50 %). Ни у кого вероятность не меняется. Верно ли, что удержание когорты на третьем\n"
+          "году выше, чем на первом?"),
+       _b("Follow 100 customers of each kind for three years and divide the survivors year by year.",
+          "Проследите по 100 клиентов каждого типа три года и поделите выживших год к году."),
        {lang: "alive = lambda t: 0.5 * 0.9 ** t + 0.5 * 0.5 ** t\nalive(1) / alive(0), alive(3) / alive(2)"
         for lang in ("en", "ru")},
        prompt=_prompt("True or False", "True (верно) или False (неверно)"),
-       feedback={"en": f"It rises from {E['y1']} to {E['y3']}, yet nobody became more loyal: the fickle customers "
-                       "leave first, so the survivors are mostly loyal ones. Do not read it as loyalty growing.",
-                 "ru": f"Оно растёт с {R['y1']} до {R['y3']}, хотя никто не стал вернее: непостоянные уходят первыми, "
-                       "и среди оставшихся больше верных. Это не рост лояльности."}),
+       feedback=_b(f"It rises from {E['y1']} to {E['y3']}, yet nobody became more loyal: the fickle customers "
+                   "leave first, so the survivors are mostly loyal ones. Do not read it as loyalty growing.",
+                   f"Оно растёт с {R['y1']} до {R['y3']}, хотя никто не стал вернее: непостоянные уходят первыми, "
+                   "и среди оставшихся больше верных. Это не рост лояльности.")),
     _q("14.11", "number", most_11,
-       {"en": (f"Customers bring {_m(100)['en']} of margin a year; 70% stay each year; money is discounted at 10%.\n"
-               "A programme would raise retention to 75% for good. What is the most it may cost per customer,\n"
-               "paid once, for it to break even?"),
-        "ru": (f"Клиенты приносят {_m(100)['ru']} маржи в год, каждый год остаются 70 %, ставка — 10 %. Программа\n"
-               "навсегда поднимет удержание до 75 %. Сколько максимум она может стоить на одного клиента (разовый\n"
-               "платёж), чтобы окупиться?")},
-       {"en": "The break-even cost is the CLV gained: CLV at 75% minus CLV at 70%.",
-        "ru": "Предельная стоимость — это прирост CLV: CLV при 75 % минус CLV при 70 %."},
+       _b(f"Subscribers bring {_m(100)['en']} of margin a year; 70% stay each year; the discount rate is 10%. An offer\n"
+          "would raise retention to 75% for good. What is the most it may cost per subscriber, paid once?",
+          f"Подписчики приносят {_m(100)['ru']} маржи в год, остаются 70 % в год, ставка — 10 %. Предложение\n"
+          "навсегда поднимет удержание до 75 %. Сколько максимум оно может стоить на подписчика (разово)?"),
+       _b("The break-even cost is the CLV gained: CLV at 75% minus CLV at 70%.",
+          "Предельная стоимость — это прирост CLV: CLV при 75 % минус CLV при 70 %."),
        _sol({lang: f"ck.formulas.dcf_clv({M11[lang]}, 0.75, 0.1) - ck.formulas.dcf_clv({M11[lang]}, 0.70, 0.1)"
              for lang in M11},
-            "the CLV gained is the most the programme may cost", "прирост CLV — это предельная стоимость программы"),
+            "the CLV gained is the most the offer may cost", "прирост CLV — это предельная стоимость предложения"),
        prompt=_MONEY_PROMPT,
-       feedback={"en": "Any cost below the CLV gained pays; judge it over the customer's whole lifetime, "
-                       "the horizon a retention programme works on.",
-                 "ru": "Окупается любая стоимость ниже прироста CLV; оценивайте его на всём сроке жизни клиента — "
-                       "на том горизонте, на котором работает программа удержания."},
+       feedback=_b("Any cost below the CLV gained pays; judge it over the customer's whole lifetime, "
+                   "the horizon a retention offer works on.",
+                   "Окупается любая стоимость ниже прироста CLV; оценивайте его на всём сроке жизни клиента — "
+                   "на том горизонте, на котором работает удержание."),
        per_lang=True, rel_tol=0.01),
-    _q("14.12", "choice", left_12,
-       {"en": ("Two CDNOW customers, both first seen 52 weeks ago and last seen at week 20. **A** made 10 repeat\npurchases "
-               "before that, **B** one. You can call only one to check whether he has left. Under BG/NBD fitted to\n"
-               "the CDNOW calibration period, which of them has more likely left already?"),
-        "ru": ("Два клиента CDNOW: оба впервые купили 52 недели назад, последний раз — на 20-й неделе. **A**\nдо этого "
-               "сделал 10 повторных покупок, **B** — одну. Позвонить можно только одному, чтобы узнать, не ушёл ли\n"
-               "он. Кто из них, по модели BG/NBD, обученной на периоде калибровки CDNOW, скорее уже ушёл?")},
-       {"en": "Fit BGNBD on ck.datasets.load_cdnow_summary() and compare probability_alive of the two.",
-        "ru": "Обучите BGNBD на ck.datasets.load_cdnow_summary() и сравните probability_alive обоих."},
+    _d("14.12", decide_12,
+       _b("Two CDNOW customers, both first seen 52 weeks ago and last seen at week 20. **A** made 10 repeat purchases\n"
+          "before that, **B** one. Under BG/NBD fitted to the CDNOW calibration period, who has more likely left?",
+          "Два клиента CDNOW: оба впервые купили 52 недели назад, последний раз — на 20-й неделе. **A** до этого\n"
+          "сделал 10 повторных покупок, **B** — одну. Кто из них, по BG/NBD на периоде калибровки CDNOW, скорее ушёл?"),
+       _b("Fit BGNBD on ck.datasets.load_cdnow_summary() and compare probability_alive of the two.",
+          "Обучите BGNBD на ck.datasets.load_cdnow_summary() и сравните probability_alive обоих."),
        {lang: ("m = ck.models.BGNBD().fit(ck.datasets.load_cdnow_summary())\n"
                "two = pd.DataFrame({'frequency': [10, 1], 'recency': [20, 20], 'T': [52, 52]}, index=['a', 'b'])\n"
                "m.probability_alive(two)") for lang in ("en", "ru")},
-       prompt=_prompt('"a" or "b"', '"a" или "b"', reason=True),
-       feedback={"en": f"P(alive) is {E['pa']} for A and {E['pb']} for B: 32 silent weeks are long for someone who "
-                       "used to buy every two weeks, and ordinary for someone who rarely buys.",
-                 "ru": f"P(alive) у A — {R['pa']}, у B — {R['pb']}: 32 недели тишины — это много для того, кто "
-                       "покупал раз в две недели, и обычное дело для того, кто покупает редко."},
-       options=("a", "b"), synonyms=AB),
+       prompt=_prompt('"a" or "b"', '"a" или "b"'),
+       feedback=_b(f"P(alive) is {E['pa']} for A and {E['pb']} for B: the silence is long for A's pace, ordinary "
+                   "for B's.",
+                   f"P(alive) у A — {R['pa']}, у B — {R['pb']}: для темпа A тишина долгая, для темпа B — обычная."),
+       options=("a", "b"), synonyms=AB,
+       reasons={"r1": _b("fewer purchases mean a customer is more likely gone",
+                         "чем меньше покупок, тем вероятнее, что клиент ушёл"),
+                "r2": _b("32 silent weeks are unusual for a frequent buyer", "32 недели тишины — редкость для частого покупателя"),
+                "r3": _b("both were last seen at week 20, so they are equally likely gone",
+                         "оба последний раз купили на 20-й неделе, значит, ушли с равной вероятностью")},
+       explain={"a": _b(f"A's P(alive) is {E['pa']}, B's {E['pb']}.", f"P(alive) у A — {R['pa']}, у B — {R['pb']}."),
+                "b": _b(f"B's P(alive) is {E['pb']}, far above A's {E['pa']}: B rarely buys, so his silence is ordinary.",
+                        f"P(alive) у B — {R['pb']}, намного выше, чем у A ({R['pa']}): B покупает редко, и тишина для "
+                        "него обычна."),
+                "r1": _b("Silence is read against the customer's own pace: B's single purchase makes a long gap ordinary.",
+                         "Тишину сравнивают с темпом самого клиента: при одной покупке долгая пауза для B обычна."),
+                "r2": _b("Right: A bought every two weeks, then stopped for 32.",
+                         "Верно: A покупал раз в две недели, а потом замолчал на 32."),
+                "r3": _b("The same date means different things for customers with different paces.",
+                         "Одна и та же дата значит разное для клиентов с разным темпом покупок.")}),
     _q("14.13", "number", at_risk_13,
-       {"en": (f"The model values a customer at a CLV of {_m(250)['en']}; his P(alive) is 0.3. How much expected\n"
-               "margin does the company lose if he leaves for good today?"),
-        "ru": (f"Модель оценивает CLV клиента в {_m(250)['ru']}, его P(alive) = 0,3. Сколько ожидаемой маржи\n"
-               "компания теряет, если он сегодня уйдёт навсегда?")},
-       {"en": "The model's CLV already weighs every future purchase by the chance he is still there.",
-        "ru": "CLV модели уже взвешивает каждую будущую покупку вероятностью того, что клиент ещё с вами."},
+       _b(f"The model values a customer at a CLV of {_m(250)['en']}; his P(alive) is 0.3. How much expected margin does\n"
+          "the company lose if he leaves for good today?",
+          f"Модель оценивает CLV клиента в {_m(250)['ru']}, его P(alive) = 0,3. Сколько ожидаемой маржи компания\n"
+          "теряет, если он сегодня уйдёт навсегда?"),
+       _b("The model's CLV already weighs every future purchase by the chance he is still there.",
+          "CLV модели уже взвешивает каждую будущую покупку вероятностью того, что клиент ещё с вами."),
        {lang: f"# CLV = P(alive) × value if alive = 0.3 × ({M13[lang]} / 0.3); all of it is lost\n{M13[lang]}"
         for lang in M13},
        prompt=_MONEY_PROMPT,
-       feedback={"en": f"The whole CLV: it is already 0.3 × {E['if_alive']} (his value if alive). Multiplying it "
-                       f"by (1 − P(alive)) again, {E['wrong13']}, counts P(alive) twice.",
-                 "ru": f"Весь CLV: он уже равен 0,3 × {R['if_alive']} (ценность, если клиент жив). Умножить его "
-                       f"ещё раз на (1 − P(alive)) — {R['wrong13']} — значит учесть P(alive) дважды."},
+       feedback=_b(f"The whole CLV: it is already 0.3 × {E['if_alive']} (his value if alive). Multiplying it "
+                   f"by (1 − P(alive)) again, {E['wrong13']}, counts P(alive) twice.",
+                   f"Весь CLV: он уже равен 0,3 × {R['if_alive']} (ценность, если клиент жив). Умножить его "
+                   f"ещё раз на (1 − P(alive)) — {R['wrong13']} — значит учесть P(alive) дважды."),
        per_lang=True),
     _q("14.14", "number", top_share_14,
-       {"en": ("Ten customers' CLVs, in dollars: " + ", ".join(map(str, Q14)) + ". What share of the total value do\n"
-               "the top 20% of customers hold? Answer as a fraction between 0 and 1."),
-        "ru": ("CLV десяти клиентов, в тысячах рублей: " + ", ".join(map(str, Q14)) + ". Какую долю общей\n"
-               "ценности держат лучшие 20 % клиентов? Ответьте долей от 0 до 1.")},
-       {"en": "The top 20% of ten customers are the two largest values.",
-        "ru": "Лучшие 20 % из десяти клиентов — два самых больших значения."},
+       _b("Ten customers' CLVs, in dollars: " + ", ".join(map(str, Q14)) + ". What share of the total value do the\n"
+          "top 20% of customers hold (a fraction between 0 and 1)?",
+          "CLV десяти клиентов, в тысячах рублей: " + ", ".join(map(str, Q14)) + ". Какую долю общей ценности\n"
+          "держат лучшие 20 % клиентов (доля от 0 до 1)?"),
+       _b("The top 20% of ten customers are the two largest values.",
+          "Лучшие 20 % из десяти клиентов — два самых больших значения."),
        {lang: "values = sorted([500, 300, 80, 60, 40, 30, 25, 20, 15, 10], reverse=True)\n"
               "sum(values[:2]) / sum(values)" for lang in ("en", "ru")},
        prompt=_prompt("your answer, a fraction between 0 and 1", "ваш ответ — доля от 0 до 1"),
-       feedback={"en": "Value is concentrated: a retention budget spread evenly spends most of it on customers "
-                       "who hold little of the value.",
-                 "ru": "Ценность сконцентрирована: бюджет удержания, поделённый поровну, уходит в основном на "
-                       "клиентов, у которых её мало."},
+       feedback=_b("Value is concentrated: a retention budget spread evenly spends most of it on customers "
+                   "who hold little of the value.",
+                   "Ценность сконцентрирована: бюджет удержания, поделённый поровну, уходит в основном на "
+                   "клиентов, у которых её мало."),
        rel_tol=0.0, abs_tol=0.01),
-    _q("14.15", "choice", pick_15,
-       {"en": (f"A loyalty programme raises retention from 60% to 66% for whoever joins and costs {_m(15)['en']} per\n"
-               f"member, once. The base has 1,000 top-tier customers ({_m(120)['en']} of margin a year) and 1,000\n"
-               f"low-tier ones ({_m(20)['en']} a year); money is discounted at 10%. Do you offer it to everyone, to the\n"
-               "top tier, or to nobody?"),
-        "ru": (f"Программа лояльности поднимает удержание участника с 60 % до 66 % и стоит {_m(15)['ru']} на участника\n"
-               f"(разово). В базе 1 000 клиентов верхнего уровня ({_m(120)['ru']} маржи в год) и 1 000 нижнего\n"
-               f"({_m(20)['ru']} в год); ставка — 10 %. Кому вы её предложите: всем, верхнему уровню или никому?")},
-       {"en": "For each tier: CLV gained per member minus the cost; add up what each option earns.",
-        "ru": "Для каждого уровня: прирост CLV на участника минус стоимость; сложите, что даёт каждый вариант."},
+    _d("14.15", decide_15,
+       _b(f"A loyalty programme raises retention from 60% to 66% for whoever joins and costs {_m(15)['en']} per member,\n"
+          f"once. The base: 1,000 top-tier customers ({_m(120)['en']} of margin a year) and 1,000 low-tier ones\n"
+          f"({_m(20)['en']}); the discount rate is 10%. Whom do you offer it to?",
+          f"Программа лояльности поднимает удержание участника с 60 % до 66 % и стоит {_m(15)['ru']} на участника\n"
+          f"(разово). В базе 1 000 клиентов верхнего уровня ({_m(120)['ru']} маржи в год) и 1 000 нижнего\n"
+          f"({_m(20)['ru']}); ставка — 10 %. Кому вы её предложите?"),
+       _b("For each tier: CLV gained per member minus the cost.",
+          "Для каждого уровня: прирост CLV на участника минус стоимость."),
        {lang: (f"gain = {{m: ck.formulas.dcf_clv(m, 0.66, 0.1) - ck.formulas.dcf_clv(m, 0.6, 0.1) "
                f"for m in ({_code_money(120)[lang]}, {_code_money(20)[lang]})}}\n"
-               f"{{'top': 1000 * (gain[{_code_money(120)[lang]}] - {_code_money(15)[lang]}), "
-               f"'everyone': 1000 * (sum(gain.values()) - 2 * {_code_money(15)[lang]}), 'nobody': 0}}")
+               f"{{m: g - {_code_money(15)[lang]} for m, g in gain.items()}}  # per member, after the cost")
         for lang in ("en", "ru")},
        prompt=_prompt('"everyone", "top" or "nobody"', '"everyone" (всем), "top" (верхнему уровню) или '
-                                                        '"nobody" (никому)', reason=True),
-       feedback={"en": f"The top tier alone earns {E['n15t']}, everyone {E['n15e']}: a low-tier member gains less "
-                       "CLV than the programme costs, so offering it to them loses money.",
-                 "ru": f"Только верхний уровень даёт {R['n15t']}, все вместе — {R['n15e']}: участник нижнего уровня "
-                       "прибавляет меньше CLV, чем стоит программа, и предлагать её ему убыточно."},
-       options=("everyone", "top", "nobody"), synonyms=TARGETS),
-    _q("14.16", "bool", pays_in_a_year_16,
-       {"en": ("The programme of question 14.11 (retention from 70% to 75%) costs "
-               f"{_m(15)['en']} per customer. Finance\njudges every programme on its first 12 months (one margin). "
-               "True or False: judged that way, it pays?\nAnd would you accept that verdict?"),
-        "ru": ("Программа из вопроса 14.11 (удержание с 70 % до 75 %) стоит "
-               f"{_m(15)['ru']} на клиента. Финансовый\nотдел оценивает любую программу по первым 12 месяцам (одна "
-               "маржа). Верно ли, что при такой\nоценке она окупается? И согласитесь ли вы с таким вердиктом?")},
-       {"en": "dcf_clv(..., periods=1) counts only the first year's margin.",
-        "ru": "dcf_clv(..., periods=1) учитывает только маржу первого года."},
-       {lang: (f"one_year = ck.formulas.dcf_clv({M11[lang]}, 0.75, 0.1, periods=1) - "
-               f"ck.formulas.dcf_clv({M11[lang]}, 0.70, 0.1, periods=1)\none_year >= {_code_money(15)[lang]}")
+                                                       '"nobody" (никому)'),
+       feedback=_b(f"The top tier alone earns {E['n15t']}, everyone {E['n15e']}: the low tier costs more than it gains.",
+                   f"Только верхний уровень даёт {R['n15t']}, все вместе — {R['n15e']}: нижний уровень стоит "
+                   "больше, чем прибавляет."),
+       options=("everyone", "top", "nobody"), synonyms=TARGETS,
+       reasons={"r1": _b("offer it where the CLV it adds per member exceeds its cost",
+                         "предлагать там, где прирост CLV на участника больше стоимости"),
+                "r2": _b("retention is the strongest driver, so everyone should get it",
+                         "удержание — самый сильный фактор, значит, программа нужна всем"),
+                "r3": _b("a cost paid up front by every member never pays back",
+                         "разовая плата за каждого участника никогда не окупается")},
+       explain={"everyone": _b(f"A low-tier member gains {E['gain15l']} of CLV for a cost of {E['c15']}: everyone "
+                               f"earns {E['n15e']}, the top tier alone {E['n15t']}.",
+                               f"Участник нижнего уровня прибавляет {R['gain15l']} CLV при стоимости {R['c15']}: "
+                               f"все вместе дают {R['n15e']}, один верхний уровень — {R['n15t']}."),
+                "top": _b(f"A top-tier member gains {E['gain15t']} for {E['c15']}, a low-tier one only {E['gain15l']}.",
+                          f"Участник верхнего уровня прибавляет {R['gain15t']} при {R['c15']}, нижнего — лишь "
+                          f"{R['gain15l']}."),
+                "nobody": _b(f"The top tier earns {E['n15t']} net: a top-tier member gains {E['gain15t']} for {E['c15']}.",
+                             f"Верхний уровень даёт {R['n15t']} чистыми: участник прибавляет {R['gain15t']} при "
+                             f"{R['c15']}."),
+                "r1": _b("Right: the same lift in retention is worth six times more on a margin six times larger.",
+                         "Верно: тот же прирост удержания стоит вшестеро больше при вшестеро большей марже."),
+                "r2": _b(f"A strong driver can still cost more than it adds: {E['gain15l']} against {E['c15']} "
+                         "for a low-tier member.",
+                         f"Сильный фактор всё равно может стоить больше, чем даёт: {R['gain15l']} против "
+                         f"{R['c15']} у нижнего уровня."),
+                "r3": _b(f"It pays back where the CLV gained is larger: {E['gain15t']} against {E['c15']}.",
+                         f"Она окупается там, где прирост CLV больше: {R['gain15t']} против {R['c15']}.")}),
+    _d("14.16", decide_16,
+       _b(f"The offer of question 14.11 (retention from 70% to 75%) costs {_m(15)['en']} per customer. Finance judges\n"
+          "every programme on its first 12 months (one margin). Do you approve it?",
+          f"Предложение из вопроса 14.11 (удержание с 70 % до 75 %) стоит {_m(15)['ru']} на клиента. Финансовый отдел\n"
+          "оценивает любую программу по первым 12 месяцам (одна маржа). Вы его одобряете?"),
+       _b("dcf_clv(..., periods=1) counts only the first year; without periods=, the whole lifetime.",
+          "dcf_clv(..., periods=1) учитывает только первый год, без periods= — весь срок жизни."),
+       {lang: (f"for n in (1, None):\n    print(n, ck.formulas.dcf_clv({M11[lang]}, 0.75, 0.1, periods=n) - "
+               f"ck.formulas.dcf_clv({M11[lang]}, 0.70, 0.1, periods=n))  # against {_code_money(15)[lang]}")
         for lang in ("en", "ru")},
-       prompt=_prompt("True or False", "True (верно) или False (неверно)", reason=True),
-       feedback={"en": f"In 12 months it adds only {E['u16a']} against a cost of {E['c16']}, over the customer's "
-                       f"lifetime {E['u16l']}. A retention programme pays in the years it adds; judge it over a "
-                       "horizon that fits it, and show how the verdict changes with the horizon.",
-                 "ru": f"За 12 месяцев она даёт лишь {R['u16a']} при стоимости {R['c16']}, а за весь срок жизни "
-                       f"клиента — {R['u16l']}. Программа удержания окупается в те годы, которые она добавляет: "
-                       "оценивайте её на подходящем горизонте и показывайте, как вердикт зависит от горизонта."}),
-    _q("14.17", "choice", lever_17,
-       {"en": (f"In a randomised test of product recommendations, the treated customers' average order was\n"
-               f"{_m(54, 0)['en']} against {_m(50, 0)['en']} in the control group, and they made 2.02 orders each against "
-               "2.00.\nWhich lever do you enter into the strategy simulator?"),
-        "ru": (f"В рандомизированном тесте рекомендаций средний чек у клиентов из тестовой группы составил\n"
-               f"{_m(54, 0)['ru']} против {_m(50, 0)['ru']} в контрольной, а заказов на клиента — 2,02 против 2,00.\n"
-               "Какой рычаг вы введёте в симулятор стратегий?")},
-       {"en": "Compare the relative differences between the groups.", "ru": "Сравните относительные разницы групп."},
+       prompt=_prompt('"approve" or "reject"', '"approve" (одобрить) или "reject" (отклонить)'),
+       feedback=_b(f"In 12 months it adds {E['u16a']} against a cost of {E['c16']}, over the lifetime {E['u16l']}: "
+                   "judge a retention programme over a horizon that fits it.",
+                   f"За 12 месяцев оно даёт {R['u16a']} при стоимости {R['c16']}, за весь срок жизни — {R['u16l']}: "
+                   "программу удержания оценивают на подходящем ей горизонте."),
+       options=("approve", "reject"), synonyms=APPROVE,
+       reasons={"r1": _b("in its first 12 months it adds less than it costs",
+                         "за первые 12 месяцев оно даёт меньше, чем стоит"),
+                "r3": _b("it pays in the years it adds, so judge it over the customer's lifetime",
+                         "оно окупается в добавленные годы, поэтому оценивать его надо на всём сроке жизни"),
+                "r2": _b("any programme should pay back within a year", "любая программа должна окупаться за год")},
+       explain={"approve": _b(f"Over the customer's lifetime it adds {E['u16l']} for {E['c16']}.",
+                              f"За весь срок жизни оно даёт {R['u16l']} при стоимости {R['c16']}."),
+                "reject": _b(f"Only 12 months show a loss ({E['u16a']} for {E['c16']}); over the lifetime it adds "
+                             f"{E['u16l']}.",
+                             f"Убыток видно только за 12 месяцев ({R['u16a']} при {R['c16']}); за весь срок жизни "
+                             f"оно даёт {R['u16l']}."),
+                "r1": _b("True, but a retention programme earns in the later years; one year cuts them off.",
+                         "Это так, но программа удержания зарабатывает в следующие годы, а один год их отрезает."),
+                "r3": _b("Right: a cost paid once, a gain in every later year.",
+                         "Верно: затраты разовые, а выигрыш — в каждом следующем году."),
+                "r2": _b("A payback limit is a cash rule, not a test of value; this offer would fail it and still pay.",
+                         "Срок окупаемости — правило для денежного потока, а не мера ценности; предложение его не "
+                         "выполнит и всё равно окупится.")}),
+    _d("14.17", decide_17,
+       _b(f"In a randomised test of product recommendations, the treated customers' average order was {_m(54)['en']}\n"
+          f"against {_m(50)['en']} in the control group, and they made 2.02 orders each against 2.00. Which lever do\n"
+          "you enter into the strategy simulator?",
+          f"В рандомизированном тесте рекомендаций средний чек тестовой группы — {_m(54)['ru']} против\n"
+          f"{_m(50)['ru']} в контрольной, заказов на клиента — 2,02 против 2,00. Какой рычаг вы введёте в симулятор?"),
+       _b("Compare the relative differences between the groups.", "Сравните относительные разницы групп."),
        _sol({lang: "54 / 50 - 1, 2.02 / 2.00 - 1" for lang in ("en", "ru")},
             "relative lift of the order value, then of the frequency",
             "относительный прирост среднего чека, затем частоты"),
-       prompt=_prompt('"aov" or "frequency"', '"aov" (средний чек) или "frequency" (частота)', reason=True),
-       feedback={"en": f"Order value rose {E['l17a']}, frequency {E['l17f']}: recommendations fill the basket "
-                       "(the pattern Amazon's are known for), so enter aov_change and leave frequency alone.",
-                 "ru": f"Средний чек вырос на {R['l17a']}, частота — на {R['l17f']}: рекомендации наполняют "
-                       "корзину (так работают рекомендации Amazon), поэтому вводите aov_change, а частоту не трогайте."},
-       options=("aov", "frequency"), synonyms=LEVERS),
-    _q("14.18", "number", uplift_18,
-       {"en": (f"Loyalty-card members spend {_m(40)['en']} a month, other customers {_m(28)['en']}. In a randomised test,\n"
-               f"customers invited to join spent {_m(33)['en']} a month against {_m(30)['en']} in the control group. What\n"
-               "monthly uplift per customer do you put into the programme's business case?"),
-        "ru": (f"Владельцы карты лояльности тратят {_m(40)['ru']} в месяц, остальные клиенты — {_m(28)['ru']}. В\n"
-               f"рандомизированном тесте приглашённые в программу тратили {_m(33)['ru']} в месяц против {_m(30)['ru']}\n"
-               "в контрольной группе. Какую ежемесячную прибавку на клиента вы заложите в бизнес-кейс программы?")},
-       {"en": "Which of the two gaps compares like with like?", "ru": "Какая из двух разниц сравнивает сравнимое?"},
-       _sol({lang: f"{_code_money(33)[lang]} - {_code_money(30)[lang]}" for lang in ("en", "ru")},
-            "the test's difference, not the members' gap", "разница из теста, а не разрыв у владельцев карты"),
-       prompt=_MONEY_PROMPT,
-       feedback={"en": f"The test's difference. The members' gap of {E['gap18']} is partly self-selection: the "
-                       "customers who join were already the bigger spenders.",
-                 "ru": f"Разница из теста. Разрыв в {R['gap18']} у владельцев карты отчасти объясняется "
-                       "самоотбором: вступают те, кто и так тратил больше."},
-       per_lang=True),
+       prompt=_prompt('"aov" or "frequency"', '"aov" (средний чек) или "frequency" (частота)'),
+       feedback=_b(f"Order value rose {E['l17a']}, frequency {E['l17f']}: recommendations fill the basket "
+                   "(the pattern Amazon's are known for).",
+                   f"Средний чек вырос на {R['l17a']}, частота — на {R['l17f']}: рекомендации наполняют "
+                   "корзину (так работают рекомендации Amazon)."),
+       options=("aov", "frequency"), synonyms=LEVERS,
+       reasons={"r1": _b("the lever the test moved most, in relative terms", "рычаг, который тест сдвинул сильнее в процентах"),
+                "r2": _b("recommendations are known to make people buy more often",
+                         "известно, что рекомендации заставляют покупать чаще"),
+                "r3": _b(f"the change in money ({_m(4)['en']}) is larger than the change in orders (0.02)",
+                         f"изменение в деньгах ({_m(4)['ru']}) больше изменения в заказах (0,02)")},
+       explain={"aov": _b(f"Order value rose {E['l17a']}, frequency {E['l17f']}.",
+                          f"Средний чек вырос на {R['l17a']}, частота — на {R['l17f']}."),
+                "frequency": _b(f"Frequency rose only {E['l17f']}, order value {E['l17a']}.",
+                                f"Частота выросла лишь на {R['l17f']}, средний чек — на {R['l17a']}."),
+                "r1": _b("Right: enter the measured lift, in percent, and leave the other lever alone.",
+                         "Верно: вводите измеренный прирост в процентах, а другой рычаг не трогайте."),
+                "r2": _b(f"Not in this test: frequency moved {E['l17f']}.", f"Не в этом тесте: частота выросла на {R['l17f']}."),
+                "r3": _b("Money and orders are different units; only relative changes compare.",
+                         "Деньги и заказы — разные единицы; сравнимы только относительные изменения.")}),
+    _d("14.18", decide_18,
+       _b(f"Loyalty-card members spend {_m(40)['en']} a month, other customers {_m(28)['en']}. In a randomised test,\n"
+          f"customers invited to join spent {_m(33)['en']} a month against {_m(30)['en']} in the control group. Which\n"
+          "uplift goes into the programme's business case, the members' gap or the test's?",
+          f"Владельцы карты лояльности тратят {_m(40)['ru']} в месяц, остальные — {_m(28)['ru']}. В рандомизированном\n"
+          f"тесте приглашённые в программу тратили {_m(33)['ru']} в месяц против {_m(30)['ru']} в контрольной группе.\n"
+          "Какую прибавку вы заложите в бизнес-кейс: разрыв у владельцев карты или разницу из теста?"),
+       _b("Which of the two gaps compares like with like?", "Какая из двух разниц сравнивает сравнимое?"),
+       _sol({lang: f"{_code_money(33)[lang]} - {_code_money(30)[lang]}, {_code_money(40)[lang]} - "
+                   f"{_code_money(28)[lang]}" for lang in ("en", "ru")},
+            "the test's difference, then the members' gap", "разница из теста, затем разрыв у владельцев карты"),
+       prompt=_prompt('"test" or "members"', '"test" (тест) или "members" (владельцы карты)'),
+       feedback=_b(f"The test's {_m(3)['en']} a month, not the members' {E['gap18']}: joiners were already big spenders.",
+                   f"Разница из теста, {_m(3)['ru']} в месяц, а не {R['gap18']} у владельцев карты."),
+       options=("test", "members"), synonyms=SOURCES,
+       reasons={"r1": _b("the test's figure is smaller, so it is the prudent one",
+                         "цифра из теста меньше, значит, она осторожнее"),
+                "r2": _b("only the test compares like with like: members chose to join",
+                         "только тест сравнивает сравнимое: владельцы карты сами решили вступить"),
+                "r3": _b("members spend more, and the card is what made them spend",
+                         "владельцы карты тратят больше, и это заслуга карты")},
+       explain={"test": _b(f"The test's {_m(3)['en']} a month is the programme's own effect.",
+                           f"{_m(3)['ru']} в месяц из теста — собственный эффект программы."),
+                "members": _b(f"The members' gap of {E['gap18']} is partly self-selection: those who join were "
+                              "already the bigger spenders.",
+                              f"Разрыв в {R['gap18']} отчасти объясняется самоотбором: вступают те, кто и так "
+                              "тратил больше."),
+                "r1": _b("Being smaller is not the point: a test could also show a larger effect; it is right "
+                         "because the groups were chosen at random.",
+                         "Дело не в том, что меньше: тест мог бы показать и больший эффект; он верен, потому что "
+                         "группы выбраны случайно."),
+                "r2": _b("Right: random invitation makes the two groups alike in everything but the programme.",
+                         "Верно: случайное приглашение делает группы одинаковыми во всём, кроме программы."),
+                "r3": _b(f"The test shows the card adds {_m(3)['en']} a month, a quarter of the members' gap.",
+                         f"Тест показывает, что карта прибавляет {_m(3)['ru']} в месяц — четверть разрыва.")}),
     _q("14.19", "bool", guesses_19,
-       {"en": ("Your file writes dates as " + ", ".join(Q19) + ". True or False: `ck.load_transactions` reads\n"
-               "it without being told whether the day or the month comes first."),
-        "ru": ("В вашем файле даты записаны так: " + ", ".join(Q19) + ". Верно ли, что `ck.load_transactions`\n"
-               "прочитает его, не зная, что идёт первым — день или месяц?")},
-       {"en": "Can any of these dates tell day and month apart?", "ru": "Может ли хоть одна из этих дат различить день и месяц?"},
+       _b("Your file writes dates as " + ", ".join(Q19) + ". True or False: `ck.load_transactions` reads it\n"
+          "without being told whether the day or the month comes first.",
+          "В вашем файле даты записаны так: " + ", ".join(Q19) + ". Верно ли, что `ck.load_transactions`\n"
+          "прочитает его, не зная, что идёт первым — день или месяц?"),
+       _b("Can any of these dates tell day and month apart?", "Может ли хоть одна из этих дат различить день и месяц?"),
        {lang: ("frame = pd.DataFrame({'customer_id': [1, 2, 3], 'date': ['03/04/2024', '05/06/2024', '07/08/2024'],\n"
                "                      'amount': [10, 20, 30]})\nck.load_transactions(frame)  # raises: pass dayfirst=")
         for lang in ("en", "ru")},
        prompt=_prompt("True or False", "True (верно) или False (неверно)"),
-       feedback={"en": "Every date reads both ways, so the loader refuses to guess and asks for dayfirst= or "
-                       "date_format=: a wrong guess would move purchases by months without a word.",
-                 "ru": "Каждую дату можно прочитать двумя способами, поэтому загрузчик не угадывает, а просит "
-                       "dayfirst= или date_format=: неверная догадка молча сдвинула бы покупки на месяцы."}),
-    _q("14.20", "choice", keep_buying_20,
-       {"en": (f"A cohort: C1 = 5%, an average order of {_m(200)['en']}, cost of goods {_m(120)['en']} an order, APC = 1.5.\n"
-               f"Finance asks for a ROMI of at least 50%. Users cost {_m(5)['en']} each. Do you keep buying them?"),
-        "ru": (f"Когорта: C1 = 5 %, средний чек {_m(200)['ru']}, себестоимость заказа {_m(120)['ru']}, APC = 1,5.\n"
-               f"Финансовый отдел требует ROMI не ниже 50 %. Пользователь стоит {_m(5)['ru']}. Продолжаете ли вы\n"
-               "покупать трафик?")},
-       {"en": "The ceiling is ARPU / (1 + ROMI), with ARPU = C1 × (AvP − COGS) × APC.",
-        "ru": "Потолок — ARPU / (1 + ROMI), где ARPU = C1 × (AvP − COGS) × APC."},
+       feedback=_b("Every date reads both ways, so the loader refuses to guess and asks for dayfirst= or "
+                   "date_format=: a wrong guess would move purchases by months without a word.",
+                   "Каждую дату можно прочитать двумя способами, поэтому загрузчик не угадывает, а просит "
+                   "dayfirst= или date_format=: неверная догадка молча сдвинула бы покупки на месяцы.")),
+    _d("14.20", decide_20,
+       _b(f"A cohort: C1 = 5%, an average order of {_m(200)['en']}, cost of goods {_m(120)['en']} an order, APC = 1.5.\n"
+          f"Finance asks for a ROMI of at least 50%. Users cost {_m(5)['en']} each. Do you keep buying them?",
+          f"Когорта: C1 = 5 %, средний чек {_m(200)['ru']}, себестоимость заказа {_m(120)['ru']}, APC = 1,5.\n"
+          f"Финансовый отдел требует ROMI не ниже 50 %. Пользователь стоит {_m(5)['ru']}. Продолжаете покупать трафик?"),
+       _b("The ceiling is ARPU / (1 + ROMI), with ARPU = C1 × (AvP − COGS) × APC.",
+          "Потолок — ARPU / (1 + ROMI), где ARPU = C1 × (AvP − COGS) × APC."),
        _sol({lang: (f"ue.max_cpa(c1=0.05, arppu=ue.arppu(avp={M20[lang]}, cogs={_code_money(120)[lang]}, apc=1.5), "
                     "target_romi=0.5)") for lang in ("en", "ru")},
             "the ceiling on CPA at ROMI 50%, against the price of a user",
             "потолок CPA при ROMI 50 % сравниваем с ценой пользователя"),
        prompt=_YES_NO,
-       feedback={"en": f"The most a user may cost is {E['c20']}; at {E['cpa20']} the channel misses the target. "
-                       "Renegotiate the price, or raise C1 or the basket until the ceiling clears it.",
-                 "ru": f"Пользователь может стоить не больше {R['c20']}; по {R['cpa20']} канал не выходит на цель. "
-                       "Договоритесь о цене или поднимите C1 либо чек, чтобы потолок оказался выше."},
-       options=("yes", "no"), synonyms=YES_NO),
+       feedback=_b(f"The most a user may cost is {E['c20']}; at {E['cpa20']} the channel misses the target.",
+                   f"Пользователь может стоить не больше {R['c20']}; по {R['cpa20']} канал не выходит на цель."),
+       options=("yes", "no"), synonyms=YES_NO,
+       reasons={"r2": _b("a user brings more margin (ARPU) than he costs", "пользователь приносит больше маржи (ARPU), чем стоит"),
+                "r1": _b("the price must be at most ARPU / (1 + ROMI)", "цена должна быть не выше ARPU / (1 + ROMI)"),
+                "r3": _b("a C1 of 5% is too low for any channel", "C1 в 5 % слишком мал для любого канала")},
+       explain={"yes": _b(f"At ROMI 50% a user may cost at most {E['c20']}; he costs {E['cpa20']}.",
+                          f"При ROMI 50 % пользователь может стоить не больше {R['c20']}, а стоит {R['cpa20']}."),
+                "no": _b(f"The ceiling is {E['c20']}, below the price of {E['cpa20']}.",
+                         f"Потолок — {R['c20']}, ниже цены {R['cpa20']}."),
+                "r2": _b(f"ARPU is {E['arpu20']}, above {E['cpa20']}: that is a ROMI of 20%, not the 50% asked for.",
+                         f"ARPU равен {R['arpu20']}, больше {R['cpa20']}: это ROMI 20 %, а не требуемые 50 %."),
+                "r1": _b("Right: the target ROMI sets the ceiling.", "Верно: целевой ROMI задаёт потолок."),
+                "r3": _b("C1 alone decides nothing: with a larger basket the same 5% would pay.",
+                         "C1 сам по себе ничего не решает: при большем чеке те же 5 % окупились бы.")}),
 ]

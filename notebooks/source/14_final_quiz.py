@@ -14,39 +14,32 @@
 # ---
 
 # %% [markdown] lang="en"
-# Twenty questions over the whole course, from what CLV is to unit economics. Half of them ask for a
-# decision: which channel to cut, which programme to fund, whom to call. Answer those with the choice
-# and write your reason in a comment under it; the feedback then tells you whether the data agrees
-# and why. Every figure the questions use is stated in the question, and every answer can be worked
-# out with `clvkit` in a few lines (or on paper).
+# Twenty questions over the training day, from what CLV is to unit economics. Every figure a question
+# needs is in the question. Ten of them ask for a decision and its reason: write the decision, then the
+# key of the one listed reason that justifies it (`decision_2 = ...`, `reason_2 = ...`); both must be
+# right. The others take a number, a list or True/False (`answer_1 = ...`).
 #
 # **You will learn**
 #
 # - where you stand on the whole course: a score at the end, and the questions to look at again;
 # - to make the course's decisions on figures you have not seen before.
 #
-# The questions come in pairs: each answer cell holds the two answers, `answer_1 = ...` for question 14.1
-# and so on. Replace each `...` with your answer and run the cell; each question gets its own feedback.
-# `teach.hint("14.1", lang=lang)` gives a nudge and `teach.solution("14.1", lang=lang)` the worked answer
-# (try first: the score counts the last answer you checked, whoever found it).
+# Run each answer cell after filling it in: every question gets its own feedback.
+# `teach.hint("14.1", lang=lang)` gives a nudge, `teach.solution("14.1", lang=lang)` the worked answer.
 
-# %% [markdown] lang="ru" en_hash="c90d123d"
-# Двадцать вопросов по всему курсу — от того, что такое CLV, до юнит-экономики. Половина из них
-# требует решения: какой канал отключить, какую программу профинансировать, кому позвонить. На такие
-# вопросы отвечайте выбором, а причину записывайте комментарием под ответом; отзыв покажет, согласны
-# ли с вами данные и почему. Все цифры, которые нужны, приведены в самих вопросах, и любой ответ можно
-# получить с помощью `clvkit` в несколько строк (или на бумаге).
+# %% [markdown] lang="ru" en_hash="6108a2ab"
+# Двадцать вопросов по всему дню обучения — от того, что такое CLV, до юнит-экономики. Все нужные цифры
+# приведены в самих вопросах. Десять вопросов требуют решения и его причины: запишите решение, а затем
+# ключ той из перечисленных причин, которая его обосновывает (`decision_2 = ...`, `reason_2 = ...`);
+# верными должны быть оба. В остальных ответ — число, список или True/False (`answer_1 = ...`).
 #
 # **Вы научитесь**
 #
 # - понимать, насколько вы освоили курс: в конце — итоговый балл и вопросы, к которым стоит вернуться;
 # - принимать решения из курса на цифрах, которых вы раньше не видели.
 #
-# Вопросы идут парами: в каждой ячейке ответа — два ответа, `answer_1 = ...` для вопроса 14.1 и так
-# далее. Замените каждое `...` своим ответом и запустите ячейку; по каждому вопросу вы получите свой
-# отзыв. `teach.hint("14.1", lang=lang)` даёт подсказку, а `teach.solution("14.1", lang=lang)` —
-# разобранное решение (сначала попробуйте сами: в балл идёт последний проверенный ответ, кто бы его
-# ни нашёл).
+# Заполнив ячейку ответа, запустите её: по каждому вопросу вы получите свой отзыв.
+# `teach.hint("14.1", lang=lang)` даёт подсказку, `teach.solution("14.1", lang=lang)` — разобранное решение.
 
 # %%
 import pandas as pd
@@ -58,65 +51,29 @@ ck.set_language(tr(en="en", ru="ru"))
 lang = ck.get_language()
 teach.forget(14)  # a fresh start: only the answers of this run count
 
-# %% [markdown] exercise="14.1 14.2"
-# *Exercises 14.1 and 14.2: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="14.1 14.2 14.3 14.4 14.5"
+# *Exercises 1-5: the questions and the answer cell are written from clvkit/_exercises/nb14.py.*
 
-# %% exercise="14.1 14.2"
-# the answer cell of exercises 14.1 and 14.2 is written from clvkit/_exercises/nb13.py
+# %% exercise="14.1 14.2 14.3 14.4 14.5"
+# the answer cell of exercises 14.1-14.5 is written from clvkit/_exercises/nb14.py
 
-# %% [markdown] exercise="14.3 14.4"
-# *Exercises 14.3 and 14.4: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="14.6 14.7 14.8 14.9 14.10"
+# *Exercises 6-10: the questions and the answer cell are written from clvkit/_exercises/nb14.py.*
 
-# %% exercise="14.3 14.4"
-# the answer cell of exercises 14.3 and 14.4 is written from clvkit/_exercises/nb13.py
+# %% exercise="14.6 14.7 14.8 14.9 14.10"
+# the answer cell of exercises 14.6-14.10 is written from clvkit/_exercises/nb14.py
 
-# %% [markdown] exercise="14.5 14.6"
-# *Exercises 14.5 and 14.6: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="14.11 14.12 14.13 14.14 14.15"
+# *Exercises 11-15: the questions and the answer cell are written from clvkit/_exercises/nb14.py.*
 
-# %% exercise="14.5 14.6"
-# the answer cell of exercises 14.5 and 14.6 is written from clvkit/_exercises/nb13.py
+# %% exercise="14.11 14.12 14.13 14.14 14.15"
+# the answer cell of exercises 14.11-14.15 is written from clvkit/_exercises/nb14.py
 
-# %% [markdown] exercise="14.7 14.8"
-# *Exercises 14.7 and 14.8: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
+# %% [markdown] exercise="14.16 14.17 14.18 14.19 14.20"
+# *Exercises 16-20: the questions and the answer cell are written from clvkit/_exercises/nb14.py.*
 
-# %% exercise="14.7 14.8"
-# the answer cell of exercises 14.7 and 14.8 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="14.9 14.10"
-# *Exercises 14.9 and 14.10: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="14.9 14.10"
-# the answer cell of exercises 14.9 and 14.10 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="14.11 14.12"
-# *Exercises 14.11 and 14.12: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="14.11 14.12"
-# the answer cell of exercises 14.11 and 14.12 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="14.13 14.14"
-# *Exercises 14.13 and 14.14: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="14.13 14.14"
-# the answer cell of exercises 14.13 and 14.14 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="14.15 14.16"
-# *Exercises 14.15 and 14.16: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="14.15 14.16"
-# the answer cell of exercises 14.15 and 14.16 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="14.17 14.18"
-# *Exercises 14.17 and 14.18: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="14.17 14.18"
-# the answer cell of exercises 14.17 and 14.18 is written from clvkit/_exercises/nb13.py
-
-# %% [markdown] exercise="14.19 14.20"
-# *Exercises 14.19 and 14.20: the questions and the answer cell are written from clvkit/_exercises/nb13.py.*
-
-# %% exercise="14.19 14.20"
-# the answer cell of exercises 14.19 and 14.20 is written from clvkit/_exercises/nb13.py
+# %% exercise="14.16 14.17 14.18 14.19 14.20"
+# the answer cell of exercises 14.16-14.20 is written from clvkit/_exercises/nb14.py
 
 # %% [markdown] lang="en"
 # ## Your score

@@ -292,8 +292,10 @@ def check(key: str, answer, *, lang: str | None = None, currency: str | None = N
 
     Examples
     --------
-    >>> check("00.1", "a")
-    ✅ Correct (00.1).
+    >>> check("01.1", 1, lang="en").correct
+    False
+    >>> check("00.1", ("02", "r1"), lang="en")  # a decision: the choice and the key of its reason
+    ✅ Correct (00.1). The map's last column says what each notebook lets you do.
     """
     lang = resolve_lang(lang)
     ex = get(key, lang=lang)

@@ -183,7 +183,7 @@ def _word_options(ex) -> list[str]:
     return [o for o in ex.options if re.search(r"[A-Za-z]", str(o))]
 
 
-CHOICES = [ex for ex in _all_exercises() if ex.kind in ("choice", "set") and _word_options(ex)]
+CHOICES = [ex for ex in _all_exercises() if ex.kind in ("choice", "set", "decision") and _word_options(ex)]
 
 
 def test_there_are_choice_exercises_to_check():

@@ -533,7 +533,7 @@ EXERCISES = [
                    "for longer.",
                    f"+10 % к среднему чеку дают {R['g6a']}, +10 % к удержанию — {R['g6r']}: удержанный клиент "
                    "платит каждую маржу дольше."),
-       options=("aov", "retention"), synonyms=LEVERS,
+       options=("aov", "retention"), synonyms={k: LEVERS[k] for k in ("aov", "retention")},
        reasons={"r1": _b("both are +10%, so they add the same CLV", "оба дают +10 %, значит, прибавляют одинаковый CLV"),
                 "r2": _b("higher retention also lengthens the time every margin keeps coming",
                          "удержание ещё и удлиняет время, в течение которого приходит каждая маржа"),
@@ -795,7 +795,7 @@ EXERCISES = [
                    "(the pattern Amazon's are known for).",
                    f"Средний чек вырос на {R['l17a']}, частота — на {R['l17f']}: рекомендации наполняют "
                    "корзину (так работают рекомендации Amazon)."),
-       options=("aov", "frequency"), synonyms=LEVERS,
+       options=("aov", "frequency"), synonyms={k: LEVERS[k] for k in ("aov", "frequency")},
        reasons={"r1": _b("the lever the test moved most, in relative terms", "рычаг, который тест сдвинул сильнее в процентах"),
                 "r2": _b("recommendations are known to make people buy more often",
                          "известно, что рекомендации заставляют покупать чаще"),

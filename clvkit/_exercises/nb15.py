@@ -105,7 +105,7 @@ EXERCISES = [
         prompt=_b('"first_year", "constant" or "sbg"', '"first_year" (первый год), "constant" (постоянное) или "sbg"'),
         options=("first_year", "constant", "sbg"),
         synonyms={"first_year": ("first year", "первый год", "удержание первого года"),
-                  "constant": ("постоянное", "постоянное удержание"), "sbg": ("sBG", "модель sbg", "растущее")},
+                  "constant": ("постоянное", "постоянное удержание"), "sbg": ("модель sbg", "растущее")},
         reasons={"r1": _b("the one that projected the unseen years 8-12 closest",
                           "то, что точнее всего спрогнозировало невиданные годы 8–12"),
                  "r2": _b("the first year's rate, the freshest fact about new subscribers",

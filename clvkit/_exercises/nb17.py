@@ -191,7 +191,7 @@ EXERCISES = [
                     "BG/NBD (`bgnbd`), Pareto/NBD (`paretonbd`) или MBG/NBD (`mbgnbd`)?"),
         prompt=_b('"bgnbd", "paretonbd" or "mbgnbd"', '"bgnbd", "paretonbd" или "mbgnbd"'),
         options=("bgnbd", "paretonbd", "mbgnbd"),
-        synonyms={"bgnbd": ("BG/NBD",), "paretonbd": ("Pareto/NBD", "парето"), "mbgnbd": ("MBG/NBD",)},
+        synonyms={"bgnbd": ("BG/NBD", "бг/нбд"), "paretonbd": ("Pareto/NBD", "парето"), "mbgnbd": ("MBG/NBD", "мбг/нбд")},
         reasons={"r1": _b("the smallest error per customer on the holdout", "наименьшая ошибка на клиента в отложенном периоде"),
                  "r2": _b("the highest log-likelihood on the calibration period",
                           "наибольшее правдоподобие на периоде калибровки"),

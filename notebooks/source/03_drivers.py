@@ -23,9 +23,10 @@
 # - the four drivers of CLV, and where the cost of keeping customers enters the formula;
 # - to rank the drivers with a tornado chart, and why retention has increasing returns;
 # - to decide whether a retention programme is worth its cost;
-# - to tell from data whether a programme acts through retention or through frequency.
+# - which figure shows whether a programme acts through retention or through frequency, and why a
+#   simulation cannot prove which.
 
-# %% [markdown] lang="ru" en_hash="48c274df"
+# %% [markdown] lang="ru" en_hash="209c8fc7"
 # CLV складывается из четырёх величин, которые маркетинг может сдвинуть: сколько клиент тратит за заказ,
 # как часто заказывает, какая на этом маржа и как долго он остаётся. В этом блокноте мы ранжируем эти
 # факторы, оценим программу удержания и посмотрим, как «мягкие» цели (удовлетворённость, вовлечённость)
@@ -36,7 +37,8 @@
 # - называть четыре фактора CLV и показывать, где в формулу входят затраты на удержание клиентов;
 # - ранжировать факторы с помощью диаграммы «торнадо» и объяснять, почему отдача от удержания растёт;
 # - решать, окупает ли программа удержания свои затраты;
-# - определять по данным, действует программа через удержание или через частоту покупок.
+# - понимать, по какой цифре видно, действует программа через удержание или через частоту покупок, и почему
+#   симуляция не может этого доказать.
 
 # %%
 import pandas as pd
@@ -242,19 +244,15 @@ ck.format_table(shop_table.apply(lambda col: col.map(lambda x: format_percent(x,
 # but changes who is still buying, the signature of **retention**; **engagement** changes the pace itself,
 # the signature of **frequency** (and engaged customers, buying more often, more often bought recently).
 # The evidence comes from real customers: Bolton (1998) found that more satisfied customers of a mobile
-# phone operator stayed longer. So judge a satisfaction programme (service, quality, complaints) by
-# retention, the share still buying, and an engagement programme (content, app, community) by purchase
-# frequency, measured on your own customers. Because the drivers multiply, gains on both compound.
+# phone operator stayed longer. Because the drivers multiply, a customer who gains on both gains twice over.
 
-# %% [markdown] lang="ru" en_hash="d40a08e3"
+# %% [markdown] lang="ru" en_hash="37cf6595"
 # Таблица показывает рецепт, который мы дали симулятору, а не доказательство: **удовлетворённость** не
 # меняет темп, но меняет долю тех, кто всё ещё покупает, — так выглядит **удержание**; **вовлечённость**
 # меняет сам темп — так выглядит **частота** (а вовлечённые, покупая чаще, чаще и покупали недавно).
 # Доказательства дают реальные клиенты: Bolton (1998) показала, что более удовлетворённые клиенты
-# оператора мобильной связи дольше оставались с ним. Поэтому программу удовлетворённости (сервис, качество,
-# жалобы) оценивайте по удержанию — доле всё ещё покупающих, а программу вовлечённости (контент,
-# приложение, сообщество) — по частоте покупок, и меряйте на своих клиентах. Факторы перемножаются, поэтому
-# выигрыш по обоим усиливается.
+# оператора мобильной связи дольше оставались с ним. Факторы перемножаются, поэтому клиент, который растёт
+# по обоим, приносит выигрыш вдвойне.
 
 # %% [markdown] exercise="03.2"
 # *Exercise 03.2: the question and the answer cell are written from clvkit/_exercises/nb03.py.*
@@ -270,18 +268,22 @@ ck.format_table(shop_table.apply(lambda col: col.map(lambda x: format_percent(x,
 # - The tornado chart ranks the levers; retention usually wins, and each point of it is worth more than
 #   the last.
 # - A retention programme pays only if the CLV after its yearly cost beats the CLV without it.
-# - Satisfaction acts through retention (Bolton 1998), engagement through frequency: judge each programme
-#   by its driver, measured on your own customers; a simulation only shows what it was told.
+# - Satisfaction acts through retention (Bolton 1998), engagement through frequency: judge a satisfaction
+#   programme (service, quality, complaints) by the share still buying and an engagement programme
+#   (content, app, community) by purchase frequency, measured on your own customers; a simulation only
+#   shows what it was told.
 
-# %% [markdown] lang="ru" en_hash="18dc8925"
+# %% [markdown] lang="ru" en_hash="79819c5d"
 # ## Главное
 #
 # - CLV = (средний чек × частота × маржа − затраты на удержание в год) × будущие годы, за которые клиент
 #   платит, с дисконтированием; клиент остаётся 1 / (1 − r) лет, из них r / (1 − r) ещё впереди.
 # - «Торнадо» ранжирует рычаги; обычно выигрывает удержание, и каждый его пункт стоит больше предыдущего.
 # - Программа удержания окупается, только если CLV после её ежегодных затрат выше CLV без неё.
-# - Удовлетворённость действует через удержание (Bolton 1998), вовлечённость — через частоту: оценивайте
-#   каждую программу по её фактору на своих клиентах; симуляция показывает лишь то, что в неё заложили.
+# - Удовлетворённость действует через удержание (Bolton 1998), вовлечённость — через частоту: программу
+#   удовлетворённости (сервис, качество, жалобы) оценивайте по доле всё ещё покупающих, а программу
+#   вовлечённости (контент, приложение, сообщество) — по частоте покупок, и на своих клиентах; симуляция
+#   показывает лишь то, что в неё заложили.
 
 # %% [markdown] lang="en"
 # ## Review questions

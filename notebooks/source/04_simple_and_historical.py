@@ -95,17 +95,18 @@ print(tr(en="Profit per new customer, LTV − acquisition cost:",
 
 # %% [markdown] lang="en"
 # Leaving out the retention cost would overstate this customer by a fifth. The lifetime 1 / churn already
-# lets customers leave: if a quarter leave each year, the expected yearly margins m + 0.75 m + 0.75² m + …
-# add up to m / 0.25, the formula's figure. So the simple formula is the **expected undiscounted** value.
+# lets customers leave: if a quarter leave each year, a customer's expected margins, m this year, 0.75 m
+# the next, 0.75² m the year after and so on, add up to m / 0.25, the formula's figure. So the simple
+# formula is the **expected undiscounted** value.
 # Its two real faults: nothing is discounted (a dollar in year four counts as much as one today), and one
 # set of averages stands for every customer, though customers differ widely in how much, how often and how
 # long they buy.
 
-# %% [markdown] lang="ru" en_hash="139aa94a"
+# %% [markdown] lang="ru" en_hash="55549d9e"
 # Без затрат на удержание ценность этого клиента оказалась бы завышена на пятую часть. Срок жизни 1 / отток
-# уже учитывает уход клиентов: если каждый год уходит четверть, ожидаемые годовые маржи m + 0,75 m +
-# 0,75² m + … складываются в m / 0,25 — ровно в цифру формулы. Значит, простая формула даёт **ожидаемую
-# недисконтированную** ценность. Настоящих недостатков у неё два: ничего не дисконтируется (рубль на
+# уже учитывает уход клиентов: если каждый год уходит четверть, ожидаемые маржи клиента — m в этом году,
+# 0,75 m в следующем, 0,75² m через год и так далее — складываются в m / 0,25, ровно в цифру формулы.
+# Значит, простая формула даёт **ожидаемую недисконтированную** ценность. Настоящих недостатков у неё два: ничего не дисконтируется (рубль на
 # четвёртый год весит столько же, сколько сегодняшний), и один набор средних описывает всех клиентов, хотя
 # клиенты сильно различаются тем, сколько, как часто и как долго они покупают.
 

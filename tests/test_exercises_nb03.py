@@ -53,7 +53,7 @@ def test_satisfaction_leaves_the_pace_flat_and_triples_the_share_still_buying():
     assert high["pace"].median() == pytest.approx(low["pace"].median(), rel=0.1)
     eng_low, eng_high = days[days["engagement"] <= 10 / 3], days[days["engagement"] > 20 / 3]
     assert eng_high["pace"].median() > 3 * eng_low["pace"].median()
-    assert teach.get("03.2").value() == ("keep", "r1")
+    assert teach.get("03.2").value() == ("check", "r1")
 
 
 def test_the_notebook_table_is_the_one_the_exercise_reads():
@@ -62,3 +62,26 @@ def test_the_notebook_table_is_the_one_the_exercise_reads():
     assert table.loc["high", ("satisfaction", "purchases_per_week")] == pytest.approx(0.08, abs=0.005)
     assert table.loc["low", ("engagement", "purchases_per_week")] == pytest.approx(0.04, abs=0.005)
     assert table.loc["high", ("engagement", "purchases_per_week")] == pytest.approx(0.13, abs=0.01)
+
+
+def test_03_2_asks_to_measure_retention_before_deciding_and_not_to_trust_the_recipe():
+    # the table is the simulator's recipe: keeping on its strength, or stopping on the pace, are both wrong
+    assert teach.check("03.2", ("check", "r1"), lang="en").correct
+    assert teach.check("03.2", ("проверить удержание", "r1"), lang="ru").correct
+    assert not teach.check("03.2", ("keep", "r2"), lang="en").correct
+    assert not teach.check("03.2", ("stop", "r3"), lang="en").correct
+    ex = teach.get("03.2")
+    assert "satisfaction=0.8" in ex.explain["r2"]["en"] and "satisfaction=0.8" in ex.explain["r2"]["ru"]
+    assert "Bolton (1998)" in ex.explain["r1"]["en"] and "Bolton (1998)" in ex.explain["r1"]["ru"]
+    for figure in ("0.08", "30%", "9%"):
+        assert figure in ex.explain["stop"]["en"]
+    for figure in ("0,08", "30%", "9%"):
+        assert figure in ex.explain["stop"]["ru"]
+
+
+def test_the_retention_steps_table_rounds_rather_than_truncates():
+    # notebook 03's steps table: CLV = 150 r / (1.1 - r), by the explicit sum, rounded to whole dollars
+    shown = {r: round(clv_by_sum(150, 0, r, years=3000)) for r in (0.6, 0.7, 0.8, 0.9)}
+    assert shown == {0.6: 180, 0.7: 262, 0.8: 400, 0.9: 675}
+    gains = [shown[0.6] - round(clv_by_sum(150, 0, 0.5)), shown[0.9] - shown[0.8]]
+    assert gains == [55, 275]

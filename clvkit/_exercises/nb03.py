@@ -55,12 +55,13 @@ def score_groups():
 
 
 def _judge_the_satisfaction_programme() -> tuple[str, str]:
-    """Keep it when satisfaction shows in who is still buying, and say why by whether the pace moves."""
+    """Check retention before deciding: the finance team's yardstick (the pace) stays flat across satisfaction
+    groups even where satisfaction works, and the table itself is a simulation, not evidence about the shop."""
     table = score_groups()["satisfaction"]
     low, high = table.loc["low"], table.loc["high"]
-    retention_signature = high["still_buying"] > 1.5 * low["still_buying"]
     flat_pace = abs(high["purchases_per_week"] / low["purchases_per_week"] - 1) < 0.15
-    return ("keep" if retention_signature else "stop"), ("r1" if flat_pace else "r2")
+    # if satisfaction moved the pace, a flat pace would itself be evidence against the programme
+    return ("check", "r1") if flat_pace else ("stop", "r3")
 
 
 EXERCISES = [
@@ -162,31 +163,35 @@ EXERCISES = [
         key="03.2",
         kind="decision",
         expected=_judge_the_satisfaction_programme,
-        options=("keep", "stop"),
+        options=("keep", "stop", "check"),
         synonyms={"keep": ("оставить", "продолжить", "сохранить", "continue"),
-                  "stop": ("остановить", "закрыть", "прекратить", "cut", "cancel")},
+                  "stop": ("остановить", "закрыть", "прекратить", "cut", "cancel"),
+                  "check": ("check retention", "проверить", "проверить удержание", "measure", "измерить")},
         question={
             "en": (
-                "A service programme has raised customers' satisfaction scores in a shop like the simulated "
-                "one. Six months on, the finance team sees the same purchases per week as before and "
-                "proposes to stop it: \"it does not make anyone buy more\". From the table above, do you "
-                "`\"keep\"` it or `\"stop\"` it?"
+                "A real shop's service programme has raised customers' satisfaction scores. Six months on, the "
+                "finance team sees the same purchases per week as before and proposes to stop it: \"it does not "
+                "make anyone buy more\". With what this notebook shows, do you `\"keep\"` it, `\"stop\"` it, "
+                "or `\"check\"` a figure first?"
             ),
             "ru": (
-                "Программа улучшения сервиса подняла оценки удовлетворённости в магазине, похожем на "
-                "смоделированный. Через полгода финансисты видят прежнее число покупок в неделю и предлагают "
-                "её закрыть: «никто не стал покупать больше». По таблице выше: вы её `\"keep\"` (оставляете) "
-                "или `\"stop\"` (закрываете)?"
+                "В настоящем магазине программа улучшения сервиса подняла оценки удовлетворённости. Через "
+                "полгода финансисты видят прежнее число покупок в неделю и предлагают её закрыть: «никто не "
+                "стал покупать больше». С тем, что показал этот блокнот, вы её `\"keep\"` (оставляете), "
+                "`\"stop\"` (закрываете) или сначала `\"check\"` (проверяете ещё одну цифру)?"
             ),
         },
-        prompt={"en": '"keep" or "stop"', "ru": '"keep" или "stop"'},
+        prompt={"en": '"keep", "stop" or "check"', "ru": '"keep", "stop" или "check"'},
         reasons={
-            "r1": {"en": "Satisfaction does not change how fast customers buy; it shows in how many are "
-                         "still buying, so the pace was the wrong yardstick.",
-                   "ru": "Удовлетворённость не меняет темп покупок, она видна в том, сколько клиентов всё "
-                         "ещё покупает, — темп был не той меркой."},
-            "r2": {"en": "Satisfied customers buy more often, but it takes longer than six months to show.",
-                   "ru": "Удовлетворённые клиенты покупают чаще, просто за полгода это ещё не видно."},
+            "r1": {"en": "Satisfaction is expected to act on how many customers keep buying, not on their pace; "
+                         "the share still buying, against the months before the programme, is the figure to "
+                         "look at.",
+                   "ru": "От удовлетворённости ждут влияния на то, сколько клиентов продолжают покупать, а не на "
+                         "темп; смотреть нужно на долю всё ещё покупающих в сравнении с месяцами до программы."},
+            "r2": {"en": "The simulated table proves that satisfaction acts through retention, so the programme "
+                         "works.",
+                   "ru": "Смоделированная таблица доказывает, что удовлетворённость действует через удержание, "
+                         "значит, программа работает."},
             "r3": {"en": "A programme that does not raise purchases per week cannot raise CLV.",
                    "ru": "Программа, которая не увеличивает покупки в неделю, не может поднять CLV."},
             "r4": {"en": "Engaged customers buy several times as often, so the money should go to engagement "
@@ -195,52 +200,57 @@ EXERCISES = [
                          "вовлечённость."},
         },
         explain={
-            "keep": {"en": "In the table the most satisfied still buy at the pace of the least satisfied "
-                           "(about 0.08 repeat purchases a week in both groups), but 30% of them are still "
-                           "buying against 9%: the programme works through retention.",
-                     "ru": "В таблице самые удовлетворённые покупают в том же темпе, что и наименее "
-                           "удовлетворённые (около 0,08 повторной покупки в неделю в обеих группах), но всё "
-                           "ещё покупают 30% из них против 9%: программа работает через удержание."},
-            "stop": {"en": "A flat pace is exactly what a working satisfaction programme looks like here: "
-                           "the satisfied buy at the same pace (about 0.08 a week) but stay, 30% still "
-                           "buying against 9% of the least satisfied.",
-                     "ru": "Ровный темп — ровно так здесь и выглядит работающая программа: удовлетворённые "
-                           "покупают в том же темпе (около 0,08 в неделю), но остаются — всё ещё покупают "
-                           "30% против 9% у наименее удовлетворённых."},
-            "r1": {"en": "The table shows it: a flat pace across satisfaction groups, and a share still "
-                         "buying that triples from the lowest to the highest.",
-                   "ru": "Это видно в таблице: темп по группам удовлетворённости ровный, а доля всё ещё "
-                         "покупающих утраивается от низшей группы к высшей."},
-            "r2": {"en": "The data say otherwise: the most satisfied customers buy at the same pace as the "
-                         "least satisfied (about 0.08 a week), however long we wait.",
-                   "ru": "Данные говорят другое: самые удовлетворённые покупают в том же темпе, что и "
-                         "наименее удовлетворённые (около 0,08 в неделю), сколько ни жди."},
+            "keep": {"en": "Not yet: the table only shows the recipe the simulator was given; whether this "
+                           "programme keeps customers is a fact about this shop that nobody has measured.",
+                     "ru": "Пока рано: таблица показывает лишь рецепт, заданный симулятору; удерживает ли "
+                           "клиентов эта программа — факт об этом магазине, и его ещё никто не измерил."},
+            "stop": {"en": "A flat pace is what a working satisfaction programme would look like too: in the "
+                           "table both satisfaction groups buy about 0.08 times a week, while 30% of the most "
+                           "satisfied are still buying against 9% of the least.",
+                     "ru": "Ровный темп был бы и у работающей программы: в таблице обе группы "
+                           "удовлетворённости покупают около 0,08 раза в неделю, а всё ещё покупают 30% самых "
+                           "удовлетворённых против 9% наименее удовлетворённых."},
+            "check": {"en": "The finance team measured the pace, which satisfaction is not expected to move; "
+                            "measure the share still buying before and after (better, against a group left "
+                            "out of the programme), then decide.",
+                      "ru": "Финансисты измерили темп, который удовлетворённость и не должна менять; измерьте "
+                            "долю всё ещё покупающих до и после (лучше — в сравнении с группой вне программы) "
+                            "и тогда решайте."},
+            "r1": {"en": "Bolton (1998) found satisfied customers stay longer; the table shows what that looks "
+                         "like: a flat pace (about 0.08 a week) beside a share still buying that triples.",
+                   "ru": "Bolton (1998) показала, что удовлетворённые клиенты остаются дольше; таблица показывает, "
+                         "как это выглядит: ровный темп (около 0,08 в неделю) и утроенная доля всё ещё "
+                         "покупающих."},
+            "r2": {"en": "We told the simulator to tie satisfaction to retention (`satisfaction=0.8`), so the "
+                         "table proves nothing about a real programme.",
+                   "ru": "Мы сами задали симулятору связь удовлетворённости с удержанием (`satisfaction=0.8`), "
+                         "так что о настоящей программе таблица ничего не доказывает."},
             "r3": {"en": "CLV also grows when customers stay longer: retention is the strongest lever of the "
-                         "tornado, and that is where satisfaction acts.",
+                         "tornado, and that is where satisfaction is expected to act.",
                    "ru": "CLV растёт и тогда, когда клиенты остаются дольше: удержание — самый сильный рычаг "
-                         "«торнадо», и именно через него действует удовлетворённость."},
-            "r4": {"en": "True of engagement (about 0.13 against 0.04 a week), but it says nothing about "
-                         "whether this programme works; it does, through retention.",
-                   "ru": "Про вовлечённость это верно (около 0,13 против 0,04 в неделю), но ничего не "
-                         "говорит о том, работает ли эта программа; она работает — через удержание."},
+                         "«торнадо», и именно через него должна действовать удовлетворённость."},
+            "r4": {"en": "True of the engaged in the simulation (about 0.13 against 0.04 a week), but it says "
+                         "nothing about whether this programme works.",
+                   "ru": "Для вовлечённых в симуляции это так (около 0,13 против 0,04 в неделю), но ничего не "
+                         "говорит о том, работает ли эта программа."},
         },
         feedback={
-            "en": "Judge a programme by the driver it is meant to move: satisfaction by retention, "
-                  "engagement by frequency.",
-            "ru": "Оценивайте программу по фактору, который она должна сдвинуть: удовлетворённость — по "
-                  "удержанию, вовлечённость — по частоте.",
+            "en": "Judge a programme by the driver it is meant to move, measured on your own customers: "
+                  "satisfaction by retention, engagement by frequency.",
+            "ru": "Оценивайте программу по фактору, который она должна сдвинуть, и на своих клиентах: "
+                  "удовлетворённость — по удержанию, вовлечённость — по частоте.",
         },
         hint={
-            "en": "In the satisfaction columns, compare the low and the high group: which of the two figures "
-                  "moves, and which stays flat?",
-            "ru": "В столбцах удовлетворённости сравните низкую и высокую группы: какая из двух цифр "
-                  "меняется, а какая стоит на месте?",
+            "en": "Which of the table's two figures is satisfaction expected to move, and which did the finance "
+                  "team look at? And what does a simulated table prove about a real shop?",
+            "ru": "Какую из двух цифр таблицы должна сдвигать удовлетворённость и на какую посмотрели "
+                  "финансисты? И что смоделированная таблица доказывает о настоящем магазине?",
         },
         solution={
-            "en": "shop_table[\"satisfaction\"]   # pace flat (about 0.08 a week), still buying 9% -> 30%\n"
-                  "decision, reason = \"keep\", \"r1\"",
-            "ru": "shop_table[\"satisfaction\"]   # темп ровный (около 0,08 в неделю), ещё покупают 9% -> "
-                  "30%\ndecision, reason = \"keep\", \"r1\"",
+            "en": "shop_table[\"satisfaction\"]   # the pace stays flat (about 0.08 a week) even in the recipe\n"
+                  "decision, reason = \"check\", \"r1\"   # measure the share still buying first",
+            "ru": "shop_table[\"satisfaction\"]   # темп ровный (около 0,08 в неделю) даже в рецепте\n"
+                  "decision, reason = \"check\", \"r1\"   # сначала измерьте долю всё ещё покупающих",
         },
     ),
 ]

@@ -160,8 +160,8 @@ EXERCISES = [
                          "план касается лучших клиентов, а для них формула сильно завысила."},
         },
         feedback={
-            "en": "The best customers are where a formula that lets nobody leave errs the most.",
-            "ru": "Сильнее всего формула, в которой никто не уходит, ошибается именно на лучших клиентах.",
+            "en": "The best customers are where a forecast that lets nobody leave errs the most.",
+            "ru": "Сильнее всего прогноз, в котором никто не уходит, ошибается именно на лучших клиентах.",
         },
         hint={
             "en": "Keep the rows of `compare` with frequency >= 3 and divide the sum of 'predicted' by the "

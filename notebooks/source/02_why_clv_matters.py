@@ -96,7 +96,8 @@ print(tr(en="Break-even CAC (1:1):    ", ru="CAC безубыточности (1
       format_money(ck.formulas.max_acquisition_cost(clv, target_ratio=1), lang, decimals=2))
 print(tr(en="Ceiling at 3:1:          ", ru="Потолок при 3:1:         "),
       format_money(ck.formulas.max_acquisition_cost(clv, target_ratio=3), lang, decimals=2))
-print("LTV:CAC =", format_number(ck.formulas.ltv_cac_ratio(clv, cac), lang, decimals=2))
+print(tr(en="LTV:CAC on 36-month discounted margin:", ru="LTV:CAC по дисконтированной марже за 36 месяцев:"),
+      format_number(ck.formulas.ltv_cac_ratio(clv, cac), lang, decimals=2))
 print(tr(en="Payback, months:", ru="Срок окупаемости, месяцев:"),
       format_number(ck.formulas.payback_period(margin_per_month, cac, retention=0.9, discount_rate=d), lang, decimals=1))
 
@@ -104,18 +105,22 @@ print(tr(en="Payback, months:", ru="Срок окупаемости, месяц�
 # Paying exactly the CLV for a customer means breaking even (LTV:CAC = 1). Teams aim higher, typically
 # **3:1** (Skok 2013), because the CLV is an estimate, overheads are not in the margin, and the money
 # comes back slowly. The ceiling is CLV divided by the target ratio (`ck.formulas.max_acquisition_cost`).
-# The 3:1 rule speaks of the **average** customer a channel or campaign brings.
+# The 3:1 rule speaks of the **average** customer a channel or campaign brings. In this notebook LTV:CAC is
+# always **LTV:CAC on 36-month discounted margin**: three years of a customer's expected margin, discounted,
+# over their CAC. A ratio on undiscounted revenue or a shorter horizon is another number; say which you use.
 #
 # The **payback period** is how long the expected, discounted margin of a new customer takes to cover the
 # CAC. It is an average too: a customer who leaves in the first months never pays back, those who stay
 # pay for them.
 
-# %% [markdown] lang="ru" en_hash="14835d8a"
+# %% [markdown] lang="ru" en_hash="2f901d5a"
 # Заплатить за клиента ровно его CLV — значит выйти в ноль (LTV:CAC = 1). Обычно целятся выше, как
 # правило, в **3:1** (Skok 2013): CLV — это оценка, накладные расходы не входят в маржу, а деньги
 # возвращаются медленно. Потолок — это CLV, делённый на целевое соотношение
 # (`ck.formulas.max_acquisition_cost`). Правило 3:1 говорит о **среднем** клиенте, которого приводит
-# канал или кампания.
+# канал или кампания. В этом блокноте LTV:CAC — всегда **LTV:CAC по дисконтированной марже за 36 месяцев**:
+# ожидаемая маржа клиента за три года с дисконтированием, делённая на его CAC. Соотношение по выручке без
+# дисконтирования или за более короткий срок — другое число; называйте, какое вы считаете.
 #
 # **Срок окупаемости** — за сколько месяцев ожидаемая дисконтированная маржа нового клиента покрывает
 # CAC. Это тоже среднее: клиент, ушедший в первые месяцы, не окупается никогда, за него платят оставшиеся.
@@ -151,11 +156,13 @@ ltv = pd.Series({0.90: clv, 0.93: ck.formulas.dcf_clv(margin_per_month, 0.93, d,
 targets = ck.acquisition.conversion_targets(ltv, cost_per_click=0.8 * per_dollar, target_ratio=3)
 targets["sign_up_to_customer"] = ck.acquisition.required_conversion(
     0.8 * per_dollar, targets["max_cac"], other_steps=0.12)
+for column in ("required_conversion", "sign_up_to_customer"):  # shares of clicks and sign-ups, as percentages
+    targets[column] = targets[column].map(lambda share: format_percent(share, lang, decimals=2))
 targets.index = [format_percent(r, lang, decimals=0) for r in targets.index]
 targets.index.name = tr(en="monthly retention", ru="месячное удержание")
 targets.columns = tr(en=["LTV", "affordable CPA", "click to customer", "sign-up to customer"],
                      ru=["LTV", "допустимый CPA", "из клика в клиента", "из регистрации в клиента"])
-ck.format_table(targets.round(4), lang=lang)
+ck.format_table(targets.round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # At 90% retention, 2.09% of clicks must become customers (17.4% of sign-ups); at 93% the LTV is 38%
@@ -264,14 +271,15 @@ ck.format_table(pd.DataFrame(stop_at).T.round({"spend": 0, "average_ltv_cac": 2,
 #
 # ## Key takeaways
 #
-# - The ceiling on acquisition cost (the affordable CPA) is CLV divided by a target LTV:CAC, often 3.
+# - The ceiling on acquisition cost (the affordable CPA) is CLV divided by a target LTV:CAC, often 3; name
+#   the ratio you use (here LTV:CAC on 36-month discounted margin).
 # - Cost per click / affordable CPA is the lowest conversion a campaign must reach; better retention
 #   raises the LTV, so the team may pay more per customer and accept a lower conversion.
 # - 3:1 speaks of the average customer; a budget split decides on the last one. To demand 3:1 of every
 #   customer, set `min_ratio`.
 # - Cut the channel whose dollar buys the least value, not the one with the dearest customers.
 
-# %% [markdown] lang="ru" en_hash="05daed63"
+# %% [markdown] lang="ru" en_hash="722bbdca"
 # Требование 3:1 к последнему клиенту покупает намного меньше клиентов, оставляет большую часть бюджета
 # непотраченной и добавляет гораздо меньше ценности. Правило большого пальца страхует от слишком
 # оптимистичного CLV, а цена этой страховки — разница в `net_value`. Какую строку выбрать, решает то,
@@ -279,7 +287,8 @@ ck.format_table(pd.DataFrame(stop_at).T.round({"spend": 0, "average_ltv_cac": 2,
 #
 # ## Главное
 #
-# - Потолок стоимости привлечения (допустимый CPA) — это CLV, делённый на целевое LTV:CAC, часто 3.
+# - Потолок стоимости привлечения (допустимый CPA) — это CLV, делённый на целевое LTV:CAC, часто 3;
+#   называйте, какое соотношение вы считаете (здесь LTV:CAC по дисконтированной марже за 36 месяцев).
 # - Цена клика / допустимый CPA — наименьшая конверсия, которой должна достичь кампания; лучшее удержание
 #   поднимает LTV, и команда может платить за клиента больше и соглашаться на меньшую конверсию.
 # - 3:1 говорит о среднем клиенте, а распределение бюджета решает по последнему. Чтобы требовать 3:1 от

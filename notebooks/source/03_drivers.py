@@ -23,9 +23,10 @@
 # - the four drivers of CLV, and where the cost of keeping customers enters the formula;
 # - to rank the drivers with a tornado chart, and why retention has increasing returns;
 # - to decide whether a retention programme is worth its cost;
-# - to tell from data whether a programme acts through retention or through frequency.
+# - which figure shows whether a programme acts through retention or through frequency, and why a
+#   simulation cannot prove which.
 
-# %% [markdown] lang="ru" en_hash="48c274df"
+# %% [markdown] lang="ru" en_hash="209c8fc7"
 # CLV складывается из четырёх величин, которые маркетинг может сдвинуть: сколько клиент тратит за заказ,
 # как часто заказывает, какая на этом маржа и как долго он остаётся. В этом блокноте мы ранжируем эти
 # факторы, оценим программу удержания и посмотрим, как «мягкие» цели (удовлетворённость, вовлечённость)
@@ -36,13 +37,14 @@
 # - называть четыре фактора CLV и показывать, где в формулу входят затраты на удержание клиентов;
 # - ранжировать факторы с помощью диаграммы «торнадо» и объяснять, почему отдача от удержания растёт;
 # - решать, окупает ли программа удержания свои затраты;
-# - определять по данным, действует программа через удержание или через частоту покупок.
+# - понимать, по какой цифре видно, действует программа через удержание или через частоту покупок, и почему
+#   симуляция не может этого доказать.
 
 # %%
 import pandas as pd
 import clvkit as ck
 from clvkit import teach
-from clvkit.i18n import format_money, format_number
+from clvkit.i18n import format_money, format_number, format_percent
 
 ck.set_language(tr(en="en", ru="ru"))
 # The course's data are in US dollars; the Russian track shows them in roubles at the course's fixed rate.
@@ -138,7 +140,8 @@ steps = pd.DataFrame({"retention": [0.5, 0.6, 0.7, 0.8, 0.9]})
 steps["expected_years"] = 1 / (1 - steps["retention"])
 steps["clv"] = [ck.formulas.dcf_clv(yearly_margin, r, discount) for r in steps["retention"]]
 steps["gain_from_previous"] = steps["clv"].diff()
-steps = steps.dropna().round({"expected_years": 1}).astype({"clv": int, "gain_from_previous": int})
+steps = steps.dropna().round({"expected_years": 1, "clv": 0, "gain_from_previous": 0}).astype(
+    {"clv": int, "gain_from_previous": int})  # round first: astype alone would cut $399.99 to 399
 ck.format_table(steps, lang=lang)
 
 # %% [markdown] lang="en"
@@ -202,21 +205,23 @@ ck.format_table(programme.round(0).astype(int), lang=lang)
 # ## Satisfaction and engagement act through retention and frequency
 #
 # Satisfaction and engagement are not in the formula, yet they matter: satisfied customers stay longer
-# (Bolton 1998), engaged ones buy more (Kumar et al. 2010). To see what that looks like in data,
+# (Bolton 1998), engaged ones buy more (Kumar et al. 2010). To see what each pattern looks like in data,
 # `ck.simulate` builds a synthetic shop of 3,000 customers over two years, each with a satisfaction and an
-# engagement score from 0 to 10. For each third of each score the table shows the **pace** (median repeat
-# purchases a week, for those who came back) and the **share still buying** (a purchase in the last 13
-# weeks):
+# engagement score from 0 to 10. We **tell** the simulator to tie satisfaction to how long customers stay
+# and engagement to how often they buy (`satisfaction=0.8, engagement=0.8`). For each third of each score
+# the table shows the **pace** (median repeat purchases a week, for those who came back) and the **share
+# still buying** (a purchase in the last 13 weeks):
 
-# %% [markdown] lang="ru" en_hash="2fd564e9"
+# %% [markdown] lang="ru" en_hash="04cc6980"
 # ## Удовлетворённость и вовлечённость действуют через удержание и частоту
 #
 # Удовлетворённости и вовлечённости нет в формуле, но они важны: удовлетворённые клиенты остаются дольше
-# (Bolton 1998), вовлечённые покупают больше (Kumar et al. 2010). Чтобы увидеть, как это выглядит в
-# данных, `ck.simulate` создаёт синтетический магазин: 3 000 клиентов за два года, у каждого оценка
-# удовлетворённости и оценка вовлечённости от 0 до 10. Для каждой трети каждой оценки таблица показывает
-# **темп** (медиана повторных покупок в неделю у вернувшихся) и **долю всё ещё покупающих** (покупка за
-# последние 13 недель):
+# (Bolton 1998), вовлечённые покупают больше (Kumar et al. 2010). Чтобы увидеть, как каждая из этих
+# картин выглядит в данных, `ck.simulate` создаёт синтетический магазин: 3 000 клиентов за два года, у
+# каждого оценка удовлетворённости и оценка вовлечённости от 0 до 10. Мы **сами задаём** симулятору, что
+# удовлетворённость связана с тем, как долго клиент остаётся, а вовлечённость — с тем, как часто он покупает
+# (`satisfaction=0.8, engagement=0.8`). Для каждой трети каждой оценки таблица показывает **темп** (медиана
+# повторных покупок в неделю у вернувшихся) и **долю всё ещё покупающих** (покупка за последние 13 недель):
 
 # %%
 shop = ck.simulate.simulate_transactions(3000, r=0.5, alpha=8, a=0.6, b=2.0, satisfaction=0.8,
@@ -229,23 +234,25 @@ def by_third(score):
     thirds = pd.cut(base[score], [0, 10 / 3, 20 / 3, 10], labels=tr(en=["low", "medium", "high"],
                     ru=["низкая", "средняя", "высокая"]), include_lowest=True)
     return base.groupby(thirds, observed=True).agg(purchases_per_week=("purchases_per_week", "median"),
-                                                   still_buying=("still_buying", "mean"))
+                                                   still_buying=("still_buying", "mean")).round(3)
 shop_table = pd.concat({score: by_third(score) for score in ("satisfaction", "engagement")}, axis=1)
-ck.format_table(shop_table.round(3), lang=lang)
+ck.format_table(shop_table.apply(lambda col: col.map(lambda x: format_percent(x, lang, decimals=0))
+                                 if col.name[1] == "still_buying" else col), lang=lang)
 
 # %% [markdown] lang="en"
-# **Satisfaction** leaves the pace flat but changes who is still buying: that is **retention**.
-# **Engagement** changes the pace itself: that is **frequency** (and because engaged customers buy more
-# often, more of them also bought recently). So judge a satisfaction programme (service, quality,
-# complaints) by retention, and an engagement programme (content, app, community) by purchase frequency.
-# A loyal customer often moves both, and because the drivers multiply, the gains compound.
+# The table shows the recipe we gave the simulator, not evidence: **satisfaction** leaves the pace flat
+# but changes who is still buying, the signature of **retention**; **engagement** changes the pace itself,
+# the signature of **frequency** (and engaged customers, buying more often, more often bought recently).
+# The evidence comes from real customers: Bolton (1998) found that more satisfied customers of a mobile
+# phone operator stayed longer. Because the drivers multiply, a customer who gains on both gains twice over.
 
-# %% [markdown] lang="ru" en_hash="a8e05f1d"
-# **Удовлетворённость** не меняет темп, но меняет долю тех, кто всё ещё покупает: это **удержание**.
-# **Вовлечённость** меняет сам темп: это **частота** (а поскольку вовлечённые покупают чаще, среди них
-# больше и тех, кто покупал недавно). Поэтому программу удовлетворённости (сервис, качество, жалобы)
-# оценивайте по удержанию, а программу вовлечённости (контент, приложение, сообщество) — по частоте покупок.
-# Лояльный клиент часто сдвигает оба фактора, а поскольку факторы перемножаются, выигрыш усиливается.
+# %% [markdown] lang="ru" en_hash="37cf6595"
+# Таблица показывает рецепт, который мы дали симулятору, а не доказательство: **удовлетворённость** не
+# меняет темп, но меняет долю тех, кто всё ещё покупает, — так выглядит **удержание**; **вовлечённость**
+# меняет сам темп — так выглядит **частота** (а вовлечённые, покупая чаще, чаще и покупали недавно).
+# Доказательства дают реальные клиенты: Bolton (1998) показала, что более удовлетворённые клиенты
+# оператора мобильной связи дольше оставались с ним. Факторы перемножаются, поэтому клиент, который растёт
+# по обоим, приносит выигрыш вдвойне.
 
 # %% [markdown] exercise="03.2"
 # *Exercise 03.2: the question and the answer cell are written from clvkit/_exercises/nb03.py.*
@@ -261,17 +268,22 @@ ck.format_table(shop_table.round(3), lang=lang)
 # - The tornado chart ranks the levers; retention usually wins, and each point of it is worth more than
 #   the last.
 # - A retention programme pays only if the CLV after its yearly cost beats the CLV without it.
-# - Satisfaction acts through retention, engagement through frequency: judge each programme by its driver.
+# - Satisfaction acts through retention (Bolton 1998), engagement through frequency: judge a satisfaction
+#   programme (service, quality, complaints) by the share still buying and an engagement programme
+#   (content, app, community) by purchase frequency, measured on your own customers; a simulation only
+#   shows what it was told.
 
-# %% [markdown] lang="ru" en_hash="ede91821"
+# %% [markdown] lang="ru" en_hash="79819c5d"
 # ## Главное
 #
 # - CLV = (средний чек × частота × маржа − затраты на удержание в год) × будущие годы, за которые клиент
 #   платит, с дисконтированием; клиент остаётся 1 / (1 − r) лет, из них r / (1 − r) ещё впереди.
 # - «Торнадо» ранжирует рычаги; обычно выигрывает удержание, и каждый его пункт стоит больше предыдущего.
 # - Программа удержания окупается, только если CLV после её ежегодных затрат выше CLV без неё.
-# - Удовлетворённость действует через удержание, вовлечённость — через частоту: оценивайте каждую программу
-#   по её фактору.
+# - Удовлетворённость действует через удержание (Bolton 1998), вовлечённость — через частоту: программу
+#   удовлетворённости (сервис, качество, жалобы) оценивайте по доле всё ещё покупающих, а программу
+#   вовлечённости (контент, приложение, сообщество) — по частоте покупок, и на своих клиентах; симуляция
+#   показывает лишь то, что в неё заложили.
 
 # %% [markdown] lang="en"
 # ## Review questions

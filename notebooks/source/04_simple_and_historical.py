@@ -94,14 +94,21 @@ print(tr(en="Profit per new customer, LTV − acquisition cost:",
          ru="Прибыль от нового клиента, LTV − стоимость привлечения:"), format_money(ltv - cac, lang, decimals=0))
 
 # %% [markdown] lang="en"
-# Leaving out the retention cost would overstate this customer by a fifth. The formula has two more
-# assumptions worth saying aloud: every year of the lifetime counts in full (no one leaves early, nothing is
-# discounted), and the averages describe every customer.
+# Leaving out the retention cost would overstate this customer by a fifth. The lifetime 1 / churn already
+# lets customers leave: if a quarter leave each year, a customer's expected margins, m this year, 0.75 m
+# the next, 0.75² m the year after and so on, add up to m / 0.25, the formula's figure. So the simple
+# formula is the **expected undiscounted** value.
+# Its two real faults: nothing is discounted (a dollar in year four counts as much as one today), and one
+# set of averages stands for every customer, though customers differ widely in how much, how often and how
+# long they buy.
 
-# %% [markdown] lang="ru" en_hash="0fbdc5a3"
-# Без затрат на удержание ценность этого клиента оказалась бы завышена на пятую часть. У формулы есть ещё два
-# допущения, которые стоит проговорить вслух: каждый год срока жизни считается полностью (никто не уходит
-# раньше, ничего не дисконтируется), а средние описывают каждого клиента.
+# %% [markdown] lang="ru" en_hash="55549d9e"
+# Без затрат на удержание ценность этого клиента оказалась бы завышена на пятую часть. Срок жизни 1 / отток
+# уже учитывает уход клиентов: если каждый год уходит четверть, ожидаемые маржи клиента — m в этом году,
+# 0,75 m в следующем, 0,75² m через год и так далее — складываются в m / 0,25, ровно в цифру формулы.
+# Значит, простая формула даёт **ожидаемую недисконтированную** ценность. Настоящих недостатков у неё два: ничего не дисконтируется (рубль на
+# четвёртый год весит столько же, сколько сегодняшний), и один набор средних описывает всех клиентов, хотя
+# клиенты сильно различаются тем, сколько, как часто и как долго они покупают.
 
 # %% [markdown] exercise="04.1"
 # *Exercise 04.1: the question and the answer cell are written from clvkit/_exercises/nb04.py.*
@@ -157,8 +164,9 @@ to_date.insert(0, "customers", pd.Series(per_customer.attrs["cohort_size"]))
 ck.format_table(to_date, lang=lang)
 
 # %% [markdown] lang="en"
-# The three cohorts are remarkably alike, which makes the cohort average an honest LTV to date. Its limit:
-# it only tells you about the months you have already seen.
+# The three cohorts are remarkably alike, which makes the cohort average a fair **revenue per customer to
+# date** (not yet an LTV: multiply by your margin, and the months ahead are missing). Its limit: it only
+# tells you about the months you have already seen.
 #
 # ## Did the simple formula come true?
 #
@@ -167,12 +175,13 @@ ck.format_table(to_date, lang=lang)
 # **holdout**); then we look at what happened. We fill in the formula from the top as a spreadsheet would:
 # the average order value, the repeat purchases per customer per week, and a lifetime of 1 / churn, where a
 # customer with no purchase for 13 weeks counts as lost (margin 1 and no retention cost: CDNOW's are not
-# known). The formula's customer buys at full pace until the lifetime ends, so over the holdout it predicts
-# the revenue of the shorter of the lifetime and the 39 weeks.
+# known). A spreadsheet gives every customer this average lifetime, buying at full pace until it ends, so
+# over the holdout it predicts the revenue of the shorter of the lifetime and the 39 weeks.
 
-# %% [markdown] lang="ru" en_hash="70d5dbc6"
-# Три когорты удивительно похожи, поэтому средний LTV когорты на сегодня — честная цифра. Его ограничение:
-# он говорит только о тех месяцах, которые мы уже видели.
+# %% [markdown] lang="ru" en_hash="70269ef8"
+# Три когорты удивительно похожи, поэтому среднее по когорте — надёжная **выручка на клиента на сегодня**
+# (это ещё не LTV: нужно умножить на свою маржу, и будущих месяцев в ней нет). Её ограничение: она говорит
+# только о тех месяцах, которые мы уже видели.
 #
 # ## Сбылся ли прогноз простой формулы?
 #
@@ -181,8 +190,9 @@ ck.format_table(to_date, lang=lang)
 # период**); потом смотрим, что случилось на самом деле. Заполняем формулу из начала блокнота так, как это
 # сделали бы в таблице: средний чек, повторные покупки на клиента в неделю и срок жизни 1 / отток, где
 # клиент без покупок 13 недель считается ушедшим (маржа 1 и без затрат на удержание: у CDNOW они
-# неизвестны). Клиент формулы покупает в полном темпе, пока не кончится срок жизни, поэтому на отложенный
-# период она предсказывает выручку за меньшее из двух: срок жизни или 39 недель.
+# неизвестны). Таблица даёт этот средний срок жизни каждому клиенту, и он покупает в полном темпе, пока срок
+# не кончится, поэтому на отложенный период она предсказывает выручку за меньшее из двух: срок жизни или
+# 39 недель.
 
 # %%
 cal, hold = ck.split_calibration_holdout(tx, calibration_end="1997-09-30", observation_end="1998-06-30")
@@ -203,14 +213,16 @@ print(tr(en="Bought at all in the holdout, of those who had bought again before:
       format_percent((hold["frequency_holdout"] > 0)[cal["frequency"] > 0].mean(), lang))
 
 # %% [markdown] lang="en"
-# The formula promised about half as much again as customers spent. It lets nobody leave, while about half
-# of the customers who had already come back did not buy once more in 39 weeks. Now customer by customer:
+# The formula promised about half as much again as customers spent. That is the averaging fault at work:
+# the average customer stays 56 weeks, so in the spreadsheet nobody leaves within the 39, while about half
+# of the customers who had already come back did not buy once more. Now customer by customer:
 # each one's own average order × own pace × 39 weeks (the lifetime above is longer), against what they
 # spent, averaged by the number of repeat purchases in calibration.
 
-# %% [markdown] lang="ru" en_hash="67158f8d"
-# Формула пообещала примерно в полтора раза больше, чем клиенты потратили. В ней никто не уходит, а на деле
-# около половины тех, кто уже возвращался, за 39 недель не купили больше ни разу. Теперь по каждому клиенту:
+# %% [markdown] lang="ru" en_hash="8ce190a9"
+# Формула пообещала примерно в полтора раза больше, чем клиенты потратили. Это и есть ошибка усреднения:
+# средний клиент остаётся 56 недель, поэтому в таблице за 39 недель не уходит никто, а на деле около половины
+# тех, кто уже возвращался, не купили больше ни разу. Теперь по каждому клиенту:
 # его собственный средний чек × его темп × 39 недель (срок жизни выше длиннее) рядом с тем, что он
 # потратил, — в среднем по группам с разным числом повторных покупок в калибровке.
 
@@ -228,18 +240,6 @@ ax = ck.plots.plot_predicted_vs_actual(
     xlabel=tr(en="Repeat purchases in calibration", ru="Повторных покупок в периоде калибровки"),
     ylabel=tr(en="Mean revenue per customer ($)", ru="Средняя выручка на клиента, ₽"))
 
-# %% [markdown] lang="en"
-# For customers who came back, the formula overshoots in every group, and broadly the more repeat purchases,
-# the more it overshoots: 1.4 times for one, 2.4 times for seven or more. For the one-time buyers (group 0)
-# it predicts nothing, yet some of them returned. The base-wide average hides both errors. The models of
-# notebook 05 fix them by letting each customer leave at some unseen moment.
-
-# %% [markdown] lang="ru" en_hash="13f33d0f"
-# Для вернувшихся клиентов формула завышает выручку в каждой группе, и в целом чем больше повторных покупок,
-# тем сильнее: в 1,4 раза при одной и в 2,4 раза при семи и больше. Для купивших один раз (группа 0) она не
-# предсказывает ничего, хотя часть из них вернулась. Среднее по всей базе прячет обе ошибки. Модели блокнота
-# 05 исправляют их, допуская, что каждый клиент может уйти в какой-то невидимый нам момент.
-
 # %% [markdown] exercise="04.2"
 # *Exercise 04.2: the question and the answer cell are written from clvkit/_exercises/nb04.py.*
 
@@ -247,24 +247,38 @@ ax = ck.plots.plot_predicted_vs_actual(
 # the answer cell of exercise 04.2 is written from clvkit/_exercises/nb04.py
 
 # %% [markdown] lang="en"
+# For customers who came back, the formula overshoots in every group, and broadly the more repeat purchases,
+# the more it overshoots: 1.4 times for one, 2.4 times for seven or more. For the one-time buyers (group 0)
+# it predicts nothing, yet some of them returned. The base-wide average hides both errors. The models of
+# notebook 05 fix them by giving each customer their own pace and their own chance of having left.
+
+# %% [markdown] lang="ru" en_hash="0a8221cf"
+# Для вернувшихся клиентов формула завышает выручку в каждой группе, и в целом чем больше повторных покупок,
+# тем сильнее: в 1,4 раза при одной и в 2,4 раза при семи и больше. Для купивших один раз (группа 0) она не
+# предсказывает ничего, хотя часть из них вернулась. Среднее по всей базе прячет обе ошибки. Модели блокнота
+# 05 исправляют их: у каждого клиента свой темп и своя вероятность того, что он уже ушёл.
+
+# %% [markdown] lang="en"
 # ## Key takeaways
 #
 # - LTV = (average order value × purchases per period × margin − retention cost per period) × lifetime, with
 #   the lifetime often taken as 1 / churn; subtract the acquisition cost for the profit per new customer.
 # - Historical CLV is what a customer has already brought: a fact, not a forecast. Cohort averages compare
-#   customers of the same age and give an honest LTV to date.
-# - On CDNOW the simple formula promised about 1.5 times what customers spent in the next 39 weeks, and
-#   about twice for the best customers: it assumes nobody leaves.
+#   customers of the same age and give a fair revenue per customer to date.
+# - The simple formula is the expected undiscounted value; its faults are no discounting and one average for
+#   unlike customers. On CDNOW, with the average lifetime given to everyone, it promised about 1.5 times what
+#   customers spent in the next 39 weeks, and about twice for the best customers.
 
-# %% [markdown] lang="ru" en_hash="b4f594cb"
+# %% [markdown] lang="ru" en_hash="ecf7025c"
 # ## Главное
 #
 # - LTV = (средний чек × покупок за период × маржа − затраты на удержание за период) × срок жизни, а срок
 #   жизни часто берут как 1 / отток; вычтите стоимость привлечения — получите прибыль от нового клиента.
 # - Исторический CLV — то, что клиент уже принёс: факт, а не прогноз. Средние по когортам сравнивают клиентов
-#   одного «возраста» и дают честный LTV на сегодня.
-# - На данных CDNOW простая формула пообещала примерно в 1,5 раза больше, чем клиенты потратили за следующие
-#   39 недель, а для лучших клиентов — примерно вдвое больше: она предполагает, что никто не уходит.
+#   одного «возраста» и дают надёжную выручку на клиента на сегодня.
+# - Простая формула даёт ожидаемую недисконтированную ценность; её недостатки — нет дисконтирования и одно
+#   среднее для непохожих клиентов. На CDNOW, где средний срок жизни дали каждому, она пообещала примерно
+#   в 1,5 раза больше, чем клиенты потратили за следующие 39 недель, а для лучших клиентов — примерно вдвое.
 
 # %% [markdown] lang="en"
 # ## Review questions

@@ -121,6 +121,22 @@ def test_09_values_with_and_without_the_offer_by_summing_the_survival_curve():
     assert round(nb09.MARGIN * prices["basic"]) == 6 and round(nb09.MARGIN * prices["premium"]) == 9
 
 
+def test_09_value_added_over_each_horizon_by_summing_the_survival_curves():
+    from clvkit._exercises import nb09
+
+    models, prices = nb09.subscription_models()
+    for plan in ("basic", "premium"):
+        alpha, beta = models[plan].params_
+        mean = 0.8 * alpha / (alpha + beta)
+        for months in (12, 24, 36):
+            by_hand = (_value_by_hand(mean * (alpha + beta), (1 - mean) * (alpha + beta), prices[plan], months)
+                       - _value_by_hand(alpha, beta, prices[plan], months))
+            assert nb09.value_added(plan, months) == pytest.approx(by_hand, rel=1e-9)
+    # the verdict on the $35 offer turns on how long its effect lasts: premium pays only over the lifetime
+    assert nb09.value_added("premium", 36) < nb09.OFFER_COST < nb09.value_added("premium")
+    assert round(nb09.value_added("premium", 36)) == 19  # the figure the explanations quote
+
+
 def test_09_cohort_retention_rises_while_each_subscriber_churn_is_constant():
     """The notebook's correction, checked by simulation: subscribers with fixed churn drawn from the fitted Beta;
     the share of survivors who renew rises with tenure as in the model, about 71% in month 1 and 94% in month 12."""

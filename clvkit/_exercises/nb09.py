@@ -15,6 +15,8 @@ CHURN_CUT = 0.20
 OFFER_COST = 35.0
 #: Survivors at the start of months 0..FITTED_MONTHS are fitted (every cohort is observed that long).
 FITTED_MONTHS = 18
+#: How long the offer's effect may last, in months, in the notebook's horizon table (None: the whole lifetime).
+HORIZONS = (12, 24, 36, None)
 
 
 @lru_cache(maxsize=1)
@@ -33,27 +35,54 @@ def subscription_models() -> tuple[dict, dict]:
     return models, prices
 
 
-def values(plan: str) -> tuple[float, float]:
-    """Value of a new subscriber of a plan at sign-up, dollars, without and with the retention offer.
+def offer_model(plan: str):
+    """The sBG of a plan's subscribers with the retention offer.
 
     The offer is modelled as a new sBG whose mean monthly cancellation probability is a fifth lower, with
     the same alpha + beta (the same spread of churn among subscribers).
     """
     from ..models import ShiftedBetaGeometric
+
+    alpha, beta = subscription_models()[0][plan].params_
+    mean = (1 - CHURN_CUT) * alpha / (alpha + beta)
+    return ShiftedBetaGeometric.from_params(alpha=mean * (alpha + beta), beta=(1 - mean) * (alpha + beta),
+                                            time_unit="M")
+
+
+def values(plan: str) -> tuple[float, float]:
+    """Value of a new subscriber of a plan at sign-up, dollars, without and with the retention offer."""
     from ..units import rate_per_unit
 
     models, prices = subscription_models()
     d = rate_per_unit(ANNUAL_DISCOUNT_RATE, "M")
-    alpha, beta = models[plan].params_
-    mean = (1 - CHURN_CUT) * alpha / (alpha + beta)
-    after = ShiftedBetaGeometric.from_params(alpha=mean * (alpha + beta), beta=(1 - mean) * (alpha + beta),
-                                             time_unit="M")
     margin = MARGIN * prices[plan]
-    return margin * models[plan].discounted_expected_lifetime(d), margin * after.discounted_expected_lifetime(d)
+    return (margin * models[plan].discounted_expected_lifetime(d),
+            margin * offer_model(plan).discounted_expected_lifetime(d))
+
+
+def value_added(plan: str, months: int | None = None) -> float:
+    """What the offer adds per new subscriber of a plan, dollars, counting its first `months` months.
+
+    ``margin * sum_{t < months} (S_after(t) - S_before(t)) / (1 + d)^t``: the extra share of subscribers
+    still paying in each month, discounted; ``months=None`` counts the whole lifetime (the offer keeps
+    working for as long as a subscriber stays). Counting fewer months is the cautious reading of an
+    effect whose duration the test did not measure.
+    """
+    import numpy as np
+
+    from ..units import rate_per_unit
+
+    if months is None:
+        before, after = values(plan)
+        return after - before
+    models, prices = subscription_models()
+    d, t = rate_per_unit(ANNUAL_DISCOUNT_RATE, "M"), np.arange(months)
+    gap = offer_model(plan).survival(t) - models[plan].survival(t)
+    return float(MARGIN * prices[plan] * np.sum(gap / (1 + d) ** t))
 
 
 def _which_plan():
-    extra = {plan: after - before for plan, (before, after) in ((p, values(p)) for p in ("basic", "premium"))}
+    extra = {plan: value_added(plan) for plan in ("basic", "premium")}
     paying = [plan for plan, gain in extra.items() if gain > OFFER_COST]
     choice = {0: "neither", 1: paying[0] if paying else "neither", 2: "both"}[len(paying)]
     return choice, {"premium": "r2", "basic": "r1", "both": "r3", "neither": "r4"}[choice]
@@ -116,9 +145,9 @@ EXERCISES = [
         hint={"en": "Which part of a subscriber's value would you lose if you did not make the offer?",
               "ru": "Какую часть ценности подписчика вы потеряете, если не сделаете предложения?"},
         solution={"en": 'decision, reason = "extra_value", "r2"\n'
-                        "# basic: clv_after - clv_before, about $32 a new subscriber",
+                        "# basic: value_added over the lifetime, about $32 a new subscriber",
                   "ru": 'decision, reason = "extra_value", "r2"\n'
-                        "# basic: clv_after - clv_before, около 3 200 ₽ на нового подписчика"},
+                        "# basic: прирост ценности за всю жизнь, около 3 200 ₽ на нового подписчика"},
     ),
     Exercise(
         key="09.2",
@@ -147,10 +176,12 @@ EXERCISES = [
             "both": {"en": "On basic the offer adds about $32, less than its $35 cost; only premium pays.",
                      "ru": "На basic предложение добавляет около 3 200 ₽ — меньше цены 3 500 ₽; окупается "
                            "только premium."},
-            "neither": {"en": "On premium the offer adds about $39, more than its $35 cost: leaving it out "
-                              "leaves money on the table.",
-                        "ru": "На premium предложение добавляет около 3 900 ₽ — больше цены 3 500 ₽: отказавшись, "
-                              "вы упустите деньги."},
+            "neither": {"en": "If the digest keeps working as long as subscribers stay, premium gains about $39, "
+                              "more than the $35 cost. Neither would be right only if the effect faded within "
+                              "three years: within 36 months premium gains about $19.",
+                        "ru": "Если подборка действует, пока подписчик остаётся, premium получает около 3 900 ₽ — "
+                              "больше цены 3 500 ₽. «Никому» было бы верно, только если эффект угаснет за три "
+                              "года: за 36 месяцев premium получает около 1 900 ₽."},
             "r1": {"en": "More churn on basic is true, but a basic month is worth less ($6 of margin against "
                          "$9): the same cut adds less money there.",
                    "ru": "Отток у basic действительно выше, но месяц basic стоит меньше (600 ₽ маржи против "
@@ -161,24 +192,27 @@ EXERCISES = [
                          "without the offer.",
                    "ru": "Сравнивая цену предложения со всей ценностью подписчика, вы считаете месяцы, которые "
                          "придут и без предложения."},
-            "r4": {"en": "On premium the extra value (about $39) is above the $35 cost.",
-                   "ru": "На premium прирост ценности (около 3 900 ₽) выше цены 3 500 ₽."},
+            "r4": {"en": "Over the lifetime, as the question assumes, premium's extra value (about $39) is above "
+                         "the $35 cost; only an effect that fades within three years (about $19) makes it true.",
+                   "ru": "За всю жизнь подписчика, как предполагает вопрос, прирост на premium (около 3 900 ₽) "
+                         "выше цены 3 500 ₽; верно это стало бы, только если эффект угаснет за три года "
+                         "(около 1 900 ₽)."},
         },
         question={
             "en": "The offer (a personal content digest and a free month) costs **$35** per new subscriber, and "
-                  "it cuts churn by a fifth on either plan. Whom do you make it to: basic, premium, both or "
-                  "neither?",
+                  "it cuts churn by a fifth on either plan. Assume the digest keeps working as long as a "
+                  "subscriber stays. Whom do you make it to: basic, premium, both or neither?",
             "ru": "Предложение (персональная подборка контента и бесплатный месяц) стоит **3 500 ₽** на нового "
-                  "подписчика и снижает отток на пятую часть на любом тарифе. Кому вы его сделаете: basic, "
-                  "premium, обоим или никому?",
+                  "подписчика и снижает отток на пятую часть на любом тарифе. Допустим, подборка действует, пока "
+                  "подписчик остаётся. Кому вы его сделаете: basic, premium, обоим или никому?",
         },
         prompt={"en": '"basic", "premium", "both" or "neither"', "ru": '"basic", "premium", "both" или "neither"'},
         feedback={"en": "The same cut in churn is worth more where a month is worth more.",
                   "ru": "Одно и то же снижение оттока стоит больше там, где дороже месяц."},
-        hint={"en": "Look at break_even_cost of each plan in the table above and compare it with the cost.",
-              "ru": "Посмотрите на затраты безубыточности каждого тарифа в таблице выше и сравните их с ценой."},
+        hint={"en": "Which column of the value_added table matches the assumption? Compare it with the cost.",
+              "ru": "Какой столбец таблицы прироста ценности отвечает допущению? Сравните его с ценой."},
         solution={"en": 'decision, reason = "premium", "r2"\n'
-                        "# extra value per new subscriber: basic about $32, premium about $39; the offer costs $35",
+                        "# value added over the lifetime: basic about $32, premium about $39; the offer costs $35",
                   "ru": 'decision, reason = "premium", "r2"\n'
                         "# прирост на нового подписчика: basic около 3 200 ₽, premium около 3 900 ₽; цена 3 500 ₽"},
     ),

@@ -9,7 +9,7 @@ from ..teach import Exercise
 #: Assumptions shared with the notebook.
 ANNUAL_DISCOUNT_RATE = 0.10
 MARGIN = 0.60
-#: The horizon finance judges the programme over (a loyalty programme runs for years; it should repay in two).
+#: How long the programme's effect is assumed to last: the chain commits to it for two years, then redesigns it.
 HORIZON = "24 months"
 #: The programme: enrolment (a welcome cup and the card), rewards a month at cost price, share who join.
 COSTS = {"cost_once": 2.5, "cost_per_period": 0.3, "take_up": 0.3}
@@ -118,12 +118,12 @@ EXERCISES = [
         reasons={
             "r1": {"en": "members are worth more than three times as much as non-members, so the programme pays",
                    "ru": "участники стоят более чем втрое больше остальных, значит, программа окупается"},
-            "r2": {"en": "it pays if it causes half the gap and not if it causes a quarter, and comparing members "
-                         "with non-members cannot tell which",
-                   "ru": "она окупается, если даёт половину разрыва, и не окупается, если четверть, а сравнение "
-                         "участников с остальными не может сказать, что верно"},
-            "r3": {"en": "at a quarter of the gap the enrolment costs more than the most it may cost",
-                   "ru": "при четверти разрыва вступление стоит больше предельной суммы"},
+            "r2": {"en": "the verdict turns on how much of the gap the programme causes, which comparing members "
+                         "with non-members cannot measure",
+                   "ru": "вердикт зависит от того, какую часть разрыва даёт программа, а сравнение участников с "
+                         "остальными этого измерить не может"},
+            "r3": {"en": "a cautious plan judges a programme at the smallest effect that cannot be ruled out",
+                   "ru": "осторожный план судит о программе по наименьшему эффекту, который нельзя исключить"},
         },
         explain={
             "launch": {"en": "Launching bets on the half-gap assumption: at a quarter of the gap the most an "
@@ -144,14 +144,15 @@ EXERCISES = [
                          "are, not what the card did.",
                    "ru": "Участники сами решили вступить: карту оформляют те, кто много пьёт кофе, и большая "
                          "часть разрыва объясняется тем, кто они, а не тем, что сделала карта."},
-            "r2": {"en": "Right: the verdict turns on the share of the gap the programme causes, and only a "
-                         "randomised offer measures that share.",
-                   "ru": "Верно: вердикт зависит от доли разрыва, которую даёт программа, а измерить её может "
-                         "только случайное предложение."},
-            "r3": {"en": "A quarter is the pessimistic end, not a measurement: at half the gap the programme "
-                         "pays well.",
-                   "ru": "Четверть — пессимистичный край, а не измерение: при половине разрыва программа "
-                         "хорошо окупается."},
+            "r2": {"en": "Right: at half the gap the programme pays ($6.92 a member against $2.50), at a quarter "
+                         "it does not ($1.97); only a randomised offer measures which share is true.",
+                   "ru": "Верно: при половине разрыва программа окупается (692 ₽ на участника против 250 ₽), при "
+                         "четверти — нет (197 ₽); какая доля верна, измерит только случайное предложение."},
+            "r3": {"en": "Judging at the worst case throws away a programme that pays well at half the gap "
+                         "($6.92 a member against $2.50); when a cheap test can tell, measure instead of guessing.",
+                   "ru": "Судить по худшему случаю — значит выбросить программу, которая хорошо окупается при "
+                         "половине разрыва (692 ₽ на участника против 250 ₽); если дешёвый тест может ответить, "
+                         "измерьте, а не угадывайте."},
         },
         question={
             "en": "The enrolment costs **$2.50** per member. Over 24 months, do you launch the programme for all "

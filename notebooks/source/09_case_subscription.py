@@ -31,10 +31,10 @@
 # **You will learn**
 #
 # - to value a new subscriber from a retention model: margin × the discounted months they are expected to pay;
-# - why a cohort's retention rises with tenure although no subscriber becomes more loyal;
+# - why a cohort's retention can rise with tenure even if no subscriber becomes more loyal;
 # - to set the most a retention offer may cost per subscriber, and decide on which plan it pays.
 
-# %% [markdown] lang="ru" en_hash="570adf1c"
+# %% [markdown] lang="ru" en_hash="e547712b"
 # *Путь маркетолога · около 20 минут.* Второй из трёх кейсов: подписочный сервис.
 #
 # **Приём: Netflix.** C. A. Gomez-Uribe и N. Hunt (2015), «The Netflix Recommender System: Algorithms,
@@ -54,7 +54,8 @@
 #
 # - оценивать нового подписчика по модели удержания: маржа × дисконтированные месяцы, которые он, как
 #   ожидается, оплатит;
-# - объяснять, почему удержание когорты растёт со стажем, хотя ни один подписчик не становится лояльнее;
+# - объяснять, почему удержание когорты может расти со стажем, даже если ни один подписчик не становится
+#   лояльнее;
 # - задавать наибольшую цену предложения по удержанию на подписчика и решать, на каком тарифе оно окупается.
 
 # %%
@@ -99,52 +100,58 @@ import pandas as pd
 months = pd.Index([1, 2, 3, 6, 12, 24], name=tr(en="month since joining", ru="месяц с подключения"))
 retention = pd.DataFrame({plan: [model.retention_rate(t) for t in months] for plan, model in sbg.items()},
                          index=months)
-ck.format_table(retention.round(3), lang=lang)
+ck.format_table(retention.map(lambda share: ck.i18n.format_percent(share, lang)), lang=lang)
 
 # %% [markdown] lang="en"
 # Basic retention climbs from 71% in the first month to 94% in the twelfth. It is tempting to say that
-# subscribers who stay long become more loyal. **They do not:** in the sBG model no subscriber's monthly
-# chance of cancelling ever changes. What changes is *who is left*. The subscribers likely to cancel leave
-# first, so each month the cohort holds a larger share of low-churn subscribers, and the cohort's retention
-# rises. (A long stay tells you a subscriber is *probably* one of the loyal ones; it did not make them so.)
+# subscribers who stay long become more loyal. **The data do not need that:** the sBG model assumes no
+# subscriber's monthly chance of cancelling changes, and still fits the rise, because *who is left*
+# changes. The likely cancellers leave first, so each month the cohort holds a larger share of low-churn
+# subscribers. The mix is enough to explain the rise.
 #
 # **The retention offer.** Suppose a test shows that a personal content digest with a free month cuts the
-# average monthly chance of cancelling by a fifth. We model it as an sBG whose mean churn is 20% lower,
-# with the same spread among subscribers, and value a new subscriber with and without it:
+# average monthly chance of cancelling by a fifth: an sBG whose mean churn is 20% lower, with the same
+# spread. How long the effect lasts, a short test cannot say. So we count the value it adds over 12, 24
+# and 36 months, and over the whole lifetime (the digest keeps working as long as a subscriber stays):
 
-# %% [markdown] lang="ru" en_hash="47a673d8"
+# %% [markdown] lang="ru" en_hash="cf1f1439"
 # Удержание на basic растёт с 71% в первый месяц до 94% в двенадцатый. Хочется сказать, что подписчики,
-# которые остаются надолго, становятся лояльнее. **Это не так:** в модели sBG месячная вероятность отмены
-# у каждого подписчика никогда не меняется. Меняется то, *кто остался*. Первыми уходят те, кто склонен
-# отменить подписку, поэтому с каждым месяцем в когорте больше подписчиков с низким оттоком, и удержание
-# когорты растёт. (Долгий срок говорит, что подписчик *скорее всего* из лояльных; лояльным его сделал не срок.)
+# которые остаются надолго, становятся лояльнее. **Данным это не нужно:** модель sBG исходит из того, что
+# месячная вероятность отмены у каждого подписчика не меняется, и всё равно описывает рост, потому что
+# меняется то, *кто остался*. Первыми уходят склонные к отмене, и с каждым месяцем в когорте больше
+# подписчиков с низким оттоком. Смены состава достаточно, чтобы объяснить рост.
 #
 # **Предложение по удержанию.** Допустим, тест показал, что персональная подборка контента с бесплатным
-# месяцем снижает среднюю месячную вероятность отмены на пятую часть. Моделируем это как sBG со средним
-# оттоком на 20% ниже и тем же разбросом между подписчиками и оцениваем нового подписчика с предложением и
-# без него:
+# месяцем снижает среднюю месячную вероятность отмены на пятую часть: это sBG со средним оттоком на 20%
+# ниже и тем же разбросом. Сколько продлится эффект, короткий тест сказать не может. Поэтому считаем
+# прирост ценности за 12, 24 и 36 месяцев и за всю жизнь подписчика (подборка действует, пока он
+# остаётся):
 
 # %%
-rows = {}
+import numpy as np
+t, labels, rows = np.arange(36), tr(en=["12 months", "24 months", "36 months", "lifetime"],
+                                    ru=["12 месяцев", "24 месяца", "36 месяцев", "вся жизнь"]), {}
 for plan, model in sbg.items():
     a, b = model.params_
     mean = 0.8 * a / (a + b)  # the offer cuts the mean monthly churn by a fifth; the spread a + b stays
     after = ShiftedBetaGeometric.from_params(alpha=mean * (a + b), beta=(1 - mean) * (a + b), time_unit="M")
-    rows[plan] = {"clv_before": plans.loc[plan, "clv"],
-                  "clv_after": 0.60 * plans.loc[plan, "price"] * after.discounted_expected_lifetime(d)}
-offer = pd.DataFrame(rows).T.rename_axis("plan")
-offer["break_even_cost"] = offer["clv_after"] - offer["clv_before"]  # what the offer adds per subscriber
-ck.format_table(offer.round(2), lang=lang)
+    margin = 0.60 * plans.loc[plan, "price"]
+    extra = margin * (after.survival(t) - model.survival(t)) / (1 + d) ** t  # extra paying share, discounted
+    whole = margin * (after.discounted_expected_lifetime(d) - model.discounted_expected_lifetime(d))
+    rows[plan] = dict(zip(labels, [extra[:12].sum(), extra[:24].sum(), extra.sum(), whole]))
+value_added = pd.DataFrame(rows).T.rename_axis(index="plan",
+                                               columns=tr(en="value_added", ru="прирост ценности"))
+ck.format_table(value_added.round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # The offer adds value in every later month a subscriber stays, so it is worth far more than one month's
-# margin. The same arithmetic prices content or a feature: divide its cost by the new subscribers it
-# reaches, and compare with what it adds per subscriber.
+# margin, and the more the longer its effect lasts. Pick the column of the duration you assume, and say
+# which. The same arithmetic prices content or a feature.
 
-# %% [markdown] lang="ru" en_hash="12195294"
+# %% [markdown] lang="ru" en_hash="2126309a"
 # Предложение добавляет ценность в каждом следующем месяце, пока подписчик остаётся, поэтому стоит гораздо
-# больше маржи за один месяц. Та же арифметика оценивает контент или новую функцию: разделите их стоимость
-# на новых подписчиков, до которых они дойдут, и сравните с тем, что они добавляют на подписчика.
+# больше маржи за один месяц, и тем больше, чем дольше длится его эффект. Выберите столбец того срока,
+# который вы предполагаете, и назовите его. Та же арифметика оценивает контент или новую функцию.
 
 # %% [markdown] exercise="09.1"
 # *Exercise 09.1: the question and the answer cell are written from clvkit/_exercises/nb09.py.*
@@ -162,21 +169,21 @@ ck.format_table(offer.round(2), lang=lang)
 # ## Key takeaways
 #
 # - A subscriber is worth their monthly margin times the discounted months they are expected to pay.
-# - A cohort's retention rises with tenure because the likely leavers leave first, not because anyone
-#   becomes more loyal.
+# - A cohort's retention rises with tenure as the likely leavers leave first: the changing mix is enough
+#   to explain it, without anyone becoming more loyal.
 # - The most an offer, a feature or content may cost per subscriber is the value it *adds*, not the
-#   subscriber's whole value; and the same cut in churn is worth more where a month is worth more.
+#   subscriber's whole value, over as long as you assume its effect lasts.
 
-# %% [markdown] lang="ru" en_hash="c463ccee"
+# %% [markdown] lang="ru" en_hash="564b9977"
 # ## Главное
 #
 # - Подписчик стоит своей месячной маржи, умноженной на дисконтированные месяцы, которые он, как ожидается,
 #   оплатит.
-# - Удержание когорты растёт со стажем, потому что первыми уходят склонные к уходу, а не потому, что
-#   кто-то становится лояльнее.
+# - Удержание когорты растёт со стажем, потому что первыми уходят склонные к уходу: смены состава
+#   достаточно, чтобы это объяснить, никому не нужно становиться лояльнее.
 # - Наибольшая цена предложения, функции или контента на подписчика — это ценность, которую они
-#   *добавляют*, а не вся ценность подписчика; и одно и то же снижение оттока стоит больше там, где
-#   дороже месяц.
+#   *добавляют*, а не вся ценность подписчика, за тот срок, который, по вашему допущению, длится их
+#   эффект.
 
 # %% [markdown] lang="en"
 # ## Review questions

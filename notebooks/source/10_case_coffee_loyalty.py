@@ -20,8 +20,8 @@
 #
 # - Starbucks (2024), *Starbucks Reports Q3 Fiscal Year 2024 Results*, earnings release: active U.S.
 #   Starbucks Rewards membership was **33.8 million** in the quarter to 30 June 2024, up 7% in a year.
-# - Starbucks' earnings call of 2 May 2023 (Q2 of fiscal 2023), as reported by Hospitality Technology (2023),
-#   *Starbucks Reaps Rewards of Reinvention Plan*: **57% of U.S. transactions** came from Rewards members.
+# - Starbucks, Q2 fiscal 2023 earnings call, 2 May 2023 (transcript), chief marketing officer Brady Brewer:
+#   "Now **57% of U.S. transactions** are from our Rewards members" (a share of transactions, not of revenue).
 # - Starbucks' earnings call of 25 July 2019 (Q3 of fiscal 2019), as reported by PYMNTS (2019), *Starbucks
 #   Rewards Now Counts 17.2M Active Members*: members accounted for **42% of U.S. tender** (what customers paid).
 #
@@ -38,16 +38,16 @@
 # - to find the most an enrolment may cost per member, over a horizon that fits the programme;
 # - to decide between launching, testing and dropping when the verdict depends on an unmeasured effect.
 
-# %% [markdown] lang="ru" en_hash="79751197"
+# %% [markdown] lang="ru" en_hash="c2fadf02"
 # *Путь маркетолога · около 20 минут.* Третий из трёх кейсов: программа лояльности.
 #
 # **Приём: Starbucks Rewards.** Что сообщала Starbucks:
 #
 # - Starbucks (2024), «Starbucks Reports Q3 Fiscal Year 2024 Results», отчёт о результатах: в квартале, закончившемся 30 июня 2024 года, у Starbucks Rewards в США было **33,8 млн** активных
 #   участников, на 7% больше, чем годом раньше.
-# - Телеконференция Starbucks с инвесторами 2 мая 2023 года (второй квартал 2023 финансового года), по
-#   сообщению Hospitality Technology (2023), «Starbucks Reaps Rewards of Reinvention Plan»: **57% транзакций
-#   в США** приходилось на участников Rewards.
+# - Starbucks, телеконференция по итогам второго квартала 2023 финансового года, 2 мая 2023 года
+#   (стенограмма), директор по маркетингу Брейди Брюэр: «сейчас **57% транзакций в США** приходится на
+#   участников Rewards» (доля транзакций, а не выручки).
 # - Телеконференция 25 июля 2019 года (третий квартал 2019 финансового года), по сообщению PYMNTS (2019),
 #   «Starbucks Rewards Now Counts 17.2M Active Members»: на участников приходилось **42% оплат в США**
 #   (того, что заплатили клиенты).
@@ -85,14 +85,15 @@ ck.format_table(cups.groupby("member")[["frequency", "recency", "T", "monetary_v
 # A coffee chain's 2,500 customers made their first purchase in the first half of 2024; 800 of them joined
 # the loyalty programme (`member` = 1: points in the app, a free cup now and then). Members made more than
 # twice as many repeat visits (`frequency`) and spend about the same per cup. We fit BG/NBD separately to
-# members and to the others, one Gamma-Gamma for the cup prices, and value both groups over 24 months:
+# members and to the others, one Gamma-Gamma for the cup prices, and value both groups over 24 months
+# (our assumption below of how long the programme runs):
 
-# %% [markdown] lang="ru" en_hash="1fd3ff3e"
+# %% [markdown] lang="ru" en_hash="09c6bb42"
 # 2 500 клиентов сети кофеен сделали первую покупку в первой половине 2024 года; 800 из них вступили в
 # программу лояльности (`member` = 1: баллы в приложении, время от времени бесплатная чашка). Участники
 # совершили более чем вдвое больше повторных визитов (`frequency`), а за чашку тратят примерно столько же.
 # Обучаем BG/NBD отдельно для участников и для остальных, одну модель Gamma-Gamma для цены чашки и оцениваем
-# обе группы на 24 месяца:
+# обе группы на 24 месяца (ниже — почему такой срок):
 
 # %%
 members, others = cups[cups["member"] == 1], cups[cups["member"] == 0]
@@ -138,22 +139,27 @@ rows = {}
 for label, horizon in zip(labels, ["12 months", "24 months", "36 months"]):
     sim = ck.strategy.StrategySimulator(bg_others, gg, others, horizon=horizon, **options)
     rows[label] = sim.evaluate(program).summary()
-columns = ["participants", "gross_uplift", "program_cost", "net_uplift", "roi", "break_even_cost"]
+columns = ["participants", "gross_uplift", "program_cost", "net_uplift", "roi", "break_even_cost",
+           "payback_periods"]
 table = pd.DataFrame(rows).T[columns].astype(float).round(2).astype({"participants": int})
 ck.format_table(table.rename_axis(tr(en="horizon", ru="горизонт")), lang=lang)
 
 # %% [markdown] lang="en"
 # With half the gap the programme pays at every horizon, more the longer it runs: members keep coming back
 # after the enrolment is paid. `break_even_cost` is the most the enrolment may cost per member before the
-# programme stops paying over that horizon (the running cost already deducted). We judge it over 24 months:
-# finance wants a programme to repay within two years.
+# programme stops paying over that horizon (the running cost already deducted). **The horizon is how long
+# the effect lasts.** The chain commits to the programme for two years and will then redesign it, so we
+# assume its effect lasts 24 months and judge it there. Finance's wish that it repay within two years is a
+# separate test: `payback_periods` is the months until the extra margin has repaid the enrolment.
 
-# %% [markdown] lang="ru" en_hash="0a7ce97f"
+# %% [markdown] lang="ru" en_hash="7841608d"
 # При половине разрыва программа окупается на любом горизонте, и тем сильнее, чем дольше работает:
 # участники продолжают приходить и после того, как вступление оплачено. `break_even_cost` — сколько
 # максимум может стоить вступление одного участника, чтобы программа ещё окупалась на этом горизонте
-# (затраты на работу уже вычтены). Судим на 24 месяцах: финансовый отдел хочет, чтобы программа окупилась
-# за два года.
+# (затраты на работу уже вычтены). **Горизонт — это срок действия эффекта.** Сеть обязуется вести программу
+# два года, а потом переделать её, поэтому мы предполагаем, что эффект длится 24 месяца, и судим на этом
+# горизонте. Требование финансового отдела окупиться за два года — отдельная проверка: `payback_periods` —
+# число месяцев, за которое дополнительная маржа возвращает затраты на вступление.
 
 # %% [markdown] exercise="10.1"
 # *Exercise 10.1: the question and the answer cell are written from clvkit/_exercises/nb10.py.*
@@ -172,17 +178,18 @@ ck.format_table(table.rename_axis(tr(en="horizon", ru="горизонт")), lang
 #
 # - Members of a loyalty programme differ from non-members partly because they chose to join: the gap is an
 #   upper bound on the programme's effect, not the effect.
-# - Judge a programme by the most its enrolment may cost per member, over the horizon it will run for.
+# - Judge a programme by the most its enrolment may cost per member, over as long as its effect is assumed
+#   to last (say so); payback is a separate test.
 # - When the verdict flips within the range of effects you cannot rule out, offer the programme to a random
 #   half first and measure the effect.
 
-# %% [markdown] lang="ru" en_hash="ed1fb1bf"
+# %% [markdown] lang="ru" en_hash="d55e582a"
 # ## Главное
 #
 # - Участники программы лояльности отличаются от остальных отчасти потому, что сами решили вступить: разрыв —
 #   верхняя граница эффекта программы, а не сам эффект.
-# - Оценивайте программу по тому, сколько максимум может стоить вступление одного участника, на горизонте,
-#   на котором она будет работать.
+# - Оценивайте программу по тому, сколько максимум может стоить вступление одного участника, за тот срок,
+#   который, по вашему допущению, длится её эффект (назовите его); окупаемость — отдельная проверка.
 # - Если вердикт меняется в пределах эффектов, которые нельзя исключить, сначала предложите программу
 #   случайной половине клиентов и измерьте эффект.
 

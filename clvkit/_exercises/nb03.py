@@ -204,7 +204,7 @@ EXERCISES = [
             "stop": {"en": "A flat pace is exactly what a working satisfaction programme looks like here: "
                            "the satisfied buy at the same pace (about 0.08 a week) but stay, 30% still "
                            "buying against 9% of the least satisfied.",
-                     "ru": "Ровный темп — ровно так здесь и выглядит работающая программа: удовлетворённые "
+                     "ru": "Ровный темп — именно так здесь и выглядит работающая программа: удовлетворённые "
                            "покупают в том же темпе (около 0,08 в неделю), но остаются — всё ещё покупают "
                            "30% против 9% у наименее удовлетворённых."},
             "r1": {"en": "The table shows it: a flat pace across satisfaction groups, and a share still "

@@ -117,7 +117,7 @@ EXERCISES = [
                   "drop": ("отказаться", "отказ")},
         reasons={
             "r1": {"en": "members are worth more than three times as much as non-members, so the programme pays",
-                   "ru": "участники стоят более чем втрое больше остальных, значит, программа окупается"},
+                   "ru": "участники ценнее остальных более чем втрое, значит, программа окупается"},
             "r2": {"en": "it pays if it causes half the gap and not if it causes a quarter, and comparing members "
                          "with non-members cannot tell which",
                    "ru": "она окупается, если даёт половину разрыва, и не окупается, если четверть, а сравнение "
@@ -146,7 +146,8 @@ EXERCISES = [
                          "часть разрыва объясняется тем, кто они, а не тем, что сделала карта."},
             "r2": {"en": "Right: the verdict turns on the share of the gap the programme causes, and only a "
                          "randomised offer measures that share.",
-                   "ru": "Верно: вердикт зависит от доли разрыва, которую даёт программа, а измерить её может "
+                   "ru": "Верно: решение зависит от доли разрыва, которую даёт программа, а измерить её "
+                         "может "
                          "только случайное предложение."},
             "r3": {"en": "A quarter is the pessimistic end, not a measurement: at half the gap the programme "
                          "pays well.",
@@ -162,7 +163,8 @@ EXERCISES = [
         prompt={"en": '"launch", "test_first" or "drop"', "ru": '"launch", "test_first" или "drop"'},
         feedback={"en": "When the verdict depends on an effect you cannot see in the data, measure the effect "
                         "before you pay for it at scale.",
-                  "ru": "Если вердикт зависит от эффекта, которого в данных не видно, измерьте эффект, прежде "
+                  "ru": "Если решение зависит от эффекта, которого в данных не видно, измерьте эффект, "
+                        "прежде "
                         "чем платить за него в полном масштабе."},
         hint={"en": "Compare the $2.50 with the break-even cost at half the gap (the table) and at a quarter "
                     "(exercise 10.1).",

@@ -83,7 +83,7 @@ EXERCISES = [
                    "ru": "Шесть покупок делают 142 лояльным клиентом, а лояльность не пропадает за несколько месяцев."},
             "r2": {"en": "Silence counts against a customer's own pace: 31 silent weeks are many of 142's usual "
                          "gaps, while 91's 5 silent weeks are short for someone who buys every few months.",
-                   "ru": "Молчание меряют темпом самого клиента: 31 неделя тишины — это много обычных "
+                   "ru": "Молчание измеряют темпом самого клиента: 31 неделя тишины — это много обычных "
                          "промежутков 142, а 5 недель тишины у 91 — немного для того, кто покупает раз в несколько месяцев."},
             "r3": {"en": "91 became a customer more recently, so he has had less time to leave.",
                    "ru": "91 стал клиентом позже, поэтому у него было меньше времени уйти."},
@@ -159,7 +159,7 @@ EXERCISES = [
                    "ru": "Звонок, который его вернёт, добавит больше всего: активным он стоит много, а сейчас, "
                          "скорее всего, неактивен."},
             "r3": {"en": "It is the most likely of the three to have left.",
-                   "ru": "Из трёх он вернее всех ушёл."},
+                   "ru": "Из трёх он с наибольшей вероятностью уже ушёл."},
         },
         explain={
             "509": {"en": "509 has the highest CLV (about $358), but P(alive) is about 95%: he is almost surely "
@@ -172,7 +172,8 @@ EXERCISES = [
                            "больше всех из трёх."},
             "142": {"en": "142 is the most likely to have left (P(alive) about 1%), but brought back he is worth "
                           "only about $50 over the year, against about $178 for 2332.",
-                    "ru": "142 вернее всех ушёл (P(alive) около 1 %), но возвращённый он стоит за год лишь "
+                    "ru": "142 с наибольшей вероятностью ушёл (P(alive) около 1 %), но возвращённый он "
+                          "стоит за год лишь "
                           "около 5 000 ₽ — против примерно 17 800 ₽ у 2332."},
             "r1": {"en": "The highest CLV belongs to 509, who is almost surely active: the CLV is what a customer "
                          "is worth without the call, not what the call adds.",
@@ -184,7 +185,8 @@ EXERCISES = [
                          "CLV / P(alive) × (1 − P(alive)), и у 2332 она наибольшая."},
             "r3": {"en": "The most likely to have left is 142, and a customer worth little even when brought "
                          "back is not the first call.",
-                   "ru": "Вернее всех ушёл 142, но клиент, который и после возвращения стоит немного, — не "
+                   "ru": "С наибольшей вероятностью ушёл 142, но клиент, который и после возвращения стоит "
+                         "немного, — не "
                          "первый, кому звонят."},
         },
         feedback={

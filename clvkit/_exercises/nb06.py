@@ -292,7 +292,7 @@ EXERCISES = [
                 "en": (f"That formula counts P(alive) twice: it puts the gain at {E['gain_double']} per offer "
                        f"instead of {E['gain']}, and would skip a campaign that pays."),
                 "ru": (f"Эта формула учитывает P(alive) дважды: по ней предложение приносит {R['gain_double']}, "
-                       f"а не {R['gain']}, и окупаемая кампания была бы отменена."),
+                       f"а не {R['gain']}, и окупающуюся кампанию отменили бы."),
             },
         },
         prompt={"en": '"run" or "skip"', "ru": '"run" (запускать) или "skip" (не запускать)'},

@@ -88,7 +88,7 @@ EXERCISES = [
                    "ru": "в среднем по уровню клиенты из лучших 20% приносят больше, чем стоит запуск; "
                          "остальные — меньше"},
             "r2": {"en": "the rollout to the whole control group loses money over the year",
-                   "ru": "включение всей контрольной группе за год убыточно"},
+                   "ru": "включение для всей контрольной группы за год убыточно"},
             "r3": {"en": "the test lifted the order value of every kind of customer by about a fifth",
                    "ru": "тест поднял средний чек у всех клиентов примерно на пятую часть"},
         },
@@ -185,7 +185,8 @@ EXERCISES = [
                   "model.\" Which uplift in order value do you enter into the simulator: Amazon's 35%, the "
                   "19% of your own random test, or the gap between customers who click recommendations and "
                   "those who do not?",
-            "ru": "В презентации поставщика сказано: «35% покупок на Amazon приходят из рекомендаций; заложите "
+            "ru": "В презентации поставщика сказано: «35% покупок на Amazon приходится на рекомендации; "
+                  "заложите "
                   "35% в свою модель». Какой прирост среднего чека вы введёте в симулятор: 35% Amazon, 19% "
                   "из вашего случайного теста или разрыв между клиентами, которые кликают по рекомендациям, "
                   "и остальными?",

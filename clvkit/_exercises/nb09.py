@@ -118,7 +118,7 @@ EXERCISES = [
             "one_month": {"en": "One month's margin ($6 for basic) is far below what the offer adds (about $32): "
                                 "that ceiling would turn down offers that pay.",
                           "ru": "Маржа за месяц (600 ₽ у basic) намного меньше того, что добавляет предложение "
-                                "(около 3 200 ₽): такой потолок отверг бы окупаемые предложения."},
+                                "(около 3 200 ₽): такой потолок отверг бы выгодные предложения."},
             "r1": {"en": "The subscriber's value includes the months they would have stayed anyway; the offer "
                          "did not earn those.",
                    "ru": "В ценность подписчика входят и месяцы, которые он оставался бы и так; их предложение "
@@ -128,7 +128,7 @@ EXERCISES = [
             "r3": {"en": "The offer's effect comes in every later month a subscriber stays; a one-month payback "
                          "ignores all of them.",
                    "ru": "Эффект предложения приходит в каждом следующем месяце, пока подписчик остаётся; "
-                         "окупаемость за месяц их все игнорирует."},
+                         "требование окупиться за месяц не учитывает их все."},
         },
         question={
             "en": "Finance asks for a ceiling on the retention offer for new **basic** subscribers. Which figure is "
@@ -157,7 +157,8 @@ EXERCISES = [
         synonyms={"both": ("оба", "обоим"), "neither": ("никому", "ни одному")},
         reasons={
             "r1": {"en": "basic subscribers cancel more often, so there is more churn to save",
-                   "ru": "подписчики basic отменяют чаще, значит, там больше оттока, который можно сберечь"},
+                   "ru": "подписчики basic отменяют чаще, значит, там больше оттока, который можно "
+                         "предотвратить"},
             "r2": {"en": "only on premium does the offer add more than its cost per subscriber",
                    "ru": "только на premium предложение добавляет больше, чем стоит на подписчика"},
             "r3": {"en": "both plans' subscribers are worth more than the offer costs",

@@ -163,7 +163,8 @@ EXERCISES = [
         prompt={"en": '"launch", "test_first" or "drop"', "ru": '"launch", "test_first" или "drop"'},
         feedback={"en": "When the verdict depends on an effect you cannot see in the data, measure the effect "
                         "before you pay for it at scale.",
-                  "ru": "Если вердикт зависит от эффекта, которого в данных не видно, измерьте эффект, прежде "
+                  "ru": "Если решение зависит от эффекта, которого в данных не видно, измерьте эффект, "
+                        "прежде "
                         "чем платить за него в полном масштабе."},
         hint={"en": "Compare the $2.50 with the break-even cost at half the gap (the table) and at a quarter "
                     "(exercise 10.1).",

@@ -123,7 +123,7 @@ EXERCISES = [
                                  f"точнее наивного прогноза ({R['model']} против {R['naive']}).")},
             "r1": {"en": "A short, explained report and a model that forecast months it had not seen are what a file "
                          "can show in its favour.",
-                   "ru": "Короткий понятный отчёт и модель, которая предсказала не виденные ею месяцы, — вот что "
+                   "ru": "Короткий понятный отчёт и модель, которая предсказала месяцы, которых не видела, — вот что "
                          "файл может показать в свою пользу."},
             "r2": {"en": "A load without an error proves the format, not the content: a file missing half its months "
                          "loads too. The report and the trust check say more.",
@@ -137,8 +137,8 @@ EXERCISES = [
         feedback={
             "en": "Read the report (what changed, how much) and the trust check (did the model forecast unseen months "
                   "better than a naive guess) every time you load a new export.",
-            "ru": "Читайте отчёт (что изменено и сколько) и проверку модели (предсказала ли она не виденные месяцы "
-                  "лучше наивного прогноза) при каждой новой выгрузке.",
+            "ru": "Читайте отчёт (что изменено и сколько) и проверку модели (предсказала ли она месяцы, которых не "
+                  "видела, лучше наивного прогноза) при каждой новой выгрузке.",
         },
         hint={
             "en": "How many rows did the loader change, out of how many, and why? Which forecast of the last three "

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..i18n import _plural_index
 from ..teach import Exercise
 from ._roubles import rub, signed_rub
+
+#: Russian forms of «user» after a number: 1 пользователь, 3 пользователя, 5 пользователей.
+USERS_RU = ("пользователь", "пользователя", "пользователей")
 
 #: The notebook's cohort: a month of advertising, in roubles.
 COHORT = dict(ua=10_000, c1=0.04, avp=2500, cogs=1500, apc=1.8, cpa=80)
@@ -119,6 +123,8 @@ def _texts() -> dict:
             t[f"{name}_romi"], t[f"{name}_gain"] = _pct(f["romi"], lang), signed_rub(f["gain"], lang)
             t[f"{name}_users"], t[f"{name}_cm"] = _num(f["users"], lang, 0), signed_rub(f["cm"], lang)
             t[f"{name}_arppu"] = rub(f["arppu"], lang)
+            # the Russian noun agrees with the rounded count (3 333 пользователя, 1 429 пользователей)
+            t[f"{name}_users_noun"] = USERS_RU[_plural_index(round(f["users"]), "ru")]
         out[lang] = t
     return out
 
@@ -152,13 +158,13 @@ EXERCISES = [
         explain={
             "search": {"en": (f"{E['budget']} at search buys {E['search_users']} users at {E['search_cpa']}, each "
                               f"bringing {E['search_arpu']}: {E['search_gain']} (ROMI {E['search_romi']})."),
-                       "ru": (f"{R['budget']} в поиске покупают {R['search_users']} пользователей по "
+                       "ru": (f"{R['budget']} в поиске покупают {R['search_users']} {R['search_users_noun']} по "
                               f"{R['search_cpa']}, каждый приносит {R['search_arpu']}: {R['search_gain']} "
                               f"(ROMI {R['search_romi']}).")},
             "social": {"en": (f"{E['budget']} at social networks buys {E['social_users']} users who bring "
                               f"{E['social_arpu']} each and cost {E['social_cpa']}: {E['social_gain']}; the "
                               "channel already loses money."),
-                       "ru": (f"{R['budget']} в соцсетях покупают {R['social_users']} пользователей, каждый "
+                       "ru": (f"{R['budget']} в соцсетях покупают {R['social_users']} {R['social_users_noun']}, каждый "
                               f"приносит {R['social_arpu']}, а стоит {R['social_cpa']}: {R['social_gain']}; "
                               "канал и так убыточен.")},
             "marketplace": {"en": (f"{E['budget']} at the marketplace adds {E['marketplace_gain']} (ROMI "

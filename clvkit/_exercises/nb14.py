@@ -338,7 +338,8 @@ def _texts() -> dict:
         m = lambda x, dec=0: _money(x, lang, dec if lang == "en" else 0)  # noqa: E731 - whole roubles
         out[lang] = {
             "c2a": m(c2["a"]), "c2b": m(c2["b"]),
-            "r4": ", ".join(f"{k} {_num(v, lang, 2)}" for k, v in r4.items()),
+            "r4": ", ".join(f"{CHANNELS[k][0] if lang == 'ru' else k} {_num(v, lang, 2)}"
+                            for k, v in r4.items()),
             "p5": _num(payback_5(), lang, 1), "naive5": f"{m(Q5['cac'])} / {m(Q5['margin'])}",
             "g6a": m(g6["aov"], 2), "g6r": m(g6["retention"], 2),
             "s7a": m(s7a, 2), "s7b": m(s7b, 2),
@@ -422,7 +423,7 @@ EXERCISES = [
        feedback=_b("Each future margin is weighted by the chance he is still there and discounted; 0.8 / 0.3 "
                    "is the number of margins this is worth.",
                    "Каждая будущая маржа взвешена вероятностью того, что клиент ещё с вами, и "
-                   "продисконтирована: 0,8 / 0,3 — столько маржей стоит такой клиент."),
+                   "продисконтирована: 0,8 / 0,3 — столько годовых марж стоит такой клиент."),
        per_lang=True, rel_tol=0.01),
     _d("14.2", decide_2,
        _b(f"One account manager, two customers. **A** brings {_m(100)['en']} of margin a year and stays with a chance of\n"
@@ -491,7 +492,7 @@ EXERCISES = [
     _d("14.5", decide_5,
        _b(f"A customer costs {_m(100)['en']} to acquire and brings {_m(20)['en']} of margin a month while he stays; 90% stay\n"
           "each month. Finance wants acquisition paid back within 6 months. Do you accept this channel?",
-          f"Привлечение клиента стоит {_m(100)['ru']}, пока клиент остаётся, он приносит {_m(20)['ru']} маржи в месяц;\n"
+          f"Привлечение клиента стоит {_m(100)['ru']}; пока клиент остаётся, он приносит {_m(20)['ru']} маржи в месяц;\n"
           "каждый месяц остаются 90 %. Финансовый отдел требует окупить привлечение за 6 месяцев. Принимаете канал?"),
        _b("Payback counts only the customers still there: ck.formulas.payback_period(margin, cac, retention=...).",
           "Окупаемость считает только оставшихся клиентов: ck.formulas.payback_period(маржа, cac, retention=...)."),
@@ -585,7 +586,7 @@ EXERCISES = [
        _b(f"The customers of question 14.8 cost {_m(100)['en']} each. Valued with discounted cash flows\n"
           f"({_m(60)['en']} of margin a year, the first now, 75% stay, 10% discount rate), are they worth buying under a\n"
           "rule of LTV:CAC ≥ 2?",
-          f"Клиенты из вопроса 14.8 стоят по {_m(100)['ru']}. Если оценить их дисконтированными потоками\n"
+          f"Клиенты из вопроса 14.8 стоят по {_m(100)['ru']}. Если оценить их по дисконтированному потоку\n"
           f"({_m(60)['ru']} маржи в год, первая — сразу, остаются 75 %, ставка 10 %), стоит ли их покупать при\n"
           "правиле LTV:CAC ≥ 2?"),
        _b('Value a customer with dcf_clv(..., timing="begin") (the first margin now) and divide by the CAC.',
@@ -609,14 +610,15 @@ EXERCISES = [
                 "r2": _b(f"{E['r9s']} assumes everyone stays four full years undiscounted; it overstates the value.",
                          f"{R['r9s']} предполагает, что все живут четыре полных года без дисконтирования, — это завышение."),
                 "r1": _b("Right: the simple formula overstates, so the rule is judged on the DCF value.",
-                         "Верно: простая формула завышает, поэтому правило проверяют по ценности DCF."),
+                         "Верно: простая формула завышает, поэтому правило проверяют по дисконтированной "
+                         "ценности (DCF)."),
                 "r3": _b(f"One margin of {_m(60)['en']} does not cover a cost of {_m(100)['en']}.",
                          f"Одна маржа {_m(60)['ru']} не покрывает цену {_m(100)['ru']}.")}),
     _q("14.10", "bool", lambda: cohort_retention_10(3) > cohort_retention_10(1),
        _b("A cohort is half loyal customers (each stays with a chance of 90% a year) and half fickle ones (50%).\n"
           "Nobody's chance ever changes. True or False: the cohort's retention in year 3 is higher than in year 1.",
-          "Когорта наполовину из верных клиентов (каждый остаётся с вероятностью 90 % в год) и наполовину из\n"
-          "непостоянных (50 %). Ни у кого вероятность не меняется. Верно ли, что удержание когорты на третьем\n"
+          "Когорта наполовину состоит из верных клиентов (каждый остаётся с вероятностью 90 % в год)\n"
+          "и наполовину из непостоянных (50 %). Ни у кого вероятность не меняется. Верно ли, что удержание когорты на третьем\n"
           "году выше, чем на первом?"),
        _b("Follow 100 customers of each kind for three years and divide the survivors year by year.",
           "Проследите по 100 клиентов каждого типа три года и поделите выживших год к году."),
@@ -670,7 +672,7 @@ EXERCISES = [
                 "r1": _b("Silence is read against the customer's own pace: B's single purchase makes a long gap ordinary.",
                          "Тишину сравнивают с темпом самого клиента: при одной покупке долгая пауза для B обычна."),
                 "r2": _b("Right: A bought every two weeks, then stopped for 32.",
-                         "Верно: A покупал раз в две недели, а потом замолчал на 32."),
+                         "Верно: A покупал раз в две недели, а потом замолчал на 32 недели."),
                 "r3": _b("The same date means different things for customers with different paces.",
                          "Одна и та же дата значит разное для клиентов с разным темпом покупок.")}),
     _q("14.13", "number", at_risk_13,
@@ -685,14 +687,14 @@ EXERCISES = [
        prompt=_MONEY_PROMPT,
        feedback=_b(f"The whole CLV: it is already 0.3 × {E['if_alive']} (his value if alive). Multiplying it "
                    f"by (1 − P(alive)) again, {E['wrong13']}, counts P(alive) twice.",
-                   f"Весь CLV: он уже равен 0,3 × {R['if_alive']} (ценность, если клиент жив). Умножить его "
+                   f"Весь CLV: он уже равен 0,3 × {R['if_alive']} (ценность, если клиент активен). Умножить его "
                    f"ещё раз на (1 − P(alive)) — {R['wrong13']} — значит учесть P(alive) дважды."),
        per_lang=True),
     _q("14.14", "number", top_share_14,
        _b("Ten customers' CLVs, in dollars: " + ", ".join(map(str, Q14)) + ". What share of the total value do the\n"
           "top 20% of customers hold (a fraction between 0 and 1)?",
-          "CLV десяти клиентов, в тысячах рублей: " + ", ".join(map(str, Q14)) + ". Какую долю общей ценности\n"
-          "держат лучшие 20 % клиентов (доля от 0 до 1)?"),
+          "CLV десяти клиентов, в тысячах рублей: " + ", ".join(map(str, Q14)) + ". Какая доля общей ценности\n"
+          "приходится на лучшие 20 % клиентов (доля от 0 до 1)?"),
        _b("The top 20% of ten customers are the two largest values.",
           "Лучшие 20 % из десяти клиентов — два самых больших значения."),
        {lang: "values = sorted([500, 300, 80, 60, 40, 30, 25, 20, 15, 10], reverse=True)\n"
@@ -876,7 +878,7 @@ EXERCISES = [
        options=("yes", "no"), synonyms=YES_NO,
        reasons={"r2": _b("a user brings more margin (ARPU) than he costs", "пользователь приносит больше маржи (ARPU), чем стоит"),
                 "r1": _b("the price must be at most ARPU / (1 + ROMI)", "цена должна быть не выше ARPU / (1 + ROMI)"),
-                "r3": _b("a C1 of 5% is too low for any channel", "C1 в 5 % слишком мал для любого канала")},
+                "r3": _b("a C1 of 5% is too low for any channel", "C1 в 5 % слишком мала для любого канала")},
        explain={"yes": _b(f"At ROMI 50% a user may cost at most {E['c20']}; he costs {E['cpa20']}.",
                           f"При ROMI 50 % пользователь может стоить не больше {R['c20']}, а стоит {R['cpa20']}."),
                 "no": _b(f"The ceiling is {E['c20']}, below the price of {E['cpa20']}.",
@@ -885,5 +887,5 @@ EXERCISES = [
                          f"ARPU равен {R['arpu20']}, больше {R['cpa20']}: это ROMI 20 %, а не требуемые 50 %."),
                 "r1": _b("Right: the target ROMI sets the ceiling.", "Верно: целевой ROMI задаёт потолок."),
                 "r3": _b("C1 alone decides nothing: with a larger basket the same 5% would pay.",
-                         "C1 сам по себе ничего не решает: при большем чеке те же 5 % окупились бы.")}),
+                         "C1 сама по себе ничего не решает: при большем чеке те же 5 % окупились бы.")}),
 ]

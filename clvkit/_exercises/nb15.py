@@ -107,7 +107,7 @@ EXERCISES = [
         synonyms={"first_year": ("first year", "первый год", "удержание первого года"),
                   "constant": ("постоянное", "постоянное удержание"), "sbg": ("модель sbg", "растущее")},
         reasons={"r1": _b("the one that projected the unseen years 8-12 closest",
-                          "то, что точнее всего спрогнозировало невиданные годы 8–12"),
+                          "то, что точнее всего спрогнозировало годы 8–12, которых модель не видела"),
                  "r2": _b("the first year's rate, the freshest fact about new subscribers",
                           "удержание первого года — самый свежий факт о новых подписчиках"),
                  "r3": _b("the constant rate: it matches the data up to year 7 exactly",
@@ -148,9 +148,9 @@ EXERCISES = [
         question=_b("The marketing director reads the rising retention of both cohorts as *our subscribers become "
                     "more loyal the longer they stay*, and wants to reward tenure with a discount in year 3 to make "
                     "them loyal sooner. Do you agree with the reading?",
-                    "Директор по маркетингу читает рост удержания обеих когорт как *подписчики становятся лояльнее, "
+                    "Директор по маркетингу объясняет рост удержания обеих когорт так: *подписчики становятся лояльнее, "
                     "чем дольше они с нами*, и хочет давать скидку на третий год, чтобы они становились лояльными "
-                    "быстрее. Вы согласны с таким прочтением?"),
+                    "быстрее. Вы согласны с таким объяснением?"),
         prompt=_b('"agree" or "disagree"', '"agree" (согласен) или "disagree" (не согласен)'),
         options=("agree", "disagree"),
         synonyms={"agree": ("yes", "да", "согласен", "согласна"), "disagree": ("no", "нет", "не согласен",
@@ -186,7 +186,7 @@ EXERCISES = [
                 "годы 8–12?"),
         solution=_b("# the sBG (fixed churn per subscriber) against the unseen years of both segments\n"
                     "(projection.loc[8:12, 'sbg'] / projection.loc[8:12, 'observed'] - 1).abs().max()",
-                    "# sBG (постоянный отток у каждого) против невиданных лет обоих сегментов\n"
+                    "# sBG (постоянный отток у каждого) против лет, которых модель не видела, в обоих сегментах\n"
                     "(projection.loc[8:12, 'sbg'] / projection.loc[8:12, 'observed'] - 1).abs().max()"),
     ),
     Exercise(

@@ -98,7 +98,7 @@ EXERCISES = [
                              "Pareto/NBD и на клиента (MAE 0,785 против 0,755), и в сумме (−12,1 % против −11,5 %)."},
             "Pareto/NBD": {"en": "Yes: Pareto/NBD forecasts the unseen 39 weeks best, MAE 0.755 per customer and a "
                                  "total 11.5% short, although its log-likelihood is the lowest of the three.",
-                           "ru": "Да: Pareto/NBD лучше всех прогнозирует невиданные 39 недель — MAE 0,755 на "
+                           "ru": "Да: Pareto/NBD лучше всех прогнозирует 39 недель, которых не видела, — MAE 0,755 на "
                                  "клиента и сумма ниже факта на 11,5 %, хотя её логарифм правдоподобия самый низкий."},
             "MBG/NBD": {"en": "MBG/NBD fits the calibration weeks best (−9582.1), but its holdout total is the "
                               "furthest off, 16.2% short, against 11.5% for Pareto/NBD.",

@@ -122,8 +122,8 @@ EXERCISES = [
                              f"темпа и {R['mae_avg']} у среднего."),
                  "own": _b(f"The own rate misses a typical customer by {E['mae_own']} purchases, BG/NBD by "
                            f"{E['mae_bg']}: it forgets that customers leave.",
-                           f"Свой темп ошибается на типичном клиенте на {R['mae_own']} покупки, BG/NBD — на "
-                           f"{R['mae_bg']}: он забывает, что клиенты уходят."),
+                           f"Свой темп забывает, что клиенты уходят: он ошибается на типичном клиенте на {R['mae_own']} "
+                           f"покупки, BG/NBD — на {R['mae_bg']}."),
                  "average": _b(f"The average gives everybody the same number and misses by {E['mae_avg']} purchases "
                                "a customer, the most of all.",
                                f"Средний темп даёт всем одно число и ошибается на {R['mae_avg']} покупки на "
@@ -150,7 +150,7 @@ EXERCISES = [
         question=_b("On CDNOW the model's holdout total came in under the actual. Finance now plans the retailer's "
                     "next 39 weeks with BG/NBD fitted to its first 15 months, and asks whether it may treat the "
                     "model's total as a floor, the least it should expect. Do you say yes?",
-                    "На CDNOW итог модели в отложенном периоде оказался ниже факта. Теперь финансы планируют "
+                    "На CDNOW итог модели в отложенном периоде оказался ниже факта. Теперь финансисты планируют "
                     "следующие 39 недель интернет-магазина по BG/NBD, обученной на первых 15 месяцах, и спрашивают, можно "
                     "ли считать итог модели нижней границей — минимумом, которого стоит ждать. Вы ответите «да»?"),
         prompt=_b('"yes" or "no"', '"yes" (да) или "no" (нет)'),
@@ -176,7 +176,7 @@ EXERCISES = [
                           "Верно: направление ошибки — свойство базы и периода, его проверяют каждый раз.")},
         feedback=_b(f"No: on this base the model overshot its holdout ({E['retail']}). Hand finance the model's total "
                     "with the error its own holdout showed, not a floor.",
-                    f"Нет: на этой базе модель завысила отложенный период ({R['retail']}). Дайте финансам итог "
+                    f"Нет: на этой базе модель завысила отложенный период ({R['retail']}). Дайте финансистам итог "
                     "модели вместе с ошибкой, которую показал её отложенный период, а не нижнюю границу."),
         hint=_b("Look at the sign of total_error_pct in the retailer's table, not CDNOW's.",
                 "Посмотрите на знак total_error_pct в таблице интернет-магазина, а не CDNOW."),

@@ -148,11 +148,11 @@ against(bgnbd, pd.Series({"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426, "l
 # %%
 ck.format_table(bgnbd.summary().round(3), lang=lang)
 
-# %% [markdown] exercise="16.2"
-# *Exercise 16.2: the question and the answer cell are written from clvkit/_exercises/nb16.py.*
+# %% [markdown] exercise="16.1"
+# *Exercise 16.1: the question and the answer cell are written from clvkit/_exercises/nb16.py.*
 
-# %% exercise="16.2"
-# the answer cell of exercise 16.2 is written from clvkit/_exercises/nb16.py
+# %% exercise="16.1"
+# the answer cell of exercise 16.1 is written from clvkit/_exercises/nb16.py
 
 # %% [markdown] lang="en"
 # ## Pareto/NBD and MBG/NBD
@@ -276,11 +276,11 @@ print(tr(en="correlation of frequency and mean order value: ", ru="коррел�
 shrunk = cal.loc[[357, 26, 2, 1901], ["frequency", "monetary_value"]].assign(expected_spend=gg.expected_spend)
 ck.format_table(shrunk.round(2), lang=lang)
 
-# %% [markdown] exercise="16.3"
-# *Exercise 16.3: the question and the answer cell are written from clvkit/_exercises/nb16.py.*
+# %% [markdown] exercise="16.2"
+# *Exercise 16.2: the question and the answer cell are written from clvkit/_exercises/nb16.py.*
 
-# %% exercise="16.3"
-# the answer cell of exercise 16.3 is written from clvkit/_exercises/nb16.py
+# %% exercise="16.2"
+# the answer cell of exercise 16.2 is written from clvkit/_exercises/nb16.py
 
 # %% [markdown] lang="en"
 # ## Which model?
@@ -325,11 +325,11 @@ print(tr(en="actual holdout purchases: ", ru="фактические покуп�
 ck.format_table(errors.round({"log-likelihood": 1, "total_error_pct": 1, "mae": 3, "rmse": 3}).astype(
     {"total": int}), lang=lang)
 
-# %% [markdown] exercise="16.1"
-# *Exercise 16.1: the question and the answer cell are written from clvkit/_exercises/nb16.py.*
+# %% [markdown] exercise="16.3"
+# *Exercise 16.3: the question and the answer cell are written from clvkit/_exercises/nb16.py.*
 
-# %% exercise="16.1"
-# the answer cell of exercise 16.1 is written from clvkit/_exercises/nb16.py
+# %% exercise="16.3"
+# the answer cell of exercise 16.3 is written from clvkit/_exercises/nb16.py
 
 # %% [markdown] lang="en"
 # ## Key takeaways

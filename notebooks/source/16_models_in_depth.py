@@ -24,9 +24,9 @@
 # - the assumptions of BG/NBD, Pareto/NBD, BG/BB and Gamma-Gamma, and where they differ;
 # - to read each model's parameters as facts about the customer base;
 # - to check a fit against the published estimates and read its standard errors;
-# - to choose a model by what it is for, comparing the log-likelihood and the holdout error.
+# - to choose a model first by the setting it assumes, then by the holdout error, not the log-likelihood.
 
-# %% [markdown] lang="ru" en_hash="7095eea3"
+# %% [markdown] lang="ru" en_hash="aa2d4aa4"
 # В блокноте 05 прогнозная модель использовалась так, как ею пользуется маркетолог: одно обучение, четыре
 # числа о каждом клиенте. Здесь мы заглянем внутрь моделей. Для каждой разберём, какую историю она
 # рассказывает о клиентах, какие у неё параметры и что они значат, как устроено её правдоподобие, и
@@ -38,7 +38,8 @@
 # - называть допущения BG/NBD, Pareto/NBD, BG/BB и Gamma-Gamma и видеть, чем они различаются;
 # - читать параметры каждой модели как факты о клиентской базе;
 # - сверять результат обучения с опубликованными оценками и читать стандартные ошибки;
-# - выбирать модель по её назначению, сравнивая логарифм правдоподобия и ошибку на отложенном периоде.
+# - выбирать модель сначала по ситуации, которую она предполагает, затем по ошибке на отложенном периоде,
+#   а не по логарифму правдоподобия.
 
 # %%
 import pandas as pd

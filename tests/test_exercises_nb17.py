@@ -57,6 +57,9 @@ def test_the_forecast_for_each_customer_is_the_model(cdnow):
     # reason r1 is true of the data but not the reason: the model's total is also the closest
     totals = {k: abs(v.sum() / actual.sum() - 1) for k, v in {"bgnbd": model, "own": own, "average": average}.items()}
     assert min(totals, key=totals.get) == "bgnbd"
+    # and the explanation of r1 quotes that total as true, before saying why it is the wrong criterion
+    assert f"−{100 * totals['bgnbd']:.1f}%" in teach.get("17.1").explain["r1"]["en"]
+    assert "wrong criterion for targeting" in teach.get("17.1").explain["r1"]["en"]
 
 
 def test_on_the_retailer_the_model_overshoots_so_its_total_is_no_floor():

@@ -308,6 +308,16 @@ def test_cumulative_value_chart_line_is_the_formula_and_labels_carry_units():
     assert ru.get_title() == label("chart.cumulative.title", "ru") and "₽" in ru.get_ylabel()
 
 
+@pytest.mark.parametrize("periods", [6, 13, 20, 24])
+def test_cumulative_value_chart_ticks_only_whole_periods(periods):
+    values = F.cumulative_value(100, 0.8, 0.1, periods=periods)
+    ax = plots.plot_cumulative_value(values, cac=150, time_unit="Y", ax=_ax())
+    ax.figure.canvas.draw()
+    left, right = ax.get_xlim()
+    shown = [t for t in ax.get_xticks() if left <= t <= right]
+    assert len(shown) >= 3 and all(float(t).is_integer() for t in shown), shown
+
+
 def test_tornado_bars_span_low_to_high_clv_for_each_driver():
     e = F.clv_elasticities(aov=50, purchases_per_period=2, margin=0.3, retention=0.8, discount_rate=0.01)
     ax = plots.plot_tornado(e, ax=_ax())

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-import clvkit
 from clvkit import ClvDataError, teach
 from clvkit._exercises import nb14
 
@@ -71,6 +70,11 @@ def _hand_answers() -> dict[str, object]:
     one_year = (100 * 0.75 - 100 * 0.70) / 1.1
     lifetime = _perpetuity(100, 0.75, 0.1) - _perpetuity(100, 0.70, 0.1)
     arpu = 0.05 * (200 - 120) * 1.5
+    # 14.17: orders per customer as Poisson counts: the variance of a group's mean is its mean / group size
+    freq_z = (2.02 - 2.00) / math.sqrt((2.02 + 2.00) / 1000)
+    # 14.19: two customers, the forecast swaps them: the total is exact, the ranking is backwards
+    actual, swapped = [0.0, 10.0], [10.0, 0.0]
+    total_shows_ranking = sum(actual) == sum(swapped) and (actual[0] < actual[1]) == (swapped[0] < swapped[1])
     # a decision is (the choice the figures give, the key of the one listed reason that holds for them)
     return {
         "14.1": 50 * 0.8 / (1 + 0.1 - 0.8),
@@ -89,9 +93,9 @@ def _hand_answers() -> dict[str, object]:
         "14.14": (500 + 300) / sum(q.Q14),
         "14.15": (max(nets, key=nets.get), "r1"),  # r1: where the CLV added exceeds the cost
         "14.16": ("approve" if lifetime >= 15 else "reject", "r3"),  # r3: over the lifetime, not one year
-        "14.17": ("aov" if 54 / 50 > 2.02 / 2.00 else "frequency", "r1"),  # r1: relative lift
+        "14.17": ("aov" if abs(freq_z) < 2 and 54 > 50 else "frequency", "r1"),  # r1: frequency is noise
         "14.18": ("test", "r2"),  # r2: only the randomised test compares like with like
-        "14.19": False,  # every date of the question is <= 12/12: nothing tells day from month
+        "14.19": total_shows_ranking,  # False: a total can be exact while the ranking is wrong
         "14.20": ("yes" if 5 <= arpu / 1.5 else "no", "r1"),  # r1: the ceiling is ARPU / (1 + ROMI)
     }
 
@@ -128,13 +132,28 @@ def test_the_hand_computed_answer_is_the_expected_one_and_accepted(key, lang):
     assert feedback.text.endswith(ex.feedback[lang]) and len(ex.feedback[lang]) > 60  # it explains
 
 
-def test_the_dates_question_is_what_the_loader_does():
-    import pandas as pd
+def test_the_figures_a_question_states_instead_of_a_fit_are_the_computed_ones():
+    # 14.9 states the DCF value of a customer (first margin now): 60 × 1.1 / (1.1 − 0.75)
+    assert "$188.57" in QUIZ["14.9"].question["en"] and re.search(r"18\s857\s₽", QUIZ["14.9"].question["ru"])
+    assert math.isclose(_perpetuity(60, 0.75, 0.1, first_now=True), 60 * 1.1 / 0.35)
+    # the simple formula's 240 is the same stream undiscounted: the whole gap of 14.9 is discounting
+    assert math.isclose(_perpetuity(60, 0.75, 0.0, first_now=True), 50 * 4 * 0.3 * 4)
+    # 14.18: the test's $3 per invited customer is $6 per member when half of them joined
+    assert "$6 a month per member" in QUIZ["14.18"].explain["r3"]["en"]
+    assert re.search(r"600\s₽ в месяц на участника", QUIZ["14.18"].explain["r3"]["ru"])
+    # 14.12 needs no fit; 14.19 states the totals' errors
+    assert "BG/NBD fitted" not in QUIZ["14.12"].question["en"]
+    assert "1% off" in QUIZ["14.19"].question["en"] and "44%" in QUIZ["14.19"].question["en"]
 
-    frame = pd.DataFrame({"customer_id": [1, 2, 3], "date": list(nb14.Q19), "amount": [1.0, 2.0, 3.0]})
-    with pytest.raises(ClvDataError, match="dayfirst"):
-        clvkit.load_transactions(frame)
-    assert len(clvkit.load_transactions(frame, dayfirst=True)) == 3
+
+def test_frequency_lift_of_the_recommendation_test_is_within_chance():
+    import numpy as np
+
+    rng = np.random.default_rng(17)
+    # simulated tests with no effect at all: a gap of 0.02 orders is common between two groups of 1,000
+    gaps = [rng.poisson(2.0, 1000).mean() - rng.poisson(2.0, 1000).mean() for _ in range(2000)]
+    assert sum(abs(g) >= 0.02 for g in gaps) / len(gaps) > 0.5
+    assert nb14.frequency_z_17() < 1
 
 
 def test_amounts_read_in_each_track_currency():

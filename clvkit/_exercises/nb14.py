@@ -11,6 +11,7 @@ the listed reasons, and :func:`clvkit.teach.check` needs both to be right (``kin
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from ..teach import Exercise
@@ -48,8 +49,9 @@ Q14 = (500, 300, 80, 60, 40, 30, 25, 20, 15, 10)                             # 0
 Q15 = dict(top=120, low=20, customers=1000, before=0.6, after=0.66, discount_rate=0.1, cost=15)  # 07, 10
 Q16 = dict(margin=100, before=0.70, after=0.75, discount_rate=0.1, cost=15)  # 07: the horizon
 Q17 = {"treated": dict(aov=54.0, orders=2.02), "control": dict(aov=50.0, orders=2.00)}  # 08: the lever
-Q18 = dict(members=40, others=28, treated=33, control=30)                    # 10: members' gap vs test
-Q19 = ("03/04/2024", "05/06/2024", "07/08/2024")                            # 11: dates read two ways
+Q17_CUSTOMERS = 1000                                                          # in each group of the test
+Q18 = dict(members=40, others=28, treated=33, control=30, joined=0.5)        # 10: members' gap vs test
+Q19 = dict(customers=250, model_total_off=0.01, naive_total_off=0.44)        # 11: a total vs a ranking
 Q20 = dict(c1=0.05, avp=200, cogs=120, apc=1.5, romi=0.5, cpa=5)             # 12: ceiling on CPA
 
 
@@ -214,8 +216,17 @@ def lifts_17() -> dict[str, float]:
     return {"aov": t["aov"] / c["aov"] - 1, "frequency": t["orders"] / c["orders"] - 1}
 
 
+def frequency_z_17() -> float:
+    """14.17: the frequency lift in standard errors, orders per customer counted as Poisson in each group."""
+    t, c, n = Q17["treated"]["orders"], Q17["control"]["orders"], Q17_CUSTOMERS
+    return (t - c) / math.sqrt(t / n + c / n)
+
+
 def lever_17() -> str:
+    """The lever the test moved beyond chance: frequency's lift is within two standard errors, so order value."""
     lifts = lifts_17()
+    if abs(frequency_z_17()) < 2 and lifts["aov"] > 0:
+        return "aov"
     return max(lifts, key=lifts.get)
 
 
@@ -223,19 +234,16 @@ def uplift_18(lang: str = "en") -> float:
     return (Q18["treated"] - Q18["control"]) * MONEY[lang]
 
 
-def guesses_19() -> bool:
-    """Whether clvkit reads dates like 03/04/2024 without being told the order (it refuses to guess)."""
-    import pandas as pd
+def total_ranks_19() -> bool:
+    """14.19: whether a forecast's error on the total shows how well it ranks customers.
 
-    from ..data import load_transactions
-    from ..errors import ClvDataError
-
-    frame = pd.DataFrame({"customer_id": [1, 2, 3], "date": list(Q19), "amount": [10.0, 20.0, 30.0]})
-    try:
-        load_transactions(frame)
-    except ClvDataError:
-        return False
-    return True
+    It does not: a forecast that reverses the actual order of three customers hits their total exactly.
+    """
+    actual = (1.0, 2.0, 6.0)
+    reversed_forecast = tuple(reversed(actual))
+    total_exact = sum(reversed_forecast) == sum(actual)
+    ranks_right = sorted(range(3), key=actual.__getitem__) == sorted(range(3), key=reversed_forecast.__getitem__)
+    return total_exact and ranks_right
 
 
 def ceiling_20(lang: str = "en") -> float:
@@ -291,7 +299,7 @@ def decide_16() -> tuple[str, str]:
 
 
 def decide_17() -> tuple[str, str]:
-    """14.17: the lever the test moved, in relative terms (r1)."""
+    """14.17: order value; frequency's 1% lift is within a test's noise (r1)."""
     return lever_17(), "r1"
 
 
@@ -351,6 +359,9 @@ def _texts() -> dict:
             "u16a": m(uplift_16(1), 2), "u16l": m(uplift_16(None), 2), "c16": m(Q16["cost"]),
             "l17a": _pct(l17["aov"], lang), "l17f": _pct(l17["frequency"], lang),
             "gap18": m(Q18["members"] - Q18["others"]),
+            "member18": m(uplift_choice_18()["test"] / Q18["joined"]), "join18": _pct(Q18["joined"], lang),
+            "dcf9": m(ratios_9()["dcf"] * Q9["cac"], 2), "simple8": m(simple_8()),
+            "z17": _num(frequency_z_17(), lang, 1),
             "c20": m(ceiling_20(), 2), "cpa20": m(Q20["cpa"]),
             "arpu20": m(ceiling_20() * (1 + Q20["romi"]), 2), "romi20": _pct(Q20["romi"], lang),
             "gain15t": m(_dcf(Q15["top"], Q15["after"], Q15["discount_rate"])
@@ -412,9 +423,9 @@ M1, M3, M8, M11, M13, M20 = _code_money(50), _code_money(Q3["clv"]), _code_money
 EXERCISES = [
     _q("14.1", "number", clv_1,
        _b(f"A customer brings {_m(50)['en']} of margin a year while he stays; 80% of customers stay each year, money is\n"
-          "discounted at 10% a year, the first margin comes in a year. What is his CLV?",
+          "discounted at 10% a year, the first margin comes in a year. What is his CLV (m × r / (1 + d − r))?",
           f"Клиент приносит {_m(50)['ru']} маржи в год, пока остаётся; каждый год остаются 80 % клиентов, ставка\n"
-          "дисконтирования — 10 % в год, первая маржа приходит через год. Чему равен его CLV?"),
+          "дисконтирования — 10 % в год, первая маржа приходит через год. Чему равен его CLV (m × r / (1 + d − r))?"),
        _b("m × r / (1 + d − r), or ck.formulas.dcf_clv(margin, retention, discount_rate).",
           "m × r / (1 + d − r) или ck.formulas.dcf_clv(маржа, удержание, ставка)."),
        _sol({lang: f"ck.formulas.dcf_clv({M1[lang]}, 0.8, 0.1)  # {M1[lang]} × 0.8 / (1 + 0.1 − 0.8)" for lang in M1},
@@ -577,41 +588,46 @@ EXERCISES = [
        _sol({lang: f"ck.formulas.simple_clv({M8[lang]}, 4, 0.3, 1 / 0.25)" for lang in M8},
             "order value × orders a year × margin × lifetime", "средний чек × заказов в год × маржа × срок жизни"),
        prompt=_MONEY_PROMPT,
-       feedback=_b("A quick first figure; it assumes every customer stays the whole average lifetime and "
-                   "nothing is discounted, so it tends to overshoot.",
-                   "Быстрая первая оценка; она считает, что каждый клиент живёт весь средний срок и ничего не "
-                   "дисконтируется, поэтому обычно завышает."),
+       feedback=_b("A quick first figure: margin × 1 / churn is the expected margin of a customer, "
+                   "undiscounted. Its faults: a margin years away counts in full, and one average stands for "
+                   "customers who differ a lot.",
+                   "Быстрая первая оценка: маржа × 1 / отток — это ожидаемая маржа клиента без "
+                   "дисконтирования. Её слабые места: маржа через несколько лет учитывается полностью, а одно "
+                   "среднее заменяет очень разных клиентов."),
        per_lang=True),
     _d("14.9", decide_9,
-       _b(f"The customers of question 14.8 cost {_m(100)['en']} each. Valued with discounted cash flows\n"
-          f"({_m(60)['en']} of margin a year, the first now, 75% stay, 10% discount rate), are they worth buying under a\n"
-          "rule of LTV:CAC ≥ 2?",
-          f"Клиенты из вопроса 14.8 стоят по {_m(100)['ru']}. Если оценить их по дисконтированному потоку\n"
-          f"({_m(60)['ru']} маржи в год, первая — сразу, остаются 75 %, ставка 10 %), стоит ли их покупать при\n"
-          "правиле LTV:CAC ≥ 2?"),
-       _b('Value a customer with dcf_clv(..., timing="begin") (the first margin now) and divide by the CAC.',
-          'Оцените клиента через dcf_clv(..., timing="begin") (первая маржа — сразу) и разделите на CAC.'),
+       _b(f"The customers of question 14.8 cost {_m(100)['en']} each. With discounted cash flows\n"
+          f"({_m(60)['en']} of margin a year, the first now, 75% stay, 10% discount rate) one is worth {E['dcf9']}.\n"
+          "Are they worth buying under a rule of LTV:CAC ≥ 2?",
+          f"Клиенты из вопроса 14.8 стоят по {_m(100)['ru']}. Дисконтированными потоками\n"
+          f"({_m(60)['ru']} маржи в год, первая — сразу, остаются 75 %, ставка 10 %) клиент оценён в {R['dcf9']}.\n"
+          "Стоит ли их покупать при правиле LTV:CAC ≥ 2?"),
+       _b("Divide each value of the customer by the CAC: which of the two does the rule mean?",
+          "Разделите каждую из двух оценок клиента на CAC: какую из них имеет в виду правило?"),
        _b('ck.formulas.dcf_clv(60, 0.75, 0.1, timing="begin") / 100  # against the rule of 2',
           'ck.formulas.dcf_clv(6000, 0.75, 0.1, timing="begin") / 10000  # против правила 2'),
        prompt=_YES_NO,
-       feedback=_b(f"With discounting the ratio is {E['r9d']}, below 2: the simple formula's {E['r9s']} made "
-                   "the channel look better than it is.",
-                   f"С дисконтированием соотношение равно {R['r9d']}, ниже 2: простая формула ({R['r9s']}) "
-                   "показывала канал лучше, чем он есть."),
+       feedback=_b(f"With discounting the ratio is {E['r9d']}, below 2. The simple formula's {E['r9s']} already "
+                   "allows for customers leaving; the whole gap is discounting.",
+                   f"С дисконтированием соотношение равно {R['r9d']}, ниже 2. Простая формула ({R['r9s']}) уже "
+                   "учитывает уход клиентов; весь разрыв — это дисконтирование."),
        options=("yes", "no"), synonyms=YES_NO,
        reasons={"r2": _b("the simple formula's ratio clears 2", "соотношение по простой формуле выше 2"),
-                "r1": _b("the rule applies to the discounted value weighted by who stays",
-                         "правило применяется к дисконтированной ценности с учётом оттока"),
+                "r1": _b("the rule applies to the discounted value: a margin years away is worth less today",
+                         "правило применяется к дисконтированной ценности: маржа через годы стоит сегодня меньше"),
                 "r3": _b("the first margin comes now, so the customer pays for himself at once",
                          "первая маржа приходит сразу, так что клиент окупается немедленно")},
-       explain={"yes": _b(f"Discounted and weighted by who stays, the ratio is {E['r9d']}, below 2.",
-                          f"С дисконтированием и оттоком соотношение равно {R['r9d']}, ниже 2."),
+       explain={"yes": _b(f"Discounted, the ratio is {E['r9d']}, below 2.",
+                          f"С дисконтированием соотношение равно {R['r9d']}, ниже 2."),
                 "no": _b(f"The ratio is {E['r9d']}, below the rule of 2.", f"Соотношение — {R['r9d']}, ниже правила 2."),
-                "r2": _b(f"{E['r9s']} assumes everyone stays four full years undiscounted; it overstates the value.",
-                         f"{R['r9s']} предполагает, что все живут четыре полных года без дисконтирования, — это завышение."),
-                "r1": _b("Right: the simple formula overstates, so the rule is judged on the DCF value.",
-                         "Верно: простая формула завышает, поэтому правило проверяют по дисконтированной "
-                         "ценности (DCF)."),
+                "r2": _b(f"{E['r9s']} rests on {E['simple8']}, the expected margin counted in full however late it "
+                         "comes: 60 / (1 − 0.75). It allows for who leaves but not for discounting.",
+                         f"{R['r9s']} опирается на {R['simple8']} — ожидаемую маржу, учтённую полностью, как бы поздно "
+                         "она ни пришла: 60 / (1 − 0,75). Уход клиентов здесь учтён, дисконтирование — нет."),
+                "r1": _b(f"Right: both values allow for who leaves; only discounting separates {E['r9s']} from "
+                         f"{E['r9d']}, and money later is worth less today.",
+                         f"Верно: обе оценки учитывают уход клиентов; {R['r9s']} от {R['r9d']} отличает только "
+                         "дисконтирование, а деньги потом стоят сегодня меньше."),
                 "r3": _b(f"One margin of {_m(60)['en']} does not cover a cost of {_m(100)['en']}.",
                          f"Одна маржа {_m(60)['ru']} не покрывает цену {_m(100)['ru']}.")}),
     _q("14.10", "bool", lambda: cohort_retention_10(3) > cohort_retention_10(1),
@@ -631,9 +647,11 @@ EXERCISES = [
                    "и среди оставшихся больше верных. Это не рост лояльности.")),
     _q("14.11", "number", most_11,
        _b(f"Subscribers bring {_m(100)['en']} of margin a year; 70% stay each year; the discount rate is 10%. An offer\n"
-          "would raise retention to 75% for good. What is the most it may cost per subscriber, paid once?",
+          "would raise retention to 75% for good. What is the most it may cost per subscriber, paid once\n"
+          "(CLV = m × r / (1 + d − r))?",
           f"Подписчики приносят {_m(100)['ru']} маржи в год, остаются 70 % в год, ставка — 10 %. Предложение\n"
-          "навсегда поднимет удержание до 75 %. Сколько максимум оно может стоить на подписчика (разово)?"),
+          "навсегда поднимет удержание до 75 %. Сколько максимум оно может стоить на подписчика (разово)?\n"
+          "(CLV = m × r / (1 + d − r))"),
        _b("The break-even cost is the CLV gained: CLV at 75% minus CLV at 70%.",
           "Предельная стоимость — это прирост CLV: CLV при 75 % минус CLV при 70 %."),
        _sol({lang: f"ck.formulas.dcf_clv({M11[lang]}, 0.75, 0.1) - ck.formulas.dcf_clv({M11[lang]}, 0.70, 0.1)"
@@ -647,11 +665,11 @@ EXERCISES = [
        per_lang=True, rel_tol=0.01),
     _d("14.12", decide_12,
        _b("Two CDNOW customers, both first seen 52 weeks ago and last seen at week 20. **A** made 10 repeat purchases\n"
-          "before that, **B** one. Under BG/NBD fitted to the CDNOW calibration period, who has more likely left?",
+          "before that, **B** one. Without fitting anything: under BG/NBD, who has more likely left?",
           "Два клиента CDNOW: оба впервые купили 52 недели назад, последний раз — на 20-й неделе. **A** до этого\n"
-          "сделал 10 повторных покупок, **B** — одну. Кто из них, по BG/NBD на периоде калибровки CDNOW, скорее ушёл?"),
-       _b("Fit BGNBD on ck.datasets.load_cdnow_summary() and compare probability_alive of the two.",
-          "Обучите BGNBD на ck.datasets.load_cdnow_summary() и сравните probability_alive обоих."),
+          "сделал 10 повторных покупок, **B** — одну. Ничего не обучая: кто из них, по логике BG/NBD, скорее ушёл?"),
+       _b("BG/NBD reads a silence against the customer's own pace of buying.",
+          "BG/NBD сравнивает паузу с собственным темпом покупок клиента."),
        {lang: ("m = ck.models.BGNBD().fit(ck.datasets.load_cdnow_summary())\n"
                "two = pd.DataFrame({'frequency': [10, 1], 'recency': [20, 20], 'T': [52, 52]}, index=['a', 'b'])\n"
                "m.probability_alive(two)") for lang in ("en", "ru")},
@@ -750,9 +768,9 @@ EXERCISES = [
                          f"Она окупается там, где прирост CLV больше: {R['gain15t']} против {R['c15']}.")}),
     _d("14.16", decide_16,
        _b(f"The offer of question 14.11 (retention from 70% to 75%) costs {_m(15)['en']} per customer. Finance judges\n"
-          "every programme on its first 12 months (one margin). Do you approve it?",
+          "every programme on its first 12 months (one margin). What do you recommend to finance?",
           f"Предложение из вопроса 14.11 (удержание с 70 % до 75 %) стоит {_m(15)['ru']} на клиента. Финансовый отдел\n"
-          "оценивает любую программу по первым 12 месяцам (одна маржа). Вы его одобряете?"),
+          "оценивает любую программу по первым 12 месяцам (одна маржа). Что вы порекомендуете финансистам?"),
        _b("dcf_clv(..., periods=1) counts only the first year; without periods=, the whole lifetime.",
           "dcf_clv(..., periods=1) учитывает только первый год, без periods= — весь срок жизни."),
        {lang: (f"for n in (1, None):\n    print(n, ck.formulas.dcf_clv({M11[lang]}, 0.75, 0.1, periods=n) - "
@@ -760,9 +778,11 @@ EXERCISES = [
         for lang in ("en", "ru")},
        prompt=_prompt('"approve" or "reject"', '"approve" (одобрить) или "reject" (отклонить)'),
        feedback=_b(f"In 12 months it adds {E['u16a']} against a cost of {E['c16']}, over the lifetime {E['u16l']}: "
-                   "judge a retention programme over a horizon that fits it.",
+                   "recommend it, and show finance both figures — the 12-month one as the payback, the lifetime one "
+                   "as the value.",
                    f"За 12 месяцев оно даёт {R['u16a']} при стоимости {R['c16']}, за весь срок жизни — {R['u16l']}: "
-                   "программу удержания оценивают на подходящем ей горизонте."),
+                   "рекомендуйте одобрить и покажите финансистам обе цифры — 12 месяцев как срок окупаемости, весь "
+                   "срок жизни как ценность."),
        options=("approve", "reject"), synonyms=APPROVE,
        reasons={"r1": _b("in its first 12 months it adds less than it costs",
                          "за первые 12 месяцев оно даёт меньше, чем стоит"),
@@ -783,22 +803,27 @@ EXERCISES = [
                          "Срок окупаемости — правило для денежного потока, а не мера ценности; предложение его не "
                          "выполнит и всё равно окупится.")}),
     _d("14.17", decide_17,
-       _b(f"In a randomised test of product recommendations, the treated customers' average order was {_m(54)['en']}\n"
-          f"against {_m(50)['en']} in the control group, and they made 2.02 orders each against 2.00. Which lever do\n"
-          "you enter into the strategy simulator?",
-          f"В рандомизированном тесте рекомендаций средний чек тестовой группы — {_m(54)['ru']} против\n"
-          f"{_m(50)['ru']} в контрольной, заказов на клиента — 2,02 против 2,00. Какой рычаг вы введёте в симулятор?"),
-       _b("Compare the relative differences between the groups.", "Сравните относительные разницы групп."),
-       _sol({lang: "54 / 50 - 1, 2.02 / 2.00 - 1" for lang in ("en", "ru")},
-            "relative lift of the order value, then of the frequency",
-            "относительный прирост среднего чека, затем частоты"),
+       _b(f"In a randomised test of product recommendations (1,000 customers a group), the treated customers'\n"
+          f"average order was {_m(54)['en']} against {_m(50)['en']} in the control group, and they made 2.02 orders each\n"
+          "against 2.00. Which lever do you enter into the strategy simulator?",
+          f"В рандомизированном тесте рекомендаций (по 1 000 клиентов в группе) средний чек тестовой группы —\n"
+          f"{_m(54)['ru']} против {_m(50)['ru']} в контрольной, заказов на клиента — 2,02 против 2,00. Какой рычаг вы\n"
+          "введёте в симулятор?"),
+       _b("Could 0.02 orders a customer differ between two random groups of 1,000 by chance alone?",
+          "Могут ли две случайные группы по 1 000 человек различаться на 0,02 заказа на клиента просто случайно?"),
+       _sol({lang: "54 / 50 - 1, 2.02 / 2.00 - 1\n"
+                   "(2.02 - 2.00) / ((2.02 + 2.00) / 1000) ** 0.5  # the frequency gap in standard errors"
+             for lang in ("en", "ru")},
+            "relative lifts, then the frequency gap against chance (orders counted as Poisson)",
+            "относительные приросты, затем разница частоты против случайности (заказы как пуассоновские)"),
        prompt=_prompt('"aov" or "frequency"', '"aov" (средний чек) или "frequency" (частота)'),
-       feedback=_b(f"Order value rose {E['l17a']}, frequency {E['l17f']}: recommendations fill the basket "
-                   "(the pattern Amazon's are known for).",
-                   f"Средний чек вырос на {R['l17a']}, частота — на {R['l17f']}: рекомендации наполняют "
-                   "корзину (так работают рекомендации Amazon)."),
+       feedback=_b(f"Order value rose {E['l17a']}; frequency's {E['l17f']} is {E['z17']} standard errors, well "
+                   "within chance: recommendations fill the basket (the pattern Amazon's are known for).",
+                   f"Средний чек вырос на {R['l17a']}; рост частоты на {R['l17f']} — это {R['z17']} стандартной "
+                   "ошибки, в пределах случайности: рекомендации наполняют корзину (так работают рекомендации Amazon)."),
        options=("aov", "frequency"), synonyms={k: LEVERS[k] for k in ("aov", "frequency")},
-       reasons={"r1": _b("the lever the test moved most, in relative terms", "рычаг, который тест сдвинул сильнее в процентах"),
+       reasons={"r1": _b("frequency's 1% rise is within a test's noise; order value's 8% is the effect",
+                         "рост частоты на 1 % в пределах шума теста; эффект — рост чека на 8 %"),
                 "r2": _b("recommendations are known to make people buy more often",
                          "известно, что рекомендации заставляют покупать чаще"),
                 "r3": _b(f"the change in money ({_m(4)['en']}) is larger than the change in orders (0.02)",
@@ -807,25 +832,31 @@ EXERCISES = [
                           f"Средний чек вырос на {R['l17a']}, частота — на {R['l17f']}."),
                 "frequency": _b(f"Frequency rose only {E['l17f']}, order value {E['l17a']}.",
                                 f"Частота выросла лишь на {R['l17f']}, средний чек — на {R['l17a']}."),
-                "r1": _b("Right: enter the measured lift, in percent, and leave the other lever alone.",
-                         "Верно: вводите измеренный прирост в процентах, а другой рычаг не трогайте."),
+                "r1": _b(f"Right: with 1,000 customers a group, 0.02 orders is {E['z17']} standard errors, what "
+                         "chance alone gives; enter the order value's lift and leave frequency alone.",
+                         f"Верно: при 1 000 клиентов в группе 0,02 заказа — это {R['z17']} стандартной ошибки, "
+                         "столько даёт и случайность; вводите прирост чека, а частоту не трогайте."),
                 "r2": _b(f"Not in this test: frequency moved {E['l17f']}.", f"Не в этом тесте: частота выросла на {R['l17f']}."),
                 "r3": _b("Money and orders are different units; only relative changes compare.",
                          "Деньги и заказы — разные единицы; сравнимы только относительные изменения.")}),
     _d("14.18", decide_18,
        _b(f"Loyalty-card members spend {_m(40)['en']} a month, other customers {_m(28)['en']}. In a randomised test,\n"
-          f"customers invited to join spent {_m(33)['en']} a month against {_m(30)['en']} in the control group. Which\n"
-          "uplift goes into the programme's business case, the members' gap or the test's?",
+          f"customers invited to join (half of them joined) spent {_m(33)['en']} a month against {_m(30)['en']} in the\n"
+          "control group. Which uplift per invited customer goes into the business case, the members' gap or\n"
+          "the test's?",
           f"Владельцы карты лояльности тратят {_m(40)['ru']} в месяц, остальные — {_m(28)['ru']}. В рандомизированном\n"
-          f"тесте приглашённые в программу тратили {_m(33)['ru']} в месяц против {_m(30)['ru']} в контрольной группе.\n"
-          "Какую прибавку вы заложите в бизнес-кейс: разрыв у владельцев карты или разницу из теста?"),
+          f"тесте приглашённые в программу (вступила половина) тратили {_m(33)['ru']} в месяц против {_m(30)['ru']} в\n"
+          "контрольной группе. Какую прибавку на приглашённого клиента вы заложите в бизнес-кейс: разрыв у владельцев\n"
+          "карты или разницу из теста?"),
        _b("Which of the two gaps compares like with like?", "Какая из двух разниц сравнивает сравнимое?"),
        _sol({lang: f"{_code_money(33)[lang]} - {_code_money(30)[lang]}, {_code_money(40)[lang]} - "
                    f"{_code_money(28)[lang]}" for lang in ("en", "ru")},
             "the test's difference, then the members' gap", "разница из теста, затем разрыв у владельцев карты"),
        prompt=_prompt('"test" or "members"', '"test" (тест) или "members" (владельцы карты)'),
-       feedback=_b(f"The test's {_m(3)['en']} a month, not the members' {E['gap18']}: joiners were already big spenders.",
-                   f"Разница из теста, {_m(3)['ru']} в месяц, а не {R['gap18']} у владельцев карты."),
+       feedback=_b(f"The test's {_m(3)['en']} a month per invited customer ({E['member18']} per member), not the members' "
+                   f"{E['gap18']}: joiners were already big spenders.",
+                   f"Разница из теста, {_m(3)['ru']} в месяц на приглашённого ({R['member18']} на участника), а не "
+                   f"{R['gap18']} у владельцев карты: вступают те, кто и так тратил больше."),
        options=("test", "members"), synonyms=SOURCES,
        reasons={"r1": _b("the test's figure is smaller, so it is the prudent one",
                          "цифра из теста меньше, значит, она осторожнее"),
@@ -833,8 +864,8 @@ EXERCISES = [
                          "только тест сравнивает сравнимое: владельцы карты сами решили вступить"),
                 "r3": _b("members spend more, and the card is what made them spend",
                          "владельцы карты тратят больше, и это заслуга карты")},
-       explain={"test": _b(f"The test's {_m(3)['en']} a month is the programme's own effect.",
-                           f"{_m(3)['ru']} в месяц из теста — собственный эффект программы."),
+       explain={"test": _b(f"The test's {_m(3)['en']} a month per invited customer is the programme's own effect.",
+                           f"{_m(3)['ru']} в месяц на приглашённого из теста — собственный эффект программы."),
                 "members": _b(f"The members' gap of {E['gap18']} is partly self-selection: those who join were "
                               "already the bigger spenders.",
                               f"Разрыв в {R['gap18']} отчасти объясняется самоотбором: вступают те, кто и так "
@@ -845,22 +876,30 @@ EXERCISES = [
                          "группы выбраны случайно."),
                 "r2": _b("Right: random invitation makes the two groups alike in everything but the programme.",
                          "Верно: случайное приглашение делает группы одинаковыми во всём, кроме программы."),
-                "r3": _b(f"The test shows the card adds {_m(3)['en']} a month, a quarter of the members' gap.",
-                         f"Тест показывает, что карта прибавляет {_m(3)['ru']} в месяц — четверть разрыва.")}),
-    _q("14.19", "bool", guesses_19,
-       _b("Your file writes dates as " + ", ".join(Q19) + ". True or False: `ck.load_transactions` reads it\n"
-          "without being told whether the day or the month comes first.",
-          "В вашем файле даты записаны так: " + ", ".join(Q19) + ". Верно ли, что `ck.load_transactions`\n"
-          "прочитает его, не зная, что идёт первым — день или месяц?"),
-       _b("Can any of these dates tell day and month apart?", "Может ли хоть одна из этих дат различить день и месяц?"),
-       {lang: ("frame = pd.DataFrame({'customer_id': [1, 2, 3], 'date': ['03/04/2024', '05/06/2024', '07/08/2024'],\n"
-               "                      'amount': [10, 20, 30]})\nck.load_transactions(frame)  # raises: pass dayfirst=")
-        for lang in ("en", "ru")},
+                "r3": _b(f"The test shows the card adds {E['member18']} a month per member ({_m(3)['en']} / "
+                         f"{E['join18']} joined), half the members' gap of {E['gap18']}.",
+                         f"Тест показывает, что карта прибавляет {R['member18']} в месяц на участника ({_m(3)['ru']} / "
+                         f"{R['join18']} вступивших) — половину разрыва в {R['gap18']}.")}),
+    _q("14.19", "bool", total_ranks_19,
+       _b(f"A model's forecast of next year's total purchases by your {Q19['customers']} customers is "
+          f"{_pct(Q19['model_total_off'], 'en')} off the\n"
+          f"actual, the naive forecast's {_pct(Q19['naive_total_off'], 'en')}. True or False: this shows the model is "
+          "the better\nguide to which customers to call.",
+          f"Прогноз модели для суммы покупок ваших {Q19['customers']} клиентов за следующий год отличается от "
+          f"факта на {_pct(Q19['model_total_off'], 'ru')},\n"
+          f"наивный прогноз — на {_pct(Q19['naive_total_off'], 'ru')}. Верно ли, что это показывает: модель "
+          "лучше подскажет, кому звонить?"),
+       _b("Can forecasts that are wrong for every customer add up to the right total?",
+          "Могут ли прогнозы, неверные для каждого клиента, в сумме дать верный итог?"),
+       _sol({lang: "actual, forecast = [1, 2, 6], [6, 2, 1]\nsum(forecast) == sum(actual)  # yet the order is reversed"
+             for lang in ("en", "ru")},
+            "a forecast with the exact total that ranks customers backwards",
+            "прогноз с точным итогом, который ранжирует клиентов задом наперёд"),
        prompt=_prompt("True or False", "True (верно) или False (неверно)"),
-       feedback=_b("Every date reads both ways, so the loader refuses to guess and asks for dayfirst= or "
-                   "date_format=: a wrong guess would move purchases by months without a word.",
-                   "Каждую дату можно прочитать двумя способами, поэтому загрузчик не угадывает, а просит "
-                   "dayfirst= или date_format=: неверная догадка молча сдвинула бы покупки на месяцы.")),
+       feedback=_b("False: errors cancel in a total, so it can be right while every customer is wrong. To choose "
+                   "whom to call, compare the error per customer with the naive forecast's.",
+                   "Неверно: в сумме ошибки гасят друг друга, и итог может быть точным при ошибке на каждом "
+                   "клиенте. Чтобы выбрать, кому звонить, сравните ошибку на клиента с ошибкой наивного прогноза.")),
     _d("14.20", decide_20,
        _b(f"A cohort: C1 = 5%, an average order of {_m(200)['en']}, cost of goods {_m(120)['en']} an order, APC = 1.5.\n"
           f"Finance asks for a ROMI of at least 50%. Users cost {_m(5)['en']} each. Do you keep buying them?",

@@ -1,4 +1,4 @@
-"""Exercises of notebook 16 (predictive models in depth): choosing a model, reading its parameters, trusting one order.
+"""Exercises of notebook 16 (predictive models in depth): reading parameters, trusting one order, a model for a setting.
 
 The notebook fits every model to CDNOW's 39-week calibration period (to 30 September 1997) and scores the
 transaction models on the next 39 weeks. The expected answers are computed from the same fits here; the
@@ -46,13 +46,19 @@ def model_comparison():
     return errors.join(likelihood)
 
 
-def _which_model():
-    table = model_comparison()
-    best = table["mae"].idxmin()
-    # the holdout's verdict is clear only when the per-customer and the total error agree
-    if table["total_error_pct"].abs().idxmin() != best:
-        raise AssertionError("the per-customer and total holdout errors point at different models")
-    return best, "r2"
+#: 16.3: the two facts about a business that choose among the models of this notebook and notebook 15.
+SEASON_TICKETS = {"occasions": "fixed", "leaving_seen": False}
+
+
+def model_for_setting(occasions: str, leaving_seen: bool) -> str:
+    """The model whose assumptions fit a business: when customers can buy, and whether leaving is seen."""
+    if leaving_seen:
+        return "sbg"  # a contract: the moment of leaving is in the data
+    return "bgbb" if occasions == "fixed" else "paretonbd"  # BG/NBD and MBG/NBD tell the same story
+
+
+def _model_for_season_tickets():
+    return model_for_setting(**SEASON_TICKETS), "r2"
 
 
 def _purchases_per_year():
@@ -66,80 +72,6 @@ def _purchases_per_year():
 EXERCISES = [
     Exercise(
         key="16.1",
-        kind="decision",
-        expected=_which_model,
-        question={
-            "en": (
-                "Next year the team will rank customers by their forecast purchases. From the comparison table\n"
-                "above, which model do you put into production, and why?"
-            ),
-            "ru": (
-                "В следующем году команда будет ранжировать клиентов по прогнозу покупок. Какую модель из\n"
-                "таблицы сравнения выше вы запустите в работу и почему?"
-            ),
-        },
-        prompt={"en": '"BG/NBD", "Pareto/NBD" or "MBG/NBD"', "ru": '"BG/NBD", "Pareto/NBD" или "MBG/NBD"'},
-        options=("BG/NBD", "Pareto/NBD", "MBG/NBD"),
-        synonyms={"BG/NBD": ("BGNBD", "BG-NBD"), "Pareto/NBD": ("ParetoNBD", "Pareto-NBD", "Парето/NBD"),
-                  "MBG/NBD": ("MBGNBD", "MBG-NBD")},
-        reasons={
-            "r1": {"en": "It has the highest log-likelihood on the calibration data.",
-                   "ru": "У неё самый высокий логарифм правдоподобия на данных калибровки."},
-            "r2": {"en": "It has the smallest error on the holdout weeks it never saw, per customer and in total.",
-                   "ru": "У неё самая маленькая ошибка на отложенных неделях, которых она не видела, — и на "
-                         "клиента, и в сумме."},
-            "r3": {"en": "It is the simplest and quickest to compute, and the others fit about as well.",
-                   "ru": "Она самая простая и быстрая в расчёте, а остальные описывают данные примерно так же."},
-        },
-        explain={
-            "BG/NBD": {"en": "BG/NBD is the easiest to compute, but on the holdout it errs more than Pareto/NBD "
-                             "per customer (MAE 0.785 against 0.755) and in total (−12.1% against −11.5%).",
-                       "ru": "BG/NBD проще всего считать, но на отложенном периоде она ошибается сильнее "
-                             "Pareto/NBD и на клиента (MAE 0,785 против 0,755), и в сумме (−12,1 % против −11,5 %)."},
-            "Pareto/NBD": {"en": "Yes: Pareto/NBD forecasts the unseen 39 weeks best, MAE 0.755 per customer and a "
-                                 "total 11.5% short, although its log-likelihood is the lowest of the three.",
-                           "ru": "Да: Pareto/NBD лучше всех прогнозирует 39 недель, которых не видела, — MAE 0,755 на "
-                                 "клиента и сумма ниже факта на 11,5 %, хотя её логарифм правдоподобия самый низкий."},
-            "MBG/NBD": {"en": "MBG/NBD fits the calibration weeks best (−9582.1), but its holdout total is the "
-                              "furthest off, 16.2% short, against 11.5% for Pareto/NBD.",
-                        "ru": "MBG/NBD лучше всех описывает недели калибровки (−9582,1), но её сумма на "
-                              "отложенном периоде дальше всех от факта — ниже на 16,2 % против 11,5 % у Pareto/NBD."},
-            "r1": {"en": "The log-likelihood rewards fitting the weeks a model was fitted on; the three are within "
-                         "13 points of each other there, and the one at the top (MBG/NBD) forecasts the holdout "
-                         "total worst.",
-                   "ru": "Логарифм правдоподобия награждает за описание тех недель, на которых модель обучена; "
-                         "там три модели в пределах 13 пунктов друг от друга, а лидер (MBG/NBD) хуже всех "
-                         "прогнозирует сумму отложенного периода."},
-            "r2": {"en": "Right: a ranking is used on weeks the model has not seen, so the holdout error is the "
-                         "test that matters, and Pareto/NBD wins it on both measures.",
-                   "ru": "Верно: рейтинг используют на неделях, которых модель не видела, поэтому решает ошибка "
-                         "на отложенном периоде, а по обеим мерам лучше Pareto/NBD."},
-            "r3": {"en": "Simplicity breaks a tie, but there is none here: Pareto/NBD is ahead on both holdout "
-                         "measures, and its fit takes well under a second on this base.",
-                   "ru": "Простота решает при равенстве, а его здесь нет: Pareto/NBD впереди по обеим мерам "
-                         "отложенного периода, и обучается она на этой базе меньше чем за секунду."},
-        },
-        feedback={
-            "en": "Choose a model by what it will be used for: forecasts of weeks it has not seen. The "
-                  "log-likelihood compares fits of the same data, not forecasts.",
-            "ru": "Модель выбирают по тому, для чего она нужна: для прогноза недель, которых она не видела. "
-                  "Логарифм правдоподобия сравнивает описание одних и тех же данных, а не прогнозы.",
-        },
-        hint={
-            "en": "The ranking will be used on the future. Which columns of the table describe weeks the "
-                  "models did not see?",
-            "ru": "Рейтингом будут пользоваться в будущем. Какие столбцы таблицы описывают недели, которых "
-                  "модели не видели?",
-        },
-        solution={
-            "en": "Pareto/NBD, reason r2: the smallest holdout error per customer (mae) and in total "
-                  "(total_error_pct), although MBG/NBD and BG/NBD have higher log-likelihoods.",
-            "ru": "Pareto/NBD, причина r2: самая маленькая ошибка на отложенном периоде на клиента (mae) и в "
-                  "сумме (total_error_pct), хотя логарифм правдоподобия выше у MBG/NBD и BG/NBD.",
-        },
-    ),
-    Exercise(
-        key="16.2",
         kind="number",
         expected=_purchases_per_year,
         rel_tol=0.03,
@@ -173,7 +105,7 @@ EXERCISES = [
         },
     ),
     Exercise(
-        key="16.3",
+        key="16.2",
         kind="decision",
         expected=("model", "r2"),
         question={
@@ -250,6 +182,80 @@ EXERCISES = [
                   "and the base's mean p·γ / (q − 1), with weight p·x / (p·x + q − 1) on his own.",
             "ru": "model, причина r2: E[чек] = (p·γ + p·x·m) / (p·x + q − 1) — взвешенное среднее его чека m и "
                   "среднего по базе p·γ / (q − 1) с весом p·x / (p·x + q − 1) на его собственном.",
+        },
+    ),
+    Exercise(
+        key="16.3",
+        kind="decision",
+        expected=_model_for_season_tickets,
+        question={
+            "en": (
+                "A theatre sells season tickets once a year. Each season a patron buys one or not; some skip a\n"
+                "season and come back, and nobody tells the theatre when they stop for good. Which model do you\n"
+                "fit to its patrons' histories: the sBG model (`sbg`), BG/BB (`bgbb`) or Pareto/NBD (`paretonbd`)?"
+            ),
+            "ru": (
+                "Театр раз в год продаёт абонементы на сезон. Каждый сезон зритель либо покупает абонемент, либо\n"
+                "нет; некоторые пропускают сезон и возвращаются, и никто не сообщает театру, что больше не придёт.\n"
+                "Какую модель вы обучите на истории зрителей: sBG (`sbg`), BG/BB (`bgbb`) или Pareto/NBD (`paretonbd`)?"
+            ),
+        },
+        prompt={"en": '"sbg", "bgbb" or "paretonbd"', "ru": '"sbg", "bgbb" или "paretonbd"'},
+        options=("sbg", "bgbb", "paretonbd"),
+        synonyms={"sbg": ("модель sBG", "shifted beta geometric", "смещённая бета-геометрическая"),
+                  "bgbb": ("BG/BB", "BG-BB", "модель BG/BB"),
+                  "paretonbd": ("Pareto/NBD", "Pareto-NBD", "Парето/NBD", "модель Pareto/NBD")},
+        reasons={
+            "r1": {"en": "Pareto/NBD forecast CDNOW's holdout best in the table above.",
+                   "ru": "Pareto/NBD лучше всех спрогнозировала отложенный период CDNOW в таблице выше."},
+            "r2": {"en": "Patrons buy only at fixed occasions, and nobody sees them leave.",
+                   "ru": "Зрители покупают только в фиксированные моменты, и их уход никто не видит."},
+            "r3": {"en": "A season ticket is renewed like a subscription, so a patron who does not renew has left.",
+                   "ru": "Абонемент продлевают, как подписку, значит, зритель, который его не продлил, ушёл."},
+        },
+        explain={
+            "sbg": {"en": "The sBG model needs the moment of leaving to be seen, as a cancelled contract is; here a "
+                          "patron who skips a season may come back, so a skipped season is not a cancellation.",
+                    "ru": "Модели sBG нужен видимый момент ухода, как у расторгнутого договора; здесь зритель, "
+                          "пропустивший сезон, может вернуться, так что пропуск — не расторжение."},
+            "bgbb": {"en": "Yes: one yes-or-no occasion a season while a patron is still a patron, and a drop-out "
+                           "nobody announces: the discrete story BG/BB tells.",
+                     "ru": "Да: одна возможность «да или нет» за сезон, пока зритель остаётся зрителем, и уход, "
+                           "о котором никто не сообщает, — именно эту дискретную историю рассказывает BG/BB."},
+            "paretonbd": {"en": "Pareto/NBD lets a customer buy at any moment, several times between two seasons; "
+                                "a patron can buy once a season, so its story does not fit this business.",
+                          "ru": "Pareto/NBD позволяет покупать в любой момент и несколько раз между сезонами, а "
+                                "зритель может купить абонемент раз в сезон, так что её история этому бизнесу не "
+                                "подходит."},
+            "r1": {"en": "True for CDNOW, where purchases come at any time (MAE 0.755 per customer), but a holdout "
+                         "ranks models that fit the setting; it does not carry over to one occasion a season.",
+                   "ru": "Для CDNOW это так: там покупают в любое время (MAE 0,755 на клиента). Но отложенный "
+                         "период сравнивает модели, подходящие к ситуации, и на бизнес с одной покупкой за сезон "
+                         "не переносится."},
+            "r2": {"en": "Right: the setting comes first. Fixed occasions and an unseen drop-out are BG/BB's two "
+                         "assumptions; its own holdout then checks the fit.",
+                   "ru": "Верно: сначала ситуация. Фиксированные моменты покупки и невидимый уход — два допущения "
+                         "BG/BB; затем её проверяют на собственном отложенном периоде."},
+            "r3": {"en": "Only if a patron who skips never returns; these patrons skip a season and come back, so "
+                         "not renewing does not mean leaving.",
+                   "ru": "Только если пропустивший сезон никогда не возвращается; а эти зрители пропускают сезон и "
+                         "возвращаются, так что непродление — ещё не уход."},
+        },
+        feedback={
+            "en": "Choose the model whose story is the business's first: when customers can buy, and whether "
+                  "you see them leave. The holdout then chooses among the models that fit.",
+            "ru": "Сначала выбирайте модель, чья история совпадает с бизнесом: когда клиенты могут покупать и "
+                  "видно ли их уход. Потом отложенный период выбирает среди подходящих моделей.",
+        },
+        hint={
+            "en": "Two questions: can a patron buy at any moment, and does the theatre see a patron leave?",
+            "ru": "Два вопроса: может ли зритель купить в любой момент и видит ли театр, что зритель ушёл?",
+        },
+        solution={
+            "en": "bgbb, reason r2: purchases at fixed occasions (one a season) and a drop-out nobody sees; "
+                  "the sBG model needs a seen cancellation, Pareto/NBD purchases at any time.",
+            "ru": "bgbb, причина r2: покупки в фиксированные моменты (раз в сезон) и уход, которого никто не "
+                  "видит; модели sBG нужен видимый уход, Pareto/NBD — покупки в любое время.",
         },
     ),
 ]

@@ -128,10 +128,13 @@ EXERCISES = [
                                "a customer, the most of all.",
                                f"Средний темп даёт всем одно число и ошибается на {R['mae_avg']} покупки на "
                                "клиента — сильнее всех."),
-                 "r1": _b("True here, but a total can be right while every customer is wrong: errors cancel. For "
-                          "individual calls the error per customer counts.",
-                          "Здесь это так, но итог может быть верным при ошибке на каждом клиенте: ошибки "
-                          "взаимно гасятся. Для звонков конкретным людям важна ошибка на клиента."),
+                 "r1": _b(f"True (BG/NBD's total is {E['tot_bg']} off, the own rate's {E['tot_own']}), but the wrong "
+                          "criterion for targeting: a total can be right while every customer is wrong, because "
+                          "errors cancel. For calls to individuals, the error per customer counts.",
+                          f"Это так (итог BG/NBD отличается от факта на {R['tot_bg']}, своего темпа — на "
+                          f"{R['tot_own']}), но для выбора, кому звонить, это не тот критерий: итог может быть "
+                          "верным при ошибке на каждом клиенте, ведь ошибки взаимно гасятся. Для звонков конкретным "
+                          "людям важна ошибка на клиента."),
                  "r2": _b("Right: the question is about individuals, so judge by the error per customer.",
                           "Верно: вопрос о конкретных людях, поэтому судите по ошибке на клиента."),
                  "r3": _b("Reproducing the paper checks the code, not how well the model forecasts this base.",
@@ -185,10 +188,12 @@ EXERCISES = [
     ),
     Exercise(
         key="17.3", kind="decision", expected=model_for_cdnow,
-        question=_b("You will score CDNOW's customers one by one for a campaign. Which model do you use: "
-                    "BG/NBD (`bgnbd`), Pareto/NBD (`paretonbd`) or MBG/NBD (`mbgnbd`)?",
-                    "Вы будете оценивать клиентов CDNOW по одному для кампании. Какую модель вы возьмёте: "
-                    "BG/NBD (`bgnbd`), Pareto/NBD (`paretonbd`) или MBG/NBD (`mbgnbd`)?"),
+        question=_b("The three models all fit CDNOW's setting. You will score its customers one by one for a "
+                    "campaign: which forecasts them best, BG/NBD (`bgnbd`), Pareto/NBD (`paretonbd`) or MBG/NBD "
+                    "(`mbgnbd`)?",
+                    "Все три модели подходят к ситуации CDNOW. Вы будете оценивать клиентов по одному для "
+                    "кампании: какая прогнозирует их лучше — BG/NBD (`bgnbd`), Pareto/NBD (`paretonbd`) или "
+                    "MBG/NBD (`mbgnbd`)?"),
         prompt=_b('"bgnbd", "paretonbd" or "mbgnbd"', '"bgnbd", "paretonbd" или "mbgnbd"'),
         options=("bgnbd", "paretonbd", "mbgnbd"),
         synonyms={"bgnbd": ("BG/NBD", "бг/нбд"), "paretonbd": ("Pareto/NBD", "парето"), "mbgnbd": ("MBG/NBD", "мбг/нбд")},

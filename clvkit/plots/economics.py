@@ -114,6 +114,10 @@ def plot_cumulative_value(values: pd.DataFrame, *, cac: float | None = None, cur
         ax.axhline(cac, color=colors[3], ls="--", lw=1.5, gid="cac", label=label("chart.cac", lang))
     ax.set_title(label("chart.cumulative.title", lang))
     ax.set_xlabel(unit_axis_label("chart.period", time_unit, lang))
+    from matplotlib.ticker import MaxNLocator
+
+    # periods are whole months or years: a tick at 2.5 years would read as a period that does not exist
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(money_label("chart.cumulative.y", currency, lang))
     ax.yaxis.set_major_formatter(money_formatter(lang, currency))
     ax.set_ylim(bottom=0)

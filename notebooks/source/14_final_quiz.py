@@ -15,31 +15,35 @@
 
 # %% [markdown] lang="en"
 # Twenty questions over the training day, from what CLV is to unit economics. Every figure a question
-# needs is in the question. Ten of them ask for a decision and its reason: write the decision, then the
-# key of the one listed reason that justifies it (`decision_2 = ...`, `reason_2 = ...`); both must be
-# right. The others take a number, a list or True/False (`answer_1 = ...`).
+# needs is in the question; none needs a model fit. Ten ask for a decision and its reason: write the
+# decision, then the key of the one listed reason that justifies it (`decision_2 = ...`,
+# `reason_2 = ...`); both must be right. The others take a number, a list or True/False (`answer_1 = ...`).
+# Mind when the first margin comes: counting one now, not in a year, adds a whole margin to the CLV, so
+# each question says which.
 #
 # **You will learn**
 #
 # - where you stand on the whole course: a score at the end, and the questions to look at again;
 # - to make the course's decisions on figures you have not seen before.
 #
-# Run each answer cell after filling it in: every question gets its own feedback.
-# `teach.hint("14.1", lang=lang)` gives a nudge, `teach.solution("14.1", lang=lang)` the worked answer.
+# Run each answer cell after filling it in. `teach.hint("14.1", lang=lang)` gives a nudge,
+# `teach.solution("14.1", lang=lang)` the worked answer.
 
-# %% [markdown] lang="ru" en_hash="6108a2ab"
+# %% [markdown] lang="ru" en_hash="3f6e3184"
 # Двадцать вопросов по всему дню обучения — от того, что такое CLV, до юнит-экономики. Все нужные цифры
-# приведены в самих вопросах. Десять вопросов требуют решения и его причины: запишите решение, а затем
-# ключ той из перечисленных причин, которая его обосновывает (`decision_2 = ...`, `reason_2 = ...`);
-# верными должны быть оба. В остальных ответ — число, список или True/False (`answer_1 = ...`).
+# приведены в самих вопросах; обучать модель не нужно. Десять вопросов требуют решения и его причины:
+# запишите решение, а затем ключ той из перечисленных причин, которая его обосновывает (`decision_2 = ...`,
+# `reason_2 = ...`); верными должны быть оба. В остальных ответ — число, список или True/False
+# (`answer_1 = ...`). Следите за тем, когда приходит первая маржа: если она приходит сразу, а не через год,
+# CLV больше на целую маржу, поэтому в каждом вопросе это сказано.
 #
 # **Вы научитесь**
 #
 # - понимать, насколько вы освоили курс: в конце — итоговый балл и вопросы, к которым стоит вернуться;
 # - принимать решения из курса на цифрах, которых вы раньше не видели.
 #
-# Заполнив ячейку ответа, запустите её: по каждому вопросу вы получите свой отзыв.
-# `teach.hint("14.1", lang=lang)` даёт подсказку, `teach.solution("14.1", lang=lang)` — разобранное решение.
+# Заполнив ячейку ответа, запустите её. `teach.hint("14.1", lang=lang)` даёт подсказку,
+# `teach.solution("14.1", lang=lang)` — разобранное решение.
 
 # %%
 import pandas as pd

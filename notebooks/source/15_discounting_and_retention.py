@@ -150,7 +150,7 @@ ax = ck.plots.plot_cumulative_value(flows, cac=150 * per_dollar, time_unit="Y", 
 # %%
 cohorts = ck.datasets.load_sbg_cohorts()
 retention = (cohorts / cohorts.shift(1)).iloc[1:]
-segment_names = dict(zip(["regular", "high_end"], tr(en=["regular", "high_end"], ru=["обычный", "премиальный"])))
+segment_names = dict(zip(["regular", "high_end"], tr(en=["regular", "high-end"], ru=["обычный", "премиальный"])))
 year = tr(en="year", ru="год")
 print(cohorts.rename(columns=segment_names).rename_axis(index=year).T)
 ck.format_table(retention.rename(columns=segment_names).rename_axis(index=year).T.round(3), lang=lang)
@@ -256,12 +256,12 @@ projection = ck.plots.survival_comparison(cohorts["regular"], model=regular, per
 print(tr(en="Constant retention matching year 7 (regular):",
          ru="Постоянное удержание, попадающее в 7-й год (обычный сегмент):"), format_number(average, lang, decimals=3))
 first_year = cohorts.loc[1, "regular"] / cohorts.loc[0, "regular"]
-first_col = tr(en="first_year", ru="удержание первого года")
+first_col = tr(en="first-year retention", ru="удержание первого года")
 projection[first_col] = first_year ** projection.index.to_numpy()
 display(ck.format_table((projection.loc[8:12, ["observed", "sbg", "constant", first_col]] * 1000).round(0),
                         lang=lang))
 fig, axes = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
-titles = tr(en=["regular", "high_end"], ru=["обычный сегмент", "премиальный сегмент"])
+titles = tr(en=["regular segment", "high-end segment"], ru=["обычный сегмент", "премиальный сегмент"])
 for ax, name, model, title in zip(axes, ["regular", "high_end"], [regular, high_end], titles):
     rate = (calibration.loc[7, name] / calibration.loc[0, name]) ** (1 / 7)
     ck.plots.plot_survival(cohorts[name], model=model, periods=12, constant_retention=rate, ax=ax, lang=lang)

@@ -24,9 +24,9 @@
 # - the assumptions of BG/NBD, Pareto/NBD, BG/BB and Gamma-Gamma, and where they differ;
 # - to read each model's parameters as facts about the customer base;
 # - to check a fit against the published estimates and read its standard errors;
-# - to choose a model by what it is for, comparing the log-likelihood and the holdout error.
+# - to choose a model first by the setting it assumes, then by the holdout error, not the log-likelihood.
 
-# %% [markdown] lang="ru" en_hash="7095eea3"
+# %% [markdown] lang="ru" en_hash="aa2d4aa4"
 # В блокноте 05 прогнозная модель использовалась так, как ею пользуется маркетолог: одно обучение, четыре
 # числа о каждом клиенте. Здесь мы заглянем внутрь моделей. Для каждой разберём, какую историю она
 # рассказывает о клиентах, какие у неё параметры и что они значат, как устроено её правдоподобие, и
@@ -38,7 +38,8 @@
 # - называть допущения BG/NBD, Pareto/NBD, BG/BB и Gamma-Gamma и видеть, чем они различаются;
 # - читать параметры каждой модели как факты о клиентской базе;
 # - сверять результат обучения с опубликованными оценками и читать стандартные ошибки;
-# - выбирать модель по её назначению, сравнивая логарифм правдоподобия и ошибку на отложенном периоде.
+# - выбирать модель сначала по ситуации, которую она предполагает, затем по ошибке на отложенном периоде,
+#   а не по логарифму правдоподобия.
 
 # %%
 import pandas as pd
@@ -148,11 +149,11 @@ against(bgnbd, pd.Series({"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426, "l
 # %%
 ck.format_table(bgnbd.summary().round(3), lang=lang)
 
-# %% [markdown] exercise="16.2"
-# *Exercise 16.2: the question and the answer cell are written from clvkit/_exercises/nb16.py.*
+# %% [markdown] exercise="16.1"
+# *Exercise 16.1: the question and the answer cell are written from clvkit/_exercises/nb16.py.*
 
-# %% exercise="16.2"
-# the answer cell of exercise 16.2 is written from clvkit/_exercises/nb16.py
+# %% exercise="16.1"
+# the answer cell of exercise 16.1 is written from clvkit/_exercises/nb16.py
 
 # %% [markdown] lang="en"
 # ## Pareto/NBD and MBG/NBD
@@ -276,11 +277,11 @@ print(tr(en="correlation of frequency and mean order value: ", ru="коррел�
 shrunk = cal.loc[[357, 26, 2, 1901], ["frequency", "monetary_value"]].assign(expected_spend=gg.expected_spend)
 ck.format_table(shrunk.round(2), lang=lang)
 
-# %% [markdown] exercise="16.3"
-# *Exercise 16.3: the question and the answer cell are written from clvkit/_exercises/nb16.py.*
+# %% [markdown] exercise="16.2"
+# *Exercise 16.2: the question and the answer cell are written from clvkit/_exercises/nb16.py.*
 
-# %% exercise="16.3"
-# the answer cell of exercise 16.3 is written from clvkit/_exercises/nb16.py
+# %% exercise="16.2"
+# the answer cell of exercise 16.2 is written from clvkit/_exercises/nb16.py
 
 # %% [markdown] lang="en"
 # ## Which model?
@@ -325,11 +326,11 @@ print(tr(en="actual holdout purchases: ", ru="фактические покуп�
 ck.format_table(errors.round({"log-likelihood": 1, "total_error_pct": 1, "mae": 3, "rmse": 3}).astype(
     {"total": int}), lang=lang)
 
-# %% [markdown] exercise="16.1"
-# *Exercise 16.1: the question and the answer cell are written from clvkit/_exercises/nb16.py.*
+# %% [markdown] exercise="16.3"
+# *Exercise 16.3: the question and the answer cell are written from clvkit/_exercises/nb16.py.*
 
-# %% exercise="16.1"
-# the answer cell of exercise 16.1 is written from clvkit/_exercises/nb16.py
+# %% exercise="16.3"
+# the answer cell of exercise 16.3 is written from clvkit/_exercises/nb16.py
 
 # %% [markdown] lang="en"
 # ## Key takeaways

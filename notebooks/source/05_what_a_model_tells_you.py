@@ -127,18 +127,18 @@ ck.format_table(named.round({"recency": 1, "T": 1, "p_alive": 3, "expected_purch
 # %% [markdown] lang="en"
 # ## Many purchases, then a long silence
 #
-# Customer **142** made five repeat purchases in his first seven weeks and then
-# nothing for 31 weeks; customer **91** came back once, after 33 weeks, five weeks ago. The chart shows
-# P(alive) for every number of repeat purchases (rows) and week of the last one (columns), for a customer
-# we have known 39 weeks; the white star is 142, and 91 sits in row 1 near the right edge.
+# Customer **142** made five repeat purchases in his first seven weeks and then nothing for 31 weeks;
+# customer **91** came back once, after 33 weeks, five weeks ago. The chart shows P(alive) for every number
+# of repeat purchases (rows) and week of the last one (columns), for a customer we have known 39 weeks; the
+# white star is 142, and 91 sits in row 1 near the right edge.
 
-# %% [markdown] lang="ru" en_hash="99f148fa"
+# %% [markdown] lang="ru" en_hash="a90f7cf2"
 # ## Много покупок, а потом долгое молчание
 #
-# Клиент **142** сделал пять повторных покупок за первые семь недель,
-# а потом 31 неделю ничего; клиент **91** вернулся один раз, через 33 недели, пять недель назад. На графике
-# P(alive) для каждого числа повторных покупок (строки) и недели последней из них (столбцы) у клиента,
-# которого мы знаем 39 недель; белая звезда — клиент 142, а 91 находится в строке 1 у правого края.
+# Клиент **142** сделал пять повторных покупок за первые семь недель, а потом 31 неделю ничего; клиент
+# **91** вернулся один раз, через 33 недели, пять недель назад. На графике P(alive) для каждого числа
+# повторных покупок (строки) и недели последней из них (столбцы) у клиента, которого мы знаем 39 недель;
+# белая звезда — клиент 142, а 91 находится в строке 1 у правого края.
 
 # %%
 pair = summary.loc[[142, 91], ["frequency", "recency", "T"]]

@@ -429,11 +429,13 @@ def retention_targets(
     top: float = 0.2,
     max_p_alive: float = 0.7,
     min_drop: float = 0.0,
+    min_p_alive: float = 0.0,
 ) -> pd.DataFrame:
     r"""High-value customers whose P(alive) is falling: the list for a retention campaign.
 
     A customer is on the list when their value is in the top `top` share of the base,
-    their P(alive) is at most `max_p_alive` and, if `previous_p_alive` names a column
+    their P(alive) is at least `min_p_alive` and at most `max_p_alive` and, if
+    `previous_p_alive` names a column
     (P(alive) at an earlier date), it fell by more than `min_drop`. The list is sorted
     by **value at risk**, the value a win-back that surely brings the customer back
     would add:
@@ -463,6 +465,12 @@ def retention_targets(
         Highest P(alive) still considered at risk.
     min_drop : float
         Smallest fall in P(alive) since the earlier date.
+    min_p_alive : float
+        Lowest P(alive) kept on the list (default 0: nobody is left out). Below a few per
+        cent, CLV / P(alive) divides one tiny number by another, so a customer the model
+        has all but written off can rank first on a value if alive that rests on
+        nothing but the model's extrapolation, and a win-back rarely reaches someone
+        gone that long; a floor such as 0.05 keeps them off.
 
     Returns
     -------
@@ -493,11 +501,12 @@ def retention_targets(
     frac = check_number("top", top, low=0.0, high=1.0, low_open=True)
     ceiling = check_number("max_p_alive", max_p_alive, low=0.0, high=1.0)
     drop = check_number("min_drop", min_drop, low=0.0, high=1.0)
+    floor = check_number("min_p_alive", min_p_alive, low=0.0, high=1.0)
     k = int(np.ceil(frac * v.size))
     order = np.argsort(-v, kind="stable")
     high = np.zeros(v.size, dtype=bool)
     high[order[:k]] = True
-    keep = high & (pa <= ceiling)
+    keep = high & (pa <= ceiling) & (pa >= floor)
     if previous_p_alive is not None:
         before = _column(frame, previous_p_alive, "table")
         keep &= (before - pa) > drop

@@ -18,9 +18,9 @@ def _by_hand():
     at_risk = clv * (1 - p) / p  # value if alive (CLV / P(alive)) less the CLV
     top_clv = customers.sort_values("clv", ascending=False).index[: nb06.CALLS]
     valuable = customers.sort_values("clv", ascending=False).index[: math.ceil(0.2 * len(customers))]
-    falling = customers.loc[valuable]
-    falling = falling[(falling["p_alive"] <= 0.7) & (falling["p_alive_before"] > falling["p_alive"])]
-    retention = at_risk[falling.index].sort_values(ascending=False).index[: nb06.CALLS]
+    kept = customers.loc[valuable]
+    kept = kept[(kept["p_alive"] <= 0.7) & (kept["p_alive"] >= 0.05)]  # the floor keeps the written-off out
+    retention = at_risk[kept.index].sort_values(ascending=False).index[: nb06.CALLS]
     rfm = customers.index[customers["segment"] == "at risk"]
     return customers, at_risk, {"top_clv": top_clv, "rfm_at_risk": rfm, "retention": retention}
 
@@ -48,6 +48,19 @@ def test_the_offer_pays_by_the_share_it_brings_back_and_the_double_count_would_s
     double = nb06.BROUGHT_BACK * float((clv * (1 - p)).mean())
     assert double < nb06.OFFER_COST                     # ... while CLV × (1 − P(alive)) would skip it
     assert float(at_risk[first].mean()) > nb06.OFFER_COST  # and r1 alone could not tell a price in between
+
+
+def test_the_floor_keeps_off_the_customers_whose_value_if_alive_rests_on_a_tiny_p_alive():
+    customers, at_risk, lists = _by_hand()
+    # across the whole base the largest value at risk belongs to a customer the model has all but written off
+    assert customers.loc[at_risk.idxmax(), "p_alive"] < 1e-6
+    retain = nb06.call_lists()["retention"]
+    assert retain["p_alive"].min() >= nb06.MIN_P_ALIVE
+    # the list without the floor would start with a customer below it (325, P(alive) about 4%)
+    valuable = customers["clv"] >= customers["clv"].sort_values(ascending=False).iloc[math.ceil(0.2 * len(customers)) - 1]
+    unfloored = at_risk[valuable & (customers["p_alive"] <= 0.7)].idxmax()
+    assert unfloored == 325 and customers.loc[325, "p_alive"] < nb06.MIN_P_ALIVE
+    assert 325 not in retain.index
 
 
 def test_value_at_risk_is_the_value_if_alive_less_the_clv():

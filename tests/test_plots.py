@@ -207,6 +207,35 @@ def test_segment_map_of_a_crowded_real_base_has_no_overlapping_labels(lang, bgnb
     assert sorted(names) == sorted(plots.segment_name(s, lang) for s in seg.index)
 
 
+@pytest.mark.parametrize(("horizon", "en", "ru"), [
+    ("12 months", "average CLV per customer over the next 12 months", "средний CLV одного клиента за 12 месяцев вперёд"),
+    ("1 year", "over the next 12 months", "за 12 месяцев вперёд"),
+    ("52 weeks", "over the next 52 weeks", "за 52 недели вперёд"),
+    ("1 month", "over the next 1 month", "за 1 месяц вперёд"),
+    (None, "the segment's average CLV per customer", "средний CLV одного клиента сегмента"),
+])
+def test_segment_map_says_what_the_bubble_size_and_the_figure_are_and_over_which_horizon(horizon, en, ru):
+    seg = pd.DataFrame({"customer_share": [0.2, 0.8], "value_share": [0.7, 0.3], "mean_value": [31.0, 3.5]},
+                       index=["champions", "hibernating"])
+    for lang, words in (("en", ["Bubble size", en]), ("ru", ["Размер пузыря", ru])):
+        ax = plots.plot_segment_map(seg, ax=_ax((6, 5)), lang=lang, horizon=horizon)
+        note = [t for t in ax.texts if t.get_gid() == "segment-map-note"]
+        assert len(note) == 1 and all(w in note[0].get_text() for w in words), note[0].get_text()
+        # the note sits under the plot, clear of every bubble, label and tick label
+        fig = ax.figure
+        fig.draw_without_rendering()
+        assert note[0].get_window_extent().y1 < ax.get_window_extent().y0
+        assert overlaps(fig) == []
+
+
+def test_segment_map_refuses_a_horizon_without_its_unit_in_both_languages():
+    seg = pd.DataFrame({"customer_share": [1.0], "value_share": [1.0], "mean_value": [3.0]}, index=["new"])
+    for lang, words in (("en", ["horizon=12", "weeks or months"]), ("ru", ["horizon=12", "и недели, и месяцы"])):
+        with pytest.raises(ClvDataError) as err:
+            plots.plot_segment_map(seg, ax=_ax(), lang=lang, horizon=12)
+        assert all(w in str(err.value) for w in words), str(err.value)
+
+
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_cohort_heatmap_of_three_years_of_monthly_cohorts_names_only_the_cohorts_that_fit(lang):
     rng = np.random.default_rng(0)

@@ -148,6 +148,23 @@ def test_retention_targets_are_valuable_customers_whose_p_alive_fell():
     assert out["value_at_risk"].tolist() == pytest.approx([2000.0, 300.0])
 
 
+def test_a_floor_on_p_alive_keeps_customers_the_model_has_all_but_written_off_off_the_list():
+    # customer 0: P(alive) one in a billion, so CLV / P(alive) puts him first on a "value if alive" of 20,000
+    d = pd.DataFrame({"clv": [0.00002, 40.0, 30.0, 20.0], "p_alive": [1e-9, 0.5, 0.05, 0.3]})
+    everyone = retention_targets(d, top=1.0)
+    assert everyone.index.tolist() == [0, 2, 3, 1]
+    assert everyone.loc[0, "value_at_risk"] == pytest.approx(0.00002 / 1e-9 * (1 - 1e-9))
+    floored = retention_targets(d, top=1.0, min_p_alive=0.05)
+    # kept: P(alive) at or above the floor (0.05 itself stays); at risk 30 / 0.05 * 0.95 = 570, 20 / 0.3 * 0.7
+    # and 40 / 0.5 * 0.5, written out
+    assert floored.index.tolist() == [2, 3, 1]
+    assert floored["value_at_risk"].tolist() == pytest.approx([570.0, 20 / 0.3 * 0.7, 40.0])
+    # the top share is taken over the whole base: the two highest CLVs are customers 1 and 2
+    assert retention_targets(d, top=0.5, min_p_alive=0.06).index.tolist() == [1]
+    with pytest.raises(ClvDataError, match="min_p_alive"):
+        retention_targets(d, min_p_alive=1.5)
+
+
 def test_value_at_risk_counts_p_alive_once_against_fhl_2005_active_customer_expectation():
     """A model CLV is P(alive) x the value of an active customer, so value at risk is that value x (1 - P(alive)).
 

@@ -15,8 +15,6 @@ from ..teach import Exercise
 MARGIN = 0.3
 HORIZON = "12 months"
 ANNUAL_DISCOUNT_RATE = 0.1
-#: The day P(alive) is compared with, one month before the end of calibration.
-EARLIER_END = "1997-08-31"
 #: 06.1: the calls the team can make this week.
 CALLS = 50
 #: 06.2: the vendor's price per contacted customer (dollars of the data) and the share of lapsed customers
@@ -25,17 +23,19 @@ OFFER_COST = 5.0
 BROUGHT_BACK = 0.2
 #: The three lists of 06.1.
 LISTS = ("top_clv", "rfm_at_risk", "retention")
+#: The retention list leaves out customers the model has all but written off (P(alive) below 5%): their
+#: value if alive, CLV / P(alive), divides one tiny number by another.
+MIN_P_ALIVE = 0.05
 
 
 @lru_cache(maxsize=1)
 def cdnow_base():
     """CDNOW summary, fitted BG/NBD and Gamma-Gamma, and the per-customer table of notebook 06.
 
-    The table holds clv, p_alive, p_alive_before (P(alive) a month earlier), segment (RFM) and tier (CLV).
+    The table holds clv, p_alive, segment (RFM) and tier (CLV).
     Cached: the callers only read the returned objects.
     """
-    from ..data.summary import summarize
-    from ..datasets import load_cdnow_summary, load_cdnow_transactions
+    from ..datasets import load_cdnow_summary
     from ..models import BGNBD, GammaGamma
     from ..segments import clv_tiers, rfm_segments
     from ..valuation import customer_lifetime_value
@@ -47,9 +47,6 @@ def cdnow_base():
                                     annual_discount_rate=ANNUAL_DISCOUNT_RATE, margin=MARGIN)
     customers = summary.join(value[["clv"]])
     customers["p_alive"] = bgnbd.probability_alive(summary)
-    tx = load_cdnow_transactions()
-    earlier = summarize(tx[tx["date"] <= EARLIER_END], observation_end=EARLIER_END)
-    customers["p_alive_before"] = bgnbd.probability_alive(earlier).reindex(customers.index)
     customers["segment"] = rfm_segments(summary)["segment"]
     customers["tier"] = clv_tiers(customers["clv"])
     return summary, bgnbd, gg, customers
@@ -63,7 +60,7 @@ def call_lists() -> dict:
     customers = cdnow_base()[3]
     # value at risk of every customer: the model's CLV already carries P(alive) once
     everyone = customers.assign(value_at_risk=customers["clv"] / customers["p_alive"] * (1 - customers["p_alive"]))
-    retain = retention_targets(customers, previous_p_alive="p_alive_before")
+    retain = retention_targets(customers, min_p_alive=MIN_P_ALIVE)
     return {
         "top_clv": everyone.nlargest(CALLS, "clv"),
         "rfm_at_risk": everyone[everyone["segment"] == "at risk"],
@@ -156,10 +153,10 @@ EXERCISES = [
         reasons={
             "r1": {"en": "A call should go where the most value is: to the customers with the highest CLV.",
                    "ru": "Звонить нужно туда, где больше всего ценности, — клиентам с самым высоким CLV."},
-            "r2": {"en": "A call that brings a customer back gains the value at risk; this list holds the most "
-                         "of it per call.",
-                   "ru": "Звонок, который возвращает клиента, приносит ценность под угрозой; у этого списка "
-                         "её больше всего в расчёте на звонок."},
+            "r2": {"en": "A call that brings a customer back gains the value at risk; of the three lists, this "
+                         "one holds the most of it per call.",
+                   "ru": "Звонок, который возвращает клиента, приносит ценность под угрозой; из трёх списков у "
+                         "этого её больше всего в расчёте на звонок."},
             "r3": {"en": "CLV × (1 − P(alive)), the value a leaving customer takes away, is highest on this list.",
                    "ru": "CLV × (1 − P(alive)) — ценность, которую уносит ушедший клиент, — у этого списка "
                          "выше всего."},

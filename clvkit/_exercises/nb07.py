@@ -14,9 +14,12 @@ from .nb06 import ANNUAL_DISCOUNT_RATE, MARGIN, _money, cdnow_base
 #: Notebook 07 judges programmes over three years: what retention keeps pays late.
 HORIZON = "36 months"
 #: 07.1: the win-back campaign for the top 1-5% tier, whose lower churn a test saw last about three years;
-#: the horizons its verdict is read over (one year, the effect's three, five).
+#: the horizons its verdict is read over (one year, the effect's three, five). The vendor's price per
+#: participant (dollars of the data) is half the preset's: at the preset's $10 the campaign clears its cost
+#: over three years by about $2 a participant, too thin a margin to rest a verdict on a model's forecast.
 WINBACK_TIER = "top 1-5%"
 WINBACK_HORIZONS = ("12 months", "36 months", "60 months")
+WINBACK_PRICE = 5.0
 #: 07.2: the vendor's enrolment price per member (dollars of the data) for the loyalty programme on the top 1%.
 LOYALTY_TIER = "top 1%"
 QUOTE = 30.0
@@ -38,10 +41,22 @@ def winback_by_horizon() -> dict[str, float]:
     from ..strategy import horizon_table, preset
 
     summary, bgnbd, gg, customers = cdnow_base()
-    table = horizon_table(bgnbd, gg, summary, [preset("retention_campaign", target=WINBACK_TIER)],
+    table = horizon_table(bgnbd, gg, summary,
+                          [preset("retention_campaign", target=WINBACK_TIER, cost_once=WINBACK_PRICE)],
                           horizons=WINBACK_HORIZONS, annual_discount_rate=ANNUAL_DISCOUNT_RATE, margin=MARGIN,
                           segments=customers["tier"])
     return {h: float(table.iloc[0][h]) for h in WINBACK_HORIZONS}
+
+
+@lru_cache(maxsize=1)
+def winback_gross() -> dict[str, float]:
+    """07.1: over three years, the extra CLV of the participants and the campaign's cost, in dollars."""
+    from ..strategy import preset
+
+    result = cdnow_simulator().evaluate(preset("retention_campaign", target=WINBACK_TIER,
+                                               cost_once=WINBACK_PRICE), payback=False)
+    return {"gross": float(result.gross_uplift), "cost": float(result.program_cost),
+            "participants": float(result.participants)}
 
 
 def _winback_verdict() -> tuple[str, str]:
@@ -79,7 +94,10 @@ def _texts() -> dict:
     w, f = winback_by_horizon(), loyalty_figures()
     out = {}
     for lang in ("en", "ru"):
+        g = winback_gross()
         out[lang] = {"net12": _money(w["12 months"], lang), "net36": _money(w["36 months"], lang),
+                     "price": _money(WINBACK_PRICE, lang), "gross36": _money(g["gross"], lang),
+                     "cost36": _money(g["cost"], lang),
                      "net60": _money(w["60 months"], lang), "quote": _money(QUOTE, lang),
                      "take_up": format_percent(winback.take_up, lang, decimals=0),
                      "churn_cut": format_percent(-winback.churn_change, lang, decimals=0),
@@ -100,15 +118,16 @@ EXERCISES = [
         synonyms={"run": ("yes", "go", "запустить", "запускать", "да"),
                   "drop": ("no", "stop", "отказаться", "не запускать", "нет")},
         question={
-            "en": (f"The win-back campaign (`retention_campaign`: an offer to the tier, {E['take_up']} accept, "
-                   f"their churn falls by\n{E['churn_cut']}) is planned for the top 1-5% tier. Last year's test "
-                   "showed the lower churn lasted about\nthree years. "
-                   'Finance asks for a verdict: `"run"` or `"drop"`? Read it from the horizon table.'),
-            "ru": (f"Кампанию по возврату (`retention_campaign`: предложение всему уровню, откликаются "
-                   f"{R['take_up']}, их отток\nпадает на {R['churn_cut']}) планируют для уровня топ 1–5%. Тест "
-                   "прошлого года показал, что отток оставался ниже\nпримерно три года. Финансисты ждут "
-                   "решения: `\"run\"` (запускать) или `\"drop\"` "
-                   "(отказаться)?\nОтвет — в таблице по горизонтам."),
+            "en": (f"The win-back campaign (`retention_campaign`: {E['take_up']} accept, their churn falls by "
+                   f"{E['churn_cut']}) is planned for the top 1-5%\ntier, but a vendor now runs it for "
+                   f"**{E['price']} per participant**. Last year's test showed the lower churn lasted about three "
+                   'years.\nFinance asks for a verdict: `"run"` or `"drop"`? Compute what you need with `sim` '
+                   "and `priced`."),
+            "ru": (f"Кампанию по возврату (`retention_campaign`: откликаются {R['take_up']}, их отток падает на "
+                   f"{R['churn_cut']}) планируют\nдля уровня топ 1–5%, но подрядчик теперь проводит её за "
+                   f"**{R['price']} на участника**. Тест прошлого года показал,\nчто отток оставался ниже "
+                   'примерно три года. Финансисты ждут вердикта: `"run"` (запускать) или `"drop"`\n'
+                   "(отказаться)? Нужное посчитайте с помощью `sim` и `priced`."),
         },
         reasons={
             "r1": {"en": "Drop: over one year, the budget year, it loses money.",
@@ -120,10 +139,12 @@ EXERCISES = [
         },
         explain={
             "run": {
-                "en": (f"Over the three years its effect lasts it adds {E['net36']} net: the cost is paid once, "
-                       "the customers it keeps pay for three years."),
-                "ru": (f"За три года, пока длится эффект, она добавляет {R['net36']} чистого прироста: затраты "
-                       "платятся один раз, а удержанные клиенты приносят деньги три года."),
+                "en": (f"Over the three years its effect lasts the participants add {E['gross36']} for a cost of "
+                       f"{E['cost36']}, {E['net36']} net: the margin is wide enough to survive a sizeable error "
+                       "in the forecast."),
+                "ru": (f"За три года, пока длится эффект, участники добавляют {R['gross36']} при затратах "
+                       f"{R['cost36']}, чистый прирост {R['net36']}: запас достаточно велик, чтобы пережить и "
+                       "заметную ошибку прогноза."),
             },
             "drop": {
                 "en": f"Over the three years its effect lasts it adds {E['net36']} net; dropping it gives that up.",
@@ -152,15 +173,17 @@ EXERCISES = [
             "ru": "Программу оценивают за то время, пока длится её эффект, а не за бюджетный год.",
         },
         hint={
-            "en": "Find the row retention_campaign in the horizon table and read the column of the effect's "
-                  "three years.",
-            "ru": "Найдите в таблице по горизонтам строку кампании удержания и посмотрите столбец трёх лет, пока "
-                  "длится эффект.",
+            "en": (f'sim values over 36 months, the three years the effect lasts: evaluate priced("retention_campaign", '
+                   f'target="top 1-5%", cost_once=...) at the vendor\'s {E["price"]} and read its net_uplift.'),
+            "ru": (f'sim считает на 36 месяцев — три года, пока длится эффект: оцените priced("retention_campaign", '
+                   f'target="top 1-5%", cost_once=...) по цене подрядчика {R["price"]} и посмотрите net_uplift.'),
         },
         solution={
-            "en": ('by_horizon.loc["retention_campaign"]   # the column "3 years": ' + E["net36"] + "\n"
+            "en": (f'sim.evaluate(priced("retention_campaign", target="top 1-5%", cost_once={WINBACK_PRICE:g})).net_uplift'
+                   f'   # {E["net36"]}\n'
                    'decision, reason = "run", "r2"'),
-            "ru": ('by_horizon.loc["retention_campaign"]   # столбец «3 года»: ' + R["net36"] + "\n"
+            "ru": (f'sim.evaluate(priced("retention_campaign", target="top 1-5%", cost_once={WINBACK_PRICE * 100:g}))'
+                   f'.net_uplift   # {R["net36"]}\n'
                    'decision, reason = "run", "r2"'),
         },
     ),

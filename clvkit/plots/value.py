@@ -99,12 +99,15 @@ def plot_lorenz(values, *, ax=None, lang: str | None = None):
     return ax
 
 
-def plot_segment_map(segments: pd.DataFrame, *, currency: str | None = None, ax=None, lang: str | None = None):
+def plot_segment_map(segments: pd.DataFrame, *, currency: str | None = None, horizon: str | None = None, ax=None,
+                     lang: str | None = None):
     """Segment map: share of customers vs share of value, bubble size = mean CLV.
 
     Segments above the diagonal hold more value than their headcount. Each bubble is
     labelled with the segment and its mean CLV; labels are placed so that none overlaps
-    another, with a thin leader line when a label had to move away from its bubble.
+    another, with a thin leader line when a label had to move away from its bubble. A
+    note under the chart says what the bubble size and the figure are, with the horizon
+    of the CLV when `horizon` gives it.
 
     Parameters
     ----------
@@ -113,6 +116,10 @@ def plot_segment_map(segments: pd.DataFrame, *, currency: str | None = None, ax=
         customer_share, value_share, mean_value); the index names the segments.
     currency : str, optional
         Currency of the mean CLV; the current currency when None.
+    horizon : str, optional
+        The horizon the CLV was computed over, as given to
+        :func:`clvkit.customer_lifetime_value` ("12 months", "52 weeks", "1 year"); the note
+        names it ("over the next 12 months"). When None the note names no horizon.
     ax, lang
 
     Returns
@@ -131,6 +138,7 @@ def plot_segment_map(segments: pd.DataFrame, *, currency: str | None = None, ax=
     lang = resolve_lang(lang)
     table = frame(segments, "segments")
     require(table, ["customer_share", "value_share", "mean_value"], "segments")
+    note = _segment_map_note(horizon, lang)
     ax = new_axes(ax, figsize=(6, 5))
     colors = palette(max(len(table), 1))
     x = table["customer_share"].to_numpy(float)
@@ -153,4 +161,25 @@ def plot_segment_map(segments: pd.DataFrame, *, currency: str | None = None, ax=
              for name, mi in zip(table.index, m)]
     # scatter sizes are areas in points squared: the label starts outside the bubble's radius
     place_labels(ax, list(zip(x, y)), texts, clearance=np.sqrt(sizes) / 2, gid="segment-label")
+    # under the axis label, outside the plot, where no bubble or label can be
+    ax.annotate(note, xy=(0.0, 0.0), xycoords="axes fraction", xytext=(0, -40), textcoords="offset points",
+                ha="left", va="top", fontsize="small", color="0.35", gid="segment-map-note")
     return ax
+
+
+def _segment_map_note(horizon, lang: str) -> str:
+    """What the bubble size and the figure of the segment map are, over `horizon` when given."""
+    from ..errors import ClvDataError
+    from ..i18n import text
+    from ..units import parse_duration
+
+    if horizon is None:
+        return text("segment_map.note", lang)
+    if not isinstance(horizon, str):
+        raise ClvDataError(text("segment_map.horizon_unit", lang, value=repr(horizon)))
+    # the horizon in the largest unit that counts it whole: "1 year" is 12 months, "90 days" stays days
+    for unit in ("M", "W", "D"):
+        n = parse_duration(horizon, unit)
+        if abs(n - round(n)) < 1e-6 and round(n) > 0:
+            return text(f"segment_map.note.{unit}", lang, n=int(round(n)))
+    return text("segment_map.note.D", lang, n=round(parse_duration(horizon, "D"), 1))

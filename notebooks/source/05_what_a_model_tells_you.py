@@ -15,29 +15,27 @@
 
 # %% [markdown] lang="en"
 # Historical CLV looks back, and the simple formula treats everybody as average. A **predictive model**
-# reads each customer's own history and says, customer by customer, what to expect next. You do not need
-# its mathematics to use it (notebook 16 has them); you need to read four numbers and act on them.
+# reads each customer's own history and says, customer by customer, what to expect next. Using it needs no
+# mathematics (notebook 16 has them), only reading four numbers and acting on them.
 #
 # **You will learn**
 #
 # - to read, for one customer, the chance that they are still a customer, their expected purchases and
 #   order value over the next year, and their CLV;
-# - why a customer with many purchases and a long silence is less likely to be active than one who buys
-#   rarely but bought recently;
+# - to tell from two customers' histories which one is more likely still a customer;
 # - how much of next year's value sits with the top tenth of the base;
 # - whom to call first, and how much a win-back call may add.
 
-# %% [markdown] lang="ru" en_hash="eb3511f9"
+# %% [markdown] lang="ru" en_hash="de236253"
 # Исторический CLV смотрит назад, а простая формула считает всех клиентов средними. **Прогнозная модель**
-# читает историю каждого клиента и для каждого говорит, чего от него ждать. Чтобы ею
-# пользоваться, математика не нужна (она в блокноте 16): нужно уметь прочитать четыре числа и действовать.
+# читает историю каждого клиента и говорит, клиент за клиентом, чего от него ждать. Чтобы ею
+# пользоваться, математика не нужна (она в блокноте 16): достаточно прочитать четыре числа и действовать.
 #
 # **Вы научитесь**
 #
 # - читать для каждого клиента вероятность того, что он ещё ваш клиент, его ожидаемые покупки и средний
 #   чек за следующий год и его CLV;
-# - объяснять, почему клиент с множеством покупок и долгим молчанием скорее ушёл, чем тот, кто покупает
-#   редко, но недавно;
+# - по истории двух клиентов определять, кто из них вернее остаётся клиентом;
 # - видеть, какая доля ценности следующего года приходится на верхнюю десятую часть базы;
 # - решать, кому звонить первым и сколько может добавить звонок для возврата клиента.
 
@@ -66,9 +64,10 @@ lang = ck.get_language()
 # - **expected purchases** in the next 12 months, already weighed by that chance;
 # - **expected order value** (`expected_spend`): their own average, pulled towards the base's average the fewer orders it
 #   rests on;
-# - **CLV**: expected purchases × order value × a 30% margin (our assumption), discounted at 10% a year.
+# - **CLV over the next 12 months**: expected purchases × order value × a 30% margin (our assumption),
+#   discounted at 10% a year. What the customer brings after that year is left out.
 
-# %% [markdown] lang="ru" en_hash="2a30d07b"
+# %% [markdown] lang="ru" en_hash="cb72e7bd"
 # ## Четыре числа о каждом клиенте
 #
 # Данные — CDNOW: 2 357 клиентов, впервые купивших в начале 1997 года, за которыми наблюдали до
@@ -81,7 +80,8 @@ lang = ck.get_language()
 # - **ожидаемые покупки** за следующие 12 месяцев, уже взвешенные этой вероятностью;
 # - **ожидаемый чек** (`expected_spend`) — его собственный средний чек, подтянутый к среднему по базе тем сильнее, чем
 #   меньше за ним заказов;
-# - **CLV** — ожидаемые покупки × чек × маржа 30% (наше допущение) с дисконтированием 10% в год.
+# - **CLV за 12 месяцев** — ожидаемые покупки × чек × маржа 30 % (наше допущение) с дисконтированием 10 %
+#   в год. То, что клиент принесёт после этого года, сюда не входит.
 #
 # Суммы CDNOW записаны в долларах, здесь они пересчитаны в рубли по условному курсу 100 ₽ за доллар.
 
@@ -94,12 +94,13 @@ value = ck.customer_lifetime_value(model, spend, summary, horizon="12 months",
 customers = summary[["frequency", "recency", "T"]].join(value[["expected_purchases", "expected_spend", "clv"]])
 customers.insert(3, "p_alive", model.probability_alive(summary))
 named = customers.loc[[1, 3, 509, 2332, 142]]
+clv_12 = {"clv": tr(en="clv_12_months", ru="CLV за 12 месяцев")}  # the horizon in the column's name
 ck.format_table(named.round({"recency": 1, "T": 1, "p_alive": 3, "expected_purchases": 2,
-                             "expected_spend": 2, "clv": 2}), lang=lang)
+                             "expected_spend": 2, "clv": 2}).rename(columns=clv_12), lang=lang)
 
 # %% [markdown] lang="en"
 # `frequency` counts repeat purchases, `recency` is the week of the last one and `T` how many weeks we have
-# known the customer. Read the rows as a marketer would:
+# known the customer. Read the rows:
 #
 # - **509** is the best customer here: 19 purchases, the last one a week ago, P(alive) 95%, about sixteen
 #   purchases expected next year.
@@ -110,9 +111,9 @@ ck.format_table(named.round({"recency": 1, "T": 1, "p_alive": 3, "expected_purch
 #   small anyway, because one purchase in 39 weeks is a slow pace. With no repeat order of his own, his
 #   expected order value is the base's average.
 
-# %% [markdown] lang="ru" en_hash="1bc4e790"
+# %% [markdown] lang="ru" en_hash="7b9af6aa"
 # `frequency` — число повторных покупок, `recency` — неделя последней из них, `T` — сколько недель мы
-# знаем клиента. Прочитаем строки глазами маркетолога:
+# знаем клиента. Прочитаем строки:
 #
 # - **509** — лучший клиент из этих: 19 покупок, последняя неделю назад, P(alive) 95%, в следующем году
 #   ожидается около шестнадцати покупок.
@@ -126,20 +127,18 @@ ck.format_table(named.round({"recency": 1, "T": 1, "p_alive": 3, "expected_purch
 # %% [markdown] lang="en"
 # ## Many purchases, then a long silence
 #
-# Nobody tells a shop they have left; they just stop buying. So the model judges silence **against each
-# customer's own pace**. Customer **142** made five repeat purchases in his first seven weeks and then
-# nothing for 31 weeks; customer **91** came back once, after 33 weeks, five weeks ago. The chart shows
-# P(alive) for every number of repeat purchases (rows) and week of the last one (columns), for a customer
-# we have known 39 weeks; the white star is 142, and 91 sits in row 1 near the right edge.
+# Customer **142** made five repeat purchases in his first seven weeks and then nothing for 31 weeks;
+# customer **91** came back once, after 33 weeks, five weeks ago. The chart shows P(alive) for every number
+# of repeat purchases (rows) and week of the last one (columns), for a customer we have known 39 weeks; the
+# white star is 142, and 91 sits in row 1 near the right edge.
 
-# %% [markdown] lang="ru" en_hash="57dc4160"
+# %% [markdown] lang="ru" en_hash="a90f7cf2"
 # ## Много покупок, а потом долгое молчание
 #
-# Никто не сообщает магазину, что ушёл, — человек просто перестаёт покупать. Поэтому модель оценивает
-# молчание **по темпу самого клиента**. Клиент **142** сделал пять повторных покупок за первые семь недель,
-# а потом 31 неделю ничего; клиент **91** вернулся один раз, через 33 недели, пять недель назад. На графике
-# P(alive) для каждого числа повторных покупок (строки) и недели последней из них (столбцы) у клиента,
-# которого мы знаем 39 недель; белая звезда — клиент 142, а 91 находится в строке 1 у правого края.
+# Клиент **142** сделал пять повторных покупок за первые семь недель, а потом 31 неделю ничего; клиент
+# **91** вернулся один раз, через 33 недели, пять недель назад. На графике P(alive) для каждого числа
+# повторных покупок (строки) и недели последней из них (столбцы) у клиента, которого мы знаем 39 недель;
+# белая звезда — клиент 142, а 91 находится в строке 1 у правого края.
 
 # %%
 pair = summary.loc[[142, 91], ["frequency", "recency", "T"]]
@@ -156,16 +155,17 @@ ax = ck.plots.plot_probability_alive_matrix(model, summary=summary, customer=(on
 # the answer cell of exercise 05.1 is written from clvkit/_exercises/nb05.py
 
 # %% [markdown] lang="en"
-# A probability is not a verdict. Here is 142 followed to June 1998, with the purchases he made after the
-# end of our data: the model had all but written him off, and in January he came back. Of a hundred
-# customers at 1%, about one is still active. Use P(alive) to rank and to choose whom to contact, never to
-# delete customers.
+# Nobody tells a shop they have left; they just stop buying. So the model judges silence **against each
+# customer's own pace**. Still, a probability is not a verdict. Here is 142 followed to June 1998: the
+# model had all but written him off, and in January he came back. Of a hundred customers at 1%, about one
+# is still active. Use P(alive) to rank and to choose whom to contact, never to delete customers.
 
-# %% [markdown] lang="ru" en_hash="0197914c"
-# Вероятность — не приговор. Вот клиент 142 до июня 1998 года, вместе с покупками, сделанными после конца
-# наших данных: модель почти списала его, а в январе он вернулся. Из ста клиентов с P(alive) 1% примерно
-# один ещё активен. Используйте P(alive), чтобы ранжировать клиентов и выбирать, с кем связаться, но не
-# чтобы удалять их из базы.
+# %% [markdown] lang="ru" en_hash="0fe625d9"
+# Никто не сообщает магазину, что ушёл, — человек просто перестаёт покупать. Поэтому модель оценивает
+# молчание **по темпу самого клиента**. Но вероятность — не приговор. Вот клиент 142 до июня 1998 года:
+# модель почти списала его, а в январе он вернулся. Из ста клиентов с P(alive) 1 % примерно один ещё
+# активен. Используйте P(alive), чтобы ранжировать клиентов и выбирать, с кем связаться, но не чтобы
+# удалять их из базы.
 
 # %%
 tx = ck.datasets.load_cdnow_transactions(currency=currency)
@@ -191,36 +191,40 @@ print(tr(en="next year's value of the base: {total}; the top 10% ({n} customers)
          ru="ценность базы за следующий год: {total}; верхние 10% ({n} клиентов) дают {share}").format(
     total=format_money(customers["clv"].sum(), lang, decimals=0), n=int(top_decile["customers"]),
     share=format_percent(top_decile["value_share"], lang, decimals=0)))
-ck.format_table(concentration.round(3), lang=lang)
+as_percent = lambda share: format_percent(share, lang, decimals=0)
+ck.format_table(concentration.assign(value_share=concentration["value_share"].map(as_percent))
+                .rename(index=as_percent), lang=lang)
 
 # %% [markdown] lang="en"
 # A tenth of the customers carry more than half of next year's value, and the lower half of the base less
-# than a sixth: most one-time buyers are unlikely to buy again. Attention, service and budget follow that
-# table. Notebook 06 turns it into segments and lists.
+# than a sixth: most one-time buyers are unlikely to buy again. Notebook 06 turns this table into segments
+# and lists.
 #
 # ## Whom do we call first?
 #
 # A win-back call is worth making where, if it works, it **adds** the most. The CLV does not say that by
 # itself: it already counts the chance that the customer is gone, CLV = P(alive) × the value if active. A
 # call that brings the customer back makes them worth the **value if active**, CLV / P(alive); without it
-# they are worth their CLV. The difference is the **value at risk**:
+# they are worth their CLV. The difference is the **value at risk**: what a win-back that surely brings the
+# customer back gains (what is lost if they leave is their CLV):
 #
 # value at risk = CLV / P(alive) × (1 − P(alive)).
 #
 # For example, a CLV of $40 at P(alive) 50% means $80 if active and $40 at risk. (CLV × (1 − P(alive))
 # would give $20: it counts the chance of being gone twice.)
 
-# %% [markdown] lang="ru" en_hash="15a60b5e"
+# %% [markdown] lang="ru" en_hash="c2b6c40b"
 # Десятая часть клиентов даёт больше половины ценности следующего года, а нижняя половина базы — меньше
-# шестой части: большинство разовых покупателей вряд ли купят снова. Внимание, сервис и бюджет распределяют по этой
-# таблице. В блокноте 06 она превращается в сегменты и списки.
+# шестой части: большинство разовых покупателей вряд ли купят снова. В блокноте 06 эта таблица
+# превращается в сегменты и списки.
 #
 # ## Кому звонить первым?
 #
 # Звонок для возврата клиента имеет смысл там, где удачный звонок **добавит** больше всего. Сам CLV этого
 # не говорит: он уже учитывает вероятность того, что клиент ушёл, CLV = P(alive) × ценность активного
 # клиента. Звонок, который вернёт клиента, сделает его ценность равной **ценности активного клиента**,
-# CLV / P(alive); без звонка он стоит свой CLV. Разница — **ценность под угрозой**:
+# CLV / P(alive); без звонка он стоит свой CLV. Разница — **ценность под угрозой**: то, что выиграет
+# кампания, которая наверняка вернёт клиента (потеряем же мы при его уходе его CLV):
 #
 # ценность под угрозой = CLV / P(alive) × (1 − P(alive)).
 #
@@ -234,44 +238,57 @@ ck.format_table(concentration.round(3), lang=lang)
 # the answer cell of exercise 05.2 is written from clvkit/_exercises/nb05.py
 
 # %% [markdown] lang="en"
-# The call list does this for the whole base: customers in the top 20% by CLV whose P(alive) is at most
-# 70%, sorted by value at risk (`ck.segments.retention_targets`).
+# The call list does this for the whole base (`ck.segments.retention_targets`): the top 20% by CLV (worth
+# a lot even without a call), with P(alive) between 5% and 70%, sorted by value at risk. Below 5%,
+# CLV / P(alive) divides a tiny number by a tiny one: customer 1901, printed first, would be worth a
+# fortune "if active" on the model's say-so alone, and a call rarely reaches someone gone that long.
 
-# %% [markdown] lang="ru" en_hash="f6474d33"
-# Список для звонков делает это для всей базы: клиенты из верхних 20% по CLV, у которых P(alive) не выше
-# 70%, отсортированные по ценности под угрозой (`ck.segments.retention_targets`).
+# %% [markdown] lang="ru" en_hash="4d451d67"
+# Список для звонков делает это для всей базы (`ck.segments.retention_targets`): верхние 20 % по CLV (они
+# ценны и без звонка) с P(alive) от 5 до 70 %, по убыванию ценности под угрозой. Ниже 5 % CLV / P(alive)
+# делит крошечное число на крошечное: клиент 1901 (он напечатан первым) «в активном состоянии» стоил бы
+# целое состояние лишь со слов модели, а звонок редко возвращает того, кто ушёл так давно.
 
 # %%
-call_list = ck.segments.retention_targets(customers)
+one = customers.loc[1901]
+print(tr(en="customer 1901: P(alive) {p}, CLV {clv}, value if active {worth}",
+         ru="клиент 1901: P(alive) {p}, CLV {clv}, ценность активного {worth}").format(
+    p=format_percent(one["p_alive"], lang, decimals=9), clv=format_money(one["clv"], lang),
+    worth=format_money(one["clv"] / one["p_alive"], lang, decimals=0)))
+call_list = ck.segments.retention_targets(customers, min_p_alive=0.05)
 print(tr(en="customers on the call list:", ru="клиентов в списке для звонков:"), len(call_list))
 shown = ["frequency", "recency", "T", "p_alive", "clv", "value_if_alive", "value_at_risk"]
 ck.format_table(call_list[shown].head().round({"recency": 1, "T": 1, "p_alive": 3, "clv": 2,
-                                               "value_if_alive": 2, "value_at_risk": 2}), lang=lang)
+                                               "value_if_alive": 2, "value_at_risk": 2}).rename(columns=clv_12),
+                lang=lang)
 
 # %% [markdown] lang="en"
-# The value at risk is what a call adds **if it brings the customer back**. Calls bring back only some of
-# the lapsed, so the most a call may cost is the value at risk times the share it brings back, measured on
-# a control group that gets no call (notebook 11).
+# The value at risk is what a call adds **if it brings the customer back**, over 12 months only. Calls
+# bring back only some of the lapsed, so the most a call may cost is the value at risk times the share it
+# brings back, measured on a control group that gets no call (notebooks 08 and 10). Exercise 05.2 assumed
+# one share for everyone; in fact it falls the longer the silence, so measure it by weeks of silence.
 #
 # ## Key takeaways
 #
-# - One call fits the model; for each customer it gives P(alive), expected purchases, expected order
-#   value and CLV.
+# - One call fits the model; it gives each customer P(alive), expected purchases, order value and CLV
+#   over the next 12 months.
 # - Silence is judged against the customer's own pace: a frequent buyer gone quiet is more likely lost
-#   than a rare buyer who bought recently. P(alive) is a probability, not a verdict.
+#   than a rare, recent one. P(alive) is a probability, not a verdict.
 # - A tenth of the base carries more than half of next year's value.
 # - Call first where a successful call adds most: value at risk = CLV / P(alive) × (1 − P(alive)), not
 #   the highest CLV and not the lowest P(alive).
 
-# %% [markdown] lang="ru" en_hash="e3ddad33"
-# Ценность под угрозой — это то, что звонок добавит, **если вернёт клиента**. Звонки возвращают лишь часть
-# ушедших, поэтому звонок может стоить не больше, чем ценность под угрозой, умноженная на долю
-# возвращённых, измеренную на контрольной группе, которой не звонили (блокнот 11).
+# %% [markdown] lang="ru" en_hash="67253acc"
+# Ценность под угрозой — это то, что звонок добавит **за 12 месяцев, если вернёт клиента**. Звонки
+# возвращают лишь часть ушедших, поэтому звонок может стоить не больше, чем ценность под угрозой,
+# умноженная на долю возвращённых, измеренную на контрольной группе, которой не звонили (блокноты 08
+# и 10). В упражнении 05.2 эта доля одинакова для всех; на деле она тем меньше, чем дольше молчание,
+# поэтому измеряйте её по неделям молчания.
 #
 # ## Главное
 #
-# - Модель обучается одним вызовом и даёт для каждого клиента P(alive), ожидаемые покупки, ожидаемый чек
-#   и CLV.
+# - Модель обучается одним вызовом и даёт каждому клиенту P(alive), ожидаемые покупки, чек и CLV
+#   за 12 месяцев.
 # - Молчание оценивают по темпу самого клиента: частый покупатель, который затих, вернее ушёл, чем
 #   редкий, купивший недавно. P(alive) — вероятность, а не приговор.
 # - Десятая часть базы даёт больше половины ценности следующего года.
@@ -288,10 +305,10 @@ ck.format_table(call_list[shown].head().round({"recency": 1, "T": 1, "p_alive": 
 # 3. A customer's P(alive) is 0.2. Do you take them off your mailing list? What would you do instead?
 # 4. Why does the model's CLV already include the risk that the customer has left, and what does that
 #    mean for the value at risk?
-# 5. The top 10% of customers hold more than half of next year's value. Name one thing you would do
-#    differently for them, and one thing you would not stop doing for the rest.
+# 5. The top 10% hold more than half of next year's value. What would you do differently for them, and
+#    what would you keep doing for the rest?
 
-# %% [markdown] lang="ru" en_hash="791888ee"
+# %% [markdown] lang="ru" en_hash="bec1e52e"
 # ## Вопросы для самопроверки
 #
 # 1. Два клиента сделали одинаковое число покупок; один покупал в прошлом месяце, другой — год назад.
@@ -301,5 +318,5 @@ ck.format_table(call_list[shown].head().round({"recency": 1, "T": 1, "p_alive": 
 # 3. P(alive) клиента — 0,2. Уберёте ли вы его из рассылки? Что вы сделаете вместо этого?
 # 4. Почему CLV из модели уже учитывает риск того, что клиент ушёл, и что это значит для ценности под
 #    угрозой?
-# 5. Верхние 10% клиентов дают больше половины ценности следующего года. Назовите одно, что вы будете
-#    делать для них иначе, и одно, от чего не откажетесь для остальных.
+# 5. Верхние 10 % клиентов дают больше половины ценности следующего года. Что вы будете делать для них
+#    иначе и что продолжите делать для остальных?

@@ -14,23 +14,23 @@
 # ---
 
 # %% [markdown] lang="en"
-# A budget is spent on people, not on averages. This notebook turns every customer's CLV into lists a
-# CRM team can work through: whom to protect, whom to win back, whom to offer more.
+# This notebook turns every customer's CLV into lists a CRM team can work through: whom to protect, whom
+# to win back, whom to offer more.
 #
 # **You will learn**
 #
 # - to set RFM segments (what customers did) beside CLV tiers (what they are expected to be worth);
-# - to build a retention list ranked by what a win-back can save, and to say what an offer may cost;
+# - to build a retention list ranked by what a win-back can gain, and to say what an offer may cost;
 # - to build an upsell list and one target list with an action for each customer.
 
-# %% [markdown] lang="ru" en_hash="7a8825ca"
-# Бюджет тратится на людей, а не на средние значения. В этом блокноте CLV каждого клиента превращается
-# в списки, с которыми может работать CRM-команда: кого беречь, кого возвращать, кому предложить больше.
+# %% [markdown] lang="ru" en_hash="8ec4a6a3"
+# В этом блокноте CLV каждого клиента превращается в списки, с которыми может работать CRM-команда:
+# кого беречь, кого возвращать, кому предложить больше.
 #
 # **Вы научитесь**
 #
 # - сопоставлять RFM-сегменты (что клиенты уже сделали) с уровнями CLV (сколько они, по прогнозу, принесут);
-# - собирать список на удержание, упорядоченный по тому, что может сохранить кампания по возврату, и
+# - собирать список на удержание, упорядоченный по тому, что может выиграть кампания по возврату, и
 #   определять, сколько может стоить предложение;
 # - собирать список для апсейла и единый список для кампаний с действием для каждого клиента.
 
@@ -58,10 +58,11 @@ lang = ck.get_language()
 # - the **RFM segment** looks back: scores 1-5 on **R**ecency (weeks since the last purchase),
 #   **F**requency (repeat purchases) and **M**onetary value (average order), and a rule table that names
 #   the cells of the R × F grid: *champions* (recent and frequent), *loyal*, *new*, *promising*, *at
-#   risk* (frequent, but long ago) and *hibernating* (rare, long ago);
+#   risk* (frequent, but long ago) and *hibernating* (rare, long ago). The scores are **ranks within this
+#   base**, not fixed thresholds: among mostly one-time buyers, a "champion" may have been silent for months;
 # - the **CLV tier** looks forward: the top 1% by predicted CLV, the next 4%, the next 15%, the rest.
 
-# %% [markdown] lang="ru" en_hash="7c84bd3a"
+# %% [markdown] lang="ru" en_hash="ef60bad4"
 # ## Каждый клиент и три метки
 #
 # Как и в блокноте 05, модели дают каждому клиенту CDNOW **CLV на ближайшие 12 месяцев** (при марже
@@ -72,8 +73,10 @@ lang = ck.get_language()
 # - **RFM-сегмент** смотрит назад: клиент получает оценки от 1 до 5 за давность (recency: недели с
 #   последней покупки), частоту (frequency: число повторных покупок) и деньги (monetary: средний чек), а
 #   таблица правил называет клетки сетки R × F: *чемпионы* (недавно и часто), *лояльные*, *новые*,
-#   *перспективные*, *под угрозой ухода* (часто, но давно) и *спящие* (редко и давно);
-# - **уровень CLV** смотрит вперёд: верхний 1% клиентов по прогнозному CLV, следующие 4%, следующие 15%
+#   *перспективные*, *под угрозой ухода* (часто, но давно) и *спящие* (редко и давно). Оценки — это
+#   **места внутри этой базы**, а не постоянные пороги: среди почти сплошь разовых покупателей «чемпион»
+#   может молчать уже несколько месяцев;
+# - **уровень CLV** смотрит вперёд: первый 1% клиентов по прогнозному CLV, следующие 4%, следующие 15%
 #   и остальные.
 
 # %%
@@ -82,40 +85,41 @@ bgnbd, gg = BGNBD().fit(summary), GammaGamma().fit(summary)
 value = ck.customer_lifetime_value(bgnbd, gg, summary, horizon="12 months",
                                    annual_discount_rate=0.1, margin=0.3)
 customers = summary.join(value[["clv"]]).assign(p_alive=bgnbd.probability_alive(summary))
+clv_12 = {"clv": tr(en="clv_12_months", ru="CLV за 12 месяцев")}  # the horizon in the column's name
 customers["segment"] = ck.segments.rfm_segments(summary)["segment"]
 customers["tier"] = ck.segments.clv_tiers(customers["clv"])
 print(tr(en="Customers:", ru="Клиентов:"), format_number(len(customers), lang, decimals=0))
 print(tr(en="Value of all customers, next 12 months:",
          ru="Ценность всех клиентов за 12 месяцев:"), format_money(customers["clv"].sum(), lang, decimals=0))
-ck.format_table(customers[["clv", "p_alive", "segment", "tier"]].head().round(2), lang=lang)
+ck.format_table(customers[["clv", "p_alive", "segment", "tier"]].head().round(2).rename(columns=clv_12), lang=lang)
 
 # %% [markdown] lang="en"
 # ## The segment map
 #
 # Each bubble is an RFM segment, placed at its share of customers (across) and its share of next year's
-# value (up), and labelled with its average CLV. A segment above the dotted diagonal is worth more than
-# its headcount suggests; one below it, less.
+# value (up); its size and figure are its average CLV per customer. A segment
+# above the dotted diagonal is worth more than its headcount suggests; one below it, less.
 
-# %% [markdown] lang="ru" en_hash="92a0400a"
+# %% [markdown] lang="ru" en_hash="7d2a1c00"
 # ## Карта сегментов
 #
 # Каждый пузырь — RFM-сегмент: по горизонтали его доля клиентов, по вертикали доля ценности следующего
-# года, подпись — средний CLV. Сегмент выше пунктирной диагонали ценнее, чем можно судить по его
-# численности, сегмент ниже — дешевле.
+# года; размер пузыря и число под названием — средний CLV одного клиента сегмента. Сегмент выше пунктирной диагонали ценнее, чем можно судить по его численности, сегмент
+# ниже — дешевле.
 
 # %%
 by_segment = ck.segments.segment_summary(customers, value="clv")
-ax = ck.plots.plot_segment_map(by_segment, lang=lang)
+ax = ck.plots.plot_segment_map(by_segment, horizon="12 months", lang=lang)
 
 # %% [markdown] lang="en"
 # The champions, about a fifth of the customers, hold about two thirds of next year's value; the
-# hibernating customers, the largest group, hold a tenth. Now set RFM beside the model's view. The table
-# counts customers by RFM segment (rows) and CLV tier (columns).
+# hibernating customers, the largest group, hold a tenth. Now set RFM beside the model's view: customers
+# by RFM segment (rows) and CLV tier (columns).
 
-# %% [markdown] lang="ru" en_hash="0074eaa3"
+# %% [markdown] lang="ru" en_hash="2025e5bf"
 # Чемпионы — примерно пятая часть клиентов — приносят около двух третей ценности следующего года; спящие,
-# самая большая группа, — десятую часть. Теперь сравним RFM со взглядом модели. В таблице — число клиентов
-# по RFM-сегментам (строки) и уровням CLV (столбцы).
+# самая большая группа, — десятую часть. Теперь сравним RFM со взглядом модели: число клиентов по
+# RFM-сегментам (строки) и уровням CLV (столбцы).
 
 # %%
 print(tr(en="Share of next year's value held by the top 20% by CLV:",
@@ -132,15 +136,13 @@ ck.format_table(pd.crosstab(customers["segment"], customers["tier"]).rename(inde
 #
 # ## Who to retain
 #
-# The **retention list** holds valuable customers (top 20% by CLV) whose P(alive) is falling: lower
-# than a month ago (31 August 1997) and now at most 70%. It is sorted by **value at risk**, what a
-# win-back that brings the customer back would gain. Careful here: the model's CLV already weighs every
-# future purchase by the chance that the customer is still active, so CLV = P(alive) × *value if
-# alive*. Brought back, the customer is worth the value if alive, CLV / P(alive); left alone, the CLV.
-# The difference is the value at risk, **CLV / P(alive) × (1 − P(alive))**. The shortcut
-# CLV × (1 − P(alive)) would count the chance of being gone twice.
+# The **retention list** holds valuable customers (top 20% by CLV) with P(alive) between 5% and 70%,
+# sorted by **value at risk**: what a win-back that surely brings the customer back gains, the value if
+# alive less the CLV, **CLV / P(alive) × (1 − P(alive))** (notebook 05). The shortcut CLV × (1 − P(alive))
+# counts the chance of being gone twice. The 5% floor keeps off customers the model has all but written
+# off: there CLV / P(alive) divides a tiny number by a tiny one, and a call rarely reaches them.
 
-# %% [markdown] lang="ru" en_hash="a6d7c936"
+# %% [markdown] lang="ru" en_hash="179877a6"
 # Наверху оба взгляда сходятся: верхние уровни почти целиком состоят из чемпионов. Ниже они расходятся:
 # 93 чемпиона оказались среди нижних 80% по прогнозной ценности — недавний и частый покупатель дешёвых
 # товаров приносит немного, а модель к тому же видит, кто из них, вероятно, перестал покупать. Ценность
@@ -148,26 +150,21 @@ ck.format_table(pd.crosstab(customers["segment"], customers["tier"]).rename(inde
 #
 # ## Кого удерживать
 #
-# В **список на удержание** попадают ценные клиенты (верхние 20% по CLV), у которых падает P(alive):
-# она ниже, чем месяц назад (31 августа 1997 года), и сейчас не выше 70%. Список отсортирован по
-# **ценности под угрозой** — тому, что выиграет кампания, если вернёт клиента. Здесь легко ошибиться: CLV
-# модели уже взвешивает каждую будущую покупку вероятностью того, что клиент ещё активен, поэтому
-# CLV = P(alive) × *ценность активного клиента*. Возвращённый клиент стоит ценность активного клиента,
-# CLV / P(alive); оставленный без внимания — свой CLV. Разница и есть ценность под угрозой:
-# **CLV / P(alive) × (1 − P(alive))**. Короткая формула CLV × (1 − P(alive)) учла бы вероятность ухода
-# дважды.
+# В **список на удержание** попадают ценные клиенты (верхние 20% по CLV) с P(alive) от 5 до 70%. Он
+# отсортирован по **ценности под угрозой** — тому, что выиграет кампания, которая наверняка вернёт
+# клиента: ценность активного клиента минус CLV, **CLV / P(alive) × (1 − P(alive))** (блокнот 05).
+# Короткая формула CLV × (1 − P(alive)) учитывает вероятность ухода дважды. Порог 5% отсекает тех, кого
+# модель почти списала: у них CLV / P(alive) делит крошечное число на крошечное, а звонок до них почти
+# не доходит.
 
 # %%
-tx = ck.datasets.load_cdnow_transactions(currency=currency)
-month_ago = ck.summarize(tx[tx["date"] <= "1997-08-31"], observation_end="1997-08-31")
-customers["p_alive_before"] = bgnbd.probability_alive(month_ago).reindex(customers.index)
-retain = ck.segments.retention_targets(customers, previous_p_alive="p_alive_before")
+retain = ck.segments.retention_targets(customers, min_p_alive=0.05)
 print(tr(en="Customers on the retention list:", ru="Клиентов в списке на удержание:"), len(retain))
 print(tr(en="Value at risk:",
          ru="Ценность под угрозой:"), format_money(retain["value_at_risk"].sum(), lang, decimals=0))
-shown = ["frequency", "segment", "clv", "p_alive_before", "p_alive", "value_at_risk"]
-ck.format_table(retain[shown].head().round(2).round({"clv": 0, "value_at_risk": 0}).astype(
-    {"clv": int, "value_at_risk": int}), lang=lang)
+shown = ["frequency", "recency", "T", "segment", "clv", "p_alive", "value_at_risk"]
+ck.format_table(retain[shown].head().round({"recency": 1, "T": 1, "p_alive": 2, "clv": 0, "value_at_risk": 0})
+                .astype({"clv": int, "value_at_risk": int}).rename(columns=clv_12), lang=lang)
 
 # %% [markdown] lang="en"
 # RFM calls most of these customers champions: they bought often, and not very long ago. The model sees
@@ -194,16 +191,21 @@ ck.format_table(steps.round(2).to_frame(), lang=lang)
 # %% [markdown] lang="en"
 # Keep two questions apart. If this customer leaves for good today, the company loses the CLV. If a
 # win-back surely brings them back, it gains the value at risk, more than the CLV itself when P(alive)
-# is below one half. No offer brings everyone back, though, so what an offer earns per contacted
-# customer is the value at risk **times the share of lapsed customers it brings back**, measured against
-# a control group (notebook 11). That product is the most the offer may cost.
+# is below one half. No offer brings everyone back, so what an offer earns per contacted customer is the
+# value at risk **times the share of lapsed customers it brings back**, measured against a control group
+# (notebooks 08 and 10): the most the offer may cost. Two caveats. Like 05.2, this takes one share for
+# the whole list, but fewer come back the longer they have been silent: measure it by weeks of silence.
+# And it counts 12 months only, leaving out what a returned customer buys later.
 
-# %% [markdown] lang="ru" en_hash="05c33b3d"
+# %% [markdown] lang="ru" en_hash="2092600e"
 # Не путайте два вопроса. Если этот клиент сегодня уйдёт навсегда, компания потеряет его CLV. Если
 # кампания наверняка вернёт его, она выиграет ценность под угрозой — больше самого CLV, когда P(alive)
-# ниже половины. Но ни одно предложение не возвращает всех, поэтому на одного охваченного клиента оно
+# ниже половины. Ни одно предложение не возвращает всех, поэтому на одного охваченного клиента оно
 # приносит ценность под угрозой, **умноженную на долю ушедших клиентов, которых оно возвращает**; эту долю
-# измеряют на контрольной группе (блокнот 11). Это произведение и есть предельная цена предложения.
+# измеряют на контрольной группе (блокноты 08 и 10). Это произведение и есть предельная цена предложения.
+# Две оговорки. Как и в 05.2, здесь одна доля на весь список, а чем дольше клиент молчит, тем реже он
+# возвращается: измеряйте долю по неделям молчания. И счёт идёт только за 12 месяцев, без того, что
+# вернувшийся клиент купит позже.
 
 # %% [markdown] exercise="06.1"
 # *Exercise 06.1: the question and the answer cell are written from clvkit/_exercises/nb06.py.*
@@ -223,21 +225,20 @@ ck.format_table(steps.round(2).to_frame(), lang=lang)
 # **Upsell** (a bigger or premium version) and **cross-sell** (a related product) suit customers who
 # buy often but spend little each time. The upsell list takes the repeat buyers in the top quarter by
 # frequency whose average order is at most the median, ranked by **upsell potential** (the gap to the
-# median order times their repeat purchases so far: a yardstick, not a forecast). We keep those who
-# are probably still buying, P(alive) of at least 50%: an offer needs a customer to receive it.
+# median order times their repeat purchases: a yardstick, not a forecast). We keep those probably still
+# buying (P(alive) at least 50%).
 #
 # A campaign team needs one list: who, which offer, what they are worth. A customer on both lists gets
 # the retention offer first. `targets.to_csv("targets.csv")` hands the list to the CRM.
 
-# %% [markdown] lang="ru" en_hash="18feeb90"
-# ## Кому предложить апсейл и как собрать единый список
+# %% [markdown] lang="ru" en_hash="070334c8"
+# ## Кому делать апсейл, и единый список
 #
 # **Апсейл** (более дорогая или расширенная версия) и **кросс-селл** (сопутствующий товар) подходят тем,
 # кто покупает часто, но понемногу. В список для апсейла попадают повторные покупатели из верхней
 # четверти по частоте покупок, чей средний чек не выше медианного; их порядок задаёт **потенциал
-# апсейла** (разница до медианного чека, умноженная на число их повторных покупок до сих пор: мерка для
-# сортировки, а не прогноз). Оставляем тех, кто, скорее всего, ещё покупает, — с P(alive) не ниже 50%:
-# предложению нужен клиент, который его получит.
+# апсейла** (разница до медианного чека, умноженная на число их повторных покупок: мерка для
+# сортировки, а не прогноз). Оставляем тех, кто, скорее всего, ещё покупает (P(alive) не ниже 50%).
 #
 # Команде, которая запускает кампании, нужен один список: кто, какое предложение и сколько клиент стоит.
 # Клиент из обоих списков сначала получает предложение на удержание. `targets.to_csv("targets.csv")`
@@ -252,7 +253,8 @@ targets = pd.concat([retain[columns].assign(action=tr(en="retention offer", ru="
                      upsell[columns].assign(action=tr(en="upsell offer", ru="апсейл"))])
 targets = targets[~targets.index.duplicated(keep="first")]  # on both lists: the retention offer first
 print(ck.format_table(targets["action"].value_counts(), lang=lang).to_string())
-ck.format_table(targets.iloc[[0, 1, -2, -1]].round(2).round({"clv": 0}).astype({"clv": int}), lang=lang)
+ck.format_table(targets.iloc[[0, 1, -2, -1]].round(2).round({"clv": 0}).astype({"clv": int}).rename(columns=clv_12),
+                lang=lang)
 
 # %% [markdown] lang="en"
 # ## Key takeaways
@@ -283,19 +285,19 @@ ck.format_table(targets.iloc[[0, 1, -2, -1]].round(2).round({"clv": 0}).astype({
 #
 # 1. RFM calls a customer a champion while his P(alive) is falling. Which view do you act on, and what
 #    would you do with him?
-# 2. Why is the value a win-back can save CLV / P(alive) × (1 − P(alive)), and not CLV × (1 − P(alive))?
+# 2. Why is what a win-back can gain CLV / P(alive) × (1 − P(alive)), and not CLV × (1 − P(alive))?
 #    And what does the company lose if the customer leaves for good today?
 # 3. Why are the 50 customers with the highest CLV a poor list for win-back calls?
 # 4. A win-back offer brings back 1 lapsed customer in 10. How do you work out the most it may cost?
 # 5. Whom would you offer an upsell first: a frequent buyer with small baskets, or a rare buyer with
 #    large ones? Why?
 
-# %% [markdown] lang="ru" en_hash="bd6bbd9d"
+# %% [markdown] lang="ru" en_hash="549cb7b2"
 # ## Вопросы для самопроверки
 #
 # 1. По RFM клиент — «чемпион», а его P(alive) падает. По какой оценке вы будете действовать и что с
 #    ним сделаете?
-# 2. Почему кампания по возврату может сохранить CLV / P(alive) × (1 − P(alive)), а не CLV × (1 − P(alive))?
+# 2. Почему кампания по возврату может выиграть CLV / P(alive) × (1 − P(alive)), а не CLV × (1 − P(alive))?
 #    И что теряет компания, если клиент сегодня уйдёт навсегда?
 # 3. Почему 50 клиентов с самым высоким CLV — плохой список для звонков с предложением вернуться?
 # 4. Предложение о возврате возвращает одного ушедшего клиента из 10. Как определить, сколько оно может

@@ -464,3 +464,19 @@ def test_russian_tornado_speaks_of_factors_like_the_course():
     assert not any("драйвер" in t for t in texts)
 
 
+
+
+def test_money_axis_writes_every_tick_in_one_unit():
+    # an axis from 0 to 12,500 roubles: 5,000 would be written in full and 10,000 as "10K" tick by tick
+    channels = pd.DataFrame({"ltv": [12_500.0, 7_000.0], "cac": [3_500.0, 10_000.0]}, index=["a", "b"])
+    ax = plots.plot_ltv_cac(channels, currency="RUB", lang="en", ax=_ax())
+    ax.figure.draw_without_rendering()
+    labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    nonzero = [t for t in labels if t.strip("₽\u00a0 ") != "0"]
+    assert nonzero and all("K" in t for t in nonzero), labels
+    # the unit comes from the largest tick; a tick that is not whole in it gives every tick one decimal
+    assert plots._style._tick_scale([0, 5_000, 10_000]) == (1e3, 0)
+    assert plots._style._tick_scale([0, 2_500, 5_000, 12_500]) == (1e3, 1)
+    assert plots._style._tick_scale([0, 500_000, 1_000_000]) == (1e6, 1)
+    assert plots._style._tick_scale([0, 2_000, 8_000]) == (1.0, None)
+    assert plots.compact_money(5_000, "en", currency="USD", scale=1e3, digits=0) == "$5K"

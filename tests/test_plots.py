@@ -480,3 +480,17 @@ def test_money_axis_writes_every_tick_in_one_unit():
     assert plots._style._tick_scale([0, 500_000, 1_000_000]) == (1e6, 1)
     assert plots._style._tick_scale([0, 2_000, 8_000]) == (1.0, None)
     assert plots.compact_money(5_000, "en", currency="USD", scale=1e3, digits=0) == "$5K"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_ltv_cac_chart_names_a_value_that_is_not_an_ltv(lang):
+    channels = pd.DataFrame({"arppu": [1_800.0, 900.0], "cac": [1_400.0, 1_500.0]}, index=["a", "b"])
+    ax = plots.plot_ltv_cac(channels, ltv="arppu", lang=lang, value_name="ARPPU", ax=_ax())
+    texts = [ax.get_title(), ax.get_ylabel(), *[t.get_text() for t in ax.get_legend().get_texts()],
+             *[c.get_text() for c in ax.texts]]
+    assert not any("LTV" in t for t in texts), texts
+    assert "ARPPU" in ax.get_title() and all("ARPPU" in c.get_text() for c in ax.texts)
+    # the ratio printed is still the column's own: 1,800 / 1,400 = 1.3
+    assert ("1.3" if lang == "en" else "1,3") in ax.texts[0].get_text()
+    default = plots.plot_ltv_cac(channels, ltv="arppu", lang=lang, ax=_ax())
+    assert "LTV" in default.get_title()

@@ -123,7 +123,7 @@ def money_formatter(lang: str | None = None, currency: str | None = None, decima
 
     lang = resolve_lang(lang)
     if compact:
-        return _CompactMoneyFormatter(lang, currency, decimals)
+        return _compact_money_formatter(lang, currency, decimals)
     return FuncFormatter(lambda v, _pos: format_money(v, lang, currency=currency, decimals=decimals))
 
 
@@ -139,7 +139,7 @@ def _tick_scale(values) -> tuple[float, int | None]:
     return scale, digits
 
 
-def _CompactMoneyFormatter(lang, currency, decimals):
+def _compact_money_formatter(lang, currency, decimals):
     """A tick formatter writing every tick of an axis in the same unit: 5K and 10K, never 5,000 and 10K."""
     from matplotlib.ticker import Formatter
 

@@ -742,16 +742,19 @@ def compare_with_clv(*, avp, cogs, apc, periods, retention, discount_rate, cac=N
 
     (:func:`clvkit.formulas.simple_clv` and :func:`clvkit.formulas.dcf_clv`, first repeat
     margin one period after acquisition.) With retention 1 and no discounting the three
-    agree; the gaps between the rows are what retention and discounting change. When APC
-    comes from a model (:func:`apc_from_model`) the churn is already in it: give
-    ``retention=1`` so that only the discounting is added.
+    agree; the gaps between the rows are what retention and discounting change. `retention`
+    applies only to an APC assumed for a buyer who stays throughout. An APC measured on a
+    cohort (its purchases / its buyers) already counts the buyers who left, and an APC from
+    a model (:func:`apc_from_model`) has the churn in it: for both give ``retention=1``, so
+    that churn is not counted twice and only the discounting is added.
 
     Parameters
     ----------
     avp, cogs : float
         Average price and cost of goods of a purchase, >= 0.
     apc : float
-        Purchases per buyer over the horizon if he stays throughout, the first included, >= 1.
+        Purchases per buyer over the horizon if he stays throughout, the first included, >= 1
+        (with ``retention=1``: purchases per buyer measured on a cohort or forecast by a model).
     periods : int
         The horizon in periods (months, for instance), >= 1.
     retention : float

@@ -61,6 +61,17 @@ def test_the_model_beats_each_customers_own_pace_on_the_last_three_months():
     trust = nb11.example()["trust"]
     assert trust["model_error"] == pytest.approx(abs(model / actual - 1), abs=0.02)
     assert trust["naive_error"] == pytest.approx(abs(own / actual - 1), abs=0.02)
+    # customer by customer too: the mean absolute error of the purchases each one was forecast to make
+    per_model = ck.models.BGNBD().fit(calibration).predict_purchases(calibration, weeks)
+    per_own = (calibration["frequency"] / calibration["T"].where(calibration["T"] > 0)).fillna(0) * weeks
+    made = holdout["frequency_holdout"].reindex(calibration.index).fillna(0)
+    mae_model, mae_own = (per_model - made).abs().mean(), (per_own - made).abs().mean()
+    assert mae_model < mae_own
+    errors = trust["errors"]
+    assert errors.loc["model", "mae"] == pytest.approx(mae_model, rel=0.05)
+    assert errors.loc["own", "mae"] == pytest.approx(mae_own, rel=0.05)
+    assert trust["model_error"] < 0.01 and nb11.T["en"]["model"] == "under 1%" and nb11.T["ru"]["model"] == "меньше 1 %"
+    assert f"{mae_model:.2f}" in teach.get("11.1").explain["use"]["en"]
     assert teach.get("11.1").value() == ("use", "r1")
 
 
@@ -76,12 +87,23 @@ def test_the_champions_hold_most_of_the_value_computed_without_the_workbench():
     shown = nb11.example()["segments"]["value_share"]
     assert share.idxmax() == "champions" and share["champions"] > 0.5
     assert share.reindex(shown.index).to_numpy() == pytest.approx(shown.to_numpy(), abs=0.01)
-    assert int((segment == "champions").sum()) == nb11.MANAGER_CAPACITY   # the manager's list is the champions
-    assert teach.get("11.2").value() == ("champions", "r1")
+    # the 40 managers: by each customer's own CLV, 40 champions on average, or the 40 biggest spenders
+    n, total = nb11.MANAGER_CAPACITY, clv.sum()
+    assert n == 40 < int((segment == "champions").sum())                  # the list is not just "the champions"
+    by_clv = np.sort(clv.to_numpy())[::-1][:n].sum() / total
+    champions = n * clv[segment == "champions"].mean() / total
+    spend = summary["total_amount"] if "total_amount" in summary else summary["monetary_value"] * (summary["frequency"] + 1)
+    by_spend = clv[spend.sort_values(ascending=False).index[:n]].sum() / total
+    lists = nb11.manager_lists()
+    assert lists["top_clv"] == pytest.approx(by_clv, abs=0.01)
+    assert lists["champions"] == pytest.approx(champions, abs=0.01)
+    assert lists["top_spend"] == pytest.approx(by_spend, abs=0.02)
+    assert by_clv > max(champions, by_spend)
+    assert teach.get("11.2").value() == ("top_clv", "r1")
 
 
-@pytest.mark.parametrize("key, answer", [("11.1", "использовать"), ("11.1", "use"), ("11.2", "Чемпионы"),
-                                         ("11.2", "champions")])
+@pytest.mark.parametrize("key, answer", [("11.1", "использовать"), ("11.1", "use"), ("11.2", "по CLV"),
+                                         ("11.2", "top_clv")])
 def test_a_decision_accepts_the_option_and_its_russian_word(key, answer):
     assert teach.check(key, (answer, "r1"), lang="ru").correct
     assert teach.check(key, (answer, "r1"), lang="en").correct
@@ -89,7 +111,8 @@ def test_a_decision_accepts_the_option_and_its_russian_word(key, answer):
 
 def test_a_wrong_reason_is_explained_from_the_data():
     feedback = teach.check("11.2", ("champions", "r2"), lang="ru")
-    assert not feedback.correct and "33,6\u00a0%" in feedback.text and "5,1\u00a0%" in feedback.text
+    assert not feedback.correct and nb11.T["ru"]["list_champions"] in feedback.text
+    assert nb11.T["ru"]["list_top_clv"] in feedback.text
     feedback = teach.check("11.1", ("fix_first", "r1"), lang="en")
     assert not feedback.correct and "44%" in feedback.text
 

@@ -33,6 +33,9 @@ def test_the_extra_budget_goes_to_search_where_a_rouble_returns_most():
     assert teach.check("12.1", ("поиск", "r1"), lang="ru").correct
     assert not teach.check("12.1", ("marketplace", "r1")).correct
     assert not teach.check("12.1", ("search", "r2")).correct
+    # search grows although its ARPPU:CAC is below 3:1: ARPU 90 ₽ against CPA 70 ₽, 90 / 70 = 1.29
+    assert 1 < 90 / 70 < 3 and nb12.T["en"]["search_ratio"] == "1.29"
+    assert "1,29" in teach.get("12.1").feedback["ru"] and "1.29" in teach.get("12.1").feedback["en"]
 
 
 def test_in_the_clv_view_the_first_purchase_is_worth_more_than_the_repeat_ones():

@@ -503,3 +503,33 @@ def test_russian_tornado_speaks_of_factors_like_the_course():
     assert not any("драйвер" in t for t in texts)
 
 
+
+
+def test_money_axis_writes_every_tick_in_one_unit():
+    # an axis from 0 to 12,500 roubles: 5,000 would be written in full and 10,000 as "10K" tick by tick
+    channels = pd.DataFrame({"ltv": [12_500.0, 7_000.0], "cac": [3_500.0, 10_000.0]}, index=["a", "b"])
+    ax = plots.plot_ltv_cac(channels, currency="RUB", lang="en", ax=_ax())
+    ax.figure.draw_without_rendering()
+    labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    nonzero = [t for t in labels if t.strip("₽\u00a0 ") != "0"]
+    assert nonzero and all("K" in t for t in nonzero), labels
+    # the unit comes from the largest tick; a tick that is not whole in it gives every tick one decimal
+    assert plots._style._tick_scale([0, 5_000, 10_000]) == (1e3, 0)
+    assert plots._style._tick_scale([0, 2_500, 5_000, 12_500]) == (1e3, 1)
+    assert plots._style._tick_scale([0, 500_000, 1_000_000]) == (1e6, 1)
+    assert plots._style._tick_scale([0, 2_000, 8_000]) == (1.0, None)
+    assert plots.compact_money(5_000, "en", currency="USD", scale=1e3, digits=0) == "$5K"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_ltv_cac_chart_names_a_value_that_is_not_an_ltv(lang):
+    channels = pd.DataFrame({"arppu": [1_800.0, 900.0], "cac": [1_400.0, 1_500.0]}, index=["a", "b"])
+    ax = plots.plot_ltv_cac(channels, ltv="arppu", lang=lang, value_name="ARPPU", ax=_ax())
+    texts = [ax.get_title(), ax.get_ylabel(), *[t.get_text() for t in ax.get_legend().get_texts()],
+             *[c.get_text() for c in ax.texts]]
+    assert not any("LTV" in t for t in texts), texts
+    assert "ARPPU" in ax.get_title() and all("ARPPU" in c.get_text() for c in ax.texts)
+    # the ratio printed is still the column's own: 1,800 / 1,400 = 1.3
+    assert ("1.3" if lang == "en" else "1,3") in ax.texts[0].get_text()
+    default = plots.plot_ltv_cac(channels, ltv="arppu", lang=lang, ax=_ax())
+    assert "LTV" in default.get_title()

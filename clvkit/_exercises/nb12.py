@@ -123,8 +123,8 @@ def _texts() -> dict:
             t[f"{name}_romi"], t[f"{name}_gain"] = _pct(f["romi"], lang), signed_rub(f["gain"], lang)
             t[f"{name}_users"], t[f"{name}_cm"] = _num(f["users"], lang, 0), signed_rub(f["cm"], lang)
             t[f"{name}_arppu"] = rub(f["arppu"], lang)
-            # the Russian noun agrees with the rounded count (3 333 пользователя, 1 429 пользователей)
-            t[f"{name}_users_noun"] = USERS_RU[_plural_index(round(f["users"]), "ru")]
+            t[f"{name}_users_noun"] = USERS_RU[_plural_index(round(f["users"]), "ru")]  # the Russian word agrees
+            t[f"{name}_ratio"] = _num(1 + f["romi"], lang)  # ARPPU:CAC over 12 months = 1 + ROMI
         out[lang] = t
     return out
 
@@ -190,11 +190,15 @@ EXERCISES = [
         },
         feedback={
             "en": f"Search adds {E['search_gain']} a month, the marketplace {E['marketplace_gain']}, social networks "
-                  f"{E['social_gain']}. Check that search's CPA holds as you buy more: the next user is often "
-                  "dearer than the average one.",
+                  f"{E['social_gain']}. Search's ARPPU:CAC over 12 months is only {E['search_ratio']}, below 3:1, "
+                  "yet growing it is right: the next rouble still returns more than it costs, and 3:1 is a margin "
+                  "for the average customer, not a stop for the next one. Check that search's CPA holds as you buy "
+                  "more: the next user is often dearer than the average one.",
             "ru": f"Поиск добавит {R['search_gain']} в месяц, маркетплейс — {R['marketplace_gain']}, соцсети — "
-                  f"{R['social_gain']}. Проверьте, что CPA поиска не вырастет с объёмом: следующий пользователь "
-                  "часто дороже среднего.",
+                  f"{R['social_gain']}. ARPPU:CAC поиска за 12 месяцев — лишь {R['search_ratio']}, ниже 3:1, и всё "
+                  "же наращивать его правильно: следующий рубль по-прежнему возвращает больше, чем стоит, а 3:1 — "
+                  "запас для среднего клиента, а не запрет на следующего. Проверьте, что CPA поиска не вырастет с "
+                  "объёмом: следующий пользователь часто дороже среднего.",
         },
         hint={
             "en": "Extra users = budget / CPA, and each adds ARPU − CPA. Which channel's ARPU / CPA (1 + ROMI) is "
@@ -217,10 +221,10 @@ EXERCISES = [
         synonyms=LEVER_SYNONYMS,
         question={
             "en": ("Two projects cost the same: a new landing page that lifts C1 by 10% (4% → 4.4%) and a chain of\n"
-                   "e-mails to buyers that lifts APC by 10% (1.8 → 1.98). In unit economics each adds "
+                   "e-mails that lifts the APC of a buyer who stays all year by 10% (1.8 → 1.98). In unit economics each adds "
                    f"{E['same']}.\nCounting retention and discounting as in the cell above, which one do you fund?"),
             "ru": ("Два проекта стоят одинаково: новый лендинг поднимает C1 на 10 % (4 % → 4,4 %), цепочка писем\n"
-                   f"покупателям поднимает APC на 10 % (1,8 → 1,98). В юнит-экономике каждый даёт {R['same']}.\n"
+                   f"поднимает APC покупателя, который остаётся весь год, на 10 % (1,8 → 1,98). В юнит-экономике каждый даёт {R['same']}.\n"
                    "Если учесть удержание и дисконтирование, как в ячейке выше, какой проект финансировать?"),
         },
         prompt={"en": '"c1" (the landing page) or "apc" (the e-mails)',

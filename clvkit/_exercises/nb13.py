@@ -2,7 +2,8 @@
 
 Both use the school's synthetic data (:func:`clvkit.datasets.load_online_school`), in roubles in
 both tracks: 13.1, whether to accept the partners' offer of more users at a higher price; 13.2,
-whether the curator or the upsell pays more over two years once the curator costs the market rate.
+whether the curator or the upsell pays more over three years, given that the pilot measured the
+curator's effect only during his three months.
 Every figure an exercise states, explains or reveals is computed here from the data and the fitted
 models, never typed.
 """
@@ -25,8 +26,8 @@ PARTNER_UA_FACTOR, PARTNER_CPA = 2, 220.0
 #: the cost of the offer per student who gets it).
 CURATOR = {"cost": 700.0, "months": 3, "churn_cut": 0.25}
 UPSELL = {"take": 0.15, "discount": 1500.0, "offer": 100.0}
-#: 13.2: the curator at a market rate, judged over two years.
-MARKET_COST, ACTION_HORIZON = 1000.0, 24
+#: 13.2: the actions are judged over the horizon of a new student's value.
+ACTION_HORIZON = HORIZON_MONTHS
 STUDENTS = 1000
 
 #: Words accepted for the options, in both languages (teach compares them like the options).
@@ -107,6 +108,11 @@ def partner_deal() -> dict[str, float]:
         out[f"ratio_{name}"] = ltv / cac
         out[f"net_{name}"] = ua * row["c1"] * (ltv - cac)
         out[f"cac_{name}"] = cac
+    # the extra students alone: what the offer adds to the month's spend, per extra student
+    extra_spend = row["ua"] * PARTNER_UA_FACTOR * PARTNER_CPA - row["ua"] * row["cpa"]
+    extra_students = row["ua"] * (PARTNER_UA_FACTOR - 1) * row["c1"]
+    out["cac_marginal"] = extra_spend / extra_students
+    out["ratio_marginal"] = ltv / out["cac_marginal"]
     return out
 
 
@@ -118,12 +124,15 @@ def _accept_or_decline() -> tuple[str, str]:
 
 
 # ------------------------------------------------------------------ 13.2
-def action_gains(curator_cost: float, months: int) -> dict[str, float]:
+def action_gains(curator_cost: float, months: int, lasting: bool = False) -> dict[str, float]:
     """Net value each action adds to STUDENTS new basic students of search ads over `months`, in roubles.
 
     The curator cuts the mean monthly churn of the channel's sBG by ``CURATOR["churn_cut"]``
     (alpha + beta kept) and costs `curator_cost` a month for each student still studying in
-    the first ``CURATOR["months"]`` months. The upsell moves ``UPSELL["take"]`` of the students
+    the first ``CURATOR["months"]`` months. The pilot measured the cut only in those months, so by
+    default it lasts only as long as the curator: the survivors of his months then leave at the
+    channel's normal rate (the base model's survival from month ``CURATOR["months"]`` on). With
+    `lasting`, the cut is assumed for every month, the version the pilot did not measure. The upsell moves ``UPSELL["take"]`` of the students
     who renew into the second month to "pro" (the pro margin minus the basic one, every month
     from then on, churn unchanged), at the discount on their first pro month plus the offer's
     cost for every student who gets it.
@@ -139,7 +148,12 @@ def action_gains(curator_cost: float, months: int) -> dict[str, float]:
     curated = ShiftedBetaGeometric.from_params(alpha=churn * (alpha + beta), beta=(1 - churn) * (alpha + beta))
     t = np.arange(months)
     v = (1 + monthly_discount_rate()) ** -t.astype(float)
-    s0, s1 = base.survival(t), curated.survival(t)
+    s0 = base.survival(t)
+    if lasting:
+        s1 = curated.survival(t)
+    else:  # lower churn in the curator's months, the normal month-to-month retention after them
+        k = np.minimum(t, CURATOR["months"])
+        s1 = curated.survival(k) * base.survival(t) / base.survival(k)
     basic, extra = data["margin"]["basic"], data["margin"]["pro"] - data["margin"]["basic"]
     curator = basic * (s1 - s0) * v - curator_cost * s1 * v * (t < CURATOR["months"])
     upsell = (UPSELL["take"] * extra * s0 * v * (t >= 1)
@@ -147,14 +161,9 @@ def action_gains(curator_cost: float, months: int) -> dict[str, float]:
     return {"curator": STUDENTS * float(curator.sum()), "upsell": STUDENTS * float(upsell.sum())}
 
 
-def extra_curator_cost() -> float:
-    """What the market rate adds to the curator's cost over his months, for STUDENTS students, discounted."""
-    return action_gains(CURATOR["cost"], ACTION_HORIZON)["curator"] - action_gains(MARKET_COST, ACTION_HORIZON)["curator"]
-
-
 def _curator_or_upsell() -> tuple[str, str]:
-    gains = action_gains(MARKET_COST, ACTION_HORIZON)
-    # r1 says why the upsell wins: the extra cost exceeds the curator's lead at the old rate
+    gains = action_gains(CURATOR["cost"], ACTION_HORIZON)
+    # r1 says why the upsell wins: the curator's effect, measured only in his months, does not repay him
     return ("curator", "r2") if gains["curator"] > gains["upsell"] else ("upsell", "r1")
 
 
@@ -163,7 +172,7 @@ def _texts() -> dict:
     """The figures the questions, explanations and solutions quote, written for each language."""
     channels = school()["channels"]
     deal = partner_deal()
-    old, market = action_gains(CURATOR["cost"], ACTION_HORIZON), action_gains(MARKET_COST, ACTION_HORIZON)
+    gains, lasting = action_gains(CURATOR["cost"], ACTION_HORIZON), action_gains(CURATOR["cost"], ACTION_HORIZON, True)
     out = {}
     for lang in ("en", "ru"):
         out[lang] = {
@@ -176,14 +185,11 @@ def _texts() -> dict:
             "net_now": rub(deal["net_now"], lang),
             "net_offer": rub(deal["net_offer"], lang),
             "cac_offer": rub(deal["cac_offer"], lang),
-            "cost": rub(MARKET_COST, lang),
-            "old_cost": rub(CURATOR["cost"], lang),
-            "curator": signed_rub(market["curator"], lang),
-            "upsell": signed_rub(market["upsell"], lang),
-            "lead": rub(old["curator"] - old["upsell"], lang),
-            "extra": rub(extra_curator_cost(), lang),
-            # discounted student-months of the curator's three months: what each extra rouble a month is paid on
-            "months": _num(extra_curator_cost() / (MARKET_COST - CURATOR["cost"]) / STUDENTS, lang, 1),
+            "cac_marginal": rub(deal["cac_marginal"], lang),
+            "ratio_marginal": _num(deal["ratio_marginal"], lang),
+            "curator": signed_rub(gains["curator"], lang),
+            "upsell": signed_rub(gains["upsell"], lang),
+            "lasting": signed_rub(lasting["curator"], lang),
         }
     return out
 
@@ -209,9 +215,10 @@ EXERCISES = [
         },
         prompt={"en": '"accept" or "decline"', "ru": '"accept" или "decline" (можно "принять" или "отказаться")'},
         reasons={
-            "r1": {"en": "LTV:CAC stays above 3:1, and the month's net value, students × (LTV − CAC), grows.",
-                   "ru": "LTV:CAC остаётся выше 3:1, а чистая ценность месячной когорты, ученики × (LTV − CAC), "
-                         "растёт."},
+            "r1": {"en": ("Each extra student costs less than his LTV, so the month's net value, students × "
+                          "(LTV − CAC), grows, and the average LTV:CAC stays above 3:1."),
+                   "ru": ("Каждый дополнительный ученик стоит меньше своего LTV, поэтому чистая ценность месячной "
+                          "когорты, ученики × (LTV − CAC), растёт, а средний LTV:CAC остаётся выше 3:1.")},
             "r2": {"en": "LTV:CAC falls, so each rouble spent on partners works less hard.",
                    "ru": "LTV:CAC снижается, значит, каждый рубль, потраченный на партнёров, работает хуже."},
             "r3": {"en": "More users always bring more value.",
@@ -226,8 +233,12 @@ EXERCISES = [
                                f"LTV:CAC stays at {E['ratio_offer']}, above the 3:1 target."),
                         "ru": (f"Отказ оставляет {R['net_now']} в месяц, а предложение дало бы {R['net_offer']}, "
                                f"и LTV:CAC остался бы {R['ratio_offer']}, выше цели 3:1.")},
-            "r1": {"en": "Both tests pass: the ratio stays above the target and the money earned grows.",
-                   "ru": "Обе проверки пройдены: соотношение выше цели, а заработанные деньги растут."},
+            "r1": {"en": (f"The extra students cost {E['cac_marginal']} each: their own LTV:CAC is only "
+                          f"{E['ratio_marginal']}, below 3:1, but above 1, so each adds money; the average stays "
+                          "above the target."),
+                   "ru": (f"Дополнительные ученики обходятся по {R['cac_marginal']}: их собственный LTV:CAC — лишь "
+                          f"{R['ratio_marginal']}, ниже 3:1, но выше 1, так что каждый добавляет денег; среднее "
+                          "остаётся выше цели.")},
             "r2": {"en": (f"The ratio falls from {E['ratio_now']} to {E['ratio_offer']}, but a ratio is not the "
                           "goal: while it stays above 3:1, more students at a higher price still add money."),
                    "ru": (f"Соотношение падает с {R['ratio_now']} до {R['ratio_offer']}, но цель — не "
@@ -257,11 +268,13 @@ EXERCISES = [
                    "for ua, cpa in ((2000, 140), (4000, 220)):\n"
                    f"    print(ltv / (cpa / c1), ua * c1 * (ltv - cpa / c1))  # {E['ratio_offer']} and "
                    f"{E['net_offer']} with the offer\n"
+                   f"print((4000 * 220 - 2000 * 140) / (2000 * c1))  # marginal CAC {E['cac_marginal']}\n"
                    '# decision = "accept", reason = "r1"'),
             "ru": ('ltv, c1 = econ.loc["partners", "ltv"], econ.loc["partners", "c1"]\n'
                    "for ua, cpa in ((2000, 140), (4000, 220)):\n"
                    f"    print(ltv / (cpa / c1), ua * c1 * (ltv - cpa / c1))  # {R['ratio_offer']} и "
                    f"{R['net_offer']} с предложением\n"
+                   f"print((4000 * 220 - 2000 * 140) / (2000 * c1))  # предельный CAC {R['cac_marginal']}\n"
                    '# decision = "accept", reason = "r1"'),
         },
     ),
@@ -272,67 +285,63 @@ EXERCISES = [
         options=("curator", "upsell"),
         synonyms=ACTION_SYNONYMS,
         question={
-            "en": (f"The school cannot find curators at {E['old_cost']} a month per student: the market rate is "
-                   f"{E['cost']}.\nEverything else stays as in the table above. The school can launch one action "
-                   "for its\n1,000 new Basic students and judges it over two years (24 months). Which one?"),
-            "ru": (f"Найти кураторов по {R['old_cost']} в месяц на ученика не получается: рыночная ставка — "
-                   f"{R['cost']}.\nВсё остальное — как в таблице выше. Школа может запустить одно действие для "
-                   "1 000 новых\nучеников «Базового» и оценивает его за два года (24 месяца). Какое?"),
+            "en": ("The pilot followed its students only through the curator's three months. The school can launch "
+                   "one action for its\n1,000 new Basic students and judges it over 36 months. Which one?"),
+            "ru": ("Пилот наблюдал учеников только три месяца работы куратора. Школа может запустить одно действие "
+                   "для 1 000 новых\nучеников «Базового» и оценивает его за 36 месяцев. Какое?"),
         },
         prompt={"en": '"curator" or "upsell"', "ru": '"curator" или "upsell" (можно "куратор" или "апсейл")'},
         reasons={
-            "r1": {"en": "The extra 300 ₽ a month for every student in the curator's three months costs more than his "
-                         "lead over the upsell at month 24.",
-                   "ru": "Лишние 300 ₽ в месяц на каждого ученика за три месяца работы куратора стоят больше, чем его "
-                         "отрыв от апсейла к 24-му месяцу."},
-            "r2": {"en": "Over two years a retention action beats an upsell.",
-                   "ru": "За два года действие по удержанию обгоняет апсейл."},
+            "r1": {"en": "What the pilot measured, lower churn while the curator works, barely repays his cost.",
+                   "ru": "То, что измерил пилот, — меньший отток, пока работает куратор, — едва окупает его "
+                         "затраты."},
+            "r2": {"en": "A retention action lengthens lifetimes, so over three years it beats an upsell.",
+                   "ru": "Действие по удержанию продлевает жизнь клиента, поэтому за три года оно обгоняет апсейл."},
             "r3": {"en": "The upsell pays back within a quarter, so it is the better action on any horizon.",
                    "ru": "Апсейл окупается за квартал, поэтому он лучше на любом горизонте."},
         },
         explain={
-            "curator": {"en": (f"At {E['cost']} the curator adds {E['curator']} over 24 months, the upsell "
-                               f"{E['upsell']}."),
-                        "ru": (f"По {R['cost']} куратор за 24 месяца даёт {R['curator']}, апсейл — "
-                               f"{R['upsell']}.")},
-            "upsell": {"en": (f"Over 24 months the upsell adds {E['upsell']}, the curator at {E['cost']} only "
-                              f"{E['curator']}."),
-                       "ru": (f"За 24 месяца апсейл даёт {R['upsell']}, а куратор по {R['cost']} — лишь "
+            "curator": {"en": (f"With the effect the pilot measured, the curator adds {E['curator']} over 36 months, "
+                               f"the upsell {E['upsell']}; he would add {E['lasting']} only if his effect lasted "
+                               "for good, which no one measured."),
+                        "ru": (f"С тем эффектом, который измерил пилот, куратор за 36 месяцев даёт {R['curator']}, "
+                               f"апсейл — {R['upsell']}; {R['lasting']} куратор дал бы, только если бы его эффект "
+                               "длился всегда, а этого никто не измерял.")},
+            "upsell": {"en": (f"Over 36 months the upsell adds {E['upsell']}, the curator {E['curator']} with the "
+                              "effect the pilot measured."),
+                       "ru": (f"За 36 месяцев апсейл даёт {R['upsell']}, а куратор с измеренным пилотом эффектом — "
                               f"{R['curator']}.")},
-            "r1": {"en": (f"The market rate adds about {E['extra']} to the curator's cost for 1,000 students, more "
-                          f"than his lead of {E['lead']} at month 24."),
-                   "ru": (f"Рыночная ставка добавляет к затратам на куратора около {R['extra']} на 1 000 учеников — "
-                          f"больше, чем его отрыв в {R['lead']} к 24-му месяцу.")},
-            "r2": {"en": ("Not as a rule: it held at 700 ₽ a month; what a retention action earns depends on what it "
-                          "costs, and at the market rate two years are not enough."),
-                   "ru": ("Это не правило: так было при 700 ₽ в месяц; заработок действия по удержанию зависит от "
-                          "его цены, и по рыночной ставке двух лет не хватает.")},
-            "r3": {"en": ("No: at 700 ₽ the table shows the curator ahead at 24 and 36 months. A quick payback says "
-                          "when an action earns, not how much."),
-                   "ru": ("Нет: при 700 ₽ таблица показывает куратора впереди к 24-му и 36-му месяцам. Быстрая "
-                          "окупаемость говорит о том, когда действие зарабатывает, а не сколько.")},
+            "r1": {"en": (f"The students he keeps in months 1–3 then leave at the normal rate: his 36 months add "
+                          f"only {E['curator']}."),
+                   "ru": (f"Ученики, которых он удержал в 1–3-м месяцах, дальше уходят с обычной скоростью: его "
+                          f"36 месяцев дают лишь {R['curator']}.")},
+            "r2": {"en": (f"Only if the effect lasts: then the curator would add {E['lasting']}. The pilot measured "
+                          "three months, so that is a guess, not a finding."),
+                   "ru": (f"Только если эффект длится: тогда куратор дал бы {R['lasting']}. Пилот измерил три "
+                          "месяца, так что это догадка, а не результат.")},
+            "r3": {"en": (f"Not the reason: a quick payback says when an action earns, not how much. Had the "
+                          f"curator's effect lasted, he would lead at 36 months ({E['lasting']})."),
+                   "ru": (f"Дело не в этом: быстрая окупаемость говорит о том, когда действие зарабатывает, а не "
+                          f"сколько. Если бы эффект куратора длился, он был бы впереди к 36-му месяцу "
+                          f"({R['lasting']}).")},
         },
         feedback={
-            "en": (f"Over 24 months the curator at {E['cost']} adds {E['curator']}, the upsell {E['upsell']}: his cost "
-                   "comes at once, his return only with the months the kept students pay later."),
-            "ru": (f"За 24 месяца куратор по {R['cost']} даёт {R['curator']}, апсейл — {R['upsell']}: затраты на "
-                   "куратора приходятся на первые месяцы, а отдача — на месяцы, которые удержанные ученики оплатят "
-                   "позже."),
+            "en": (f"Over 36 months the curator adds {E['curator']}, the upsell {E['upsell']}: value an action over "
+                   "how long its measured effect lasts, not over the lifetimes it might lengthen."),
+            "ru": (f"За 36 месяцев куратор даёт {R['curator']}, апсейл — {R['upsell']}: действие оценивают на "
+                   "том сроке, который длится его измеренный эффект, а не на сроках жизни, которые оно могло бы "
+                   "продлить."),
         },
         hint={
-            "en": "Rerun the table's cell with CURATOR['cost'] = 1000 and read month 24; or estimate: 300 ₽ more × "
-                  f"about {E['months']} months with a curator per student (discounted) × 1,000 students, against the curator's lead at "
-                  "month 24.",
-            "ru": "Пересчитайте ячейку таблицы с CURATOR['cost'] = 1000 и посмотрите на 24-й месяц; или прикиньте: "
-                  f"300 ₽ × примерно {R['months']} месяца с куратором на ученика (с дисконтированием) × 1 000 учеников против "
-                  "отрыва куратора к 24-му месяцу.",
+            "en": "Compare the table's month-36 row for the curator (measured effect) and the upsell.",
+            "ru": "Сравните в таблице строку 36-го месяца: куратор (измеренный эффект) и апсейл.",
         },
         solution={
-            "en": ("# the table's cell with CURATOR['cost'] = 1000, then the row of month 24\n"
-                   f"gains.loc[24]  # curator {E['curator']}, upsell {E['upsell']}\n"
+            "en": ("gains.loc[36]  # the curator with the effect the pilot measured, and the upsell\n"
+                   f"# curator {E['curator']}, upsell {E['upsell']}\n"
                    '# decision = "upsell", reason = "r1"'),
-            "ru": ("# ячейка таблицы с CURATOR['cost'] = 1000, затем строка 24-го месяца\n"
-                   f"gains.loc[24]  # куратор {R['curator']}, апсейл {R['upsell']}\n"
+            "ru": ("gains.loc[36]  # куратор с измеренным пилотом эффектом и апсейл\n"
+                   f"# куратор {R['curator']}, апсейл {R['upsell']}\n"
                    '# decision = "upsell", reason = "r1"'),
         },
     ),

@@ -76,21 +76,28 @@ def _currency_code(currency: str | None, lang: str) -> str:
     return by_symbol.get(currency, str(currency).upper())
 
 
-def compact_money(value: float, lang: str | None = None, *, currency: str | None = None, decimals: int = 0) -> str:
+def compact_money(value: float, lang: str | None = None, *, currency: str | None = None, decimals: int = 0,
+                  scale: float | None = None, digits: int | None = None) -> str:
     """An amount for an axis tick: whole units below 10 000, thousands or millions above.
 
     Examples
     --------
     >>> compact_money(25_000, "en", currency="USD"), compact_money(2_500_000, "ru", currency="RUB")
     ('$25K', '2,5\\xa0млн\\xa0₽')
+
+    `scale` (1, 1e3 or 1e6) and `digits` fix the unit and the decimals instead of choosing them from
+    `value`, so that every tick of one axis is written alike (see :func:`money_formatter`).
     """
     lang = resolve_lang(lang)
     x = float(value)
-    if not math.isfinite(x) or abs(x) < COMPACT_FROM:
+    if scale is None:
+        scale = 1.0 if not math.isfinite(x) or abs(x) < COMPACT_FROM else (1e6 if abs(x) >= 1e6 else 1e3)
+    if not math.isfinite(x) or scale == 1.0 or x == 0:  # zero needs no unit: 0 ₽, not 0K ₽
         return format_money(x, lang, currency=currency, decimals=decimals)
-    scale, key = (1e6, "plots.millions") if abs(x) >= 1e6 else (1e3, "plots.thousands")
+    key = "plots.millions" if scale == 1e6 else "plots.thousands"
     shown = x / scale
-    digits = 0 if float(shown).is_integer() else 1
+    if digits is None:
+        digits = 0 if float(shown).is_integer() else 1
     number = format_number(shown, lang, decimals=digits)
     code = _currency_code(currency, lang)
     symbol, before = CURRENCIES.get(code, (currency_symbol(currency, lang), True))
@@ -116,8 +123,38 @@ def money_formatter(lang: str | None = None, currency: str | None = None, decima
 
     lang = resolve_lang(lang)
     if compact:
-        return FuncFormatter(lambda v, _pos: compact_money(v, lang, currency=currency, decimals=decimals))
+        return _compact_money_formatter(lang, currency, decimals)
     return FuncFormatter(lambda v, _pos: format_money(v, lang, currency=currency, decimals=decimals))
+
+
+def _tick_scale(values) -> tuple[float, int | None]:
+    """One unit (1, 1e3 or 1e6) and one number of decimals for all the ticks of an axis, from the largest."""
+    finite = [abs(float(v)) for v in values if math.isfinite(float(v))]
+    top = max(finite, default=0.0)
+    if top < COMPACT_FROM:
+        return 1.0, None
+    scale = 1e6 if top >= 1e6 else 1e3
+    # a tick such as 2.5 million needs one decimal; then every tick shows one, so the labels line up
+    digits = 0 if all(float(v / scale).is_integer() for v in finite) else 1
+    return scale, digits
+
+
+def _compact_money_formatter(lang, currency, decimals):
+    """A tick formatter writing every tick of an axis in the same unit: 5K and 10K, never 5,000 and 10K."""
+    from matplotlib.ticker import Formatter
+
+    class CompactMoney(Formatter):
+        def __call__(self, v, pos=None):
+            locs = getattr(self, "locs", None)
+            scale, digits = _tick_scale(locs) if locs is not None and len(locs) else (None, None)
+            return compact_money(v, lang, currency=currency, decimals=decimals, scale=scale, digits=digits)
+
+        def format_ticks(self, values):
+            scale, digits = _tick_scale(values)
+            return [compact_money(v, lang, currency=currency, decimals=decimals, scale=scale, digits=digits)
+                    for v in values]
+
+    return CompactMoney()
 
 
 def number_formatter(lang: str | None = None, decimals: int = 0):

@@ -174,7 +174,7 @@ def plot_tornado(elasticities: pd.DataFrame, *, currency: str | None = None, ax=
 
 
 def plot_ltv_cac(channels: pd.DataFrame, *, ltv: str = "ltv", cac: str = "cac", currency: str | None = None,
-                 target_ratio: float = 3.0, ax=None, lang: str | None = None):
+                 target_ratio: float = 3.0, ax=None, lang: str | None = None, value_name: str | None = None):
     """Paired bars of LTV and CAC per acquisition channel, annotated with LTV:CAC.
 
     Parameters
@@ -188,6 +188,10 @@ def plot_ltv_cac(channels: pd.DataFrame, *, ltv: str = "ltv", cac: str = "cac", 
     target_ratio : float
         Ratios below this target are printed in the warning colour.
     ax, lang
+    value_name : str, optional
+        What the `ltv` column holds when it is not an LTV, e.g. ``"ARPPU"`` (unit economics'
+        12 months, undiscounted): the title, legend, axis label and ratios then name it instead
+        of LTV, so that a chart never calls another figure an LTV.
 
     Returns
     -------
@@ -203,23 +207,27 @@ def plot_ltv_cac(channels: pd.DataFrame, *, ltv: str = "ltv", cac: str = "cac", 
     lang = resolve_lang(lang)
     table = frame(channels, "channels")
     require(table, [ltv, cac], "channels")
+
+    def named(words: str) -> str:  # the catalogue's words, with the value's own name for LTV
+        return words if value_name is None else words.replace("LTV", str(value_name))
+
     ax = new_axes(ax)
     colors = palette(4)
     x = np.arange(len(table))
     v = table[ltv].to_numpy(dtype=float)
     c = table[cac].to_numpy(dtype=float)
-    ax.bar(x - 0.2, v, width=0.4, color=colors[0], label=label("chart.ltvcac.ltv", lang), gid="ltv")
+    ax.bar(x - 0.2, v, width=0.4, color=colors[0], label=named(label("chart.ltvcac.ltv", lang)), gid="ltv")
     ax.bar(x + 0.2, c, width=0.4, color=colors[3], label=label("chart.ltvcac.cac", lang), gid="cac")
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = v / c
     for xi, top, r in zip(x, np.maximum(v, c), ratio):
-        ax.annotate(label("chart.ltvcac.ratio", lang, ratio=format_number(r, lang, decimals=1)), (xi, top),
+        ax.annotate(named(label("chart.ltvcac.ratio", lang, ratio=format_number(r, lang, decimals=1))), (xi, top),
                     textcoords="offset points", xytext=(0, 3), ha="center", fontsize="small",
                     color="0.15" if r >= target_ratio else colors[3])
     ax.set_xticks(x, [str(i) for i in table.index])
-    ax.set_title(label("chart.ltvcac.title", lang))
+    ax.set_title(named(label("chart.ltvcac.title", lang)))
     ax.set_xlabel(label("chart.ltvcac.channel", lang))
-    ax.set_ylabel(money_label("chart.ltvcac.y", currency, lang))
+    ax.set_ylabel(named(money_label("chart.ltvcac.y", currency, lang)))
     ax.yaxis.set_major_formatter(money_formatter(lang, currency))
     # the top third stays free: the ratios above the bars, and the legend above them
     top = float(np.nanmax(np.maximum(v, c))) if len(v) else 1.0

@@ -46,6 +46,7 @@ import warnings
 import pandas as pd
 import clvkit as ck
 from clvkit import teach
+from clvkit.i18n import format_number, format_percent
 from clvkit.workbench import Settings, Workbench
 
 ck.set_language(tr(en="en", ru="ru"))
@@ -105,25 +106,34 @@ print(tr(en="Orders kept:", ru="Заказов осталось:"), len(tx), "|"
 # The workbench (the first tab of the app) takes the clean log, fits BG/NBD and Gamma-Gamma, values
 # every customer over the horizon and segments them. It also runs a **trust check**: it fits the model
 # again without the last three months, forecasts them, and compares the error with a naive forecast
-# (every customer keeps their own pace).
+# (every customer keeps their own pace): in total, and customer by customer (the mean absolute error, in
+# purchases), which is what a list of customers relies on. **Customer equity** is the sum of every
+# customer's CLV: what the whole base is worth over the horizon.
 
-# %% [markdown] lang="ru" en_hash="2026423d"
+# %% [markdown] lang="ru" en_hash="72cb47ff"
 # ## 3 · Оценка и сегменты в рабочем месте
 #
 # Рабочее место (первая вкладка приложения) берёт чистый журнал, обучает BG/NBD и Gamma-Gamma,
 # оценивает каждого клиента на горизонте и делит клиентов на сегменты. Заодно оно **проверяет модель**:
 # обучает её ещё раз без последних трёх месяцев, прогнозирует их и сравнивает ошибку с наивным
-# прогнозом (каждый покупает в прежнем темпе).
+# прогнозом (каждый покупает в прежнем темпе): в сумме и по каждому клиенту (средняя абсолютная ошибка в
+# покупках) — от второй зависит любой список клиентов. **Клиентский капитал** (в отчёте — «ценность
+# базы») — сумма CLV всех клиентов: сколько стоит вся база на горизонте.
 
 # %%
 wb = Workbench(lang=lang, settings=SETTINGS)
 wb.upload(tx.to_csv(index=False).encode("utf-8"), "orders.csv")  # the workbench reads a file: the clean log
 wb.compute(customer_col="customer_id", date_col="date", amount_col="amount")
 print(wb.trust_sentence())
+mae = wb.trust["errors"]["mae"].map(lambda x: format_number(x, lang, decimals=2))  # "own" is the naive one
+print(tr(en="Per customer, mean absolute error: model {m} purchases, naive {n}.",
+         ru="По каждому клиенту, средняя абсолютная ошибка: модель — {m} покупки, наивный прогноз — {n}.").format(
+    m=mae["model"], n=mae["own"]))
 for label, value in wb.headline_sentences():
     print(f"{label}: {value}")
 ax = ck.plots.plot_segment_map(wb.segments, lang=lang)
-ck.format_table(wb.segments[["customers", "customer_share", "value_share"]].round(3), lang=lang)
+shares = {c: wb.segments[c].map(lambda x: format_percent(x, lang, decimals=1)) for c in ("customer_share", "value_share")}
+ck.format_table(wb.segments[["customers"]].assign(**shares), lang=lang)
 
 # %% [markdown] exercise="11.1"
 # *Exercise 11.1: the question and the answer cell are written from clvkit/_exercises/nb11.py.*

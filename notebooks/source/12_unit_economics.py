@@ -83,7 +83,7 @@ COHORT = dict(ua=10_000, c1=0.04, avp=2500, cogs=1500, apc=1.8, cpa=80)
 cohort = ue.unit_economics(**COHORT)
 print(tr(en="Highest CPA at break-even (ROMI 0%):", ru="Предельный CPA при ROMI 0%:"),
       format_money(ue.max_cpa(c1=cohort.c1, arppu=cohort.arppu), lang, decimals=0))
-print(tr(en="Highest CPA at LTV:CAC 3:1 (ROMI 200%):", ru="Предельный CPA при LTV:CAC 3:1 (ROMI 200%):"),
+print(tr(en="Highest CPA at ARPPU:CAC 3:1 (ROMI 200%):", ru="Предельный CPA при ARPPU:CAC 3:1 (ROMI 200 %):"),
       format_money(ue.max_cpa(c1=cohort.c1, arppu=cohort.arppu, target_romi=2.0), lang, decimals=0))
 cohort.describe(lang, decimals=0)
 
@@ -92,8 +92,8 @@ cohort.describe(lang, decimals=0)
 # costs 80 ₽, so the month loses 10,000 × (72 − 80) = −80,000 ₽.
 #
 # **The most a user may cost** is ARPU at break-even, and ARPU / (1 + ROMI) for a target ROMI
-# (`ue.max_cpa`). Since ROMI = ARPPU / CAC − 1, "ARPPU > CAC" is an LTV:CAC above one: only break-even;
-# the 3:1 target is a ROMI of 200%. Read backwards, the ceiling sets **conversion targets**: for 80 ₽
+# (`ue.max_cpa`). Since ROMI = ARPPU / CAC − 1, "ARPPU > CAC" is an **ARPPU:CAC over 12 months**
+# (undiscounted) above one: only break-even; 3:1 on it is a ROMI of 200%. Read backwards, the ceiling sets **conversion targets**: for 80 ₽
 # a user to pay, C1 must reach 80 / 1,800 = 4.4%, or ARPPU 2,000 ₽ at today's C1.
 #
 # ## Channels side by side
@@ -101,14 +101,14 @@ cohort.describe(lang, decimals=0)
 # Three channels of the same month: search ads, social networks, and the store's ads inside a
 # marketplace. The chart sets each channel's ARPPU against its CAC.
 
-# %% [markdown] lang="ru" en_hash="2e3707dd"
-# Покупатель оставляет ARPPU = (2 500 − 1 500) × 1,8 = 1 800 ₽, пользователь — ARPU = 4% × 1 800 = 72 ₽.
+# %% [markdown] lang="ru" en_hash="4fe64559"
+# Покупатель оставляет ARPPU = (2 500 − 1 500) × 1,8 = 1 800 ₽, пользователь — ARPU = 4 % × 1 800 = 72 ₽.
 # Пользователь стоит 80 ₽, и месяц уходит в минус: 10 000 × (72 − 80) = −80 000 ₽.
 #
 # **Предельная стоимость пользователя** — ARPU в точке безубыточности и ARPU / (1 + ROMI) при целевом
-# ROMI (`ue.max_cpa`). Поскольку ROMI = ARPPU / CAC − 1, «ARPPU > CAC» — это LTV:CAC больше единицы,
-# то есть всего лишь безубыточность; цель 3:1 — это ROMI 200%. В обратную сторону потолок задаёт
-# **цели по конверсии**: чтобы 80 ₽ за пользователя окупались, C1 должна дорасти до 80 / 1 800 = 4,4%
+# ROMI (`ue.max_cpa`). Поскольку ROMI = ARPPU / CAC − 1, «ARPPU > CAC» — это **ARPPU:CAC за 12 месяцев**
+# (без дисконтирования) больше единицы, то есть всего лишь безубыточность; 3:1 по нему — это ROMI 200 %. В обратную сторону потолок задаёт
+# **цели по конверсии**: чтобы 80 ₽ за пользователя окупались, C1 должна дорасти до 80 / 1 800 = 4,4 %
 # или ARPPU — до 2 000 ₽ при нынешней C1.
 #
 # ## Каналы в сравнении
@@ -124,7 +124,8 @@ channels = pd.DataFrame(
                    name=tr(en="channel", ru="канал")),
 )
 by_channel = ue.unit_economics(**channels)
-ax = ck.plots.plot_ltv_cac(by_channel.to_frame(), ltv="arppu", cac="cac", target_ratio=1, lang=lang)
+ax = ck.plots.plot_ltv_cac(by_channel.to_frame(), ltv="arppu", cac="cac", target_ratio=1, lang=lang,
+                          value_name="ARPPU")  # 12 months, undiscounted: not an LTV
 by_channel.describe(lang, decimals=0).iloc[:, 1:-1].set_axis(channels.index, axis=1)
 
 # %% [markdown] exercise="12.1"
@@ -136,41 +137,38 @@ by_channel.describe(lang, decimals=0).iloc[:, 1:-1].set_axis(channels.index, axi
 # %% [markdown] lang="en"
 # ## What unit economics leaves out
 #
-# Unit economics counts purchases at face value, as if every buyer stayed all year and a rouble next
-# year were worth a rouble today. CLV puts the same purchases on a time line. Take the 1.8 orders as
-# what a buyer makes if he stays all year: the first now, the other 0.8 spread over 12 months. Keep only
-# the buyers still there (85% stay each month) and discount at 20% a year:
+# Unit economics counts purchases at face value, as if a rouble next year were worth a rouble today.
+# An APC measured on a cohort (purchases / buyers) already counts the buyers who left: it takes
+# `retention=1`, as a model's APC does (`ue.apc_from_model`). Suppose instead that 1.8 orders is what a
+# buyer makes **if he stays all year**: the first now, the other 0.8 over 12 months. Then keep only the
+# buyers still there (85% stay each month) and discount at 20% a year:
 
-# %% [markdown] lang="ru" en_hash="010c4679"
+# %% [markdown] lang="ru" en_hash="fc0af6bb"
 # ## Чего не видит юнит-экономика
 #
-# Юнит-экономика складывает покупки по номиналу, как будто каждый покупатель остаётся весь год, а
-# рубль через год стоит столько же, сколько сегодня. CLV раскладывает те же покупки во времени. Пусть
-# 1,8 заказа — это то, что покупатель делает, если остаётся весь год: первый сразу, остальные 0,8 —
-# равномерно за 12 месяцев. Оставим только тех, кто ещё с нами (каждый месяц остаются 85%), и
-# продисконтируем по ставке 20% в год:
+# Юнит-экономика складывает покупки по номиналу, как будто рубль через год стоит столько же, сколько
+# сегодня. APC, измеренный на когорте (покупки / покупатели), уже учитывает ушедших покупателей: для него
+# `retention=1`, как и для APC из модели (`ue.apc_from_model`). Пусть теперь 1,8 заказа — это то, что
+# покупатель делает, **если остаётся весь год**: первый сразу, остальные 0,8 — за 12 месяцев. Тогда
+# оставим только тех, кто ещё с нами (каждый месяц остаются 85 %), и продисконтируем по ставке 20 % в год:
 
 # %%
 d = ck.units.rate_per_unit(0.20, "M")  # 20% a year as a monthly rate
 views = ue.compare_with_clv(avp=2500, cogs=1500, apc=1.8, periods=12, retention=0.85, discount_rate=d,
                             cac=cohort.cac, lang=lang).set_index("name")
-of_arppu = tr(en="of ARPPU", ru="от ARPPU")
+of_arppu, per_cac = tr(en="of ARPPU", ru="от ARPPU"), tr(en="value / CAC", ru="ценность / CAC")
 for name, row in views.iterrows():
     print(f"{name}: {format_money(row['value'], lang, decimals=0)} "
           f"({format_percent(row['share_of_arppu'], lang, decimals=0)} {of_arppu}), "
-          f"LTV:CAC {format_number(row['ltv_cac'], lang, decimals=2)}")
+          f"{per_cac} {format_number(row['ltv_cac'], lang, decimals=2)}")
 
 # %% [markdown] lang="en"
-# The buyer unit economics values at 1,800 ₽ is worth 1,302 ₽ once churn and time are counted, and
-# his LTV:CAC falls from 0.90 to 0.65. The first purchase is untouched: it happens now. APC is a
-# forecast; when it comes from a predictive model (`ue.apc_from_model`), churn is already in it, so pass
-# `retention=1` and only the discounting is added.
+# The buyer unit economics values at 1,800 ₽ is worth 1,302 ₽ once churn and time are counted: from an
+# ARPPU:CAC of 0.90 to an LTV:CAC over 12 months of 0.65. The first purchase is untouched: it happens now.
 
-# %% [markdown] lang="ru" en_hash="a6f0eb78"
-# Покупатель, которого юнит-экономика оценивает в 1 800 ₽, с учётом оттока и времени стоит 1 302 ₽, и
-# его LTV:CAC падает с 0,90 до 0,65. Первая покупка не меняется: она происходит сразу. APC — это
-# прогноз; если он взят из прогнозной модели (`ue.apc_from_model`), отток в нём уже учтён: передайте
-# `retention=1`, и добавится только дисконтирование.
+# %% [markdown] lang="ru" en_hash="64b68c27"
+# Покупатель, которого юнит-экономика оценивает в 1 800 ₽, с учётом оттока и времени стоит 1 302 ₽:
+# вместо ARPPU:CAC 0,90 — LTV:CAC за 12 месяцев 0,65. Первая покупка не меняется: она происходит сразу.
 
 # %% [markdown] exercise="12.2"
 # *Exercise 12.2: the question and the answer cell are written from clvkit/_exercises/nb12.py.*
@@ -185,12 +183,12 @@ for name, row in views.iterrows():
 #   ROMI = ARPPU / CAC − 1. A user may cost ARPU at break-even and ARPU / (1 + ROMI) at a target ROMI.
 # - Grow the channel where the next rouble returns most, not the largest one; cut the one whose users
 #   bring less than they cost.
-# - "ARPPU > CAC" is break-even, not a healthy margin.
+# - "ARPPU > CAC" (ARPPU:CAC over 12 months above one) is break-even, not a healthy margin.
 # - Retention and discounting shrink repeat purchases, not first ones, so unit economics overrates the
 #   levers that add APC against those that add C1. Move the sliders of
 #   `ck.widgets.UnitEconomicsExplorer` to see it.
 
-# %% [markdown] lang="ru" en_hash="c01cc435"
+# %% [markdown] lang="ru" en_hash="19e1eabb"
 # ## Главное
 #
 # - Покупатели = UA × C1, ARPPU = (AvP − COGS) × APC, ARPU = C1 × ARPPU, CM = UA × (ARPU − CPA),
@@ -198,7 +196,7 @@ for name, row in views.iterrows():
 #   при целевом ROMI.
 # - Наращивайте канал, где больше всего приносит следующий рубль, а не самый большой; сокращайте тот,
 #   чьи пользователи приносят меньше, чем стоят.
-# - «ARPPU > CAC» — это безубыточность, а не здоровая маржа.
+# - «ARPPU > CAC» (ARPPU:CAC за 12 месяцев больше единицы) — это безубыточность, а не здоровая маржа.
 # - Удержание и дисконтирование уменьшают повторные покупки, а не первые, поэтому юнит-экономика
 #   переоценивает рычаги APC по сравнению с рычагами C1. Подвигайте ползунки
 #   `ck.widgets.UnitEconomicsExplorer`, чтобы увидеть это.
@@ -212,9 +210,10 @@ for name, row in views.iterrows():
 # 3. One channel has the best ROMI, another the largest contribution margin. What would you check
 #    before growing the first?
 # 4. Where does your team take APC from today? What would a predictive model add?
-# 5. When APC comes from a BG/NBD model, why should `compare_with_clv` get `retention=1`?
+# 5. When APC is measured on a cohort or comes from a BG/NBD model, why should `compare_with_clv` get
+#    `retention=1`?
 
-# %% [markdown] lang="ru" en_hash="7b91f430"
+# %% [markdown] lang="ru" en_hash="ea203428"
 # ## Вопросы для самопроверки
 #
 # 1. У когорты C1 = 3%, AvP = 3 000 ₽, COGS = 2 000 ₽ и APC = 2. Чему равен её ARPU и сколько
@@ -223,4 +222,5 @@ for name, row in views.iterrows():
 # 3. У одного канала лучший ROMI, у другого — самая большая маржинальная прибыль. Что вы проверите,
 #    прежде чем наращивать первый?
 # 4. Откуда ваша команда сегодня берёт APC? Что к этому добавит прогнозная модель?
-# 5. Почему, если APC берётся из модели BG/NBD, в `compare_with_clv` нужно передать `retention=1`?
+# 5. Почему, если APC измерен на когорте или взят из модели BG/NBD, в `compare_with_clv` нужно передать
+#    `retention=1`?

@@ -574,12 +574,18 @@ class Workbench:
             return {"ok": False, "key": "workbench.trust.no_repeats", "fields": {"what": what}}
         model_off = abs(float(errors.loc["model", "total_error_pct"])) / 100.0
         naive_off = abs(float(errors.loc["own", "total_error_pct"])) / 100.0
-        key = "workbench.trust.better" if model_off <= naive_off else "workbench.trust.worse"
+        # A total can come out right while the customers are ranked badly (errors cancel), so the
+        # model is called the better guide only when its error per customer is smaller as well.
+        model_mae, naive_mae = float(errors.loc["model", "mae"]), float(errors.loc["own", "mae"])
+        better = model_off <= naive_off and model_mae <= naive_mae
+        key = "workbench.trust.better" if better else "workbench.trust.worse"
         fields = {
             "what": what,
             "cut": cal_end,
             "model": model_off,
             "naive": naive_off,
+            "model_mae": model_mae,
+            "naive_mae": naive_mae,
             "customers": len(calibration),
         }
         return {
@@ -590,6 +596,8 @@ class Workbench:
             "end": last,
             "model_error": model_off,
             "naive_error": naive_off,
+            "model_mae": model_mae,
+            "naive_mae": naive_mae,
             "errors": errors,
             "actual": float(errors.attrs["actual_total"]),
             "customers": len(calibration),
@@ -772,7 +780,8 @@ class Workbench:
             "total_value", ascending=False
         )
         self.concentration = value_concentration(table["clv"].clip(lower=0.0))
-        self.retention = retention_targets(table, value="clv", p_alive="p_alive")
+        # a floor on P(alive): below it CLV / P(alive) divides a tiny number by a tiny one (as in notebooks 05 and 06)
+        self.retention = retention_targets(table, value="clv", p_alive="p_alive", min_p_alive=0.05)
         frequency = (table["purchases"] - 1).rename("frequency")
         spend = self.summary["monetary_value"].to_numpy()[order]  # _base is in the summary's order
         upsell_input = table.assign(frequency=frequency.to_numpy(), monetary_value=spend)

@@ -106,8 +106,15 @@ def test_trust_check_is_the_holdout_comparison(english):
     assert trust["model_error"] == pytest.approx(abs(forecast.sum() - actual) / actual, rel=1e-6)
     own = (cal["frequency"] / cal["T"]).where(cal["T"] > 0, 0.0) * hold["duration_holdout"]
     assert trust["naive_error"] == pytest.approx(abs(own.sum() - actual) / actual, rel=1e-9)
+    model_mae = float(np.abs(forecast.to_numpy() - hold["frequency_holdout"].to_numpy()).mean())
+    naive_mae = float(np.abs(own.to_numpy() - hold["frequency_holdout"].to_numpy()).mean())
+    assert trust["model_mae"] == pytest.approx(model_mae, rel=1e-6)
+    assert trust["naive_mae"] == pytest.approx(naive_mae, rel=1e-9)
     sentence = wb.trust_sentence()
-    assert "the last 3 months" in sentence and f"{round(100 * trust['naive_error'])}%" in sentence
+    assert "the last 3 months" in sentence and f"{100 * trust['naive_error']:.1f}%" in sentence
+    assert f"and {naive_mae:.2f}." in sentence and "per customer" in sentence
+    better = trust["model_error"] <= trust["naive_error"] and model_mae <= naive_mae
+    assert ("better guide" in sentence) == better
 
 
 def test_rescore_does_not_refit_and_matches_a_direct_valuation(english):
@@ -163,6 +170,13 @@ def test_workbook_and_csv_read_back_to_the_cent(english):
     ]
     retention = list(book["Retention targets"].iter_rows(values_only=True))[1:]
     assert [str(r[0]) for r in retention] == [str(i) for i in wb.retention.index]
+    # the win-back list, by its rule written out here: top 20% by CLV, P(alive) from 5% to 70%, by value at risk
+    table = wb.customers
+    top = table["clv"] >= table["clv"].quantile(0.8)
+    chosen = table[top & (table["p_alive"] >= 0.05) & (table["p_alive"] <= 0.7)]
+    at_risk = chosen["clv"] / chosen["p_alive"] * (1 - chosen["p_alive"])
+    assert len(chosen) >= 5 and set(wb.retention.index) == set(chosen.index) and (wb.retention["p_alive"] >= 0.05).all()
+    assert list(wb.retention.index[:5]) == list(at_risk.sort_values(ascending=False).index[:5])
     segments = list(book["Segments"].iter_rows(values_only=True))[1:]
     assert sum(r[1] for r in segments) == len(wb.customers)
     assert round(sum(r[3] for r in segments), 2) == round(wb.headline["equity"], 2)

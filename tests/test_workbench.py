@@ -175,8 +175,8 @@ def test_workbook_and_csv_read_back_to_the_cent(english):
     top = table["clv"] >= table["clv"].quantile(0.8)
     chosen = table[top & (table["p_alive"] >= 0.05) & (table["p_alive"] <= 0.7)]
     at_risk = chosen["clv"] / chosen["p_alive"] * (1 - chosen["p_alive"])
-    assert len(chosen) >= 5 and set(wb.retention.index) == set(chosen.index) and (wb.retention["p_alive"] >= 0.05).all()
-    assert list(wb.retention.index[:5]) == list(at_risk.sort_values(ascending=False).index[:5])
+    assert len(chosen) >= 3 and set(wb.retention.index) == set(chosen.index) and (wb.retention["p_alive"] >= 0.05).all()
+    assert list(wb.retention.index) == list(at_risk.sort_values(ascending=False).index)
     segments = list(book["Segments"].iter_rows(values_only=True))[1:]
     assert sum(r[1] for r in segments) == len(wb.customers)
     assert round(sum(r[3] for r in segments), 2) == round(wb.headline["equity"], 2)

@@ -15,8 +15,7 @@
 
 # %% [markdown] lang="en"
 # CLV is built from four numbers a marketing team can move: how much customers spend per order, how often
-# they order, the margin on it, and how long they stay. This notebook ranks them, prices a retention
-# programme, and shows how softer goals (satisfaction, engagement) reach the money through them.
+# they order, the margin on it, and how long they stay.
 #
 # **You will learn**
 #
@@ -26,11 +25,9 @@
 # - which figure shows whether a programme acts through retention or through frequency, and why a
 #   simulation cannot prove which.
 
-# %% [markdown] lang="ru" en_hash="209c8fc7"
+# %% [markdown] lang="ru" en_hash="f8093e8f"
 # CLV складывается из четырёх величин, которые маркетинг может сдвинуть: сколько клиент тратит за заказ,
-# как часто заказывает, какая на этом маржа и как долго он остаётся. В этом блокноте мы расставим эти
-# факторы по силе, оценим программу удержания и посмотрим, как «мягкие» цели (удовлетворённость, вовлечённость)
-# доходят до денег через них.
+# как часто заказывает, какая на этом маржа и как долго он остаётся.
 #
 # **Вы научитесь**
 #
@@ -125,14 +122,14 @@ ax = ck.plots.plot_tornado(drivers, lang=lang)
 # ## Retention has increasing returns
 #
 # Each point of retention is worth more than the one before: from 80% to 90% the customer stays twice as
-# long (five years to ten), and every added year brings its margin. The last column is what each step of
+# long, and every added year brings its margin. The last column is what each step of
 # ten points adds to the one before (from 50% to 60% in the first row):
 
-# %% [markdown] lang="ru" en_hash="7bf64344"
+# %% [markdown] lang="ru" en_hash="591e11e6"
 # ## Отдача от удержания растёт
 #
 # Каждый следующий пункт удержания стоит больше предыдущего: при росте с 80% до 90% клиент остаётся вдвое
-# дольше (десять лет вместо пяти), и каждый добавленный год приносит свою маржу. Последний столбец —
+# дольше, и каждый добавленный год приносит свою маржу. Последний столбец —
 # сколько добавляет каждый шаг в десять пунктов к предыдущему (в первой строке — от 50% до 60%):
 
 # %%
@@ -145,32 +142,49 @@ steps = steps.dropna().round({"expected_years": 1, "clv": 0, "gain_from_previous
 ck.format_table(steps, lang=lang)
 
 # %% [markdown] lang="en"
+# ## Move the levers
+#
+# A period is a year here. Raise retention from 80% to 90% and watch the CLV; then set it back and raise
+# the order value by 10% instead.
+
+# %% [markdown] lang="ru" en_hash="12b22938"
+# ## Подвигайте рычаги
+#
+# Период здесь — год. Поднимите удержание с 80% до 90% и посмотрите на CLV; затем верните его и вместо
+# этого поднимите средний чек на 10%.
+
+# %% tags=["nbval-ignore-output"]
+ck.widgets.DriverExplorer(aov=aov, purchases_per_period=frequency, margin=margin, retention=retention,
+                          annual_discount_rate=discount, horizon=30, cac=100 * per_dollar, time_unit="Y",
+                          currency=currency, lang=lang)
+
+# %% [markdown] lang="en"
 # ## What keeping a customer costs
 #
-# Retention is rarely free: a loyalty programme, a service team or a members' gift costs money **every
-# year, for every customer who stays**. That cost comes off each year's margin before it is multiplied by
+# Retention is rarely free: a loyalty programme or a service team costs money **every year, for every
+# customer who stays**. That cost comes off each year's margin before it is multiplied by
 # the lifetime:
 #
 # $$\text{CLV} = (\text{AOV} \times \text{frequency} \times \text{margin} - \text{retention cost a year})
 # \times \frac{r}{1 + d - r}$$
 #
 # and the acquisition cost comes off the result when you speak of the profit a new customer brings.
-# `dcf_clv(..., cost_per_period=)` takes the retention cost. Say a programme would lift our customer's
+# Say a programme would lift our customer's
 # retention from 80% to 85%. The table prices it at several yearly costs per customer against the CLV
 # without it; the break-even is the most the programme may cost:
 
-# %% [markdown] lang="ru" en_hash="9447e8c0"
+# %% [markdown] lang="ru" en_hash="30886247"
 # ## Во что обходится удержание
 #
-# Удержание редко бывает бесплатным: программа лояльности, служба заботы или подарки участникам клуба
-# стоят денег **каждый год за каждого оставшегося клиента**. Эти затраты вычитаются из маржи каждого года
-# до того, как она умножается на срок жизни:
+# Удержание редко бывает бесплатным: программа лояльности или служба заботы стоят денег **каждый год
+# за каждого оставшегося клиента**. Эти затраты вычитаются из маржи каждого года до того, как она
+# умножается на срок жизни:
 #
 # $$\text{CLV} = (\text{средний чек} \times \text{частота} \times \text{маржа} - \text{затраты на удержание в год})
 # \times \frac{r}{1 + d - r}$$
 #
 # а когда речь о прибыли от нового клиента, из результата вычитают ещё и стоимость привлечения.
-# `dcf_clv(..., cost_per_period=)` принимает затраты на удержание. Допустим, программа подняла бы
+# Допустим, программа подняла бы
 # удержание нашего клиента с 80% до 85%. Таблица оценивает её при разных годовых затратах на клиента
 # в сравнении с CLV без программы; точка безубыточности — наибольшее, что программа может стоить:
 
@@ -205,19 +219,17 @@ ck.format_table(programme.round(0).astype(int), lang=lang)
 # ## Satisfaction and engagement act through retention and frequency
 #
 # Satisfaction and engagement are not in the formula, yet they matter: satisfied customers stay longer
-# (Bolton 1998), engaged ones buy more (Kumar et al. 2010). To see what each pattern looks like in data,
-# `ck.simulate` builds a synthetic shop of 3,000 customers over two years, each with a satisfaction and an
+# (Bolton 1998), engaged ones buy more (Kumar et al. 2010). `ck.simulate` builds a synthetic shop of 3,000 customers over two years, each with a satisfaction and an
 # engagement score from 0 to 10. We **tell** the simulator to tie satisfaction to how long customers stay
 # and engagement to how often they buy (`satisfaction=0.8, engagement=0.8`). For each third of each score
 # the table shows the **pace** (median repeat purchases a week, for those who came back) and the **share
 # still buying** (a purchase in the last 13 weeks):
 
-# %% [markdown] lang="ru" en_hash="04cc6980"
+# %% [markdown] lang="ru" en_hash="1607e35d"
 # ## Удовлетворённость и вовлечённость действуют через удержание и частоту
 #
 # Удовлетворённости и вовлечённости нет в формуле, но они важны: удовлетворённые клиенты остаются дольше
-# (Bolton 1998), вовлечённые покупают больше (Kumar et al. 2010). Чтобы увидеть, как каждая из этих
-# картин выглядит в данных, `ck.simulate` создаёт синтетический магазин: 3 000 клиентов за два года, у
+# (Bolton 1998), вовлечённые покупают больше (Kumar et al. 2010). `ck.simulate` создаёт синтетический магазин: 3 000 клиентов за два года, у
 # каждого оценка удовлетворённости и оценка вовлечённости от 0 до 10. Мы **сами задаём** симулятору, что
 # удовлетворённость связана с тем, как долго клиент остаётся, а вовлечённость — с тем, как часто он покупает
 # (`satisfaction=0.8, engagement=0.8`). Для каждой трети каждой оценки таблица показывает **темп** (медиана
@@ -243,16 +255,13 @@ ck.format_table(shop_table.apply(lambda col: col.map(lambda x: format_percent(x,
 # The table shows the recipe we gave the simulator, not evidence: **satisfaction** leaves the pace flat
 # but changes who is still buying, the signature of **retention**; **engagement** changes the pace itself,
 # the signature of **frequency** (and engaged customers, buying more often, more often bought recently).
-# The evidence comes from real customers: Bolton (1998) found that more satisfied customers of a mobile
-# phone operator stayed longer. Because the drivers multiply, a customer who gains on both gains twice over.
+# The evidence comes from real customers, such as the mobile phone subscribers of Bolton (1998).
 
-# %% [markdown] lang="ru" en_hash="37cf6595"
+# %% [markdown] lang="ru" en_hash="3e14a544"
 # Таблица показывает рецепт, который мы дали симулятору, а не доказательство: **удовлетворённость** не
 # меняет темп, но меняет долю тех, кто всё ещё покупает, — так выглядит **удержание**; **вовлечённость**
 # меняет сам темп — так выглядит **частота** (а вовлечённые, покупая чаще, чаще и покупали недавно).
-# Доказательства дают реальные клиенты: Bolton (1998) показала, что более удовлетворённые клиенты
-# оператора мобильной связи дольше оставались с ним. Факторы перемножаются, поэтому клиент, который растёт
-# по обоим, приносит выигрыш вдвойне.
+# Доказательства дают реальные клиенты, например абоненты мобильного оператора у Bolton (1998).
 
 # %% [markdown] exercise="03.2"
 # *Exercise 03.2: the question and the answer cell are written from clvkit/_exercises/nb03.py.*
@@ -269,11 +278,10 @@ ck.format_table(shop_table.apply(lambda col: col.map(lambda x: format_percent(x,
 #   the last.
 # - A retention programme pays only if the CLV after its yearly cost beats the CLV without it.
 # - Satisfaction acts through retention (Bolton 1998), engagement through frequency: judge a satisfaction
-#   programme (service, quality, complaints) by the share still buying and an engagement programme
-#   (content, app, community) by purchase frequency, measured on your own customers; a simulation only
-#   shows what it was told.
+#   programme by the share still buying and an engagement programme by purchase frequency, measured on
+#   your own customers; a simulation only shows what it was told.
 
-# %% [markdown] lang="ru" en_hash="79819c5d"
+# %% [markdown] lang="ru" en_hash="ca69221e"
 # ## Главное
 #
 # - CLV = (средний чек × частота × маржа − затраты на удержание в год) × будущие годы, за которые клиент
@@ -281,9 +289,8 @@ ck.format_table(shop_table.apply(lambda col: col.map(lambda x: format_percent(x,
 # - «Торнадо» ранжирует рычаги; обычно выигрывает удержание, и каждый его пункт стоит больше предыдущего.
 # - Программа удержания окупается, только если CLV после её ежегодных затрат выше CLV без неё.
 # - Удовлетворённость действует через удержание (Bolton 1998), вовлечённость — через частоту: программу
-#   удовлетворённости (сервис, качество, жалобы) оценивайте по доле всё ещё покупающих, а программу
-#   вовлечённости (контент, приложение, сообщество) — по частоте покупок, и на своих клиентах; симуляция
-#   показывает лишь то, что в неё заложили.
+#   удовлетворённости оценивайте по доле всё ещё покупающих, а программу вовлечённости — по частоте
+#   покупок, и на своих клиентах; симуляция показывает лишь то, что в неё заложили.
 
 # %% [markdown] lang="en"
 # ## Review questions

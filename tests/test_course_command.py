@@ -136,14 +136,15 @@ def test_explorers_show_in_jupyterlab_before_any_cell_runs(lab, chromium_browser
     base, token, root, _log = lab
     page = chromium_browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{base}/lab/tree/my-course/en/00_start_here.ipynb?token={token}", timeout=120_000)
+        # the start page is the course map; the first explorer of the course is the drivers' one
+        page.goto(f"{base}/lab/tree/my-course/en/03_drivers.ipynb?token={token}", timeout=120_000)
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
         widget = page.locator(".jp-Notebook .widget-vbox, .jp-Notebook .jupyter-widgets").first
         widget.scroll_into_view_if_needed(timeout=120_000)
         widget.wait_for(state="visible", timeout=120_000)
         page.wait_for_timeout(1500)
         (ROOT / "tests" / "_artifacts").mkdir(exist_ok=True)
-        page.screenshot(path=str(ROOT / "tests" / "_artifacts" / "lab_start_here_unrun.png"))
+        page.screenshot(path=str(ROOT / "tests" / "_artifacts" / "lab_drivers_unrun.png"))
         outputs = page.locator(".jp-OutputArea-output").all_inner_texts()
         assert not [text for text in outputs if "VBox(" in text or "HBox(" in text]
         assert page.locator(".jp-Notebook .widget-vbox").count() >= 1

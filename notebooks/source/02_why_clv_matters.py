@@ -15,26 +15,24 @@
 
 # %% [markdown] lang="en"
 # A business that knows what a customer is worth can answer money questions that otherwise rest on
-# gut feeling: how much to pay for a new customer, which conversion a campaign must reach, and which
-# channel deserves the next dollar.
+# gut feeling.
 #
 # **You will learn**
 #
 # - how to set a ceiling on acquisition cost (CAC) from CLV, and read LTV:CAC and payback;
-# - how a customer's LTV sets the affordable cost per acquisition (CPA) and the conversion a campaign
-#   must reach, and why better retention lets you pay more and convert less;
+# - how LTV sets the affordable cost per acquisition (CPA) and a campaign's conversion target, and why
+#   better retention lets you pay more and convert less;
 # - how to split an acquisition budget across channels, and what the 3:1 rule of thumb is about.
 
-# %% [markdown] lang="ru" en_hash="ca950d15"
+# %% [markdown] lang="ru" en_hash="c5fe79da"
 # Бизнес, который знает, сколько стоит клиент, может отвечать на денежные вопросы, которые иначе
-# решаются на глаз: сколько платить за нового клиента, какой конверсии должна достичь кампания и какой
-# канал заслуживает следующего рубля бюджета.
+# решаются на глаз.
 #
 # **Вы научитесь**
 #
 # - задавать потолок стоимости привлечения (CAC) исходя из CLV, читать LTV:CAC и срок окупаемости;
-# - выводить из LTV клиента допустимую стоимость привлечения (CPA) и конверсию, которой должна достичь
-#   кампания, и понимать, почему лучшее удержание позволяет платить больше и довольствоваться меньшей конверсией;
+# - выводить из LTV допустимую стоимость привлечения (CPA) и целевую конверсию кампании и понимать,
+#   почему лучшее удержание позволяет платить больше и довольствоваться меньшей конверсией;
 # - делить бюджет на привлечение между каналами и понимать, о чём говорит правило 3:1.
 
 # %%
@@ -64,11 +62,11 @@ lang = ck.get_language()
 #
 # ## A ceiling on acquisition cost
 #
-# Take a typical customer of an online shop: one order a month at $40, a 35% gross margin, and 90% of
-# customers still buying the next month. Money is discounted at 10% a year (a little under 0.8% a month),
-# and we count three years of margins. A channel wins such customers at $35 each.
+# Take a typical online-shop customer: one order a month at $40, a 35% gross margin, and 90% of
+# customers still buying the next month. Money is discounted at 10% a year, and we count three years of
+# margins. A channel wins such customers at $35 each.
 
-# %% [markdown] lang="ru" en_hash="5eb24929"
+# %% [markdown] lang="ru" en_hash="cf89babe"
 # ## Почему CLV важен для бизнеса
 #
 # Отчёты о продажах считают сделки; CLV считает **отношения**: сколько каждый клиент принесёт за годы.
@@ -83,8 +81,8 @@ lang = ck.get_language()
 # ## Потолок стоимости привлечения
 #
 # Возьмём типичного клиента интернет-магазина: один заказ в месяц со средним чеком 4 000 ₽, валовая маржа
-# 35%, и 90% клиентов продолжают покупать в следующем месяце. Ставка дисконтирования — 10% в год (чуть
-# меньше 0,8% в месяц), считаем маржу за три года. Канал приводит таких клиентов по 3 500 ₽.
+# 35%, и 90% клиентов продолжают покупать в следующем месяце. Ставка дисконтирования — 10% в год,
+# считаем маржу за три года. Канал приводит таких клиентов по 3 500 ₽.
 
 # %%
 d = ck.units.rate_per_unit(0.10, "M")  # the yearly 10% as a monthly rate
@@ -105,7 +103,7 @@ print(tr(en="Payback, months:", ru="Срок окупаемости, месяц�
 # Paying exactly the CLV for a customer means breaking even (LTV:CAC = 1). Teams aim higher, typically
 # **3:1** (Skok 2013), because the CLV is an estimate, overheads are not in the margin, and the money
 # comes back slowly. The ceiling is CLV divided by the target ratio (`ck.formulas.max_acquisition_cost`).
-# The 3:1 rule speaks of the **average** customer a channel or campaign brings. In this notebook LTV:CAC is
+# The 3:1 rule speaks of the **average** customer a channel or campaign brings. Here LTV:CAC is
 # always **LTV:CAC on 36-month discounted margin**: three years of a customer's expected margin, discounted,
 # over their CAC. A ratio on undiscounted revenue or a shorter horizon is another number; say which you use.
 #
@@ -113,12 +111,12 @@ print(tr(en="Payback, months:", ru="Срок окупаемости, месяц�
 # CAC. It is an average too: a customer who leaves in the first months never pays back, those who stay
 # pay for them.
 
-# %% [markdown] lang="ru" en_hash="2f901d5a"
+# %% [markdown] lang="ru" en_hash="1e68942d"
 # Заплатить за клиента ровно его CLV — значит выйти в ноль (LTV:CAC = 1). Обычно целятся выше, как
 # правило, в **3:1** (Skok 2013): CLV — это оценка, накладные расходы не входят в маржу, а деньги
 # возвращаются медленно. Потолок — это CLV, делённый на целевое соотношение
 # (`ck.formulas.max_acquisition_cost`). Правило 3:1 говорит о **среднем** клиенте, которого приводит
-# канал или кампания. В этом блокноте LTV:CAC — всегда **LTV:CAC по дисконтированной марже за 36 месяцев**:
+# канал или кампания. Здесь LTV:CAC — всегда **LTV:CAC по дисконтированной марже за 36 месяцев**:
 # ожидаемая маржа клиента за три года с дисконтированием, делённая на его CAC. Соотношение по выручке без
 # дисконтирования или за более короткий срок — другое число; называйте, какое вы считаете.
 #
@@ -126,30 +124,38 @@ print(tr(en="Payback, months:", ru="Срок окупаемости, месяц�
 # CAC. Это тоже среднее: клиент, ушедший в первые месяцы, не окупается никогда, за него платят оставшиеся.
 
 # %% [markdown] lang="en"
+# Move the **CAC** slider and watch LTV:CAC and the payback; then try retention.
+
+# %% [markdown] lang="ru" en_hash="c5852b1e"
+# Подвигайте ползунок **CAC** и следите за LTV:CAC и сроком окупаемости; потом попробуйте удержание.
+
+# %% tags=["nbval-ignore-output"]
+ck.widgets.DriverExplorer(aov=40 * per_dollar, purchases_per_period=1, margin=0.35, retention=0.9,
+                          annual_discount_rate=0.1, horizon=36, cac=35 * per_dollar, currency=currency, lang=lang)
+
+# %% [markdown] lang="en"
 # ## LTV → affordable CPA → conversion targets
 #
-# Ad platforms call the cost of one new customer the **CPA** (cost per acquisition); here it is the
-# same as the CAC. The ceiling above is the **affordable CPA**. A campaign does not buy customers, it
-# buys clicks (or leads): at $0.80 a click, a customer costs $0.80 divided by the share of clicks that
+# Ad platforms call the cost of one new customer the **CPA** (cost per acquisition), our CAC; the
+# ceiling above is the **affordable CPA**. A campaign does not buy customers, it buys clicks (or
+# leads): at $0.80 a click, a customer costs $0.80 divided by the share of clicks that
 # become customers. So the affordable CPA sets the **lowest conversion** the campaign must reach:
 # cost per click / affordable CPA. If you know an earlier step of the funnel (say the landing page turns
 # 12% of clicks into sign-ups), the rest of the funnel must reach that conversion divided by 12%.
 #
-# Now suppose a retention programme lifts monthly retention from 90% to 93%. Every new customer is worth
-# more, so the team may pay more for one, and the campaign may convert less:
+# Now suppose a retention programme lifts monthly retention from 90% to 93%:
 
-# %% [markdown] lang="ru" en_hash="e3b63ca8"
+# %% [markdown] lang="ru" en_hash="54cf457f"
 # ## LTV → допустимый CPA → целевая конверсия
 #
 # Рекламные кабинеты называют стоимость одного нового клиента **CPA** (cost per acquisition, цена
-# привлечения); здесь это то же, что CAC. Потолок выше — это **допустимый CPA**. Кампания покупает не
+# привлечения), у нас это CAC; потолок выше — это **допустимый CPA**. Кампания покупает не
 # клиентов, а клики (или заявки): при 80 ₽ за клик клиент стоит 80 ₽, делённые на долю кликов, которые
 # становятся клиентами. Поэтому допустимый CPA задаёт **наименьшую конверсию**, которой должна достичь
 # кампания: цена клика / допустимый CPA. Если известен ранний шаг воронки (например, посадочная страница
 # превращает 12% кликов в регистрации), остальная воронка должна дать эту конверсию, делённую на 12%.
 #
-# Теперь допустим, что программа удержания подняла месячное удержание с 90% до 93%. Каждый новый клиент
-# стоит больше, значит, за него можно платить больше, а кампании хватит меньшей конверсии:
+# Теперь допустим, что программа удержания подняла месячное удержание с 90% до 93%:
 
 # %%
 ltv = pd.Series({0.90: clv, 0.93: ck.formulas.dcf_clv(margin_per_month, 0.93, d, periods=36)})
@@ -186,17 +192,15 @@ ck.format_table(targets.round(2), lang=lang)
 # ## Channels and a budget
 #
 # Channels bring different customers: referred customers often stay longer, marketplace shoppers hunt
-# for a deal and leave. Here are four channels with the margin a month and retention of their customers,
-# their CAC, each channel's LTV over 36 months, its LTV:CAC, its ceiling at 3:1 (`max_cac`) and how far
-# below (positive) or above (negative) that ceiling it is.
+# for a deal and leave. Four channels, with their customers' LTV over 36 months, their CAC, LTV:CAC,
+# the ceiling at 3:1 (`max_cac`) and how far below (positive) or above (negative) it the CAC is.
 
-# %% [markdown] lang="ru" en_hash="0069a6c5"
+# %% [markdown] lang="ru" en_hash="08430578"
 # ## Каналы и бюджет
 #
 # Каналы приводят разных клиентов: пришедшие по рекомендации часто остаются дольше, покупатели
-# с маркетплейсов ищут выгоду и уходят. Вот четыре канала: маржа в месяц и удержание их клиентов, CAC,
-# LTV каждого канала за 36 месяцев, его LTV:CAC, потолок при 3:1 (`max_cac`) и насколько канал ниже
-# потолка (плюс) или выше (минус).
+# с маркетплейсов ищут выгоду и уходят. Четыре канала: LTV их клиентов за 36 месяцев, CAC, LTV:CAC,
+# потолок при 3:1 (`max_cac`) и насколько CAC ниже потолка (плюс) или выше (минус).
 
 # %%
 channels = pd.DataFrame(
@@ -240,11 +244,11 @@ ck.format_table(plan[["customers", "spend", "ltv_cac", "marginal_ltv_cac", "net_
 # **3:1 or 1.7:1?** The split buys customers until the last one returns only about 1.7:1, which seems to
 # break the 3:1 rule. The two ratios answer different questions. `ltv_cac` is the **average** of all the
 # customers bought on a channel, the number 3:1 is about. `marginal_ltv_cac` is the **last** customer's:
-# as long as the next customer brings more than they cost, buying them adds to `net_value`. If you want
-# the safety margin on every customer, say so with `min_ratio=`, the lowest marginal LTV:CAC the split
+# as long as the next customer brings more than they cost, buying them adds to `net_value`. To put the
+# safety margin on every customer, set `min_ratio=`, the lowest marginal LTV:CAC the split
 # will pay for; the money it does not spend stays in the bank:
 
-# %% [markdown] lang="ru" en_hash="c1a16484"
+# %% [markdown] lang="ru" en_hash="9b99c291"
 # **3:1 или 1,7:1?** Алгоритм покупает клиентов, пока последний не начнёт приносить лишь около 1,7:1, —
 # кажется, что это нарушает правило 3:1. Но два соотношения отвечают на разные вопросы. `ltv_cac` —
 # **среднее** по всем купленным в канале клиентам; именно о нём правило 3:1. `marginal_ltv_cac` —

@@ -15,28 +15,25 @@
 
 # %% [markdown] lang="en"
 # Russian marketing teams work out what a customer brings and may cost with **unit economics**
-# (юнит-экономика): a funnel from the users an advertising campaign brings in to the margin they leave.
-# It asks the questions CLV asks, in other words. Our example is one month of advertising of an online
-# store that sells on its own site and on marketplaces; the store is **synthetic** (invented for the
-# course), and the money is in roubles.
+# (юнит-экономика), a funnel from the users a campaign brings in to the margin they leave: CLV's
+# questions in other words. Our example: a month of advertising of a **synthetic** online store
+# (invented for the course).
 #
 # **You will learn**
 #
-# - the funnel (UA, C1, AvP, COGS, APC, ARPPU, ARPU, CPA, CAC, CM, ROMI) and the most a user may cost;
+# - the funnel from UA to ROMI and the most a user may cost;
 # - which channel to grow when the next rouble has to pay;
 # - what unit economics leaves out (retention and discounting) and when that changes a decision.
 
-# %% [markdown] lang="ru" en_hash="778951f6"
+# %% [markdown] lang="ru" en_hash="d22e9119"
 # Российские маркетологи считают, сколько приносит клиент и сколько можно заплатить за его
-# привлечение, с помощью **юнит-экономики**: воронки от пользователей, которых привела реклама, до
-# маржи, которую они оставляют. Она задаёт те же вопросы, что и CLV, только другими словами. Пример —
-# месяц рекламы интернет-магазина, который продаёт на своём сайте и на маркетплейсах; магазин
-# **синтетический** (придуман для курса), деньги — в рублях.
+# привлечение, с помощью **юнит-экономики** — воронки от пользователей, которых привела реклама, до
+# маржи, которую они оставляют: те же вопросы, что задаёт CLV, другими словами. Пример — месяц рекламы
+# **синтетического** интернет-магазина (придуман для курса).
 #
 # **Вы научитесь**
 #
-# - считать воронку (UA, C1, AvP, COGS, APC, ARPPU, ARPU, CPA, CAC, CM, ROMI) и предельную стоимость
-#   пользователя;
+# - считать воронку от UA до ROMI и предельную стоимость пользователя;
 # - решать, какой канал наращивать, когда следующий рубль должен окупиться;
 # - видеть, чего юнит-экономика не учитывает (удержание и дисконтирование) и когда это меняет решение.
 
@@ -61,10 +58,9 @@ pd.set_option("display.max_colwidth", None)
 # UA users ──× C1──▶ buyers ──× APC──▶ purchases ──× (AvP − COGS)──▶ margin ── − UA × CPA ──▶ CM
 # ```
 #
-# The table gives every metric with its formula and meaning. ARPPU and ARPU are **margins**, after
-# the cost of goods, not revenue.
+# ARPPU and ARPU are **margins**, after the cost of goods, not revenue.
 
-# %% [markdown] lang="ru" en_hash="8b2b04ff"
+# %% [markdown] lang="ru" en_hash="709950cd"
 # ## Одна когорта по воронке
 #
 # Юнит-экономика ведёт одну **когорту** — пользователей, которых привёл месяц рекламы:
@@ -73,8 +69,7 @@ pd.set_option("display.max_colwidth", None)
 # UA пользователей ──× C1──▶ покупатели ──× APC──▶ покупки ──× (AvP − COGS)──▶ маржа ── − UA × CPA ──▶ CM
 # ```
 #
-# В таблице — каждая метрика с формулой и смыслом. ARPPU и ARPU — это **маржа** после вычета
-# себестоимости, а не выручка.
+# ARPPU и ARPU — это **маржа** после вычета себестоимости, а не выручка.
 
 # %%
 # users brought in, conversion to a first purchase, average order, its cost of goods (goods, delivery,
@@ -88,8 +83,8 @@ print(tr(en="Highest CPA at ARPPU:CAC 3:1 (ROMI 200%):", ru="Предельны�
 cohort.describe(lang, decimals=0)
 
 # %% [markdown] lang="en"
-# A buyer leaves ARPPU = (2,500 − 1,500) × 1.8 = 1,800 ₽, a user ARPU = 4% × 1,800 = 72 ₽. A user
-# costs 80 ₽, so the month loses 10,000 × (72 − 80) = −80,000 ₽.
+# A buyer leaves ARPPU = (2,500 − 1,500) × 1.8 = 1,800 ₽, a user ARPU = 4% × 1,800 = 72 ₽. At 80 ₽
+# a user, the month loses 10,000 × (72 − 80) = −80,000 ₽.
 #
 # **The most a user may cost** is ARPU at break-even, and ARPU / (1 + ROMI) for a target ROMI
 # (`ue.max_cpa`). Since ROMI = ARPPU / CAC − 1, "ARPPU > CAC" is an **ARPPU:CAC over 12 months**
@@ -98,10 +93,10 @@ cohort.describe(lang, decimals=0)
 #
 # ## Channels side by side
 #
-# Three channels of the same month: search ads, social networks, and the store's ads inside a
-# marketplace. The chart sets each channel's ARPPU against its CAC.
+# Three channels of that month: search, social networks and ads inside a marketplace; the chart
+# sets each one's ARPPU against its CAC.
 
-# %% [markdown] lang="ru" en_hash="4fe64559"
+# %% [markdown] lang="ru" en_hash="bf253e78"
 # Покупатель оставляет ARPPU = (2 500 − 1 500) × 1,8 = 1 800 ₽, пользователь — ARPU = 4 % × 1 800 = 72 ₽.
 # Пользователь стоит 80 ₽, и месяц уходит в минус: 10 000 × (72 − 80) = −80 000 ₽.
 #
@@ -113,8 +108,8 @@ cohort.describe(lang, decimals=0)
 #
 # ## Каналы в сравнении
 #
-# Три канала того же месяца: поисковая реклама, соцсети и реклама магазина внутри маркетплейса. На
-# графике ARPPU каждого канала стоит рядом с его CAC.
+# Три канала того же месяца: поиск, соцсети и реклама внутри маркетплейса; на графике ARPPU каждого
+# канала стоит рядом с его CAC.
 
 # %%
 channels = pd.DataFrame(
@@ -137,20 +132,19 @@ by_channel.describe(lang, decimals=0).iloc[:, 1:-1].set_axis(channels.index, axi
 # %% [markdown] lang="en"
 # ## What unit economics leaves out
 #
-# Unit economics counts purchases at face value, as if a rouble next year were worth a rouble today.
-# An APC measured on a cohort (purchases / buyers) already counts the buyers who left: it takes
-# `retention=1`, as a model's APC does (`ue.apc_from_model`). Suppose instead that 1.8 orders is what a
-# buyer makes **if he stays all year**: the first now, the other 0.8 over 12 months. Then keep only the
-# buyers still there (85% stay each month) and discount at 20% a year:
+# Unit economics counts a rouble next year as a rouble today. An APC measured on a cohort (purchases /
+# buyers) already counts the buyers who left: it takes `retention=1`, as a model's APC does
+# (`ue.apc_from_model`). Suppose instead 1.8 orders is what a buyer makes **if he stays all year**
+# (the first now); keep only the buyers still there (85% stay each month) and discount at 20% a year:
 
-# %% [markdown] lang="ru" en_hash="fc0af6bb"
+# %% [markdown] lang="ru" en_hash="07864698"
 # ## Чего не видит юнит-экономика
 #
-# Юнит-экономика складывает покупки по номиналу, как будто рубль через год стоит столько же, сколько
-# сегодня. APC, измеренный на когорте (покупки / покупатели), уже учитывает ушедших покупателей: для него
-# `retention=1`, как и для APC из модели (`ue.apc_from_model`). Пусть теперь 1,8 заказа — это то, что
-# покупатель делает, **если остаётся весь год**: первый сразу, остальные 0,8 — за 12 месяцев. Тогда
-# оставим только тех, кто ещё с нами (каждый месяц остаются 85 %), и продисконтируем по ставке 20 % в год:
+# Юнит-экономика считает рубль через год равным рублю сегодня. APC, измеренный на когорте (покупки /
+# покупатели), уже учитывает ушедших покупателей: для него `retention=1`, как и для APC из модели
+# (`ue.apc_from_model`). Пусть теперь 1,8 заказа — это то, что покупатель делает, **если остаётся весь
+# год** (первый — сразу); оставим только тех, кто ещё с нами (каждый месяц остаются 85 %), и
+# продисконтируем по ставке 20 % в год:
 
 # %%
 d = ck.units.rate_per_unit(0.20, "M")  # 20% a year as a monthly rate
@@ -164,11 +158,11 @@ for name, row in views.iterrows():
 
 # %% [markdown] lang="en"
 # The buyer unit economics values at 1,800 ₽ is worth 1,302 ₽ once churn and time are counted: from an
-# ARPPU:CAC of 0.90 to an LTV:CAC over 12 months of 0.65. The first purchase is untouched: it happens now.
+# ARPPU:CAC of 0.90 to an LTV:CAC over 12 months of 0.65. The first purchase, made now, is untouched.
 
-# %% [markdown] lang="ru" en_hash="64b68c27"
+# %% [markdown] lang="ru" en_hash="616e88a2"
 # Покупатель, которого юнит-экономика оценивает в 1 800 ₽, с учётом оттока и времени стоит 1 302 ₽:
-# вместо ARPPU:CAC 0,90 — LTV:CAC за 12 месяцев 0,65. Первая покупка не меняется: она происходит сразу.
+# вместо ARPPU:CAC 0,90 — LTV:CAC за 12 месяцев 0,65. Первая покупка, сделанная сразу, не меняется.
 
 # %% [markdown] exercise="12.2"
 # *Exercise 12.2: the question and the answer cell are written from clvkit/_exercises/nb12.py.*
@@ -177,29 +171,42 @@ for name, row in views.iterrows():
 # the answer cell of exercise 12.2 is written from clvkit/_exercises/nb12.py
 
 # %% [markdown] lang="en"
+# ## Try it yourself
+#
+# Raise APC, then C1: on the left chart, churn and discounting shrink what APC adds, not what C1 saves
+# on CAC.
+
+# %% [markdown] lang="ru" en_hash="6c3275e1"
+# ## Попробуйте сами
+#
+# Поднимите APC, потом C1: на левом графике отток и дисконтирование урезают то, что добавляет APC, но
+# не то, что C1 экономит на CAC.
+
+# %% tags=["nbval-ignore-output"]
+ck.widgets.UnitEconomicsExplorer(**COHORT, retention=0.85, annual_discount_rate=0.2, target_romi=2.0,
+                                 lang=lang).widget
+
+# %% [markdown] lang="en"
 # ## Key takeaways
 #
-# - Buyers = UA × C1, ARPPU = (AvP − COGS) × APC, ARPU = C1 × ARPPU, CM = UA × (ARPU − CPA),
-#   ROMI = ARPPU / CAC − 1. A user may cost ARPU at break-even and ARPU / (1 + ROMI) at a target ROMI.
+# - ARPPU = (AvP − COGS) × APC, ARPU = C1 × ARPPU, ROMI = ARPPU / CAC − 1. A user may cost ARPU at
+#   break-even and ARPU / (1 + ROMI) at a target ROMI.
 # - Grow the channel where the next rouble returns most, not the largest one; cut the one whose users
 #   bring less than they cost.
 # - "ARPPU > CAC" (ARPPU:CAC over 12 months above one) is break-even, not a healthy margin.
-# - Retention and discounting shrink repeat purchases, not first ones, so unit economics overrates the
-#   levers that add APC against those that add C1. Move the sliders of
-#   `ck.widgets.UnitEconomicsExplorer` to see it.
+# - Retention and discounting shrink repeat purchases, not first ones, so unit economics overrates
+#   APC levers against C1 levers.
 
-# %% [markdown] lang="ru" en_hash="19e1eabb"
+# %% [markdown] lang="ru" en_hash="e63cc327"
 # ## Главное
 #
-# - Покупатели = UA × C1, ARPPU = (AvP − COGS) × APC, ARPU = C1 × ARPPU, CM = UA × (ARPU − CPA),
-#   ROMI = ARPPU / CAC − 1. Пользователь может стоить ARPU в точке безубыточности и ARPU / (1 + ROMI)
-#   при целевом ROMI.
+# - ARPPU = (AvP − COGS) × APC, ARPU = C1 × ARPPU, ROMI = ARPPU / CAC − 1. Пользователь может стоить
+#   ARPU в точке безубыточности и ARPU / (1 + ROMI) при целевом ROMI.
 # - Наращивайте канал, где больше всего приносит следующий рубль, а не самый большой; сокращайте тот,
 #   чьи пользователи приносят меньше, чем стоят.
 # - «ARPPU > CAC» (ARPPU:CAC за 12 месяцев больше единицы) — это безубыточность, а не здоровая маржа.
 # - Удержание и дисконтирование уменьшают повторные покупки, а не первые, поэтому юнит-экономика
-#   переоценивает рычаги APC по сравнению с рычагами C1. Подвигайте ползунки
-#   `ck.widgets.UnitEconomicsExplorer`, чтобы увидеть это.
+#   переоценивает рычаги APC по сравнению с рычагами C1.
 
 # %% [markdown] lang="en"
 # ## Review questions

@@ -14,27 +14,23 @@
 # ---
 
 # %% [markdown] lang="en"
-# Historical CLV looks back, and the simple formula treats everybody as average. A **predictive model**
-# reads each customer's own history and says, customer by customer, what to expect next. Using it needs no
-# mathematics (notebook 16 has them), only reading four numbers and acting on them.
+# A **predictive model** reads each customer's history and says what to expect next (the mathematics
+# is in notebook 16).
 #
 # **You will learn**
 #
-# - to read, for one customer, the chance that they are still a customer, their expected purchases and
-#   order value over the next year, and their CLV;
+# - to read a customer's chance of still being a customer, expected purchases, order value and CLV;
 # - to tell from two customers' histories which one is more likely still a customer;
 # - how much of next year's value sits with the top tenth of the base;
 # - whom to call first, and how much a win-back call may add.
 
-# %% [markdown] lang="ru" en_hash="de236253"
-# Исторический CLV смотрит назад, а простая формула считает всех клиентов средними. **Прогнозная модель**
-# читает историю каждого клиента и говорит, клиент за клиентом, чего от него ждать. Чтобы ею
-# пользоваться, математика не нужна (она в блокноте 16): достаточно прочитать четыре числа и действовать.
+# %% [markdown] lang="ru" en_hash="f8d84f1c"
+# **Прогнозная модель** читает историю каждого клиента и говорит, чего от него ждать (математика —
+# в блокноте 16).
 #
 # **Вы научитесь**
 #
-# - читать для каждого клиента вероятность того, что он ещё ваш клиент, его ожидаемые покупки и средний
-#   чек за следующий год и его CLV;
+# - читать для клиента вероятность того, что он ещё ваш, его ожидаемые покупки, чек и CLV;
 # - по истории двух клиентов определять, кто из них вернее остаётся клиентом;
 # - видеть, какая доля ценности следующего года приходится на верхнюю десятую часть базы;
 # - решать, кому звонить первым и сколько может добавить звонок для возврата клиента.
@@ -55,33 +51,29 @@ lang = ck.get_language()
 # ## Four numbers for every customer
 #
 # The data are CDNOW's: 2,357 customers who first bought in early 1997, observed to 30 September 1997.
-# The model needs three facts per customer: how many times they came back, when they last bought, and how
-# long we have known them. **One call fits it** to the whole base (`BGNBD().fit`), a second one fits the
-# order values (`GammaGamma().fit`), and `ck.customer_lifetime_value` turns both into money. For every
-# customer we get:
+# **One call fits the model** to the whole base (`BGNBD().fit`), a second one fits the order values
+# (`GammaGamma().fit`), and `ck.customer_lifetime_value` turns both into money. For every customer we get:
 #
-# - **P(alive)**: the chance that they are still a customer (they may come back) rather than gone for good;
+# - **P(alive)**: the chance that they are still a customer rather than gone for good;
 # - **expected purchases** in the next 12 months, already weighed by that chance;
 # - **expected order value** (`expected_spend`): their own average, pulled towards the base's average the fewer orders it
 #   rests on;
-# - **CLV over the next 12 months**: expected purchases × order value × a 30% margin (our assumption),
+# - **CLV over the next 12 months**: expected purchases × order value × a 30% margin,
 #   discounted at 10% a year. What the customer brings after that year is left out.
 
-# %% [markdown] lang="ru" en_hash="cb72e7bd"
+# %% [markdown] lang="ru" en_hash="e9e9d1d0"
 # ## Четыре числа о каждом клиенте
 #
 # Данные — CDNOW: 2 357 клиентов, впервые купивших в начале 1997 года, за которыми наблюдали до
-# 30 сентября 1997 года. Модели нужны три факта о клиенте: сколько раз он возвращался, когда купил
-# последний раз и как давно мы его знаем. **Один вызов обучает её** на всей базе (`BGNBD().fit`), второй —
-# модель среднего чека (`GammaGamma().fit`), а `ck.customer_lifetime_value` переводит оба прогноза в деньги.
+# 30 сентября 1997 года. **Один вызов обучает модель** на всей базе (`BGNBD().fit`), второй — модель
+# среднего чека (`GammaGamma().fit`), а `ck.customer_lifetime_value` переводит оба прогноза в деньги.
 # Для каждого клиента получаем:
 #
-# - **P(alive)** — вероятность того, что он ещё наш клиент (может вернуться), а не ушёл насовсем;
+# - **P(alive)** — вероятность того, что он ещё наш клиент, а не ушёл насовсем;
 # - **ожидаемые покупки** за следующие 12 месяцев, уже взвешенные этой вероятностью;
 # - **ожидаемый чек** (`expected_spend`) — его собственный средний чек, подтянутый к среднему по базе тем сильнее, чем
 #   меньше за ним заказов;
-# - **CLV за 12 месяцев** — ожидаемые покупки × чек × маржа 30 % (наше допущение) с дисконтированием 10 %
-#   в год. То, что клиент принесёт после этого года, сюда не входит.
+# - **CLV за 12 месяцев** — ожидаемые покупки × чек × маржа 30 % с дисконтированием 10 % в год. То, что клиент принесёт после этого года, сюда не входит.
 #
 # Суммы CDNOW записаны в долларах, здесь они пересчитаны в рубли по условному курсу 100 ₽ за доллар.
 
@@ -102,27 +94,25 @@ ck.format_table(named.round({"recency": 1, "T": 1, "p_alive": 3, "expected_purch
 # `frequency` counts repeat purchases, `recency` is the week of the last one and `T` how many weeks we have
 # known the customer. Read the rows:
 #
-# - **509** is the best customer here: 19 purchases, the last one a week ago, P(alive) 95%, about sixteen
-#   purchases expected next year.
-# - **2332** bought six times in 13 weeks and has been silent for the 14 weeks since: P(alive) has
+# - **509** is the best: 19 purchases, the last a week ago, P(alive) 95%, about sixteen expected next
+#   year.
+# - **2332** bought six times in 13 weeks and has been silent the 14 weeks since: P(alive) has
 #   fallen to about a quarter, and with it the forecast.
 # - **3** never came back, yet P(alive) is 100%: this model assumes that people leave only right after
 #   a repeat purchase, so a one-time buyer counts as "still here" (a quirk, not a fact). His forecast is
-#   small anyway, because one purchase in 39 weeks is a slow pace. With no repeat order of his own, his
-#   expected order value is the base's average.
+#   small anyway: one purchase in 39 weeks is a slow pace.
 
-# %% [markdown] lang="ru" en_hash="7b9af6aa"
+# %% [markdown] lang="ru" en_hash="e0fe8947"
 # `frequency` — число повторных покупок, `recency` — неделя последней из них, `T` — сколько недель мы
 # знаем клиента. Прочитаем строки:
 #
-# - **509** — лучший клиент из этих: 19 покупок, последняя неделю назад, P(alive) 95%, в следующем году
-#   ожидается около шестнадцати покупок.
+# - **509** — лучший: 19 покупок, последняя неделю назад, P(alive) 95%, в следующем году около
+#   шестнадцати.
 # - **2332** купил шесть раз за 13 недель и молчит все 14 недель после этого: P(alive) упала примерно до
 #   четверти, а с ней и прогноз.
 # - **3** так и не вернулся, но P(alive) у него 100%: модель считает, что уйти можно только сразу после
 #   повторной покупки, поэтому разовый покупатель для неё «ещё здесь» (особенность модели, а не факт).
-#   Прогноз у него всё равно небольшой: одна покупка за 39 недель — медленный темп. Своих повторных
-#   заказов у него нет, поэтому его ожидаемый чек — средний по базе.
+#   Прогноз у него всё равно небольшой: одна покупка за 39 недель — медленный темп.
 
 # %% [markdown] lang="en"
 # ## Many purchases, then a long silence
@@ -155,16 +145,13 @@ ax = ck.plots.plot_probability_alive_matrix(model, summary=summary, customer=(on
 # the answer cell of exercise 05.1 is written from clvkit/_exercises/nb05.py
 
 # %% [markdown] lang="en"
-# Nobody tells a shop they have left; they just stop buying. So the model judges silence **against each
-# customer's own pace**. Still, a probability is not a verdict. Here is 142 followed to June 1998: the
-# model had all but written him off, and in January he came back. Of a hundred customers at 1%, about one
-# is still active. Use P(alive) to rank and to choose whom to contact, never to delete customers.
+# Here is 142 followed to June 1998: the model had all but written him
+# off, and in January he came back. Use P(alive) to rank and to choose whom to contact, never to delete
+# customers.
 
-# %% [markdown] lang="ru" en_hash="0fe625d9"
-# Никто не сообщает магазину, что ушёл, — человек просто перестаёт покупать. Поэтому модель оценивает
-# молчание **по темпу самого клиента**. Но вероятность — не приговор. Вот клиент 142 до июня 1998 года:
-# модель почти списала его, а в январе он вернулся. Из ста клиентов с P(alive) 1 % примерно один ещё
-# активен. Используйте P(alive), чтобы ранжировать клиентов и выбирать, с кем связаться, но не чтобы
+# %% [markdown] lang="ru" en_hash="77862a5d"
+# Вот клиент 142 до июня 1998 года: модель почти списала его, а в январе он
+# вернулся. Используйте P(alive), чтобы ранжировать клиентов и выбирать, с кем связаться, но не чтобы
 # удалять их из базы.
 
 # %%
@@ -173,15 +160,27 @@ ax = ck.plots.plot_probability_alive_history(model, tx[tx["customer_id"] == 142]
                                              lang=lang)
 
 # %% [markdown] lang="en"
+# Customer 2332 again: drag **Recency** right (a later last purchase) and watch P(alive) and the CLV
+# rise; drag **Customer age (T)** right (a longer silence): they fall.
+
+# %% [markdown] lang="ru" en_hash="ba89f144"
+# Снова клиент 2332: сдвиньте **давность последней покупки** вправо (последняя покупка позже) и следите,
+# как растут P(alive) и CLV; сдвиньте вправо **возраст клиента (T)** (молчание дольше) — они падают.
+
+# %% tags=["nbval-ignore-output"]
+ck.widgets.CustomerExplorer(model, spend, summary=summary, customer=2332, horizon=52, annual_discount_rate=0.1,
+                            margin=0.3, currency=currency, lang=lang)
+
+# %% [markdown] lang="en"
 # ## The value table of the base
 #
-# Add up the CLVs and sort the customers from the most valuable down: how much of next year's value do the
+# Sort the customers from the most valuable down: how much of next year's value do the
 # top 1%, 5%, 10%... hold?
 
-# %% [markdown] lang="ru" en_hash="31e0960c"
+# %% [markdown] lang="ru" en_hash="1fddb29e"
 # ## Таблица ценности базы
 #
-# Сложим CLV и отсортируем клиентов от самых ценных: какую долю ценности следующего года дают верхние
+# Отсортируем клиентов от самых ценных: какую долю ценности следующего года дают верхние
 # 1%, 5%, 10%... клиентов?
 
 # %%
@@ -197,13 +196,12 @@ ck.format_table(concentration.assign(value_share=concentration["value_share"].ma
 
 # %% [markdown] lang="en"
 # A tenth of the customers carry more than half of next year's value, and the lower half of the base less
-# than a sixth: most one-time buyers are unlikely to buy again. Notebook 06 turns this table into segments
-# and lists.
+# than a sixth: most one-time buyers are unlikely to buy again.
 #
 # ## Whom do we call first?
 #
-# A win-back call is worth making where, if it works, it **adds** the most. The CLV does not say that by
-# itself: it already counts the chance that the customer is gone, CLV = P(alive) × the value if active. A
+# A win-back call is worth making where, if it works, it **adds** the most. The CLV does not say that:
+# it already counts the chance that the customer is gone, CLV = P(alive) × the value if active. A
 # call that brings the customer back makes them worth the **value if active**, CLV / P(alive); without it
 # they are worth their CLV. The difference is the **value at risk**: what a win-back that surely brings the
 # customer back gains (what is lost if they leave is their CLV):
@@ -213,14 +211,13 @@ ck.format_table(concentration.assign(value_share=concentration["value_share"].ma
 # For example, a CLV of $40 at P(alive) 50% means $80 if active and $40 at risk. (CLV × (1 − P(alive))
 # would give $20: it counts the chance of being gone twice.)
 
-# %% [markdown] lang="ru" en_hash="c2b6c40b"
+# %% [markdown] lang="ru" en_hash="6ad67df5"
 # Десятая часть клиентов даёт больше половины ценности следующего года, а нижняя половина базы — меньше
-# шестой части: большинство разовых покупателей вряд ли купят снова. В блокноте 06 эта таблица
-# превращается в сегменты и списки.
+# шестой части: большинство разовых покупателей вряд ли купят снова.
 #
 # ## Кому звонить первым?
 #
-# Звонок для возврата клиента имеет смысл там, где удачный звонок **добавит** больше всего. Сам CLV этого
+# Звонок для возврата клиента имеет смысл там, где удачный звонок **добавит** больше всего. CLV этого
 # не говорит: он уже учитывает вероятность того, что клиент ушёл, CLV = P(alive) × ценность активного
 # клиента. Звонок, который вернёт клиента, сделает его ценность равной **ценности активного клиента**,
 # CLV / P(alive); без звонка он стоит свой CLV. Разница — **ценность под угрозой**: то, что выиграет
@@ -238,16 +235,16 @@ ck.format_table(concentration.assign(value_share=concentration["value_share"].ma
 # the answer cell of exercise 05.2 is written from clvkit/_exercises/nb05.py
 
 # %% [markdown] lang="en"
-# The call list does this for the whole base (`ck.segments.retention_targets`): the top 20% by CLV (worth
-# a lot even without a call), with P(alive) between 5% and 70%, sorted by value at risk. Below 5%,
-# CLV / P(alive) divides a tiny number by a tiny one: customer 1901, printed first, would be worth a
-# fortune "if active" on the model's say-so alone, and a call rarely reaches someone gone that long.
+# The call list does this for the whole base (`ck.segments.retention_targets`): the top 20% by CLV, with
+# P(alive) between 5% and 70%, sorted by value at risk. Below 5%, CLV / P(alive) divides a tiny number by a
+# tiny one: customer 1901, printed first, would be worth a fortune "if active", and a call rarely reaches
+# someone gone that long.
 
-# %% [markdown] lang="ru" en_hash="4d451d67"
-# Список для звонков делает это для всей базы (`ck.segments.retention_targets`): верхние 20 % по CLV (они
-# ценны и без звонка) с P(alive) от 5 до 70 %, по убыванию ценности под угрозой. Ниже 5 % CLV / P(alive)
-# делит крошечное число на крошечное: клиент 1901 (он напечатан первым) «в активном состоянии» стоил бы
-# целое состояние лишь со слов модели, а звонок редко возвращает того, кто ушёл так давно.
+# %% [markdown] lang="ru" en_hash="97b0b864"
+# Список для звонков делает это для всей базы (`ck.segments.retention_targets`): верхние 20 % по CLV
+# с P(alive) от 5 до 70 %, по убыванию ценности под угрозой. Ниже 5 % CLV / P(alive) делит крошечное
+# число на крошечное: клиент 1901 (он напечатан первым) «в активном состоянии» стоил бы целое состояние,
+# а звонок редко возвращает того, кто ушёл так давно.
 
 # %%
 one = customers.loc[1901]
@@ -265,32 +262,29 @@ ck.format_table(call_list[shown].head().round({"recency": 1, "T": 1, "p_alive": 
 # %% [markdown] lang="en"
 # The value at risk is what a call adds **if it brings the customer back**, over 12 months only. Calls
 # bring back only some of the lapsed, so the most a call may cost is the value at risk times the share it
-# brings back, measured on a control group that gets no call (notebooks 08 and 10). Exercise 05.2 assumed
+# brings back, measured on a control group (notebooks 08 and 10). Exercise 05.2 assumed
 # one share for everyone; in fact it falls the longer the silence, so measure it by weeks of silence.
 #
 # ## Key takeaways
 #
-# - One call fits the model; it gives each customer P(alive), expected purchases, order value and CLV
-#   over the next 12 months.
+# - The model gives each customer P(alive), expected purchases, order value and CLV for 12 months.
 # - Silence is judged against the customer's own pace: a frequent buyer gone quiet is more likely lost
-#   than a rare, recent one. P(alive) is a probability, not a verdict.
+#   than a rare, recent one. P(alive) is not a verdict.
 # - A tenth of the base carries more than half of next year's value.
 # - Call first where a successful call adds most: value at risk = CLV / P(alive) × (1 − P(alive)), not
 #   the highest CLV and not the lowest P(alive).
 
-# %% [markdown] lang="ru" en_hash="67253acc"
+# %% [markdown] lang="ru" en_hash="de0697b5"
 # Ценность под угрозой — это то, что звонок добавит **за 12 месяцев, если вернёт клиента**. Звонки
 # возвращают лишь часть ушедших, поэтому звонок может стоить не больше, чем ценность под угрозой,
-# умноженная на долю возвращённых, измеренную на контрольной группе, которой не звонили (блокноты 08
-# и 10). В упражнении 05.2 эта доля одинакова для всех; на деле она тем меньше, чем дольше молчание,
+# умноженная на долю возвращённых, измеренную на контрольной группе (блокноты 08 и 10). В упражнении 05.2 эта доля одинакова для всех; на деле она тем меньше, чем дольше молчание,
 # поэтому измеряйте её по неделям молчания.
 #
 # ## Главное
 #
-# - Модель обучается одним вызовом и даёт каждому клиенту P(alive), ожидаемые покупки, чек и CLV
-#   за 12 месяцев.
+# - Модель даёт каждому клиенту P(alive), ожидаемые покупки, чек и CLV за 12 месяцев.
 # - Молчание оценивают по темпу самого клиента: частый покупатель, который затих, вернее ушёл, чем
-#   редкий, купивший недавно. P(alive) — вероятность, а не приговор.
+#   редкий, купивший недавно. P(alive) — не приговор.
 # - Десятая часть базы даёт больше половины ценности следующего года.
 # - Первым звонят тому, кому удачный звонок добавит больше всего: ценность под угрозой =
 #   CLV / P(alive) × (1 − P(alive)), а не самому высокому CLV и не самой низкой P(alive).

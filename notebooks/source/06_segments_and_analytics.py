@@ -14,8 +14,8 @@
 # ---
 
 # %% [markdown] lang="en"
-# This notebook turns every customer's CLV into lists a CRM team can work through: whom to protect, whom
-# to win back, whom to offer more.
+# Here every customer's CLV becomes lists for a CRM team: whom to protect, whom to win back, whom to offer
+# more.
 #
 # **You will learn**
 #
@@ -23,9 +23,9 @@
 # - to build a retention list ranked by what a win-back can gain, and to say what an offer may cost;
 # - to build an upsell list and one target list with an action for each customer.
 
-# %% [markdown] lang="ru" en_hash="8ec4a6a3"
-# В этом блокноте CLV каждого клиента превращается в списки, с которыми может работать CRM-команда:
-# кого беречь, кого возвращать, кому предложить больше.
+# %% [markdown] lang="ru" en_hash="556b7b0c"
+# Здесь CLV каждого клиента превращается в списки для CRM-команды: кого беречь, кого возвращать, кому
+# предложить больше.
 #
 # **Вы научитесь**
 #
@@ -49,30 +49,27 @@ ck.set_currency(currency)
 lang = ck.get_language()
 
 # %% [markdown] lang="en"
-# ## Every customer, three labels
+# ## Three labels
 #
-# As in notebook 05, the models give each CDNOW customer a **CLV for the next 12 months** (at an
-# assumed 30% margin, discounted at 10% a year) and **P(alive)**, the chance of still being active. Two
-# labels go beside them:
+# As in notebook 05, each CDNOW customer gets a **CLV for the next 12 months** and **P(alive)**, plus two
+# labels:
 #
 # - the **RFM segment** looks back: scores 1-5 on **R**ecency (weeks since the last purchase),
-#   **F**requency (repeat purchases) and **M**onetary value (average order), and a rule table that names
-#   the cells of the R × F grid: *champions* (recent and frequent), *loyal*, *new*, *promising*, *at
+#   **F**requency (repeat purchases) and **M**onetary value (average order); the R × F cell gives the
+#   name: *champions* (recent and frequent), *loyal*, *new*, *promising*, *at
 #   risk* (frequent, but long ago) and *hibernating* (rare, long ago). The scores are **ranks within this
 #   base**, not fixed thresholds: among mostly one-time buyers, a "champion" may have been silent for months;
 # - the **CLV tier** looks forward: the top 1% by predicted CLV, the next 4%, the next 15%, the rest.
 
-# %% [markdown] lang="ru" en_hash="ef60bad4"
-# ## Каждый клиент и три метки
+# %% [markdown] lang="ru" en_hash="31621b21"
+# ## Три метки
 #
-# Как и в блокноте 05, модели дают каждому клиенту CDNOW **CLV на ближайшие 12 месяцев** (при марже
-# 30% — это наше допущение — и дисконтировании по ставке 10% в год) и **P(alive)** — вероятность того, что
-# клиент всё ещё активен. Суммы CDNOW записаны в долларах, здесь они пересчитаны в рубли по условному
-# курсу 100 ₽ за доллар. Рядом ставим две метки:
+# Как и в блокноте 05, каждый клиент CDNOW получает **CLV на ближайшие 12 месяцев** и **P(alive)**, а к
+# ним две метки (суммы пересчитаны из долларов в рубли по условному курсу 100 ₽ за доллар):
 #
 # - **RFM-сегмент** смотрит назад: клиент получает оценки от 1 до 5 за давность (recency: недели с
-#   последней покупки), частоту (frequency: число повторных покупок) и деньги (monetary: средний чек), а
-#   таблица правил называет клетки сетки R × F: *чемпионы* (недавно и часто), *лояльные*, *новые*,
+#   последней покупки), частоту (frequency: число повторных покупок) и деньги (monetary: средний чек);
+#   клетка сетки R × F даёт название: *чемпионы* (недавно и часто), *лояльные*, *новые*,
 #   *перспективные*, *под угрозой ухода* (часто, но давно) и *спящие* (редко и давно). Оценки — это
 #   **места внутри этой базы**, а не постоянные пороги: среди почти сплошь разовых покупателей «чемпион»
 #   может молчать уже несколько месяцев;
@@ -112,14 +109,13 @@ by_segment = ck.segments.segment_summary(customers, value="clv")
 ax = ck.plots.plot_segment_map(by_segment, horizon="12 months", lang=lang)
 
 # %% [markdown] lang="en"
-# The champions, about a fifth of the customers, hold about two thirds of next year's value; the
-# hibernating customers, the largest group, hold a tenth. Now set RFM beside the model's view: customers
-# by RFM segment (rows) and CLV tier (columns).
+# Champions, a fifth of the customers, hold two thirds of next year's value; hibernating customers, the
+# largest group, a tenth. Now RFM beside the model: customers by RFM segment (rows) and CLV tier (columns).
 
-# %% [markdown] lang="ru" en_hash="2025e5bf"
-# Чемпионы — примерно пятая часть клиентов — приносят около двух третей ценности следующего года; спящие,
-# самая большая группа, — десятую часть. Теперь сравним RFM со взглядом модели: число клиентов по
-# RFM-сегментам (строки) и уровням CLV (столбцы).
+# %% [markdown] lang="ru" en_hash="91fa04db"
+# Чемпионы — пятая часть клиентов — приносят две трети ценности следующего года; спящие, самая большая
+# группа, — десятую часть. Теперь RFM рядом с моделью: число клиентов по RFM-сегментам (строки) и уровням
+# CLV (столбцы).
 
 # %%
 print(tr(en="Share of next year's value held by the top 20% by CLV:",
@@ -130,32 +126,27 @@ ck.format_table(pd.crosstab(customers["segment"], customers["tier"]).rename(inde
 
 # %% [markdown] lang="en"
 # The two views agree at the top: the top tiers are almost all champions. They disagree below it: 93
-# champions are in the bottom 80% by predicted value, because a recent, frequent buyer of cheap items
-# is not worth much, and the model sees which of them have probably stopped buying. Value is
-# concentrated: protect the top 20% first.
+# champions are in the bottom 80% by predicted value: they buy cheap items, or have probably stopped
+# buying.
 #
 # ## Who to retain
 #
-# The **retention list** holds valuable customers (top 20% by CLV) with P(alive) between 5% and 70%,
-# sorted by **value at risk**: what a win-back that surely brings the customer back gains, the value if
-# alive less the CLV, **CLV / P(alive) × (1 − P(alive))** (notebook 05). The shortcut CLV × (1 − P(alive))
-# counts the chance of being gone twice. The 5% floor keeps off customers the model has all but written
-# off: there CLV / P(alive) divides a tiny number by a tiny one, and a call rarely reaches them.
+# The **retention list** of notebook 05 holds valuable customers (top 20% by CLV) with P(alive) between 5%
+# and 70%, sorted by **value at risk**: what a win-back that surely brings the customer back gains,
+# **CLV / P(alive) × (1 − P(alive))**. The shortcut CLV × (1 − P(alive)) counts the chance of being gone
+# twice.
 
-# %% [markdown] lang="ru" en_hash="179877a6"
+# %% [markdown] lang="ru" en_hash="b2ad5efb"
 # Наверху оба взгляда сходятся: верхние уровни почти целиком состоят из чемпионов. Ниже они расходятся:
-# 93 чемпиона оказались среди нижних 80% по прогнозной ценности — недавний и частый покупатель дешёвых
-# товаров приносит немного, а модель к тому же видит, кто из них, вероятно, перестал покупать. Ценность
-# сконцентрирована: в первую очередь берегите верхние 20%.
+# 93 чемпиона оказались среди нижних 80% по прогнозной ценности — они покупают дешёвые товары или,
+# вероятно, перестали покупать.
 #
 # ## Кого удерживать
 #
-# В **список на удержание** попадают ценные клиенты (верхние 20% по CLV) с P(alive) от 5 до 70%. Он
-# отсортирован по **ценности под угрозой** — тому, что выиграет кампания, которая наверняка вернёт
-# клиента: ценность активного клиента минус CLV, **CLV / P(alive) × (1 − P(alive))** (блокнот 05).
-# Короткая формула CLV × (1 − P(alive)) учитывает вероятность ухода дважды. Порог 5% отсекает тех, кого
-# модель почти списала: у них CLV / P(alive) делит крошечное число на крошечное, а звонок до них почти
-# не доходит.
+# В **список на удержание** из блокнота 05 попадают ценные клиенты (верхние 20% по CLV) с P(alive) от 5
+# до 70%. Он отсортирован по **ценности под угрозой** — тому, что выиграет кампания, которая наверняка
+# вернёт клиента: **CLV / P(alive) × (1 − P(alive))**. Короткая формула CLV × (1 − P(alive)) учитывает
+# вероятность ухода дважды.
 
 # %%
 retain = ck.segments.retention_targets(customers, min_p_alive=0.05)
@@ -167,14 +158,12 @@ ck.format_table(retain[shown].head().round({"recency": 1, "T": 1, "p_alive": 2, 
                 .astype({"clv": int, "value_at_risk": int}).rename(columns=clv_12), lang=lang)
 
 # %% [markdown] lang="en"
-# RFM calls most of these customers champions: they bought often, and not very long ago. The model sees
-# what RFM cannot: for someone who used to buy every few weeks, a few silent months are a bad sign.
-# Customer 2332, step by step:
+# RFM calls most of these customers champions; the model sees what RFM cannot: for someone who bought every
+# few weeks, a few silent months are a bad sign. Customer 2332, step by step:
 
-# %% [markdown] lang="ru" en_hash="594c8c66"
-# RFM называет большинство этих клиентов чемпионами: они покупали часто и не так давно. Модель видит то,
-# чего не видит RFM: для того, кто покупал раз в несколько недель, несколько месяцев тишины — плохой
-# знак. Клиент 2332 по шагам:
+# %% [markdown] lang="ru" en_hash="efa26f62"
+# RFM называет большинство этих клиентов чемпионами; модель видит то, чего не видит RFM: для того, кто
+# покупал раз в несколько недель, несколько месяцев тишины — плохой знак. Клиент 2332 по шагам:
 
 # %%
 row = retain.loc[2332]
@@ -190,22 +179,20 @@ ck.format_table(steps.round(2).to_frame(), lang=lang)
 
 # %% [markdown] lang="en"
 # Keep two questions apart. If this customer leaves for good today, the company loses the CLV. If a
-# win-back surely brings them back, it gains the value at risk, more than the CLV itself when P(alive)
+# win-back surely brings them back, it gains the value at risk, more than the CLV when P(alive)
 # is below one half. No offer brings everyone back, so what an offer earns per contacted customer is the
 # value at risk **times the share of lapsed customers it brings back**, measured against a control group
-# (notebooks 08 and 10): the most the offer may cost. Two caveats. Like 05.2, this takes one share for
-# the whole list, but fewer come back the longer they have been silent: measure it by weeks of silence.
-# And it counts 12 months only, leaving out what a returned customer buys later.
+# (notebooks 08 and 10): the most the offer may cost. The share falls the longer the silence: measure it
+# by weeks of silence. And this counts 12 months only.
 
-# %% [markdown] lang="ru" en_hash="2092600e"
+# %% [markdown] lang="ru" en_hash="eb9bf862"
 # Не путайте два вопроса. Если этот клиент сегодня уйдёт навсегда, компания потеряет его CLV. Если
 # кампания наверняка вернёт его, она выиграет ценность под угрозой — больше самого CLV, когда P(alive)
 # ниже половины. Ни одно предложение не возвращает всех, поэтому на одного охваченного клиента оно
 # приносит ценность под угрозой, **умноженную на долю ушедших клиентов, которых оно возвращает**; эту долю
 # измеряют на контрольной группе (блокноты 08 и 10). Это произведение и есть предельная цена предложения.
-# Две оговорки. Как и в 05.2, здесь одна доля на весь список, а чем дольше клиент молчит, тем реже он
-# возвращается: измеряйте долю по неделям молчания. И счёт идёт только за 12 месяцев, без того, что
-# вернувшийся клиент купит позже.
+# Чем дольше клиент молчит, тем меньше эта доля: измеряйте её по неделям молчания. И счёт идёт только за
+# 12 месяцев.
 
 # %% [markdown] exercise="06.1"
 # *Exercise 06.1: the question and the answer cell are written from clvkit/_exercises/nb06.py.*
@@ -222,27 +209,24 @@ ck.format_table(steps.round(2).to_frame(), lang=lang)
 # %% [markdown] lang="en"
 # ## Who to upsell, and one target list
 #
-# **Upsell** (a bigger or premium version) and **cross-sell** (a related product) suit customers who
-# buy often but spend little each time. The upsell list takes the repeat buyers in the top quarter by
+# **Upsell** (a bigger or premium version) suits customers who buy often but spend little each time. The upsell list takes the repeat buyers in the top quarter by
 # frequency whose average order is at most the median, ranked by **upsell potential** (the gap to the
-# median order times their repeat purchases: a yardstick, not a forecast). We keep those probably still
-# buying (P(alive) at least 50%).
+# median order times their repeat purchases: a yardstick, not a forecast). We keep those with P(alive) at
+# least 50%.
 #
-# A campaign team needs one list: who, which offer, what they are worth. A customer on both lists gets
-# the retention offer first. `targets.to_csv("targets.csv")` hands the list to the CRM.
+# One list goes to the CRM (`targets.to_csv("targets.csv")`): who, which offer, what they are worth; a
+# customer on both lists gets the retention offer first.
 
-# %% [markdown] lang="ru" en_hash="070334c8"
+# %% [markdown] lang="ru" en_hash="3c711974"
 # ## Кому делать апсейл, и единый список
 #
-# **Апсейл** (более дорогая или расширенная версия) и **кросс-селл** (сопутствующий товар) подходят тем,
-# кто покупает часто, но понемногу. В список для апсейла попадают повторные покупатели из верхней
+# **Апсейл** (более дорогая или расширенная версия) подходит тем, кто покупает часто, но понемногу. В список для апсейла попадают повторные покупатели из верхней
 # четверти по частоте покупок, чей средний чек не выше медианного; их порядок задаёт **потенциал
 # апсейла** (разница до медианного чека, умноженная на число их повторных покупок: мерка для
-# сортировки, а не прогноз). Оставляем тех, кто, скорее всего, ещё покупает (P(alive) не ниже 50%).
+# сортировки, а не прогноз). Оставляем тех, у кого P(alive) не ниже 50%.
 #
-# Команде, которая запускает кампании, нужен один список: кто, какое предложение и сколько клиент стоит.
-# Клиент из обоих списков сначала получает предложение на удержание. `targets.to_csv("targets.csv")`
-# передаст список в CRM.
+# В CRM уходит один список (`targets.to_csv("targets.csv")`): кто, какое предложение и сколько клиент
+# стоит; клиент из обоих списков сначала получает предложение на удержание.
 
 # %%
 upsell = ck.segments.upsell_targets(customers)
@@ -257,28 +241,37 @@ ck.format_table(targets.iloc[[0, 1, -2, -1]].round(2).round({"clv": 0}).astype({
                 lang=lang)
 
 # %% [markdown] lang="en"
+# The explorer groups the same customers by two thresholds or by 12-month CLV tiers. Lower
+# **Recent: bought within** and watch value leave the recent segments.
+
+# %% [markdown] lang="ru" en_hash="b833435e"
+# Панель делит тех же клиентов по двум порогам или на уровни CLV за 12 месяцев. Уменьшите
+# **«Недавние: покупали за последние»** и следите, как ценность уходит из недавних сегментов.
+
+# %% tags=["nbval-ignore-output"]
+ck.widgets.SegmentExplorer(summary, customers["clv"], currency=currency, lang=lang)
+
+# %% [markdown] lang="en"
 # ## Key takeaways
 #
 # - RFM segments say what customers did; CLV tiers say what they are expected to be worth. Value is
 #   concentrated: the top 20% by CLV hold most of it.
 # - Rank a retention list by value at risk, CLV / P(alive) × (1 − P(alive)): the model's CLV already
-#   counts the chance that the customer stays. RFM often still calls these customers champions.
+#   counts the chance that the customer stays.
 # - An offer earns the value at risk times the share of lapsed customers it brings back; that is the
 #   most it may cost.
-# - Upsell suits frequent buyers with small baskets. One target list with one action per customer is
-#   what a CRM team can use.
+# - Upsell suits frequent buyers with small baskets.
 
-# %% [markdown] lang="ru" en_hash="50e6b7c3"
+# %% [markdown] lang="ru" en_hash="15215d23"
 # ## Главное
 #
 # - RFM-сегменты говорят, что клиенты уже сделали; уровни CLV — сколько они, по прогнозу, принесут.
 #   Ценность сконцентрирована: у верхних 20% по CLV большая её часть.
 # - Список на удержание упорядочивайте по ценности под угрозой, CLV / P(alive) × (1 − P(alive)): CLV
-#   модели уже учитывает шанс, что клиент останется. RFM часто всё ещё называет таких клиентов чемпионами.
+#   модели уже учитывает шанс, что клиент останется.
 # - Предложение приносит ценность под угрозой, умноженную на долю ушедших клиентов, которых оно
 #   возвращает; больше оно стоить не может.
-# - Апсейл подходит частым покупателям с маленьким чеком. Единый список с одним действием для каждого
-#   клиента — то, с чем может работать CRM-команда.
+# - Апсейл подходит частым покупателям с маленьким чеком.
 
 # %% [markdown] lang="en"
 # ## Review questions

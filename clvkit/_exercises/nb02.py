@@ -123,24 +123,24 @@ def _channel_explain() -> dict:
     return {
         "search": both("search", "Search returns {x} of value per dollar of CAC, above the 3:1 target; cutting it gives up "
                        "more value per dollar saved than cutting marketplace ({low}).",
-                       "Поиск возвращает {x} ценности на рубль CAC, выше цели 3:1; его сокращение теряет больше "
-                       "ценности на сэкономленный рубль, чем сокращение маркетплейса ({low})."),
+                       "Поиск возвращает {x} ценности на рубль CAC, выше цели 3:1; сократив его, вы потеряете "
+                       "больше ценности на каждый сэкономленный рубль, чем сократив маркетплейс ({low})."),
         "social": both("social", "Social is below 3:1 too, but it returns {x} per dollar, more than marketplace's {low}.",
                        "Соцсети тоже ниже 3:1, но возвращают {x} на рубль — больше, чем маркетплейс ({low})."),
         "referral": both("referral", "Referral has the best LTV:CAC of the four, {x}: its customers cost the most and are "
                          "worth far more.",
-                         "У рекомендаций лучший LTV:CAC из четырёх, {x}: их клиенты дороже всех, но стоят намного больше."),
+                         "У рекомендаций лучший LTV:CAC из четырёх, {x}: их клиенты обходятся дороже всех, но и приносят намного больше."),
         "marketplace": both("marketplace", "Marketplace returns {x} per dollar, the least of the four channels.",
                             "Маркетплейс возвращает {x} на рубль — меньше всех четырёх каналов."),
         "r1": both("marketplace", "Right: a dollar on marketplace buys {low} of customer value, less than anywhere else.",
-                   "Верно: рубль на маркетплейсе покупает {low} ценности клиентов — меньше, чем где-либо ещё."),
+                   "Верно: каждый вложенный в маркетплейс рубль приносит {low} ценности — меньше, чем где-либо ещё."),
         "r2": both("marketplace", "A low CAC is not a low value: what decides is value per dollar; marketplace is cut "
                    "because its customers are worth only {low} times what they cost.",
-                   "Низкий CAC — не низкая ценность: решает ценность на рубль; маркетплейс сокращают потому, что его "
-                   "клиенты стоят лишь в {low} раза больше своей цены."),
+                   "Низкий CAC — не низкая ценность: решает ценность на рубль; маркетплейс сокращают потому, что "
+                   "ценность его клиентов лишь в {low} раза выше затрат на их привлечение."),
         "r3": both("marketplace", "Being under 3:1 does not single it out: social is under 3:1 as well; marketplace is "
                    "cut because its ratio, {low}, is the lowest.",
-                   "Быть ниже 3:1 — не отличие маркетплейса: соцсети тоже ниже 3:1; маркетплейс сокращают потому, что "
+                   "Ниже 3:1 не только маркетплейс: соцсети тоже ниже 3:1; маркетплейс сокращают потому, что "
                    "его соотношение, {low}, самое низкое."),
     }
 
@@ -160,8 +160,8 @@ EXERCISES = [
                   "`cost_per_click=0.6` answers it in one line.)",
             "ru": "Медийная кампания платит 60 ₽ за клик, и в тесте клиентами стали 1,4% кликнувших. Программа "
                   "удержания подняла месячное удержание новых клиентов с 90% до 93% (измерено против контрольной "
-                  "группы), и клиенты из медийной рекламы, как ожидается, ведут себя так же, как остальные. "
-                  "Финансовый отдел сохраняет цель 3:1. Запускаете ли вы кампанию? "
+                  "группы), и клиенты из медийной рекламы, по нашим ожиданиям, ведут себя так же, как остальные. "
+                  "Финансовый отдел не отступает от цели 3:1. Запускаете ли вы кампанию? "
                   "(`ck.acquisition.conversion_targets` с `cost_per_click=60` отвечает на это одной строкой.)",
         },
         prompt={"en": '"launch" or "hold"', "ru": '"launch" (запустить) или "hold" (отказаться)'},
@@ -211,7 +211,7 @@ EXERCISES = [
         prompt={"en": '"search", "social", "referral" or "marketplace"',
                 "ru": '"search" (поиск), "social" (соцсети), "referral" (рекомендации) или "marketplace" (маркетплейс)'},
         reasons={
-            "r1": {"en": "a dollar there buys the least customer value", "ru": "рубль там покупает меньше всего ценности клиентов"},
+            "r1": {"en": "a dollar there buys the least customer value", "ru": "каждый вложенный туда рубль приносит меньше всего ценности"},
             "r2": {"en": "its customers are the cheapest, so they must be worth the least",
                    "ru": "его клиенты самые дешёвые, значит, и стоят меньше всех"},
             "r3": {"en": "its LTV:CAC is below the 3:1 target", "ru": "его LTV:CAC ниже цели 3:1"},
@@ -220,7 +220,7 @@ EXERCISES = [
         feedback={"en": "Budget follows value per dollar, not the lowest cost per customer.",
                   "ru": "Бюджет идёт за ценностью на вложенный рубль, а не за самой низкой ценой клиента."},
         hint={"en": "Compare the ltv_cac column: how much customer value one dollar of CAC buys in each channel.",
-              "ru": "Сравните столбец LTV:CAC: сколько ценности клиентов покупает рубль CAC в каждом канале."},
+              "ru": "Сравните столбец LTV:CAC: сколько ценности приносит каждый рубль CAC в каждом канале."},
         solution={"en": "economics[\"ltv_cac\"].idxmin()  # marketplace, 1.54\ndecision, reason = \"marketplace\", \"r1\"",
                   "ru": "economics[\"ltv_cac\"].idxmin()  # маркетплейс, 1,54\ndecision, reason = \"marketplace\", \"r1\""},
     ),

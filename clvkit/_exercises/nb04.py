@@ -86,7 +86,7 @@ EXERCISES = [
             "en": "ck.formulas.simple_clv(aov=25, purchases_per_period=2, margin=0.4, lifetime_periods=1 / "
                   "0.05,\n                       cost_per_period=3)   # (20 - 3) x 20 months",
             "ru": "ck.formulas.simple_clv(aov=2_500, purchases_per_period=2, margin=0.4, lifetime_periods=1 "
-                  "/ 0.05,\n                       cost_per_period=300)   # (2 000 - 300) x 20 месяцев",
+                  "/ 0.05,\n                       cost_per_period=300)   # (2 000 − 300) × 20 месяцев",
         },
     ),
     Exercise(

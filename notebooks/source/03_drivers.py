@@ -207,7 +207,7 @@ ck.format_table(programme.round(0).astype(int), lang=lang)
 # %% [markdown] lang="ru" en_hash="d0a112e6"
 # Программа стоит своих денег, если поднимает CLV **после** вычета своих ежегодных затрат. Reinartz & Kumar
 # (2002) предупреждают: давние клиенты не обязательно прибыльны, некоторые дорого обходятся в
-# обслуживании — это и есть слагаемое затрат в действии.
+# обслуживании — вот зачем в формуле слагаемое затрат.
 
 # %% [markdown] exercise="03.1"
 # *Exercise 03.1: the question and the answer cell are written from clvkit/_exercises/nb03.py.*

@@ -115,14 +115,14 @@ EXERCISES = [
                          "в несколько раз."},
             "r3": {"en": "The same fifth is worth very different money: a fifth of a large future spend pays the "
                          "$2.50, a fifth of a small one (about $5 of margin a year in the rest, so about $1 more) does not.",
-                   "ru": "Одна и та же пятая часть стоит очень разных денег: пятая часть большой будущей маржи "
+                   "ru": "Одни и те же +20% дают очень разные деньги: пятая часть большой будущей маржи "
                          "окупает 250 ₽, а маленькой (около 500 ₽ маржи за год у остальных, то есть примерно на 100 ₽ больше) — нет."},
         },
         question={
             "en": "The vendor's real quote is **$2.50** per customer to set up (still $0.10 a month to run). "
                   "To whom do you roll the recommendations out: everyone in the control group, only its top 20% "
                   "by CLV, or nobody?",
-            "ru": "Реальное предложение поставщика — **250 ₽** за запуск на клиента (работа по-прежнему 10 ₽ "
+            "ru": "Окончательное предложение поставщика — **250 ₽** за запуск на клиента (работа по-прежнему 10 ₽ "
                   "в месяц). Кому вы включите рекомендации: всей контрольной группе, только лучшим 20% по CLV "
                   "или никому?",
         },
@@ -166,8 +166,8 @@ EXERCISES = [
             "clickers": {"en": "Customers who click recommendations chose to click; they may simply be the keen "
                                "buyers, so their gap mixes who they are with what the recommendations did.",
                          "ru": "Кликают по рекомендациям те, кто сам решил кликнуть; это могут быть просто "
-                               "активные покупатели, и их разрыв смешивает, кто они, с тем, что сделали "
-                               "рекомендации."},
+                               "активные покупатели, и в их разрыве смешаны то, кто эти "
+                               "клиенты, и то, что сделали рекомендации."},
             "r1": {"en": "A bigger business does not make a share of purchases into an effect; and Amazon's "
                          "customers and catalogue are not yours.",
                    "ru": "Большой бизнес не превращает долю покупок в эффект; к тому же клиенты и ассортимент "
@@ -177,7 +177,7 @@ EXERCISES = [
                    "ru": "Верно: при случайном делении группы различаются только рекомендациями."},
             "r3": {"en": "Clickers select themselves: the gap between them and the others is partly who they are, "
                          "not what the recommendations did.",
-                   "ru": "Кликающие отбирают себя сами: разрыв между ними и остальными отчасти объясняется тем, "
+                   "ru": "Кликающие — самоотобранная группа: разрыв между ними и остальными отчасти объясняется тем, "
                          "кто они, а не тем, что сделали рекомендации."},
         },
         question={

@@ -156,8 +156,8 @@ EXERCISES = [
         options=("basic", "premium", "both", "neither"),
         synonyms={"both": ("оба", "обоим"), "neither": ("никому", "ни одному")},
         reasons={
-            "r1": {"en": "basic subscribers cancel more often, so there is more churn to save",
-                   "ru": "подписчики basic отменяют чаще, значит, там больше оттока, который можно "
+            "r1": {"en": "basic subscribers cancel more often in their first months, so there is more churn to save",
+                   "ru": "подписчики basic чаще отменяют в первые месяцы, значит, там больше оттока, который можно "
                          "предотвратить"},
             "r2": {"en": "only on premium does the offer add more than its cost per subscriber",
                    "ru": "только на premium предложение добавляет больше, чем стоит на подписчика"},
@@ -183,10 +183,12 @@ EXERCISES = [
                         "ru": "Если подборка действует, пока подписчик остаётся, premium получает около 3 900 ₽ — "
                               "больше цены 3 500 ₽. «Никому» было бы верно, только если эффект угаснет за три "
                               "года: за 36 месяцев premium получает около 1 900 ₽."},
-            "r1": {"en": "More churn on basic is true, but a basic month is worth less ($6 of margin against "
-                         "$9): the same cut adds less money there.",
-                   "ru": "Отток у basic действительно выше, но месяц basic стоит меньше (600 ₽ маржи против "
-                         "900 ₽): то же снижение оттока добавляет там меньше денег."},
+            "r1": {"en": "Basic churns more only in the first months (from month 6 it keeps more). The offer "
+                         "does add more months on basic (about 5.3 against 4.3), but fewer dollars: a basic "
+                         "month is worth $6 of margin against $9.",
+                   "ru": "На basic отменяют чаще только в первые месяцы (с шестого месяца удержание там выше). "
+                         "Предложение и правда добавляет на basic больше месяцев (около 5,3 против 4,3), но "
+                         "меньше денег: месяц basic приносит 600 ₽ маржи, а premium — 900 ₽."},
             "r2": {"en": "Right: compare each plan's extra value per subscriber with the cost per subscriber.",
                    "ru": "Верно: сравните прирост ценности на подписчика каждого тарифа с ценой на подписчика."},
             "r3": {"en": "Comparing the offer's cost with a subscriber's whole value counts months that come "

@@ -36,8 +36,8 @@
 # разбирает его на данных, похожих на её бизнес: от журнала покупок до решения.
 #
 # **Приём: рекомендации Amazon.** McKinsey & Company (2013), «How retailers can keep up with consumers»
-# (I. MacKenzie, C. Meyer, S. Noble, октябрь 2013 года): около **35% покупок на Amazon** приходит из
-# товарных рекомендаций. Сколько из этого ждать в вашем магазине?
+# (I. MacKenzie, C. Meyer, S. Noble, октябрь 2013 года): около **35% покупок на Amazon** приходится на
+# товарные рекомендации. Сколько из этого ждать в вашем магазине?
 #
 # > **Данные ниже — СИНТЕТИЧЕСКИЕ.** Их сгенерировал рецепт проекта `datasets/make_retailer.py`
 # > (генератор случайных чисел зафиксирован, поэтому данные везде одинаковы); они похожи на
@@ -69,10 +69,9 @@ ck.format_table(test.round(2), lang=lang)
 
 # %% [markdown] lang="en"
 # An online shop acquired 6,000 customers in 2023 and followed them to the end of 2024. Half of them, picked
-# at random, saw recommendations on the site and in e-mails (`recommendations` = 1). Because the split was
-# random, the two groups differ in nothing else, so their gap is what the recommendations *caused*, give or
-# take chance (the recipe put in 20%; the test measures 19%): the average order value is about 19% higher,
-# while the orders per customer are the same. Recommendations
+# at random, saw recommendations on the site and in e-mails (`recommendations` = 1). In that group the
+# average order value is about 19% higher (the recipe put in 20%), while the orders per customer are the
+# same. Recommendations
 # pull the **order-value lever** and no other.
 #
 # **Price the lever for the control group.** BG/NBD and Gamma-Gamma, fitted on the control group (the
@@ -83,12 +82,10 @@ ck.format_table(test.round(2), lang=lang)
 # set up, $0.10 a month to run. We split the control group into CLV tiers (notebook 06), because a 19% lift
 # is worth more on a large future spend than on a small one.
 
-# %% [markdown] lang="ru" en_hash="e8905069"
+# %% [markdown] lang="ru" en_hash="e672d3b2"
 # Интернет-магазин привлёк 6 000 клиентов в 2023 году и наблюдал за ними до конца 2024 года. Половина из
-# них, выбранная случайно, видела рекомендации на сайте и в письмах (`recommendations` = 1). Раз деление
-# случайное, группы больше ничем не отличаются, и разрыв между ними — то, что *вызвали* рекомендации, с
-# точностью до случайности (в рецепт заложено 20%, тест показал 19%): средний чек выше примерно на 19%, а
-# заказов на клиента столько же. Рекомендации действуют на **рычаг
+# них, выбранная случайно, видела рекомендации на сайте и в письмах (`recommendations` = 1). В этой группе
+# средний чек выше примерно на 19% (в рецепт заложено 20%), а заказов на клиента столько же. Рекомендации действуют на **рычаг
 # среднего чека**, и только на него.
 #
 # **Оцениваем рычаг для контрольной группы.** BG/NBD и Gamma-Gamma, обученные на контрольной группе
@@ -97,8 +94,8 @@ ck.format_table(test.round(2), lang=lang)
 # работают, а договор с поставщиком заключается на год, поэтому мы предполагаем, что эффект длится год;
 # `StrategySimulator` поднимает их средний чек на измеренный прирост.
 # Первое предложение поставщика: 100 ₽ за запуск на клиента и 10 ₽ в месяц за работу. Контрольную группу
-# делим на уровни CLV (блокнот 06): прирост в 19% стоит больше на большой будущей выручке, чем на
-# маленькой.
+# делим на уровни CLV (блокнот 06): при большой будущей выручке те же 19% прироста
+# дают больше денег, чем при маленькой.
 
 # %%
 control = summary[group.reindex(summary.index) == 0]
@@ -142,14 +139,17 @@ ck.format_table(table, lang=lang)
 
 # %% [markdown] lang="en"
 # Amazon's 35% says where purchases were made, not how many the recommendations *added*: some of those
-# customers would have bought the same thing anyway. What they add, only a test shows.
+# customers would have bought the same thing anyway. What they add, only a random split shows: the two
+# groups differ in nothing else, so their gap is what the recommendations *caused*, give or take chance.
 #
 # **If the contract is renewed,** the effect lasts longer. Net gain at the $2.50 quote, per tier, over one,
 # two and three years (the set-up paid once):
 
-# %% [markdown] lang="ru" en_hash="9c7ec8c3"
+# %% [markdown] lang="ru" en_hash="b91257f2"
 # 35% Amazon говорят, где сделаны покупки, а не сколько покупок рекомендации *добавили*: часть этих
-# клиентов купила бы то же самое и так. Что они добавляют, показывает только тест.
+# клиентов купила бы то же самое и так. Что они добавляют, показывает только случайное деление: группы
+# больше ничем не отличаются, и разрыв между ними — то, что *вызвали* рекомендации, с точностью до
+# случайности.
 #
 # **Если договор продлят,** эффект продлится дольше. Чистый прирост при цене 250 ₽ по уровням за один, два
 # и три года (запуск оплачен один раз):
@@ -168,7 +168,7 @@ ck.format_table(table.set_axis(list(horizons), axis=1).round(0).astype(int), lan
 
 # %% [markdown] lang="ru" en_hash="0e8901ca"
 # За два года включение всем начинает приносить прибыль — благодаря лучшим 20%; остальные убыточны на
-# любом горизонте. Горизонт меняет вердикт о «всем», но не о том, кого включать.
+# любом горизонте. Горизонт меняет вердикт о варианте «всем», но не о том, кого включать.
 
 # %% [markdown] lang="en"
 # ## Key takeaways

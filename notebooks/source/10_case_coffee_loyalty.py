@@ -21,7 +21,8 @@
 # - Starbucks (2024), *Starbucks Reports Q3 Fiscal Year 2024 Results*, earnings release: active U.S.
 #   Starbucks Rewards membership was **33.8 million** in the quarter to 30 June 2024, up 7% in a year.
 # - Starbucks, Q2 fiscal 2023 earnings call, 2 May 2023 (transcript), chief marketing officer Brady Brewer:
-#   "Now **57% of U.S. transactions** are from our Rewards members" (a share of transactions, not of revenue).
+#   "Now **57% of U.S. transactions** are from our Rewards members". On the same call the CEO, Laxman
+#   Narasimhan, gave the 57% as a share of **U.S. company-operated revenue** (PYMNTS, QSR, 2–3 May 2023).
 # - Starbucks' earnings call of 25 July 2019 (Q3 of fiscal 2019), as reported by PYMNTS (2019), *Starbucks
 #   Rewards Now Counts 17.2M Active Members*: members accounted for **42% of U.S. tender** (what customers paid).
 #
@@ -38,7 +39,7 @@
 # - to find the most an enrolment may cost per member, over a horizon that fits the programme;
 # - to decide between launching, testing and dropping when the verdict depends on an unmeasured effect.
 
-# %% [markdown] lang="ru" en_hash="c2fadf02"
+# %% [markdown] lang="ru" en_hash="3d4621b7"
 # *Путь маркетолога · около 20 минут.* Третий из трёх кейсов: программа лояльности.
 #
 # **Приём: Starbucks Rewards.** Что сообщала Starbucks:
@@ -47,7 +48,8 @@
 #   участников, на 7% больше, чем годом раньше.
 # - Starbucks, телеконференция по итогам второго квартала 2023 финансового года, 2 мая 2023 года
 #   (стенограмма), директор по маркетингу Брейди Брюэр: «сейчас **57% транзакций в США** приходится на
-#   участников Rewards» (доля транзакций, а не выручки).
+#   участников Rewards». На той же телеконференции генеральный директор Лакшман Нарасимхан назвал 57% долей
+#   **выручки собственных кофеен Starbucks в США** (PYMNTS, QSR, 2–3 мая 2023 года).
 # - Телеконференция 25 июля 2019 года (третий квартал 2019 финансового года), по сообщению PYMNTS (2019),
 #   «Starbucks Rewards Now Counts 17.2M Active Members»: на участников приходилось **42% оплат в США**
 #   (того, что заплатили клиенты).
@@ -113,18 +115,18 @@ print(tr(en="Members vs the others: chance of leaving after a visit", ru="Уча
 # %% [markdown] lang="en"
 # A member is worth more than three times a non-member: they visit about twice as often and are about a
 # third as likely to leave after a visit. **But members chose to join.** The gap is partly *who they are*,
-# not *what the programme did*: it is an upper bound on the programme's effect. A cautious plan assumes the
+# not *what the programme did*: it is an upper bound on the programme's effect. Our working assumption: the
 # programme causes half of it.
 #
 # **Is the programme worth its cost per member?** We offer it to the non-members with half of each gap as its
 # levers, at $2.50 to enrol (a welcome cup and the card) and $0.30 a month of rewards at cost price; 30% of
 # them join. A loyalty programme runs for years, so we look at several horizons:
 
-# %% [markdown] lang="ru" en_hash="7e725d97"
+# %% [markdown] lang="ru" en_hash="d2ed3e7e"
 # Участник ценнее остальных более чем втрое: он приходит примерно вдвое чаще и уходит после визита
 # примерно втрое реже. **Но участники сами решили вступить.** Разрыв отчасти объясняется тем, *кто эти люди*,
-# а не тем, *что сделала программа*: это верхняя граница её эффекта. Осторожный план исходит из того, что
-# программа даёт половину разрыва.
+# а не тем, *что сделала программа*: это верхняя граница её эффекта. Наше рабочее допущение: программа
+# даёт половину разрыва.
 #
 # **Стоит ли программа своих затрат на участника?** Предлагаем её остальным клиентам; рычаги —
 # половина каждого разрыва. Вступление стоит 250 ₽ (приветственная чашка и карта), награды — 30 ₽ в месяц

@@ -79,9 +79,10 @@ METRICS = ("ua", "c1", "buyers", "avp", "cogs", "apc", "arppu", "arpu", "cpa", "
            "ltv_cac", "break_even_cpa")
 
 # How the framework writes each metric (none for the two that have no abbreviation).
+# ARPPU / CAC is a ratio of one cohort's 12-month margin, not of a lifetime value: not called LTV:CAC
 _ABBREVIATION = {"ua": "UA", "c1": "C1", "avp": "AvP", "cogs": "COGS", "apc": "APC", "arppu": "ARPPU",
-                 "arpu": "ARPU", "cpa": "CPA", "cac": "CAC", "cm": "CM", "romi": "ROMI", "ltv_cac": "LTV:CAC",
-                 "break_even_cpa": "CPA"}
+                 "arpu": "ARPU", "cpa": "CPA", "cac": "CAC", "cm": "CM", "romi": "ROMI",
+                 "ltv_cac": "ARPPU:CAC", "break_even_cpa": "CPA"}
 _MONEY = {"avp", "cogs", "arppu", "arpu", "cpa", "spend", "cac", "cm", "break_even_cpa"}
 _SHARE = {"c1", "romi"}
 

@@ -169,7 +169,7 @@ EXERCISES = [
                           "удержание), — вот что файл может показать в свою пользу.")},
             "r2": {"en": "A load without an error proves the format, not the content: a file missing half its months "
                          "loads too. The report and the trust check say more.",
-                   "ru": "Загрузка без ошибки доказывает формат, а не содержание: файл без половины месяцев тоже "
+                   "ru": "Загрузка без ошибки подтверждает лишь формат, а не содержание: файл без половины месяцев тоже "
                          "загрузится. Больше говорят отчёт и проверка модели."},
             "r3": {"en": (f"A refund and an order exported twice are normal in any export ({E['share']} of the rows "
                           "here); the loader handled both and said so."),
@@ -213,7 +213,7 @@ EXERCISES = [
             "ru": (f"Компания может дать персонального менеджера {R['capacity']} клиентам, чтобы они продолжали "
                    "покупать в следующем году.\nКакой список выбрать: клиентов с наибольшим CLV за 12 месяцев "
                    f"(wb.customers), любых {R['capacity']}\nчемпионов или {R['capacity']} клиентов, которые "
-                   "потратили больше всех до сих пор?"),
+                   "потратили больше всех на сегодня?"),
         },
         prompt={"en": '"top_clv", "champions" or "top_spend"',
                 "ru": '"top_clv", "champions" или "top_spend" (можно "по CLV", "чемпионы", "по тратам")'},
@@ -224,7 +224,7 @@ EXERCISES = [
             "r2": {"en": "Champions are the best segment, so any of them is among the most valuable customers.",
                    "ru": "Чемпионы — лучший сегмент, значит, любой из них входит в число самых ценных клиентов."},
             "r3": {"en": "Whoever has spent the most so far will spend the most next year.",
-                   "ru": "Кто больше всех потратил до сих пор, больше всех потратит и в следующем году."},
+                   "ru": "Кто больше всех потратил на сегодня, больше всех потратит и в следующем году."},
         },
         explain={
             "top_clv": {"en": (f"The {E['capacity']} customers with the highest CLV hold {E['list_top_clv']} of next "
@@ -236,7 +236,7 @@ EXERCISES = [
             "champions": {"en": (f"{E['capacity']} of the {E['champions_n']} champions hold {E['list_champions']} of "
                                  f"the value on average; ranked by CLV, {E['capacity']} customers hold "
                                  f"{E['list_top_clv']}."),
-                          "ru": (f"{R['capacity']} из {R['champions_n']} чемпионов держат в среднем "
+                          "ru": (f"На {R['capacity']} из {R['champions_n']} чемпионов приходится в среднем "
                                  f"{R['list_champions']} ценности; {R['capacity']} клиентов, отобранных по CLV, — "
                                  f"{R['list_top_clv']}.")},
             "top_spend": {"en": (f"The biggest spenders hold {E['list_top_spend']} of next year's value, less than "
@@ -251,7 +251,7 @@ EXERCISES = [
                           f"ranges widely, so {E['capacity']} of them hold {E['list_champions']} of the value on "
                           "average."),
                    "ru": ("Сегмент — это группа со средним значением: оценки RFM — это ранги, а CLV чемпионов "
-                          f"сильно различается, поэтому {R['capacity']} из них держат в среднем "
+                          f"сильно различается, поэтому на {R['capacity']} из них приходится в среднем "
                           f"{R['list_champions']} ценности.")},
             "r3": {"en": ("The past is not the future: CLV weighs past spending by the chance the customer is still "
                           f"buying; the biggest spenders hold {E['list_top_spend']}."),

@@ -142,7 +142,7 @@ EXERCISES = [
         question={
             "en": (f"Finance gives marketing {E['budget']} more a month for one channel. Each channel would buy more\n"
                    "users at today's CPA and C1 (the table above). Which channel gets the money?"),
-            "ru": (f"Финансовый отдел даёт маркетингу ещё {R['budget']} в месяц на один канал. Каждый канал купил\n"
+            "ru": (f"Финансовый отдел даёт маркетингу ещё {R['budget']} в месяц на один канал. Каждый канал привлёк\n"
                    "бы на них пользователей по нынешним CPA и C1 (таблица выше). Какому каналу отдать деньги?"),
         },
         prompt={"en": '"search", "social" or "marketplace"',
@@ -158,13 +158,13 @@ EXERCISES = [
         explain={
             "search": {"en": (f"{E['budget']} at search buys {E['search_users']} users at {E['search_cpa']}, each "
                               f"bringing {E['search_arpu']}: {E['search_gain']} (ROMI {E['search_romi']})."),
-                       "ru": (f"{R['budget']} в поиске покупают {R['search_users']} {R['search_users_noun']} по "
+                       "ru": (f"{R['budget']} в поиске привлекают {R['search_users']} {R['search_users_noun']} по "
                               f"{R['search_cpa']}, каждый приносит {R['search_arpu']}: {R['search_gain']} "
                               f"(ROMI {R['search_romi']}).")},
             "social": {"en": (f"{E['budget']} at social networks buys {E['social_users']} users who bring "
                               f"{E['social_arpu']} each and cost {E['social_cpa']}: {E['social_gain']}; the "
                               "channel already loses money."),
-                       "ru": (f"{R['budget']} в соцсетях покупают {R['social_users']} {R['social_users_noun']}, каждый "
+                       "ru": (f"{R['budget']} в соцсетях привлекают {R['social_users']} {R['social_users_noun']}, каждый "
                               f"приносит {R['social_arpu']}, а стоит {R['social_cpa']}: {R['social_gain']}; "
                               "канал и так убыточен.")},
             "marketplace": {"en": (f"{E['budget']} at the marketplace adds {E['marketplace_gain']} (ROMI "
@@ -252,7 +252,7 @@ EXERCISES = [
                    "ru": "Первый заказ не зависит ни от оттока, ни от времени; уменьшаются только повторные."},
             "r2": {"en": (f"They are equal ({E['same']} each) only if every buyer stays all year and a rouble "
                           "later is worth a rouble now; with retention and discounting they differ."),
-                   "ru": (f"Они равны (по {R['same']}) только если каждый покупатель остаётся весь год, а рубль "
+                   "ru": (f"Они равны (по {R['same']}), только если каждый покупатель остаётся весь год, а рубль "
                           "потом стоит столько же, сколько сейчас; с удержанием и дисконтированием они различаются.")},
             "r3": {"en": "In this cohort a repeat order has the same margin as a first one, and it is less likely to "
                          "happen, and later.",

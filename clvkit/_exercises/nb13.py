@@ -222,7 +222,7 @@ EXERCISES = [
             "r2": {"en": "LTV:CAC falls, so each rouble spent on partners works less hard.",
                    "ru": "LTV:CAC снижается, значит, каждый рубль, потраченный на партнёров, работает хуже."},
             "r3": {"en": "More users always bring more value.",
-                   "ru": "Больше пользователей всегда приносят больше ценности."},
+                   "ru": "Больше пользователей всегда приносит больше ценности."},
         },
         explain={
             "accept": {"en": (f"With the offer CAC is {E['cac_offer']}, LTV:CAC {E['ratio_offer']} and the month's net "
@@ -243,7 +243,7 @@ EXERCISES = [
                           "goal: while it stays above 3:1, more students at a higher price still add money."),
                    "ru": (f"Соотношение падает с {R['ratio_now']} до {R['ratio_offer']}, но цель — не "
                           "соотношение: пока оно выше 3:1, больше учеников по более высокой цене всё ещё "
-                          "приносят больше денег.")},
+                          "приносит больше денег.")},
             "r3": {"en": ("Not always: users who cost more than C1 × LTV each lose money. Here the offer passes "
                           "because the price stays below that."),
                    "ru": ("Не всегда: пользователи дороже C1 × LTV приносят убыток. Здесь предложение выгодно, "
@@ -287,8 +287,9 @@ EXERCISES = [
         question={
             "en": ("The pilot followed its students only through the curator's three months. The school can launch "
                    "one action for its\n1,000 new Basic students and judges it over 36 months. Which one?"),
-            "ru": ("Пилот наблюдал учеников только три месяца работы куратора. Школа может запустить одно действие "
-                   "для 1 000 новых\nучеников «Базового» и оценивает его за 36 месяцев. Какое?"),
+            "ru": ("В пилоте за учениками наблюдали только три месяца, пока с ними работал куратор. Школа может "
+                   "запустить одно\nдействие для 1 000 новых учеников «Базового» и оценивает его за 36 месяцев. "
+                   "Какое?"),
         },
         prompt={"en": '"curator" or "upsell"', "ru": '"curator" или "upsell" (можно "куратор" или "апсейл")'},
         reasons={
@@ -328,9 +329,9 @@ EXERCISES = [
         feedback={
             "en": (f"Over 36 months the curator adds {E['curator']}, the upsell {E['upsell']}: value an action over "
                    "how long its measured effect lasts, not over the lifetimes it might lengthen."),
-            "ru": (f"За 36 месяцев куратор даёт {R['curator']}, апсейл — {R['upsell']}: действие оценивают на "
-                   "том сроке, который длится его измеренный эффект, а не на сроках жизни, которые оно могло бы "
-                   "продлить."),
+            "ru": (f"За 36 месяцев куратор даёт {R['curator']}, апсейл — {R['upsell']}: оценивайте действие за "
+                   "тот срок, в течение которого длится его измеренный эффект, а не за сроки жизни, которые оно "
+                   "могло бы продлить."),
         },
         hint={
             "en": "Compare the table's month-36 row for the curator (measured effect) and the upsell.",

@@ -498,13 +498,15 @@ EXERCISES = [
        feedback=_b(f"LTV:CAC: {E['r4']}. Social has the cheapest customers and stays; display and affiliates "
                    "buy customers worth too little for their cost.",
                    f"LTV:CAC: {R['r4']}. У соцсетей самые дешёвые клиенты, и канал остаётся; медийная реклама и "
-                   "партнёры покупают клиентов, которые стоят слишком мало для своей цены."),
+                   "партнёры приводят клиентов, ценность которых слишком мала для цены их привлечения."),
        options=tuple(Q4), synonyms=CHANNELS),
     _d("14.5", decide_5,
-       _b(f"A customer costs {_m(100)['en']} to acquire and brings {_m(20)['en']} of margin a month while he stays; 90% stay\n"
-          "each month. Finance wants acquisition paid back within 6 months. Do you accept this channel?",
-          f"Привлечение клиента стоит {_m(100)['ru']}; пока клиент остаётся, он приносит {_m(20)['ru']} маржи в месяц;\n"
-          "каждый месяц остаются 90 %. Финансовый отдел требует окупить привлечение за 6 месяцев. Принимаете канал?"),
+       _b(f"A customer costs {_m(100)['en']} to acquire and brings {_m(20)['en']} of margin at the end of each "
+          "month he stays;\n90% stay each month. Finance wants acquisition paid back within 6 months. "
+          "Do you accept this channel?",
+          f"Привлечение клиента стоит {_m(100)['ru']}; пока клиент остаётся, он приносит {_m(20)['ru']} маржи "
+          "в конце каждого месяца;\nкаждый месяц остаются 90 %. Финансовый отдел требует окупить привлечение "
+          "за 6 месяцев. Принимаете канал?"),
        _b("Payback counts only the customers still there: ck.formulas.payback_period(margin, cac, retention=...).",
           "Окупаемость считает только оставшихся клиентов: ck.formulas.payback_period(маржа, cac, retention=...)."),
        _b("ck.formulas.payback_period(20, 100, retention=0.9)  # months, against the limit of 6",
@@ -599,9 +601,9 @@ EXERCISES = [
        _b(f"The customers of question 14.8 cost {_m(100)['en']} each. With discounted cash flows\n"
           f"({_m(60)['en']} of margin a year, the first now, 75% stay, 10% discount rate) one is worth {E['dcf9']}.\n"
           "Are they worth buying under a rule of LTV:CAC ≥ 2?",
-          f"Клиенты из вопроса 14.8 стоят по {_m(100)['ru']}. Дисконтированными потоками\n"
+          f"Привлечение клиента из вопроса 14.8 стоит {_m(100)['ru']}. По дисконтированным денежным потокам\n"
           f"({_m(60)['ru']} маржи в год, первая — сразу, остаются 75 %, ставка 10 %) клиент оценён в {R['dcf9']}.\n"
-          "Стоит ли их покупать при правиле LTV:CAC ≥ 2?"),
+          "Стоит ли их привлекать при правиле LTV:CAC ≥ 2?"),
        _b("Divide each value of the customer by the CAC: which of the two does the rule mean?",
           "Разделите каждую из двух оценок клиента на CAC: какую из них имеет в виду правило?"),
        _b('ck.formulas.dcf_clv(60, 0.75, 0.1, timing="begin") / 100  # against the rule of 2',
@@ -623,7 +625,7 @@ EXERCISES = [
                 "r2": _b(f"{E['r9s']} rests on {E['simple8']}, the expected margin counted in full however late it "
                          "comes: 60 / (1 − 0.75). It allows for who leaves but not for discounting.",
                          f"{R['r9s']} опирается на {R['simple8']} — ожидаемую маржу, учтённую полностью, как бы поздно "
-                         "она ни пришла: 60 / (1 − 0,75). Уход клиентов здесь учтён, дисконтирование — нет."),
+                         "она ни пришла: 6 000 / (1 − 0,75). Уход клиентов здесь учтён, дисконтирование — нет."),
                 "r1": _b(f"Right: both values allow for who leaves; only discounting separates {E['r9s']} from "
                          f"{E['r9d']}, and money later is worth less today.",
                          f"Верно: обе оценки учитывают уход клиентов; {R['r9s']} от {R['r9d']} отличает только "
@@ -787,7 +789,7 @@ EXERCISES = [
        reasons={"r1": _b("in its first 12 months it adds less than it costs",
                          "за первые 12 месяцев оно даёт меньше, чем стоит"),
                 "r3": _b("it pays in the years it adds, so judge it over the customer's lifetime",
-                         "оно окупается в добавленные годы, поэтому оценивать его надо на всём сроке жизни"),
+                         "оно окупается за счёт добавленных лет, поэтому оценивать его надо на всём сроке жизни"),
                 "r2": _b("any programme should pay back within a year", "любая программа должна окупаться за год")},
        explain={"approve": _b(f"Over the customer's lifetime it adds {E['u16l']} for {E['c16']}.",
                               f"За весь срок жизни оно даёт {R['u16l']} при стоимости {R['c16']}."),

@@ -88,23 +88,24 @@ cohort.describe(lang, decimals=0)
 #
 # **The most a user may cost** is ARPU at break-even, and ARPU / (1 + ROMI) for a target ROMI
 # (`ue.max_cpa`). Since ROMI = ARPPU / CAC − 1, "ARPPU > CAC" is an **ARPPU:CAC over 12 months**
-# (undiscounted) above one: only break-even; 3:1 on it is a ROMI of 200%. Read backwards, the ceiling sets **conversion targets**: for 80 ₽
-# a user to pay, C1 must reach 80 / 1,800 = 4.4%, or ARPPU 2,000 ₽ at today's C1.
+# (undiscounted) above one: only break-even; 3:1 on it is a ROMI of 200%. Read backwards, the ceiling
+# sets **conversion targets**: for 80 ₽ a user to pay, C1 must reach 80 / 1,800 = 4.4%, or ARPPU
+# 2,000 ₽ at today's C1.
 #
 # ## Channels side by side
 #
 # Three channels of that month: search, social networks and ads inside a marketplace; the chart
 # sets each one's ARPPU against its CAC.
 
-# %% [markdown] lang="ru" en_hash="bf253e78"
+# %% [markdown] lang="ru" en_hash="67197657"
 # Покупатель оставляет ARPPU = (2 500 − 1 500) × 1,8 = 1 800 ₽, пользователь — ARPU = 4 % × 1 800 = 72 ₽.
 # Пользователь стоит 80 ₽, и месяц уходит в минус: 10 000 × (72 − 80) = −80 000 ₽.
 #
 # **Предельная стоимость пользователя** — ARPU в точке безубыточности и ARPU / (1 + ROMI) при целевом
-# ROMI (`ue.max_cpa`). Поскольку ROMI = ARPPU / CAC − 1, «ARPPU > CAC» — это **ARPPU:CAC за 12 месяцев**
-# (без дисконтирования) больше единицы, то есть всего лишь безубыточность; 3:1 по нему — это ROMI 200 %. В обратную сторону потолок задаёт
-# **цели по конверсии**: чтобы 80 ₽ за пользователя окупались, C1 должна дорасти до 80 / 1 800 = 4,4 %
-# или ARPPU — до 2 000 ₽ при нынешней C1.
+# ROMI (`ue.max_cpa`). Поскольку ROMI = ARPPU / CAC − 1, «ARPPU > CAC» означает, что **ARPPU:CAC за
+# 12 месяцев** (без дисконтирования) больше единицы, а это всего лишь безубыточность; 3:1 по нему — это
+# ROMI 200 %. И наоборот: из потолка следуют **цели по конверсии**. Чтобы 80 ₽ за пользователя
+# окупались, C1 должна дорасти до 80 / 1 800 = 4,4 % или ARPPU — до 2 000 ₽ при нынешней C1.
 #
 # ## Каналы в сравнении
 #
@@ -158,11 +159,11 @@ for name, row in views.iterrows():
 
 # %% [markdown] lang="en"
 # The buyer unit economics values at 1,800 ₽ is worth 1,302 ₽ once churn and time are counted: from an
-# ARPPU:CAC of 0.90 to an LTV:CAC over 12 months of 0.65. The first purchase, made now, is untouched.
+# ARPPU:CAC of 0.90 to a value:CAC over 12 months of 0.65.
 
-# %% [markdown] lang="ru" en_hash="616e88a2"
+# %% [markdown] lang="ru" en_hash="be6ce370"
 # Покупатель, которого юнит-экономика оценивает в 1 800 ₽, с учётом оттока и времени стоит 1 302 ₽:
-# вместо ARPPU:CAC 0,90 — LTV:CAC за 12 месяцев 0,65. Первая покупка, сделанная сразу, не меняется.
+# вместо ARPPU:CAC 0,90 — ценность:CAC за 12 месяцев 0,65.
 
 # %% [markdown] exercise="12.2"
 # *Exercise 12.2: the question and the answer cell are written from clvkit/_exercises/nb12.py.*
@@ -173,14 +174,14 @@ for name, row in views.iterrows():
 # %% [markdown] lang="en"
 # ## Try it yourself
 #
-# Raise APC, then C1: on the left chart, churn and discounting shrink what APC adds, not what C1 saves
-# on CAC.
+# The first purchase, made now, is untouched. Raise APC, then C1: on the left chart, churn and
+# discounting shrink what APC adds, not what C1 saves on CAC.
 
-# %% [markdown] lang="ru" en_hash="6c3275e1"
+# %% [markdown] lang="ru" en_hash="c0239d08"
 # ## Попробуйте сами
 #
-# Поднимите APC, потом C1: на левом графике отток и дисконтирование урезают то, что добавляет APC, но
-# не то, что C1 экономит на CAC.
+# Первую покупку, сделанную сразу, отток и время не трогают. Поднимите APC, потом C1: на левом графике
+# отток и дисконтирование урезают то, что добавляет APC, но не то, что C1 экономит на CAC.
 
 # %% tags=["nbval-ignore-output"]
 ck.widgets.UnitEconomicsExplorer(**COHORT, retention=0.85, annual_discount_rate=0.2, target_romi=2.0,

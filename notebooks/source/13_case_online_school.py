@@ -151,13 +151,14 @@ show(econ, {"ua": lambda x: format_number(x, lang, decimals=0), "c1": pct, "cpa"
 # - **a curator** for the first three months (700 ₽ a month per student still studying): a three-month
 #   pilot measured a quarter less monthly churn while he works; it raises **APC**;
 # - **an upsell to Pro** in the second month: 15% of the students still there move, with 1,500 ₽ off
-#   their first Pro month, and the offer costs 100 ₽ per student: it raises **AvP**.
+#   their first Pro month, and the offer costs 100 ₽ per student: it raises **AvP** (Pro students
+#   churn like Basic ones here).
 #
 # Each is a cash flow month by month (extra margin minus cost, times the share still paying,
 # discounted); the table gives the running sum at five **horizons**, the curator's with his effect
 # ending in month 3 and lasting for good.
 
-# %% [markdown] lang="ru" en_hash="5e2c3123"
+# %% [markdown] lang="ru" en_hash="6efb01bd"
 # ## Куратор или апсейл?
 #
 # Два действия для 1 000 новых учеников «Базового» из контекста:
@@ -165,7 +166,8 @@ show(econ, {"ua": lambda x: format_number(x, lang, decimals=0), "c1": pct, "cpa"
 # - **куратор** на первые три месяца (700 ₽ в месяц на каждого, кто ещё учится): трёхмесячный пилот
 #   показал, что, пока он работает, месячный отток на четверть ниже; куратор увеличивает **APC**;
 # - **апсейл на «Про»** во второй месяц: 15 % оставшихся переходят на «Про» со скидкой 1 500 ₽ на
-#   первый месяц, а предложение стоит 100 ₽ на ученика: апсейл повышает **AvP**.
+#   первый месяц, а предложение стоит 100 ₽ на ученика: апсейл повышает **AvP** (ученики «Про» здесь
+#   уходят так же, как ученики «Базового»).
 #
 # Каждое действие — денежный поток по месяцам (дополнительная маржа минус затраты, умноженные на долю
 # тех, кто ещё платит, и продисконтированные); в таблице — накопленная сумма на пяти **горизонтах**,
@@ -189,14 +191,17 @@ show(gains.loc[[3, 6, 12, 24, 36]], {"curator_3": rub, "curator_all": rub, "upse
         ru=["куратор, эффект 3 месяца", "куратор, эффект навсегда", "апсейл"])).rename_axis(tr(en="month", ru="месяц"))
 
 # %% [markdown] lang="en"
-# The two earn on different clocks. The upsell is ahead by month 3. The curator costs money at once and
-# earns only through the months that the students he keeps pay later: 1.49 million ₽ down at month 3.
-# His two columns differ only in how long his cut in churn lasts.
+# The upsell is ahead by month 3. The curator costs money at once and earns only through the months
+# that the students he keeps pay later: 1.49 million ₽ down at month 3. His two columns differ only in
+# how long his cut in churn lasts. The 3-month column counts the students he kept as ordinary survivors
+# afterwards, though they are likelier to leave: it is an upper bound.
 
-# %% [markdown] lang="ru" en_hash="f319258c"
-# Действия зарабатывают в разном темпе. Апсейл в плюсе уже к 3-му месяцу. Куратор стоит денег сразу, а
-# зарабатывает только на месяцах, которые удержанные им ученики оплатят позже: к 3-му месяцу он в
-# минусе на 1,49 млн ₽. Два его столбца различаются только тем, сколько длится снижение оттока.
+# %% [markdown] lang="ru" en_hash="35ac15c6"
+# Апсейл в плюсе уже к 3-му месяцу. Куратор стоит денег сразу, а зарабатывает только на месяцах,
+# которые удержанные им ученики оплатят позже: к 3-му месяцу он в минусе на 1,49 млн ₽. Два его
+# столбца различаются только тем, сколько длится снижение оттока. В столбце «эффект 3 месяца»
+# удержанные куратором ученики после 3-го месяца уходят как обычные, хотя на деле они склоннее к уходу,
+# так что это оценка сверху.
 
 # %% [markdown] exercise="13.2"
 # *Exercise 13.2: the question and the answer cell are written from clvkit/_exercises/nb13.py.*
@@ -221,8 +226,8 @@ show(gains.loc[[3, 6, 12, 24, 36]], {"curator_3": rub, "curator_all": rub, "upse
 # - Годовой расчёт занижает канал, ученики которого остаются дольше всех: оценивайте каналы по LTV:CAC.
 # - Канал, ученики которого не окупают CAC даже за три года, отключаем; канал наращиваем, пока его
 #   LTV:CAC выше цели и чистая ценность растёт, даже если соотношение снижается.
-# - Действие оценивайте на том сроке, который длится его измеренный эффект; эффект навсегда — допущение,
-#   и его надо проговорить.
+# - Оценивайте действие за тот срок, в течение которого длится его измеренный эффект; эффект навсегда —
+#   допущение, и его надо проговорить.
 
 # %% [markdown] lang="en"
 # ## Review questions

@@ -19,7 +19,7 @@
 # decision, then the key of the one listed reason that justifies it (`decision_2 = ...`,
 # `reason_2 = ...`); both must be right. The others take a number, a list or True/False (`answer_1 = ...`).
 # Mind when the first margin comes: counting one now, not in a year, adds a whole margin to the CLV, so
-# each question says which.
+# the questions where it matters say which.
 #
 # **You will learn**
 #
@@ -29,13 +29,13 @@
 # Run each answer cell after filling it in. `teach.hint("14.1", lang=lang)` gives a nudge,
 # `teach.solution("14.1", lang=lang)` the worked answer.
 
-# %% [markdown] lang="ru" en_hash="3f6e3184"
+# %% [markdown] lang="ru" en_hash="ed79f23a"
 # Двадцать вопросов по всему дню обучения — от того, что такое CLV, до юнит-экономики. Все нужные цифры
 # приведены в самих вопросах; обучать модель не нужно. Десять вопросов требуют решения и его причины:
 # запишите решение, а затем ключ той из перечисленных причин, которая его обосновывает (`decision_2 = ...`,
 # `reason_2 = ...`); верными должны быть оба. В остальных ответ — число, список или True/False
 # (`answer_1 = ...`). Следите за тем, когда приходит первая маржа: если она приходит сразу, а не через год,
-# CLV больше на целую маржу, поэтому в каждом вопросе это сказано.
+# CLV больше на целую маржу, поэтому в вопросах, где это важно, это сказано.
 #
 # **Вы научитесь**
 #

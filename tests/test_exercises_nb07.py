@@ -1,4 +1,4 @@
-"""Notebook 07's exercises: the win-back's verdict by horizon and the loyalty programme's most affordable
+"""Notebook 07's exercises: the retention campaign's verdict by horizon and the loyalty programme's most affordable
 enrolment agree with a second computation from the simulator's per-customer table."""
 
 from __future__ import annotations

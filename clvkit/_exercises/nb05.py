@@ -109,13 +109,13 @@ EXERCISES = [
                          "тревожного не говорят."},
             "r3": {"en": "Both have been customers for about 38 weeks (T = 38.0 and 38.3), so neither had "
                          "more time to leave; what differs is the silence measured against their pace.",
-                   "ru": "Оба клиенты уже около 38 недель (T = 38,0 и 38,3), так что времени уйти у них было "
+                   "ru": "Оба покупают у нас уже около 38 недель (T = 38,0 и 38,3), так что времени уйти у них было "
                          "поровну; различается молчание, измеренное их собственным темпом."},
         },
         feedback={
             "en": "A long silence is strong evidence against a customer who used to buy often, and weak "
                   "evidence against one who buys rarely.",
-            "ru": "Долгое молчание — сильный довод против клиента, который покупал часто, и слабый против "
+            "ru": "Долгое молчание — сильный признак ухода для клиента, который покупал часто, и слабый против "
                   "того, кто покупает редко.",
         },
         hint={

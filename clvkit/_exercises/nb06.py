@@ -172,7 +172,7 @@ EXERCISES = [
             "rfm_at_risk": {
                 "en": (f"RFM's at-risk customers are mostly gone (P(alive) {E['rfm_at_risk_p_alive']}) and bought "
                        f"little even when active: {E['rfm_at_risk_value_at_risk']} of value at risk per call."),
-                "ru": (f"Клиенты RFM-сегмента «под угрозой ухода» в большинстве уже ушли (P(alive) "
+                "ru": (f"Клиенты RFM-сегмента «под угрозой ухода» в большинстве своём уже ушли (P(alive) "
                        f"{R['rfm_at_risk_p_alive']}) и даже активными покупали мало: "
                        f"{R['rfm_at_risk_value_at_risk']} ценности под угрозой на звонок."),
             },
@@ -195,7 +195,7 @@ EXERCISES = [
             "r2": {
                 "en": (f"A customer brought back is worth the value if alive, CLV / P(alive), instead of the CLV; "
                        f"the difference is the value at risk, {E['retention_value_at_risk']} per call here."),
-                "ru": (f"Возвращённый клиент стоит ценность активного клиента, CLV / P(alive), а не свой CLV; "
+                "ru": (f"Возвращённый клиент стоит столько же, сколько активный, — CLV / P(alive), а не свой CLV; "
                        f"разница — ценность под угрозой, здесь {R['retention_value_at_risk']} на звонок."),
             },
             "r3": {
@@ -209,8 +209,8 @@ EXERCISES = [
                 "ru": '"top_clv", "rfm_at_risk" или "retention"'},
         feedback={
             "en": "Call the customers a call can change most: value at risk, not CLV, ranks a win-back list.",
-            "ru": "Звоните тем, для кого звонок изменит больше всего: список на возврат ранжирует ценность под "
-                  "угрозой, а не CLV.",
+            "ru": "Звоните тем, для кого звонок изменит больше всего: список на удержание упорядочен по ценности "
+                  "под угрозой, а не по CLV.",
         },
         hint={
             "en": ('Give every customer a value at risk, customers["clv"] / customers["p_alive"] * '
@@ -277,7 +277,7 @@ EXERCISES = [
                        "would run a losing campaign."),
                 "ru": (f"Возвращается лишь один из {round(1 / BROUGHT_BACK)}, поэтому предложение приносит "
                        f"{R['gain']}, а не {R['retention_value_at_risk']} ценности под угрозой; при цене между "
-                       "этими числами такая причина запустила бы убыточную кампанию."),
+                       "этими числами из-за такого рассуждения запустили бы убыточную кампанию."),
             },
             "r2": {
                 "en": (f"1/{round(1 / BROUGHT_BACK)} × {E['retention_value_at_risk']} = {E['gain']} per offer "

@@ -1,4 +1,4 @@
-"""Exercises of notebook 07 (increasing CLV): over which horizon to judge a win-back, and what a programme may cost.
+"""Exercises of notebook 07 (increasing CLV): over which horizon to judge a retention campaign, and what a programme may cost.
 
 Both are decisions on the CDNOW base of notebook 06, valued by the strategy simulator of notebook 07. Every
 figure an explanation quotes is computed here, never typed; amounts are written in the reader's currency.
@@ -13,7 +13,7 @@ from .nb06 import ANNUAL_DISCOUNT_RATE, MARGIN, _money, cdnow_base
 
 #: Notebook 07 judges programmes over three years: what retention keeps pays late.
 HORIZON = "36 months"
-#: 07.1: the win-back campaign for the top 1-5% tier, whose lower churn a test saw last about three years;
+#: 07.1: the retention campaign for the top 1-5% tier, whose lower churn a test saw last about three years;
 #: the horizons its verdict is read over (one year, the effect's three, five). The vendor's price per
 #: participant (dollars of the data) is half the preset's: at the preset's $10 the campaign clears its cost
 #: over three years by about $2 a participant, too thin a margin to rest a verdict on a model's forecast.
@@ -37,7 +37,7 @@ def cdnow_simulator():
 
 @lru_cache(maxsize=1)
 def winback_by_horizon() -> dict[str, float]:
-    """07.1: net uplift of the win-back campaign on the top 1-5% over one, three and five years, in dollars."""
+    """07.1: net uplift of the retention campaign on the top 1-5% over one, three and five years, in dollars."""
     from ..strategy import horizon_table, preset
 
     summary, bgnbd, gg, customers = cdnow_base()
@@ -118,12 +118,12 @@ EXERCISES = [
         synonyms={"run": ("yes", "go", "запустить", "запускать", "да"),
                   "drop": ("no", "stop", "отказаться", "не запускать", "нет")},
         question={
-            "en": (f"The win-back campaign (`retention_campaign`: {E['take_up']} accept, their churn falls by "
+            "en": (f"The retention campaign (`retention_campaign`: {E['take_up']} accept, their churn falls by "
                    f"{E['churn_cut']}) is planned for the top 1-5%\ntier, but a vendor now runs it for "
                    f"**{E['price']} per participant**. Last year's test showed the lower churn lasted about three "
                    'years.\nFinance asks for a verdict: `"run"` or `"drop"`? Compute what you need with `sim` '
                    "and `priced`."),
-            "ru": (f"Кампанию по возврату (`retention_campaign`: откликаются {R['take_up']}, их отток падает на "
+            "ru": (f"Кампанию удержания (`retention_campaign`: откликаются {R['take_up']}, их отток падает на "
                    f"{R['churn_cut']}) планируют\nдля уровня топ 1–5%, но подрядчик теперь проводит её за "
                    f"**{R['price']} на участника**. Тест прошлого года показал,\nчто отток оставался ниже "
                    'примерно три года. Финансисты ждут вердикта: `"run"` (запускать) или `"drop"`\n'
@@ -131,7 +131,7 @@ EXERCISES = [
         },
         reasons={
             "r1": {"en": "Drop: over one year, the budget year, it loses money.",
-                   "ru": "Отказаться: за один год — бюджетный — она убыточна."},
+                   "ru": "Отказаться: за один бюджетный год она убыточна."},
             "r2": {"en": "Judge it over the three years its effect lasts: the net uplift over that horizon decides.",
                    "ru": "Оценивать её за три года, пока длится эффект: решает чистый прирост на этом горизонте."},
             "r3": {"en": "Run: over five years it adds the most.",
@@ -158,7 +158,7 @@ EXERCISES = [
             },
             "r2": {
                 "en": f"The horizon is how long the effect lasts; over three years the net uplift is {E['net36']}.",
-                "ru": f"Горизонт — это срок, пока длится эффект; за три года чистый прирост {R['net36']}.",
+                "ru": f"Горизонт — это срок, в течение которого длится эффект; за три года чистый прирост {R['net36']}.",
             },
             "r3": {
                 "en": (f"Five years count two years of lower churn that no test has shown: {E['net60']} is a hope, "
@@ -201,7 +201,7 @@ EXERCISES = [
                    "need with `sim` and `priced`."),
             "ru": (f"Подрядчик просит **{R['quote']} за участника**, чтобы подключить уровень топ 1% к программе "
                    f"лояльности (в остальном\nэто набор `loyalty_program`: бонусы на {R['monthly']} в месяц на "
-                   "участника, вступают 40%). Подписывать договор на\n36 месяцев блокнота: `\"sign\"` "
+                   "участника, вступают 40%). Подписывать ли договор (горизонт\nблокнота — 36 месяцев): `\"sign\"` "
                    "(подписать) или `\"decline\"` (отказаться)? Нужное посчитайте с помощью `sim` и `priced`."),
         },
         reasons={

@@ -31,7 +31,7 @@
 # **Вы научитесь**
 #
 # - читать для клиента вероятность того, что он ещё ваш, его ожидаемые покупки, чек и CLV;
-# - по истории двух клиентов определять, кто из них вернее остаётся клиентом;
+# - по истории двух клиентов определять, у кого из них больше шансов остаться клиентом;
 # - видеть, какая доля ценности следующего года приходится на верхнюю десятую часть базы;
 # - решать, кому звонить первым и сколько может добавить звонок для возврата клиента.
 
@@ -59,9 +59,9 @@ lang = ck.get_language()
 # - **expected order value** (`expected_spend`): their own average, pulled towards the base's average the fewer orders it
 #   rests on;
 # - **CLV over the next 12 months**: expected purchases × order value × a 30% margin,
-#   discounted at 10% a year. What the customer brings after that year is left out.
+#   discounted at 10% a year. Later years are left out.
 
-# %% [markdown] lang="ru" en_hash="e9e9d1d0"
+# %% [markdown] lang="ru" en_hash="d3f52860"
 # ## Четыре числа о каждом клиенте
 #
 # Данные — CDNOW: 2 357 клиентов, впервые купивших в начале 1997 года, за которыми наблюдали до
@@ -73,7 +73,7 @@ lang = ck.get_language()
 # - **ожидаемые покупки** за следующие 12 месяцев, уже взвешенные этой вероятностью;
 # - **ожидаемый чек** (`expected_spend`) — его собственный средний чек, подтянутый к среднему по базе тем сильнее, чем
 #   меньше за ним заказов;
-# - **CLV за 12 месяцев** — ожидаемые покупки × чек × маржа 30 % с дисконтированием 10 % в год. То, что клиент принесёт после этого года, сюда не входит.
+# - **CLV за 12 месяцев** — ожидаемые покупки × чек × маржа 30 % с дисконтированием 10 % в год. Следующие годы сюда не входят.
 #
 # Суммы CDNOW записаны в долларах, здесь они пересчитаны в рубли по условному курсу 100 ₽ за доллар.
 
@@ -235,23 +235,25 @@ ck.format_table(concentration.assign(value_share=concentration["value_share"].ma
 # the answer cell of exercise 05.2 is written from clvkit/_exercises/nb05.py
 
 # %% [markdown] lang="en"
-# The call list does this for the whole base (`ck.segments.retention_targets`): the top 20% by CLV, with
+# The call list does this for the whole base (`ck.segments.retention_targets`): the top 20% by CLV
+# (worth something without a call, so the ranking never rests on extrapolation alone), with
 # P(alive) between 5% and 70%, sorted by value at risk. Below 5%, CLV / P(alive) divides a tiny number by a
-# tiny one: customer 1901, printed first, would be worth a fortune "if active", and a call rarely reaches
+# tiny one: customer 325, printed first, would top the list with $235 at risk, yet a call rarely reaches
 # someone gone that long.
 
-# %% [markdown] lang="ru" en_hash="97b0b864"
-# Список для звонков делает это для всей базы (`ck.segments.retention_targets`): верхние 20 % по CLV
-# с P(alive) от 5 до 70 %, по убыванию ценности под угрозой. Ниже 5 % CLV / P(alive) делит крошечное
-# число на крошечное: клиент 1901 (он напечатан первым) «в активном состоянии» стоил бы целое состояние,
-# а звонок редко возвращает того, кто ушёл так давно.
+# %% [markdown] lang="ru" en_hash="f7e194ec"
+# Для всей базы это делает список для звонков (`ck.segments.retention_targets`): верхние 20 % по CLV
+# (они чего-то стоят и без звонка, так что порядок в списке не держится на одной экстраполяции) с P(alive)
+# от 5 до 70 %, по убыванию ценности под угрозой. Ниже 5 % CLV / P(alive) делит крошечное число на
+# крошечное: клиент 325 (он напечатан первым) возглавил бы список с 23 456 ₽ под угрозой, но звонок редко
+# возвращает того, кто ушёл так давно.
 
 # %%
-one = customers.loc[1901]
-print(tr(en="customer 1901: P(alive) {p}, CLV {clv}, value if active {worth}",
-         ru="клиент 1901: P(alive) {p}, CLV {clv}, ценность активного {worth}").format(
-    p=format_percent(one["p_alive"], lang, decimals=9), clv=format_money(one["clv"], lang),
-    worth=format_money(one["clv"] / one["p_alive"], lang, decimals=0)))
+one = customers.loc[325]  # in the top 20% by CLV, but below the 5% floor of P(alive)
+print(tr(en="customer 325: P(alive) {p}, CLV {clv}, value at risk {risk}",
+         ru="клиент 325: P(alive) {p}, CLV {clv}, ценность под угрозой {risk}").format(
+    p=format_percent(one["p_alive"], lang, decimals=1), clv=format_money(one["clv"], lang),
+    risk=format_money(one["clv"] / one["p_alive"] * (1 - one["p_alive"]), lang, decimals=0)))
 call_list = ck.segments.retention_targets(customers, min_p_alive=0.05)
 print(tr(en="customers on the call list:", ru="клиентов в списке для звонков:"), len(call_list))
 shown = ["frequency", "recency", "T", "p_alive", "clv", "value_if_alive", "value_at_risk"]
@@ -262,8 +264,8 @@ ck.format_table(call_list[shown].head().round({"recency": 1, "T": 1, "p_alive": 
 # %% [markdown] lang="en"
 # The value at risk is what a call adds **if it brings the customer back**, over 12 months only. Calls
 # bring back only some of the lapsed, so the most a call may cost is the value at risk times the share it
-# brings back, measured on a control group (notebooks 08 and 10). Exercise 05.2 assumed
-# one share for everyone; in fact it falls the longer the silence, so measure it by weeks of silence.
+# brings back, measured on a control group (notebooks 08 and 10). That share falls the longer the
+# silence, so measure it by weeks of silence.
 #
 # ## Key takeaways
 #
@@ -274,16 +276,16 @@ ck.format_table(call_list[shown].head().round({"recency": 1, "T": 1, "p_alive": 
 # - Call first where a successful call adds most: value at risk = CLV / P(alive) × (1 − P(alive)), not
 #   the highest CLV and not the lowest P(alive).
 
-# %% [markdown] lang="ru" en_hash="de0697b5"
+# %% [markdown] lang="ru" en_hash="bef45079"
 # Ценность под угрозой — это то, что звонок добавит **за 12 месяцев, если вернёт клиента**. Звонки
 # возвращают лишь часть ушедших, поэтому звонок может стоить не больше, чем ценность под угрозой,
-# умноженная на долю возвращённых, измеренную на контрольной группе (блокноты 08 и 10). В упражнении 05.2 эта доля одинакова для всех; на деле она тем меньше, чем дольше молчание,
+# умноженная на долю возвращённых, измеренную на контрольной группе (блокноты 08 и 10). Эта доля тем меньше, чем дольше молчание,
 # поэтому измеряйте её по неделям молчания.
 #
 # ## Главное
 #
 # - Модель даёт каждому клиенту P(alive), ожидаемые покупки, чек и CLV за 12 месяцев.
-# - Молчание оценивают по темпу самого клиента: частый покупатель, который затих, вернее ушёл, чем
+# - Молчание оценивают по темпу самого клиента: частый покупатель, который затих, скорее ушёл, чем
 #   редкий, купивший недавно. P(alive) — не приговор.
 # - Десятая часть базы даёт больше половины ценности следующего года.
 # - Первым звонят тому, кому удачный звонок добавит больше всего: ценность под угрозой =

@@ -14,7 +14,7 @@
 # ---
 
 # %% [markdown] lang="en"
-# A loyalty scheme, personal offers, upsell, a win-back campaign: every programme raises customer value
+# A loyalty scheme, personal offers, upsell, a retention campaign: every programme raises customer value
 # by pulling a few levers, and every programme costs money. The **strategy simulator** turns a programme
 # into numbers you can defend: what it adds, what it costs, and the most it may cost.
 #
@@ -25,8 +25,8 @@
 # - to judge a programme over the horizon its effect lasts, and show how the verdict moves with it;
 # - to find the break-even cost, the most a programme may cost per participant.
 
-# %% [markdown] lang="ru" en_hash="07cb414e"
-# Программа лояльности, персональные предложения, апсейл, кампания по возврату: любая программа повышает
+# %% [markdown] lang="ru" en_hash="9cab8727"
+# Программа лояльности, персональные предложения, апсейл, кампания удержания: любая программа повышает
 # ценность клиентов через несколько рычагов, и любая стоит денег. **Симулятор стратегий** превращает
 # программу в числа, которые можно защитить: что она добавляет, сколько стоит и сколько может стоить
 # самое большее.
@@ -59,20 +59,21 @@ per_dollar = ck.datasets.COURSE_RATES[currency]  # units of the currency per dol
 # ## Programmes are bundles of levers
 #
 # CLV is margin × order value × purchases, added up over the time a customer stays. So a programme can
-# act through **retention** (`churn_change=-0.15`: 15% less churn), **frequency** (`frequency_change`),
-# **order value** (`aov_change`) or **margin**. It costs a one-off amount per participant (`cost_once`:
-# a welcome gift, a call) and a running amount per month while the participant stays (`cost_per_period`:
-# points, rewards), for the share of customers who take part (`take_up`). The four programmes of this
+# act through **retention** (15% less churn is a churn change of −0.15, `churn_change`), **frequency**
+# (`frequency_change`), **order value** (`aov_change`) or **margin**. It costs a one-off amount per
+# participant, such as a welcome gift or a call (`cost_once`), and a monthly amount while the participant
+# stays, such as points (`cost_per_period`), for the share of customers who take part (`take_up`). The four programmes of this
 # notebook, as clvkit's presets; their numbers are **illustrative**, to be replaced by your own tests:
 
-# %% [markdown] lang="ru" en_hash="e49e1919"
+# %% [markdown] lang="ru" en_hash="4435f632"
 # ## Программа — это набор рычагов
 #
 # CLV — это маржа × средний чек × число покупок, сложенные за всё время, пока клиент остаётся. Значит,
-# программа может действовать через **удержание** (`churn_change=-0.15`: отток на 15% ниже), **частоту
-# покупок** (`frequency_change`), **средний чек** (`aov_change`) или **маржу**. Она требует разовых затрат на
-# участника (`cost_once`: приветственный подарок, звонок) и текущих — ежемесячно, пока участник остаётся
-# (`cost_per_period`: баллы, бонусы), за ту долю клиентов, которая участвует (`take_up`, отклик). Четыре
+# программа может действовать через **удержание** (отток на 15% ниже — это изменение оттока −0,15,
+# `churn_change`), **частоту покупок** (`frequency_change`), **средний чек** (`aov_change`) или **маржу**.
+# Она требует разовых затрат на участника, например приветственного подарка или звонка (`cost_once`), и
+# ежемесячных, пока участник остаётся, например баллов (`cost_per_period`), за ту долю клиентов, которая
+# участвует, — отклик (`take_up`). Четыре
 # программы этого блокнота — готовые наборы clvkit; их числа — **иллюстрация**, замените их результатами
 # своих тестов. Цены наборов записаны в долларах, здесь они пересчитаны в рубли по условному курсу 100 ₽
 # за доллар.
@@ -163,14 +164,14 @@ print(tr(en="Net uplift ($) for the top 1-5% tier, by horizon:", ru="Чисты�
 ck.format_table(by_horizon.round(0).astype(int), lang=lang)
 
 # %% [markdown] lang="en"
-# Read across a row. The verdict on the win-back campaign flips with the horizon: what it keeps goes on
+# Read across a row. The verdict on the retention campaign flips with the horizon: what it keeps goes on
 # paying long after its cost is spent. The loyalty programme pays its rewards every month a member
 # stays, so a longer view does not rescue it on this tier. The right horizon is **how long the effect
 # lasts**, which a test must show (the simulator assumes it lasts the whole horizon); agree it with
 # finance and show this table beside the verdict.
 
-# %% [markdown] lang="ru" en_hash="196dff62"
-# Читайте таблицу по строкам. Вывод о кампании по возврату меняется с горизонтом: то, что она сохраняет,
+# %% [markdown] lang="ru" en_hash="13c05345"
+# Читайте таблицу по строкам. Вывод о кампании удержания меняется с горизонтом: то, что она сохраняет,
 # приносит деньги ещё долго после того, как затраты сделаны. Программа лояльности платит бонусы каждый
 # месяц, пока участник с нами, поэтому на этом уровне более длинный горизонт её не спасает. Правильный
 # горизонт — **сколько длится эффект**, а это должен показать тест (симулятор считает, что эффект длится
@@ -250,18 +251,18 @@ ck.widgets.StrategySimulator(sim, cost_once=0.5 * per_dollar, cost_max=50 * per_
 # ## Key takeaways
 #
 # - A programme is a bundle of levers (retention, frequency, order value, margin) plus its costs and
-#   take-up; loyalty, personalisation, upsell and win-back differ in the levers they pull.
+#   take-up; loyalty, personalisation, upsell and retention campaigns differ in the levers they pull.
 # - On a base of many low-value customers, a programme offered to everyone can lose money and still pay
 #   on the top tiers: whom you offer it to is a lever.
 # - Judge a programme over the time its effect lasts, and show how the verdict moves with the horizon.
 # - The break-even cost is the most a programme may cost per participant, after its running costs;
 #   compare every quote with it.
 
-# %% [markdown] lang="ru" en_hash="a2371efb"
+# %% [markdown] lang="ru" en_hash="25700144"
 # ## Главное
 #
 # - Программа — это набор рычагов (удержание, частота покупок, средний чек, маржа) плюс затраты и отклик;
-#   лояльность, персонализация, апсейл и возврат клиентов различаются тем, на какие рычаги действуют.
+#   лояльность, персонализация, апсейл и кампании удержания различаются тем, на какие рычаги действуют.
 # - На базе, где много клиентов с невысокой ценностью, программа для всех может быть убыточной и при этом
 #   окупаться на верхних уровнях: кому её предложить — тоже рычаг.
 # - Оценивайте программу за то время, пока длится её эффект, и показывайте, как вывод меняется с

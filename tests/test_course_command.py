@@ -138,16 +138,21 @@ def test_explorers_show_in_jupyterlab_before_any_cell_runs(lab, chromium_browser
     try:
         # the start page is the course map; the first explorer of the course is the drivers' one
         page.goto(f"{base}/lab/tree/my-course/en/03_drivers.ipynb?token={token}", timeout=120_000)
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
-        widget = page.locator(".jp-Notebook .widget-vbox, .jp-Notebook .jupyter-widgets").first
+        # the lab opens its start page too: bring the drivers' tab to the front and look only inside it
+        tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text="03_drivers.ipynb")
+        tab.wait_for(timeout=120_000)
+        tab.click()
+        panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+        panel.locator(".jp-Cell").first.wait_for(state="visible", timeout=120_000)
+        widget = panel.locator(".widget-vbox, .jupyter-widgets").first
         widget.scroll_into_view_if_needed(timeout=120_000)
         widget.wait_for(state="visible", timeout=120_000)
         page.wait_for_timeout(1500)
         (ROOT / "tests" / "_artifacts").mkdir(exist_ok=True)
         page.screenshot(path=str(ROOT / "tests" / "_artifacts" / "lab_drivers_unrun.png"))
-        outputs = page.locator(".jp-OutputArea-output").all_inner_texts()
+        outputs = panel.locator(".jp-OutputArea-output").all_inner_texts()
         assert not [text for text in outputs if "VBox(" in text or "HBox(" in text]
-        assert page.locator(".jp-Notebook .widget-vbox").count() >= 1
+        assert panel.locator(".widget-vbox").count() >= 1
     finally:
         page.close()
 

@@ -54,10 +54,11 @@ def _channel_to_cut() -> tuple[str, str]:
 
 
 def _money(dollars: float, lang: str) -> str:
+    from ..datasets import COURSE_RATES
     from ..i18n import format_money
 
-    return format_money(dollars * (100 if lang == "ru" else 1), lang, currency="RUB" if lang == "ru" else "USD",
-                        decimals=2 if lang == "en" else 0)
+    currency = "RUB" if lang == "ru" else "USD"
+    return format_money(dollars * COURSE_RATES[currency], lang, currency=currency, decimals=2 if lang == "en" else 0)
 
 
 def _pct(x: float, lang: str) -> str:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..i18n import _plural_index
+from ..i18n import plural
 from ..teach import Exercise
 from ._roubles import rub, signed_rub
 
 #: Russian forms of «user» after a number: 1 пользователь, 3 пользователя, 5 пользователей.
-USERS_RU = ("пользователь", "пользователя", "пользователей")
 
 #: The notebook's cohort: a month of advertising, in roubles.
 COHORT = dict(ua=10_000, c1=0.04, avp=2500, cogs=1500, apc=1.8, cpa=80)
@@ -123,7 +122,7 @@ def _texts() -> dict:
             t[f"{name}_romi"], t[f"{name}_gain"] = _pct(f["romi"], lang), signed_rub(f["gain"], lang)
             t[f"{name}_users"], t[f"{name}_cm"] = _num(f["users"], lang, 0), signed_rub(f["cm"], lang)
             t[f"{name}_arppu"] = rub(f["arppu"], lang)
-            t[f"{name}_users_noun"] = USERS_RU[_plural_index(round(f["users"]), "ru")]  # the Russian word agrees
+            t[f"{name}_users_noun"] = plural(round(f["users"]), "user", lang)  # the word agrees with the number
             t[f"{name}_ratio"] = _num(1 + f["romi"], lang)  # ARPPU:CAC over 12 months = 1 + ROMI
         out[lang] = t
     return out

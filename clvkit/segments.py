@@ -372,10 +372,20 @@ def gini(values) -> float:
     0.75
     """
     v, _ = _nonnegative(values)
-    s = np.sort(v)
-    n = s.size
-    i = np.arange(1, n + 1)
-    return float(np.sum((2 * i - n - 1) * s) / (n * s.sum()))
+    return _gini_sorted(np.sort(v))
+
+
+def _gini_sorted(ascending: np.ndarray) -> float:
+    """The Gini coefficient of values already sorted ascending."""
+    n = ascending.size
+    return float(np.sum((2 * np.arange(1, n + 1) - n - 1) * ascending) / (n * ascending.sum()))
+
+
+def _top_share_sorted(ascending: np.ndarray, top: float, name: str = "top") -> tuple[int, float]:
+    """How many customers the top `top` fraction is (ceil(top * n)), and their share of the total."""
+    frac = check_number(name, top, low=0.0, high=1.0, low_open=True)
+    k = int(np.ceil(frac * ascending.size))
+    return k, float(ascending[ascending.size - k:].sum() / ascending.sum())
 
 
 def top_share(values, top: float = 0.2) -> float:
@@ -387,9 +397,7 @@ def top_share(values, top: float = 0.2) -> float:
     0.7
     """
     v, _ = _nonnegative(values)
-    frac = check_number("top", top, low=0.0, high=1.0, low_open=True)
-    k = int(np.ceil(frac * v.size))
-    return float(np.sort(v)[::-1][:k].sum() / v.sum())
+    return _top_share_sorted(np.sort(v), top)[1]
 
 
 def value_concentration(values, *, tops: Sequence[float] = (0.01, 0.05, 0.1, 0.2, 0.5)) -> pd.DataFrame:
@@ -407,15 +415,10 @@ def value_concentration(values, *, tops: Sequence[float] = (0.01, 0.05, 0.1, 0.2
     [0.7]
     """
     v, _ = _nonnegative(values)
-    ascending = np.sort(v)  # once, for every share and the Gini (the same sums as top_share and gini)
-    descending, total = ascending[::-1], v.sum()
-    rows = []
-    for t in tops:
-        k = int(np.ceil(check_number("tops", t, low=0, high=1, low_open=True) * v.size))
-        rows.append((t, k, float(descending[:k].sum() / total)))
+    ascending = np.sort(v)  # once, for every share and the Gini
+    rows = [(t, *_top_share_sorted(ascending, t, "tops")) for t in tops]
     out = pd.DataFrame(rows, columns=["top", "customers", "value_share"]).set_index("top")
-    n = ascending.size
-    out.attrs["gini"] = float(np.sum((2 * np.arange(1, n + 1) - n - 1) * ascending) / (n * ascending.sum()))
+    out.attrs["gini"] = _gini_sorted(ascending)
     return out
 
 
